@@ -1,0 +1,172 @@
+import {html, nothing, type TemplateResult} from 'lit';
+import {msg, str} from '@lit/localize';
+import {countryName, formatFact, pick, type Picked} from './format.js';
+import type {ErrorKind} from './profile-loader.js';
+import type {Fact, Lang, Logo, Organisation, Profile, Text} from './profile-types.js';
+import {safeUrl} from './safe-url.js';
+
+/**
+ * The card's templates, one small function per piece, free of element state so
+ * the element stays a thin shell. They must run inside `inLang()` so `msg()`
+ * answers in the card's language.
+ */
+
+export interface CardContext {
+  lang: Lang;
+  /** Heading level of the card's name, 1–6. */
+  level: number;
+  /** What relative URLs in the profile (the logo) are relative to: the profile file. */
+  assetBase: URL;
+  /** Checked http(s) URLs, or undefined. */
+  href?: string;
+  backHref?: string;
+}
+
+export type Variant = 'full' | 'compact';
+
+/** Text that fell back to English is marked so screen readers switch voice and sites can style it. */
+const text = (picked: Picked<string>) =>
+  picked.fallback ? html`<span lang="en" part="fallback">${picked.value}</span>` : picked.value;
+
+const heading = (level: number, content: unknown, part: string) =>
+  html`<div class="name" role="heading" aria-level=${Math.min(level, 6)} part=${part}>${content}</div>`;
+
+function logo(logo: Logo | undefined, ctx: CardContext, lazy: boolean) {
+  const src = logo && safeUrl(logo.src, ctx.assetBase);
+  if (!src) return nothing;
+  return html`<img
+    class="logo"
+    part="logo"
+    src=${src.href}
+    alt=${pick(logo!.alt, ctx.lang).value}
+    width=${logo!.width}
+    height=${logo!.height}
+    loading=${lazy ? 'lazy' : 'eager'}
+  />`;
+}
+
+/** A link to a partner's website, labelled with its host name, which says where it goes. */
+function website(url: string | undefined) {
+  const safe = safeUrl(url, location.href);
+  return safe
+    ? html`<a part="website" href=${safe.href}>${safe.hostname.replace(/^www\./, '')}</a>`
+    : nothing;
+}
+
+const factValue = (fact: Fact, lang: Lang) =>
+  'text' in fact ? text(pick(fact.text, lang)) : formatFact(fact, lang);
+
+function facts(list: Fact[] | undefined, ctx: CardContext, title: unknown) {
+  if (!list?.length) return nothing;
+  return html`<section>
+    ${title}
+    <dl part="facts">
+      ${list.map(
+        (fact) => html`<div part="fact">
+          <dt>${text(pick(fact.label, ctx.lang))}</dt>
+          <dd>${factValue(fact, ctx.lang)}</dd>
+        </div>`,
+      )}
+    </dl>
+  </section>`;
+}
+
+function paragraphs(p: Profile['description'], lang: Lang) {
+  if (!p) return nothing;
+  const picked = pick(p, lang);
+  return html`<div class="prose" part="description" lang=${picked.fallback ? 'en' : nothing}>
+    ${picked.value.map((line) => html`<p>${line}</p>`)}
+  </div>`;
+}
+
+const sectionTitle = (level: number, title: string) =>
+  html`<div class="section-title" role="heading" aria-level=${Math.min(level, 6)}>${title}</div>`;
+
+function organisation(org: Organisation, ctx: CardContext) {
+  return html`<li class="organisation" part="organisation">
+    ${heading(ctx.level + 2, text(pick(org.name, ctx.lang)), 'organisation-name')}
+    ${paragraphs(org.description, ctx.lang)}
+    ${facts(org.facts, ctx, nothing)}
+    ${org.website ? html`<p class="meta">${website(org.website)}</p>` : nothing}
+  </li>`;
+}
+
+function countryAndName(profile: Profile, ctx: CardContext, short?: Text) {
+  const shortName = short && pick(short, ctx.lang);
+  return html`<p class="meta">
+    ${shortName ? html`<span part="short-name">${text(shortName)}</span>` : nothing}
+    <span part="country">${countryName(profile.country, ctx.lang)}</span>
+    ${website(profile.website)}
+  </p>`;
+}
+
+export function fullCard(profile: Profile, ctx: CardContext): TemplateResult {
+  const name = text(pick(profile.name, ctx.lang));
+  return html`<article class="card full" part="card" lang=${ctx.lang}>
+    <header part="header">
+      ${logo(profile.logo, ctx, false)}
+      <div class="title">${heading(ctx.level, name, 'name')} ${countryAndName(profile, ctx, profile.shortName)}</div>
+    </header>
+    <p class="summary" part="summary">${text(pick(profile.summary, ctx.lang))}</p>
+    ${paragraphs(profile.description, ctx.lang)}
+    ${facts(profile.facts, ctx, sectionTitle(ctx.level + 1, msg('Key figures', {desc: 'Heading above the list of key figures of a partner (inhabitants, employees, budget…).'})))}
+    ${profile.organisations?.length
+      ? html`<section>
+          ${sectionTitle(ctx.level + 1, msg('Organisations', {desc: 'Heading above the member organisations of a partner, such as its hospitals and research centres.'}))}
+          <ul part="organisations">
+            ${profile.organisations.map((org) => organisation(org, ctx))}
+          </ul>
+        </section>`
+      : nothing}
+    ${ctx.backHref
+      ? html`<a class="back" part="back-link" href=${ctx.backHref}>← ${msg('Back to partners', {desc: 'Link at the end of a full partner profile, back to the list of all partners.'})}</a>`
+      : nothing}
+  </article>`;
+}
+
+export function compactCard(profile: Profile, ctx: CardContext): TemplateResult {
+  const name = text(pick(profile.name, ctx.lang));
+  return html`<article class="card compact" part="card" lang=${ctx.lang}>
+    ${logo(profile.logo, ctx, true)}
+    <div class="body">
+      ${heading(ctx.level, ctx.href ? html`<a class="stretched" part="link" href=${ctx.href}>${name}</a>` : name, 'name')}
+      <p class="meta"><span part="country">${countryName(profile.country, ctx.lang)}</span></p>
+      <p class="summary" part="summary">${text(pick(profile.summary, ctx.lang))}</p>
+    </div>
+  </article>`;
+}
+
+/** Placeholder in the shape of the card to come, so nothing jumps when it arrives. */
+export function loadingCard(variant: Variant, lang: Lang): TemplateResult {
+  return html`<div class="card ${variant} loading" part="card loading" aria-busy="true" lang=${lang}>
+    <span class="skeleton logo"></span>
+    <div class="body">
+      <div class="name"><span class="skeleton"></span></div>
+      <p class="meta"><span class="skeleton"></span></p>
+      <p class="summary"><span class="skeleton"></span> <span class="skeleton"></span></p>
+    </div>
+    <span class="sr" role="status">${msg('Loading partner profile…', {desc: 'Announced to screen readers while a partner profile loads.'})}</span>
+  </div>`;
+}
+
+function errorText(kind: ErrorKind, partner: string): string {
+  switch (kind) {
+    case 'invalid-id':
+      return msg('This card names no valid partner.', {desc: 'Error in the card when its partner id is missing or malformed.'});
+    case 'not-found':
+      return msg(str`There is no partner “${partner}”.`, {desc: 'Error in the card when the profile does not exist. The placeholder is the partner id.'});
+    case 'invalid-profile':
+      return msg('This partner profile contains errors.', {desc: 'Error in the card when the profile file is broken or incomplete.'});
+    case 'network':
+      return msg('The profile could not be loaded. Check your connection and try again.', {desc: 'Error in the card when the network or the server failed; a "Try again" button follows.'});
+  }
+}
+
+export function errorCard(kind: ErrorKind, partner: string, lang: Lang, retry: () => void): TemplateResult {
+  return html`<div class="card error" part="card error" role="status" lang=${lang}>
+    <p part="error-message">${errorText(kind, partner)}</p>
+    ${kind === 'network'
+      ? html`<button part="retry" type="button" @click=${retry}>${msg('Try again', {desc: 'Button that loads the partner profile again after a network error.'})}</button>`
+      : nothing}
+  </div>`;
+}

@@ -1,0 +1,73 @@
+import {msg, str} from '@lit/localize';
+import type {Lang, NumericFact, Paragraphs, Text} from './profile-types.js';
+
+/**
+ * Formatting of profile values for one card language. Numbers, money and
+ * country names come from `Intl`, so translators never assemble them; only the
+ * words around them ("about", "a year") are UI strings in `locales/`.
+ */
+
+/** A profile text in the card's language, and whether English stood in for it. */
+export interface Picked<T> {
+  value: T;
+  /** True when the card's language was missing and English is shown. */
+  fallback: boolean;
+}
+
+/**
+ * A profile text (or paragraphs) in the card's language, falling back to
+ * English where the language is missing or empty.
+ */
+export function pick(text: Text, lang: Lang): Picked<string>;
+export function pick(text: Paragraphs, lang: Lang): Picked<string[]>;
+export function pick(text: Text | Paragraphs, lang: Lang): Picked<string | string[]> {
+  if (typeof text === 'string') return {value: text, fallback: false};
+  const own = text[lang];
+  return own?.length ? {value: own, fallback: false} : {value: text.en, fallback: lang !== 'en'};
+}
+
+// Intl constructors are slow compared with formatting; a directory page
+// formats thousands of values with a handful of distinct option sets.
+const cache = new Map<string, Intl.NumberFormat | Intl.DisplayNames>();
+function cached<T extends Intl.NumberFormat | Intl.DisplayNames>(key: string, make: () => T): T {
+  let hit = cache.get(key) as T | undefined;
+  if (!hit) cache.set(key, (hit = make()));
+  return hit;
+}
+
+/** The country's name in `lang` ("Denmark", "Danmark"); the code itself if Intl has no name. */
+export function countryName(code: string, lang: Lang): string {
+  try {
+    return cached(`r${lang}`, () => new Intl.DisplayNames(lang, {type: 'region'})).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * Millions and more read best in compact form. English spells the word out
+ * ("1.2 million"); Danish prose uses the abbreviations ("1,2 mio.", "2,8 mia. €").
+ */
+const COMPACT_DISPLAY: Partial<Record<Lang, 'short' | 'long'>> = {da: 'short'};
+const COMPACT_FROM = 1e6;
+
+/** A number or amount of money, without the words around it. */
+export function formatNumber(value: number, lang: Lang, currency?: string): string {
+  const compact = Math.abs(value) >= COMPACT_FROM;
+  const options: Intl.NumberFormatOptions = {
+    maximumFractionDigits: compact ? 1 : Number.isInteger(value) ? 0 : 2,
+    ...(compact && {notation: 'compact', compactDisplay: COMPACT_DISPLAY[lang] ?? 'long'}),
+    ...(currency && {style: 'currency', currency, currencyDisplay: 'narrowSymbol'}),
+  };
+  // Any well-formed three-letter code is accepted by Intl (unknown ones print as the code).
+  return cached(`n${lang}${JSON.stringify(options)}`, () => new Intl.NumberFormat(lang, options)).format(value);
+}
+
+/** A numeric fact as a phrase: "about €2.8B a year", "ca. 2,8 mia. € om året". */
+export function formatFact(fact: NumericFact, lang: Lang): string {
+  let text = formatNumber(fact.value, lang, fact.unit);
+  if (fact.approximate) text = msg(str`about ${text}`, {desc: 'An approximate key figure, e.g. "about 25,000". The placeholder is the formatted number.'});
+  if (fact.per === 'year') text = msg(str`${text} a year`, {desc: 'A key figure per year, e.g. "about €2.8B a year". The placeholder is the formatted amount.'});
+  if (fact.per === 'month') text = msg(str`${text} a month`, {desc: 'A key figure per month, e.g. "6 million a month". The placeholder is the formatted amount.'});
+  return text;
+}

@@ -1,0 +1,239 @@
+import {LitElement, type PropertyValues} from 'lit';
+import {compactCard, errorCard, fullCard, loadingCard, type Variant} from './card-templates.js';
+import {inLang} from './localization.js';
+import {observeLang, resolveLang, unobserveLang, type LangListener} from './locale.js';
+import {DEFAULT_TIMEOUT, LoadError, loadProfile, type ErrorKind} from './profile-loader.js';
+import type {Lang, Profile} from './profile-types.js';
+import {isPartnerId, ProfileError, validateProfile} from './profile-validation.js';
+import {safeUrl} from './safe-url.js';
+import {styles} from './partner-card.styles.js';
+
+/** Detail of `partner-card-error`. */
+export interface PartnerCardErrorDetail {
+  kind: ErrorKind;
+  /** For developers, in English: what went wrong and where. The card shows a localised text. */
+  message: string;
+}
+
+type View =
+  | {status: 'loading'}
+  | {status: 'loaded'; profile: Profile; assetBase: URL}
+  | {status: 'error'; kind: ErrorKind};
+
+/**
+ * A partner organisation's profile card, loaded by id and shown in English or
+ * Danish.
+ *
+ * @element partner-card
+ *
+ * @attr {string} partner - Profile id: lower-case letters, digits and single hyphens, at most 64 characters.
+ * @attr {string} base - Folder the profiles live in, resolved against the page. Default: `partners/` next to this script.
+ * @attr {string} lang - Language of the card (`en`, `da`, `da-DK`…). Default: the nearest `lang` around the card, else English.
+ * @attr {"full" | "compact"} variant - `full` (default): the whole profile. `compact`: logo, name, country and summary, for lists.
+ * @attr {number} heading-level - Heading level of the partner's name, 1–6 (default 2); section headings follow below it.
+ * @attr {string} href - Compact variant: where the card links to; the whole card becomes one link.
+ * @attr {string} back-href - Full variant: adds a "Back to partners" link to this URL at the end.
+ * @attr {number} timeout - Milliseconds to wait for the profile before showing a network error (default 10000).
+ *
+ * @fires {CustomEvent<Profile>} partner-card-load - The profile is shown; `detail` is the validated profile.
+ * @fires {CustomEvent<PartnerCardErrorDetail>} partner-card-error - The profile cannot be shown; `detail.kind` is `invalid-id`, `not-found`, `network` or `invalid-profile`.
+ *
+ * @csspart card - The card's box, in every state (also `loading` or `error`).
+ * @csspart loading - The placeholder while the profile loads.
+ * @csspart error - The error message box.
+ * @csspart error-message - The sentence that says what went wrong.
+ * @csspart retry - The "Try again" button after a network error.
+ * @csspart header - Logo, name and meta line of the full card.
+ * @csspart logo - The partner's logo.
+ * @csspart name - The partner's name (a heading).
+ * @csspart link - Compact variant with `href`: the link on the name that covers the card.
+ * @csspart short-name - The partner's short name.
+ * @csspart country - The country's name.
+ * @csspart website - A link to a website.
+ * @csspart summary - The one-paragraph summary.
+ * @csspart description - The description's paragraphs.
+ * @csspart facts - A list of key figures (`dl`).
+ * @csspart fact - One key figure (label and value).
+ * @csspart organisations - The list of member organisations.
+ * @csspart organisation - One member organisation.
+ * @csspart organisation-name - A member organisation's name.
+ * @csspart back-link - The "Back to partners" link.
+ * @csspart fallback - Text shown in English because the card's language is missing from the profile.
+ *
+ * @cssprop [--partner-card-background=#fff] - Card background.
+ * @cssprop [--partner-card-color=#1c2430] - Text colour.
+ * @cssprop [--partner-card-muted-color=#5a6472] - Secondary text: country, labels.
+ * @cssprop [--partner-card-accent-color=#0b63b6] - Links, focus ring and the button.
+ * @cssprop [--partner-card-border-color=#d9dee5] - Borders and separators.
+ * @cssprop [--partner-card-figure-background=#f3f6f9] - Background of each key figure and of the placeholder.
+ * @cssprop [--partner-card-error-color=#b3261e] - The error box's accent.
+ * @cssprop [--partner-card-radius=12px] - Corner radius.
+ * @cssprop [--partner-card-padding] - Inner spacing (default grows from 1rem to 1.75rem with the card's width).
+ * @cssprop [--partner-card-shadow] - The card's shadow; `none` for a flat card.
+ * @cssprop [--partner-card-logo-height=3.5rem] - Height of the logo in the full variant.
+ * @cssprop [--partner-card-min-height=auto] - Space to reserve, e.g. for a full card whose height you know.
+ */
+export class PartnerCard extends LitElement implements LangListener {
+  static override styles = styles;
+
+  // Declared without decorators: the static map is smaller in the bundle.
+  static override properties = {
+    partner: {reflect: true},
+    base: {reflect: true},
+    lang: {reflect: true},
+    variant: {reflect: true},
+    headingLevel: {attribute: 'heading-level', type: Number, reflect: true},
+    href: {reflect: true},
+    backHref: {attribute: 'back-href', reflect: true},
+    timeout: {type: Number},
+    profile: {attribute: false},
+    view: {state: true},
+    currentLang: {state: true},
+  };
+
+  /** Profile id, e.g. `region-southern-denmark`. */
+  partner = '';
+  /** Folder URL of the profiles. */
+  base?: string;
+  /** Language of the card; unset to follow the page. Not initialised, so an empty `lang` is never reflected. */
+  override lang!: string;
+  variant: Variant = 'full';
+  headingLevel = 2;
+  href?: string;
+  backHref?: string;
+  timeout = DEFAULT_TIMEOUT;
+  /** A profile object to show instead of fetching one by `partner`. */
+  profile?: unknown;
+
+  private view: View = {status: 'loading'};
+  private currentLang: Lang = 'en';
+  private controller?: AbortController;
+  /** `href` and `back-href` after the URL check, worked out once per change, not per render. */
+  private links: {href?: string; backHref?: string} = {};
+
+  /** The language the card is shown in, after normalising (`en` or `da`). */
+  get resolvedLang(): Lang {
+    return this.currentLang;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    observeLang(this, this);
+    this.langMayHaveChanged();
+    // A card that left the page while loading gave up its request: ask again.
+    if (this.view.status === 'loading' && this.controller?.signal.aborted) this.load();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    unobserveLang(this);
+    // A card moved elsewhere is disconnected and connected in one go: only a
+    // card that stays out of the page gives up its request.
+    queueMicrotask(() => this.isConnected || this.controller?.abort());
+  }
+
+  langMayHaveChanged() {
+    this.currentLang = resolveLang(this, this.lang);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('lang')) this.langMayHaveChanged();
+    if (changed.has('href')) this.links.href = this.checkedUrl(this.href, 'href');
+    if (changed.has('backHref')) this.links.backHref = this.checkedUrl(this.backHref, 'back-href');
+    if (changed.has('partner') || changed.has('base') || changed.has('profile')) this.load();
+  }
+
+  /** Loads the profile again, e.g. after a network error (the "Try again" button does this). */
+  retry() {
+    this.load(true);
+  }
+
+  /** The one place that decides where the profile comes from and what state follows. */
+  private async load(fresh = false) {
+    this.controller?.abort();
+    const controller = (this.controller = new AbortController());
+    this.view = {status: 'loading'};
+    try {
+      if (this.profile !== undefined) {
+        const {profile, dropped} = validateProfile(this.profile);
+        return this.show(profile, new URL(document.baseURI), dropped);
+      }
+      if (!isPartnerId(this.partner)) {
+        throw new LoadError('invalid-id', 'not a partner id');
+      }
+      const url = new URL(`${this.partner}.json`, this.folder());
+      const {profile, dropped} = await loadProfile(url, this.partner, controller.signal, this.timeout, fresh);
+      if (!controller.signal.aborted) this.show(profile, url, dropped);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const kind: ErrorKind = error instanceof LoadError ? error.kind : 'invalid-profile';
+      const message = error instanceof ProfileError ? `profile property: ${error.message}` : (error as Error).message;
+      this.fail(kind, message);
+    }
+  }
+
+  /** The profiles' folder: `base` (made a folder if it lacks the slash), else next to this module. */
+  private folder(): URL {
+    if (this.base) {
+      const folder = safeUrl(this.base.replace(/\/?$/, '/'), document.baseURI);
+      if (folder) return folder;
+      this.warn(`base "${this.base}" is not an http(s) URL; using the default`);
+    }
+    return new URL(/* @vite-ignore */ 'partners/', import.meta.url);
+  }
+
+  private show(profile: Profile, assetBase: URL, dropped: string[]) {
+    if (dropped.length) this.warn(`left out ${dropped.join(', ')}`);
+    this.view = {status: 'loaded', profile, assetBase};
+    this.emitAfterRender('partner-card-load', profile);
+  }
+
+  private fail(kind: ErrorKind, message: string) {
+    this.warn(`${kind}: ${message}`);
+    this.view = {status: 'error', kind};
+    this.emitAfterRender('partner-card-error', {kind, message} satisfies PartnerCardErrorDetail);
+  }
+
+  /** Listeners see the card as it now looks; an event for a load that was since replaced is dropped. */
+  private async emitAfterRender(type: string, detail: unknown) {
+    const controller = this.controller;
+    await this.updateComplete;
+    if (controller !== this.controller) return;
+    this.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true}));
+  }
+
+  private warn(problem: string) {
+    console.warn(`<partner-card partner="${this.partner}">: ${problem}`);
+  }
+
+  private checkedUrl(value: string | undefined, name: string): string | undefined {
+    if (!value) return undefined;
+    const url = safeUrl(value, document.baseURI);
+    if (!url) this.warn(`${name} "${value}" is not an http(s) URL; left out`);
+    return url?.href;
+  }
+
+  protected override render() {
+    const {view, currentLang: lang} = this;
+    const variant: Variant = this.variant === 'compact' ? 'compact' : 'full';
+    return inLang(lang, () => {
+      if (view.status === 'loading') return loadingCard(variant, lang);
+      if (view.status === 'error') return errorCard(view.kind, this.partner, lang, () => this.retry());
+      const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
+      const ctx = {lang, level, assetBase: view.assetBase};
+      return variant === 'compact'
+        ? compactCard(view.profile, {...ctx, href: this.links.href})
+        : fullCard(view.profile, {...ctx, backHref: this.links.backHref});
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'partner-card': PartnerCard;
+  }
+  interface GlobalEventHandlersEventMap {
+    'partner-card-load': CustomEvent<Profile>;
+    'partner-card-error': CustomEvent<PartnerCardErrorDetail>;
+  }
+}

@@ -1,0 +1,135 @@
+import type {Fact, Logo, Paragraphs, Profile, Text} from './profile-types.js';
+
+/**
+ * Run-time validation of profile JSON, kept in step with
+ * `profile.schema.json` (the tests check both against the same samples).
+ *
+ * Required fields that are missing or wrong make the whole profile invalid:
+ * a card without a name or summary would lie. Optional fields that are wrong
+ * are dropped one by one, so one typo in a fact does not blank the card; each
+ * drop is reported so the author can fix it.
+ */
+
+/** Thrown for a profile that cannot be rendered; `path` is a JSON path such as `$.summary`. */
+export class ProfileError extends Error {
+  constructor(readonly path: string, readonly reason: string) {
+    super(`${path} ${reason}`);
+  }
+}
+
+export interface ValidationResult {
+  profile: Profile;
+  /** One line per optional field that was left out, e.g. `$.facts[2] is not a valid fact`. */
+  dropped: string[];
+}
+
+export const PARTNER_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const isPartnerId = (v: unknown): v is string =>
+  typeof v === 'string' && v.length <= 64 && PARTNER_ID.test(v);
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isLine = (v: unknown): v is string => typeof v === 'string' && /\S/.test(v);
+const isLines = (v: unknown): v is string[] => Array.isArray(v) && v.every(isLine);
+const isHttpUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\/\S+$/i.test(v);
+
+const isText = (v: unknown): v is Text =>
+  isLine(v) || (isObject(v) && isLine(v.en) && Object.values(v).every(isLine));
+
+const isParagraphs = (v: unknown): v is Paragraphs =>
+  isObject(v) && isLines(v.en) && v.en.length > 0 && Object.values(v).every(isLines);
+
+// A fact is a text fact exactly when it has `text` (the schema says the same with `not`).
+const isFact = (v: unknown): v is Fact =>
+  isObject(v) &&
+  isText(v.label) &&
+  ('text' in v
+    ? isText(v.text)
+    : typeof v.value === 'number' &&
+      Number.isFinite(v.value) &&
+      (v.unit === undefined || (typeof v.unit === 'string' && /^[A-Z]{3}$/.test(v.unit))) &&
+      (v.per === undefined || v.per === 'year' || v.per === 'month') &&
+      (v.approximate === undefined || typeof v.approximate === 'boolean'));
+
+const isSize = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
+const isLogo = (v: unknown): v is Logo =>
+  isObject(v) && isLine(v.src) && isText(v.alt) && isSize(v.width) && isSize(v.height);
+
+/** Returns the cleaned value, or undefined when it cannot be used at all. */
+type Clean = (v: unknown, path: string, dropped: string[]) => unknown;
+const accept = (check: (v: unknown) => boolean): Clean => (v) => (check(v) ? v : undefined);
+
+// Warnings name the JSON path only: the words for each rule live in the
+// published schema and in the maintainers' validator, not in every page's bundle.
+const invalid = (path: string) => `${path} is invalid`;
+
+/** A list keeps its valid items; each invalid item is reported on its own. */
+const listOf = (clean: Clean): Clean => (v, path, dropped) =>
+  Array.isArray(v)
+    ? v.flatMap((item, i) => {
+        const kept = clean(item, `${path}[${i}]`, dropped);
+        if (kept === undefined) dropped.push(invalid(`${path}[${i}]`));
+        return kept === undefined ? [] : [kept];
+      })
+    : undefined;
+
+/** Copies each optional field that passes its rule; reports the others. */
+function copyOptional(source: Json, target: Json, rules: Record<string, Clean>, path: string, dropped: string[]) {
+  for (const [key, clean] of Object.entries(rules)) {
+    if (source[key] === undefined) continue;
+    const value = clean(source[key], `${path}.${key}`, dropped);
+    if (value === undefined) dropped.push(invalid(`${path}.${key}`));
+    else target[key] = value;
+  }
+  return target;
+}
+
+const facts = listOf(accept(isFact));
+const paragraphs = accept(isParagraphs);
+const website = accept(isHttpUrl);
+
+const organisation: Clean = (v, path, dropped) =>
+  isObject(v) && isText(v.name)
+    ? copyOptional(v, {name: v.name}, {website, description: paragraphs, facts}, path, dropped)
+    : undefined;
+
+const PROFILE_RULES = {
+  shortName: accept(isText),
+  logo: accept(isLogo),
+  website,
+  description: paragraphs,
+  facts,
+  organisations: listOf(organisation),
+};
+
+function required<T>(source: Json, key: string, check: (v: unknown) => v is T): T {
+  const value = source[key];
+  if (!check(value)) throw new ProfileError(`$.${key}`, value === undefined ? 'is missing' : 'is invalid');
+  return value;
+}
+
+const isCountry = (v: unknown): v is string => typeof v === 'string' && /^[A-Z]{2}$/.test(v);
+
+/**
+ * Validates `data` as the profile with id `expectedId` (the file's id; pass
+ * `undefined` for a profile handed over as an object). The input is never
+ * modified: the result is a cleaned copy.
+ * @throws ProfileError when the profile cannot be rendered.
+ */
+export function validateProfile(data: unknown, expectedId?: string): ValidationResult {
+  if (!isObject(data)) throw new ProfileError('$', 'is not a JSON object');
+  const id = required(data, 'id', isPartnerId);
+  if (expectedId !== undefined && id !== expectedId) {
+    throw new ProfileError('$.id', `is "${id}", not "${expectedId}"`);
+  }
+  const base: Json = {
+    id,
+    name: required(data, 'name', isText),
+    country: required(data, 'country', isCountry),
+    summary: required(data, 'summary', isText),
+  };
+  const dropped: string[] = [];
+  const profile = copyOptional(data, base, PROFILE_RULES, '$', dropped) as unknown as Profile;
+  return {profile, dropped};
+}

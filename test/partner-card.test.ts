@@ -1,0 +1,233 @@
+import {expect, fixture, fixtureSync, html, oneEvent} from '@open-wc/testing';
+import {PartnerCard} from '../src/partner-card.js';
+import type {Profile} from '../src/profile-types.js';
+import {$, $$, figures, FIXTURES, requested, requestsFor, SAMPLES, settle, settled, textOf, warnings} from './support/helpers.js';
+
+describe('<partner-card>: the full profile', () => {
+  it('renders the Region of Southern Denmark sample with all its parts', async () => {
+    const {el, event} = await settled(html`<partner-card partner="region-southern-denmark" base=${SAMPLES} lang="en"></partner-card>`);
+    expect(event.type).to.equal('partner-card-load');
+    const name = $(el, '[part="name"]')!;
+    expect(textOf(name)).to.equal('Region of Southern Denmark');
+    expect(name.getAttribute('role')).to.equal('heading');
+    expect(name.getAttribute('aria-level')).to.equal('2');
+    expect(textOf($(el, '[part="country"]')!)).to.equal('Denmark');
+    expect(textOf($(el, '[part="short-name"]')!)).to.equal('RSD');
+    expect(textOf($(el, '[part="summary"]')!)).to.match(/^One of Denmark's five regions/);
+    expect($$(el, 'article > [part="description"] > p')).to.have.length(4);
+    const website = $<HTMLAnchorElement>(el, 'header [part="website"]')!;
+    expect(website.href).to.equal('https://regionsyddanmark.dk/');
+    expect(textOf(website)).to.equal('regionsyddanmark.dk');
+    expect($$(el, '[part="organisation"]')).to.have.length(2);
+    expect(textOf($(el, '[part="organisation-name"]')!)).to.equal('Odense University Hospital (OUH)');
+    expect($(el, '[part="back-link"]')).to.equal(null);
+  });
+
+  it('resolves the logo next to the profile file and gives it its size', async () => {
+    const {el} = await settled(html`<partner-card partner="region-southern-denmark" base=${SAMPLES}></partner-card>`);
+    const logo = $<HTMLImageElement>(el, 'img[part="logo"]')!;
+    expect(logo.src).to.equal(new URL(`${SAMPLES}region-southern-denmark.svg`, location.href).href);
+    expect(logo.getAttribute('width')).to.equal('240');
+    expect(logo.getAttribute('height')).to.equal('64');
+    expect(logo.alt).to.equal('Region of Southern Denmark logo');
+    if (!logo.complete) await oneEvent(logo, 'load');
+    expect(logo.naturalWidth).to.be.greaterThan(0);
+  });
+
+  it('shows key figures as a definition list formatted in English', async () => {
+    const {el} = await settled(html`<partner-card partner="region-southern-denmark" base=${SAMPLES} lang="en"></partner-card>`);
+    const dl = $(el, 'dl[part="facts"]')!;
+    expect(dl.querySelectorAll('dt').length).to.equal(dl.querySelectorAll('dd').length);
+    const f = figures(el);
+    expect(f['Inhabitants']).to.equal('about 1.2 million');
+    expect(f['Employees']).to.equal('about 25,000');
+    expect(f['Health service expenditure']).to.equal('about €2.8B a year');
+    expect(f['Hospital units']).to.equal('4');
+    expect(f['Collaborating GPs']).to.equal('800');
+    expect(f['Electronic messages']).to.equal('about 6 million a month');
+    expect(f['Clinical departments']).to.equal('50');
+    expect(f['Operating budget']).to.equal('about €790M a year');
+    expect(f['Inpatients']).to.equal('about 105,000 a year');
+    expect(f['Digital maturity']).to.equal('HIMSS Stage 6');
+  });
+
+  it('adds a "Back to partners" link with back-href, and leaves out an unsafe one', async () => {
+    const {el} = await settled(html`<partner-card partner="region-southern-denmark" base=${SAMPLES} lang="en" back-href="/partners/"></partner-card>`);
+    const back = $<HTMLAnchorElement>(el, '[part="back-link"]')!;
+    expect(back.href).to.equal(new URL('/partners/', location.href).href);
+    expect(textOf(back)).to.equal('← Back to partners');
+    const seen = await warnings(async () => {
+      el.backHref = 'javascript:alert(1)';
+      await el.updateComplete;
+    });
+    expect($(el, '[part="back-link"]')).to.equal(null);
+    expect(seen.join()).to.contain('back-href');
+  });
+
+  it('uses heading-level for the name and the levels below it for sections', async () => {
+    const {el} = await settled(html`<partner-card partner="region-southern-denmark" base=${SAMPLES} heading-level="3"></partner-card>`);
+    expect($(el, '[part="name"]')!.getAttribute('aria-level')).to.equal('3');
+    expect($(el, '.section-title')!.getAttribute('aria-level')).to.equal('4');
+    expect($(el, '[part="organisation-name"]')!.getAttribute('aria-level')).to.equal('5');
+    el.headingLevel = 9;
+    await el.updateComplete;
+    expect($(el, '[part="name"]')!.getAttribute('aria-level')).to.equal('6');
+    expect($(el, '[part="organisation-name"]')!.getAttribute('aria-level')).to.equal('6');
+    el.setAttribute('heading-level', 'nonsense');
+    await el.updateComplete;
+    expect($(el, '[part="name"]')!.getAttribute('aria-level')).to.equal('2');
+  });
+});
+
+describe('<partner-card variant="compact">', () => {
+  it('shows only logo, name, country and summary', async () => {
+    const {el} = await settled(html`<partner-card variant="compact" partner="region-southern-denmark" base=${SAMPLES}></partner-card>`);
+    expect($(el, 'img[part="logo"]')!.getAttribute('loading')).to.equal('lazy');
+    expect(textOf($(el, '[part="name"]')!)).to.equal('Region of Southern Denmark');
+    expect(textOf($(el, '[part="country"]')!)).to.equal('Denmark');
+    expect($(el, '[part="summary"]')).to.exist;
+    expect($(el, '[part="facts"]')).to.equal(null);
+    expect($(el, '[part="description"]')).to.equal(null);
+    expect($(el, '[part="organisations"]')).to.equal(null);
+    expect($$(el, 'a')).to.have.length(0);
+  });
+
+  it('with href, is one link on the name stretched over the whole card', async () => {
+    const {el} = await settled(html`<partner-card variant="compact" partner="region-southern-denmark" base=${SAMPLES} href="/partners/rsd/" style="width: 400px"></partner-card>`);
+    const links = $$<HTMLAnchorElement>(el, 'a');
+    expect(links).to.have.length(1);
+    expect(links[0].getAttribute('part')).to.equal('link');
+    expect(links[0].closest('[part="name"]')).to.exist;
+    expect(links[0].href).to.equal(new URL('/partners/rsd/', location.href).href);
+    // A click anywhere on the card, here its bottom-right corner, lands on the link.
+    const card = $(el, '[part~="card"]')!.getBoundingClientRect();
+    const hit = el.shadowRoot!.elementFromPoint(card.right - 8, card.bottom - 8);
+    expect(hit).to.equal(links[0]);
+  });
+
+  it('keeps its height from placeholder to loaded card, so nothing below jumps', async () => {
+    const wrapper = fixtureSync<HTMLElement>(html`<div style="width: 420px">
+      <partner-card variant="compact" partner="region-southern-denmark" base=${`/alias/height/${SAMPLES.slice(1)}`}></partner-card>
+    </div>`);
+    const el = wrapper.querySelector('partner-card')!;
+    await el.updateComplete;
+    expect($(el, '[aria-busy="true"]')).to.exist;
+    const before = el.getBoundingClientRect().height;
+    await settle(el);
+    const logo = $<HTMLImageElement>(el, 'img')!;
+    if (!logo.complete) await oneEvent(logo, 'load');
+    expect(el.getBoundingClientRect().height).to.be.closeTo(before, 1);
+  });
+});
+
+describe('<partner-card>: where profiles come from', () => {
+  it('looks next to its own module by default', async () => {
+    performance.clearResourceTimings();
+    const {el, event} = await settled(html`<partner-card partner="no-such-default"></partner-card>`);
+    expect(event.detail.kind).to.equal('not-found');
+    const moduleFolder = new URL('../src/partners/no-such-default.json', import.meta.url).href;
+    expect(await requested()).to.include(moduleFolder);
+    expect(el.partner).to.equal('no-such-default');
+  });
+
+  it('reads base relative to the page, with or without the trailing slash', async () => {
+    const {event} = await settled(html`<partner-card partner="region-southern-denmark" base="demo/embed/partners"></partner-card>`);
+    expect(event.type).to.equal('partner-card-load');
+  });
+
+  it('falls back to the default folder when base is not an http(s) URL', async () => {
+    let event!: CustomEvent;
+    const seen = await warnings(async () => {
+      ({event} = await settled(html`<partner-card partner="region-southern-denmark" base="javascript:alert(1)//"></partner-card>`));
+    });
+    expect(event.detail.kind).to.equal('not-found');
+    expect(seen.join()).to.contain('base');
+  });
+
+  it('loads a profile from another origin that allows it with CORS', async () => {
+    const otherOrigin = `${location.protocol}//127.0.0.1:${location.port}`;
+    expect(otherOrigin).not.to.equal(location.origin);
+    const {el, event} = await settled(html`<partner-card partner="region-southern-denmark" base=${`${otherOrigin}/cors${SAMPLES}`}></partner-card>`);
+    expect(event.type).to.equal('partner-card-load');
+    expect($<HTMLImageElement>(el, 'img')!.src.startsWith(otherOrigin)).to.equal(true);
+  });
+
+  it('fetches a profile once for many cards on one page', async () => {
+    const base = `/alias/many-cards${SAMPLES}`;
+    performance.clearResourceTimings();
+    const wrapper = fixtureSync<HTMLElement>(html`<div>
+      ${Array.from({length: 6}, () => html`<partner-card variant="compact" partner="region-southern-denmark" base=${base}></partner-card>`)}
+    </div>`);
+    const cards = [...wrapper.querySelectorAll('partner-card')];
+    const events = await Promise.all(cards.map(settle));
+    expect(events.every((e) => e.type === 'partner-card-load')).to.equal(true);
+    const late = await settled(html`<partner-card partner="region-southern-denmark" base=${base}></partner-card>`);
+    expect(late.event.type).to.equal('partner-card-load');
+    expect(await requestsFor(`${base}region-southern-denmark.json`)).to.equal(1);
+  });
+
+  it('renders a profile passed as the .profile property without any request', async () => {
+    const profile: Profile = {
+      id: 'handed-over',
+      name: {en: 'Handed Over Hospital', da: 'Overdraget Hospital'},
+      country: 'NO',
+      summary: 'Given to the card by the host page.',
+      facts: [{label: 'Beds', value: 1234}],
+    };
+    performance.clearResourceTimings();
+    const {el, event} = await settled(html`<partner-card lang="da" .profile=${profile}></partner-card>`);
+    expect(event.detail).to.deep.equal(profile);
+    expect(textOf($(el, '[part="name"]')!)).to.equal('Overdraget Hospital');
+    expect(textOf($(el, '[part="country"]')!)).to.equal('Norge');
+    expect(figures(el)['Beds']).to.equal('1.234');
+    expect((await requested()).filter((name) => name.includes('.json'))).to.have.length(0);
+  });
+
+  it('follows a change of partner and ignores the answer for the old one', async () => {
+    const el = await fixture<PartnerCard>(html`<partner-card base=${SAMPLES} partner="region-southern-denmark"></partner-card>`);
+    const events: string[] = [];
+    el.addEventListener('partner-card-load', (e) => events.push(e.detail.id));
+    el.addEventListener('partner-card-error', (e) => events.push(e.detail.kind));
+    el.base = FIXTURES;
+    el.partner = 'english-only';
+    await settle(el);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(events).to.deep.equal(['english-only']);
+    expect(textOf($(el, '[part="name"]')!)).to.equal('Example Telehealth Lab');
+  });
+});
+
+describe('<partner-card>: events', () => {
+  it('fires partner-card-load once, bubbling and composed, with the profile', async () => {
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const root = host.attachShadow({mode: 'open'});
+    const seen: CustomEvent[] = [];
+    document.addEventListener('partner-card-load', (e) => seen.push(e));
+    const card = Object.assign(document.createElement('partner-card'), {base: SAMPLES, partner: 'region-southern-denmark'});
+    root.append(card);
+    await settle(card);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen).to.have.length(1);
+    expect(seen[0].bubbles && seen[0].composed).to.equal(true);
+    expect(seen[0].detail.id).to.equal('region-southern-denmark');
+    expect(seen[0].detail.organisations).to.have.length(2);
+  });
+});
+
+describe('<partner-card>: registration', () => {
+  it('is defined once; another copy of the script (the built module) neither throws nor redefines', async () => {
+    const defined = customElements.get('partner-card');
+    expect(defined).to.equal(PartnerCard);
+    const notes: string[] = [];
+    const info = console.info;
+    console.info = (...args: unknown[]) => notes.push(args.join(' '));
+    try {
+      const built = '/dist/partner-card.js';
+      await import(/* @vite-ignore */ built);
+    } finally {
+      console.info = info;
+    }
+    expect(customElements.get('partner-card')).to.equal(defined);
+    expect(notes.join()).to.contain('already defined');
+  });
+});

@@ -1,0 +1,4 @@
+// `npm test` runs this first: on a fresh machine the browsers are installed here.
+import {ensureBrowsers} from './browsers.mjs';
+
+ensureBrowsers();

@@ -1,0 +1,90 @@
+import {defineConfig, type Plugin} from 'vite';
+import {readFileSync} from 'node:fs';
+import {gzipSync, brotliCompressSync} from 'node:zlib';
+import {minifyHTMLLiterals} from 'minify-literals';
+import MagicString from 'magic-string';
+
+/** The whole embed (Lit, @lit/localize, Danish strings, card) must stay below this, gzipped. */
+const GZIP_BUDGET = 12 * 1024;
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+
+/**
+ * Prints min / gzip / brotli of the built module and fails the build above
+ * the budget: size is a feature for a script every partner page loads.
+ */
+function sizeBudget(): Plugin {
+  return {
+    name: 'partner-card:size-budget',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        const code = readFileSync(`${options.dir}/${file.fileName}`);
+        const gzip = gzipSync(code, {level: 9}).length;
+        const brotli = brotliCompressSync(code).length;
+        console.log(
+          `\n${file.fileName}: min ${kb(code.length)} | gzip ${kb(gzip)} | brotli ${kb(brotli)} (budget: ${kb(GZIP_BUDGET)} gzip)`,
+        );
+        if (gzip > GZIP_BUDGET) {
+          this.error(`${file.fileName} is ${kb(gzip)} gzipped, over the ${kb(GZIP_BUDGET)} budget`);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The translator notes of msg() (`{desc: '…'}`) are for extraction into
+ * locales/ only: no page needs them at run time.
+ */
+function stripTranslatorNotes(): Plugin {
+  return {
+    name: 'partner-card:strip-translator-notes',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('desc:')) return null;
+      const s = new MagicString(code);
+      for (const m of code.matchAll(/,\s*\{\s*desc:\s*'(?:[^'\\]|\\.)*',?\s*\}/g)) {
+        s.remove(m.index, m.index + m[0].length);
+      }
+      return {code: s.toString(), map: s.generateMap({hires: true})};
+    },
+  };
+}
+
+/** Lit's html`` and css`` literals keep their indentation otherwise. */
+function minifyLiterals(): Plugin {
+  return {
+    name: 'partner-card:minify-literals',
+    apply: 'build',
+    enforce: 'pre',
+    async transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id)) return null;
+      const minified = await minifyHTMLLiterals(code, {fileName: id});
+      return minified ? {code: minified.code, map: minified.map?.toString()} : null;
+    },
+  };
+}
+
+export default defineConfig({
+  // The sample profiles and their logos are published next to the module,
+  // where the card looks for them by default (`partners/<id>.json`).
+  publicDir: 'demo/embed',
+  build: {
+    target: 'es2022',
+    lib: {entry: 'src/index.ts', formats: ['es'], fileName: () => 'partner-card.js'},
+    // One self-contained file: nothing is external, nothing is split off.
+    rolldownOptions: {
+      output: {codeSplitting: false, minify: true},
+      // @lit/localize's index imports its other runtime modes for their side
+      // effects; the reentrant mode used here needs none of them.
+      treeshake: {moduleSideEffects: (id: string) => !id.includes('/@lit/localize/')},
+    },
+    minify: true,
+    sourcemap: true,
+    reportCompressedSize: false,
+  },
+  plugins: [stripTranslatorNotes(), minifyLiterals(), sizeBudget()],
+});

@@ -1,0 +1,16 @@
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {browsers} from './test/support/launchers.mjs';
+import {faultServer} from './test/support/fault-server.mjs';
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  // Three engines on two cores: one test file at a time per browser keeps timings honest.
+  concurrency: 1,
+  concurrentBrowsers: 3,
+  browsers: await browsers(),
+  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'})],
+  middleware: [faultServer],
+  testFramework: {config: {timeout: 10000}},
+  testsFinishTimeout: 300000,
+};
