@@ -55,6 +55,8 @@ const COMPACT_FROM = 1e6;
 export function formatNumber(value: number, lang: Lang, currency?: string): string {
   const compact = Math.abs(value) >= COMPACT_FROM;
   const options: Intl.NumberFormatOptions = {
+    // The minimum too: WebKit otherwise keeps a currency's default minimum, "€790.0M".
+    minimumFractionDigits: 0,
     maximumFractionDigits: compact ? 1 : Number.isInteger(value) ? 0 : 2,
     ...(compact && {notation: 'compact', compactDisplay: COMPACT_DISPLAY[lang] ?? 'long'}),
     ...(currency && {style: 'currency', currency, currencyDisplay: 'narrowSymbol'}),

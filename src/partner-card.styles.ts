@@ -15,10 +15,12 @@ export const styles = css`
   :host {
     --_bg: var(--partner-card-background, light-dark(#fff, #1b2129));
     --_fg: var(--partner-card-color, light-dark(#1c2430, #e8edf3));
-    --_muted: var(--partner-card-muted-color, light-dark(#5a6472, #a7b1be));
     --_accent: var(--partner-card-accent-color, light-dark(#0b63b6, #7cbcff));
-    --_line: var(--partner-card-border-color, light-dark(#d9dee5, #36404c));
-    --_soft: var(--partner-card-figure-background, light-dark(#f3f6f9, #232b35));
+    /* The quieter colours are mixed from text and background, so a site that
+       sets only those two still gets a coherent card. */
+    --_muted: var(--partner-card-muted-color, color-mix(in srgb, var(--_fg) 70%, var(--_bg)));
+    --_line: var(--partner-card-border-color, color-mix(in srgb, var(--_fg) 16%, var(--_bg)));
+    --_soft: var(--partner-card-figure-background, color-mix(in srgb, var(--_fg) 5%, var(--_bg)));
     --_radius: var(--partner-card-radius, 12px);
     color-scheme: light dark;
     display: block;

@@ -60,15 +60,15 @@ type View =
  * @csspart back-link - The "Back to partners" link.
  * @csspart fallback - Text shown in English because the card's language is missing from the profile.
  *
- * @cssprop [--partner-card-background=#fff] - Card background.
- * @cssprop [--partner-card-color=#1c2430] - Text colour.
- * @cssprop [--partner-card-muted-color=#5a6472] - Secondary text: country, labels.
- * @cssprop [--partner-card-accent-color=#0b63b6] - Links, focus ring and the button.
- * @cssprop [--partner-card-border-color=#d9dee5] - Borders and separators.
- * @cssprop [--partner-card-figure-background=#f3f6f9] - Background of each key figure and of the placeholder.
- * @cssprop [--partner-card-error-color=#b3261e] - The error box's accent.
+ * @cssprop [--partner-card-background=light-dark(#fff, #1b2129)] - Card background; light or dark follows the card's `color-scheme`.
+ * @cssprop [--partner-card-color=light-dark(#1c2430, #e8edf3)] - Text colour.
+ * @cssprop [--partner-card-muted-color] - Secondary text: country, labels (default: text colour mixed 70% into the background).
+ * @cssprop [--partner-card-accent-color=light-dark(#0b63b6, #7cbcff)] - Links, focus ring and the button.
+ * @cssprop [--partner-card-border-color] - Borders and separators (default: text colour, 16%).
+ * @cssprop [--partner-card-figure-background] - Background of each key figure and of the placeholder (default: text colour, 5%).
+ * @cssprop [--partner-card-error-color=#c4302b] - The error box's accent.
  * @cssprop [--partner-card-radius=12px] - Corner radius.
- * @cssprop [--partner-card-padding] - Inner spacing (default grows from 1rem to 1.75rem with the card's width).
+ * @cssprop [--partner-card-padding=1.25rem] - Inner spacing.
  * @cssprop [--partner-card-shadow] - The card's shadow; `none` for a flat card.
  * @cssprop [--partner-card-logo-height=3.5rem] - Height of the logo in the full variant.
  * @cssprop [--partner-card-min-height=auto] - Space to reserve, e.g. for a full card whose height you know.
