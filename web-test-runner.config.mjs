@@ -1,6 +1,8 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {browsers} from './test/support/launchers.mjs';
 import {faultServer} from './test/support/fault-server.mjs';
+import {summaryReporter} from './test/support/summary-reporter.mjs';
+import {defaultReporter} from '@web/test-runner';
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -13,4 +15,5 @@ export default {
   middleware: [faultServer],
   testFramework: {config: {timeout: 10000}},
   testsFinishTimeout: 300000,
+  reporters: [defaultReporter(), summaryReporter()],
 };

@@ -136,20 +136,14 @@ export const styles = css`
     border-block-start: 1px solid var(--_line);
   }
 
-  /* Compact: logo beside name, country and a summary of exactly three lines,
-     so every card in a list has the same height before and after loading. */
-  .compact {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: start;
+  /* Compact: logo above name, country and a summary of exactly three lines,
+     so every card in a list has the same height before and after loading,
+     whatever the logo's shape. */
+  .compact .logo {
+    block-size: 2.5rem;
   }
-  .body {
-    flex: 1 1 12rem;
-  }
-  .compact .logo,
   .skeleton.logo {
-    block-size: 3rem;
-    inline-size: 3rem;
+    inline-size: 6rem;
   }
   .compact .name,
   li .name {

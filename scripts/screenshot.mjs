@@ -1,0 +1,56 @@
+// Screenshots of the demo pages in Debian's Chromium, for the README and for
+// looking at what we build. Run `npm run build` first.
+//   node scripts/screenshot.mjs [page.html …]   → demo/screenshots/<page>.png
+import {startDevServer} from '@web/dev-server';
+import {chromium} from 'playwright-core';
+import {mkdirSync} from 'node:fs';
+import {createServer} from 'node:net';
+import {ENGINES} from '../test/support/browsers.mjs';
+
+const args = process.argv.slice(2);
+// --viewport: the first screen only (the README picture), else the whole page.
+const fullPage = !args.includes('--viewport');
+const pages = args.filter((a) => !a.startsWith('--'));
+if (!pages.length) pages.push('index.html', 'partner-site.html');
+const outDir = new URL('../demo/screenshots/', import.meta.url);
+mkdirSync(outDir, {recursive: true});
+
+const port = await new Promise((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const {port} = probe.address();
+    probe.close(() => resolve(port));
+  });
+});
+const server = await startDevServer({
+  config: {rootDir: new URL('..', import.meta.url).pathname, port, hostname: '127.0.0.1'},
+  readCliArgs: false,
+  readFileConfig: false,
+  logStartMessage: false,
+});
+const browser = await chromium.launch({
+  executablePath: ENGINES.chromium.find(),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+try {
+  for (const scheme of ['light', 'dark']) {
+    const context = await browser.newContext({viewport: {width: 1280, height: 900}, colorScheme: scheme});
+    const page = await context.newPage();
+    for (const name of pages) {
+      await page.goto(`http://127.0.0.1:${port}/demo/${name}`);
+      // Wait for every card to finish (loaded or error), then for images.
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('partner-card')].every((c) => !c.shadowRoot?.querySelector('[aria-busy="true"]')),
+        null,
+        {timeout: 15000},
+      );
+      await page.waitForLoadState('networkidle');
+      const file = new URL(`${name.replace(/\.html$/, '')}-${scheme}.png`, outDir);
+      await page.screenshot({path: file.pathname, fullPage});
+      console.log(`wrote ${file.pathname.replace(process.cwd() + '/', '')}`);
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
