@@ -1,7 +1,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
 import {countryName, formatFact, pick, type Picked} from './format.js';
-import type {ErrorKind} from './profile-loader.js';
+import type {ErrorKind} from './load-error.js';
 import type {Fact, Lang, Logo, Organisation, Profile, Text} from './profile-types.js';
 import {safeUrl} from './safe-url.js';
 

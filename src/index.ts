@@ -2,7 +2,7 @@ import {PartnerCard} from './partner-card.js';
 
 export {PartnerCard};
 export type {PartnerCardErrorDetail} from './partner-card.js';
-export type {ErrorKind} from './profile-loader.js';
+export type {ErrorKind} from './load-error.js';
 export type * from './profile-types.js';
 
 // Sites sometimes include the embed script twice (a CMS block per card, say):

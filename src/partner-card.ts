@@ -2,9 +2,10 @@ import {LitElement, type PropertyValues} from 'lit';
 import {compactCard, errorCard, fullCard, loadingCard, type Variant} from './card-templates.js';
 import {inLang} from './localization.js';
 import {observeLang, resolveLang, unobserveLang, type LangListener} from './locale.js';
-import {DEFAULT_TIMEOUT, LoadError, loadProfile, type ErrorKind} from './profile-loader.js';
+import {LoadError, type ErrorKind} from './load-error.js';
+import {DEFAULT_TIMEOUT, loadProfile} from './profile-loader.js';
 import type {Lang, Profile} from './profile-types.js';
-import {isPartnerId, ProfileError, validateProfile} from './profile-validation.js';
+import {isPartnerId, validateProfile} from './profile-validation.js';
 import {safeUrl} from './safe-url.js';
 import {styles} from './partner-card.styles.js';
 
@@ -166,9 +167,8 @@ export class PartnerCard extends LitElement implements LangListener {
       if (!controller.signal.aborted) this.show(profile, url, dropped);
     } catch (error) {
       if (controller.signal.aborted) return;
-      const kind: ErrorKind = error instanceof LoadError ? error.kind : 'invalid-profile';
-      const message = error instanceof ProfileError ? `profile property: ${error.message}` : (error as Error).message;
-      this.fail(kind, message);
+      // Anything else thrown here is a bug in a profile we did not foresee: still an error state.
+      this.fail(error instanceof LoadError ? error.kind : 'invalid-profile', String((error as Error)?.message ?? error));
     }
   }
 

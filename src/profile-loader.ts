@@ -1,4 +1,5 @@
-import {ProfileError, validateProfile, type ValidationResult} from './profile-validation.js';
+import {LoadError} from './load-error.js';
+import {validateProfile, type ValidationResult} from './profile-validation.js';
 
 /**
  * Fetching profile JSON: the one place that talks to the network.
@@ -10,15 +11,6 @@ import {ProfileError, validateProfile, type ValidationResult} from './profile-va
  * or now shows another partner) stops waiting; the fetch itself is aborted
  * only when nobody waits for it any more.
  */
-
-export type ErrorKind = 'invalid-id' | 'not-found' | 'network' | 'invalid-profile';
-
-/** A profile that could not be shown; `message` is for developers and names the problem. */
-export class LoadError extends Error {
-  constructor(readonly kind: ErrorKind, message: string) {
-    super(message);
-  }
-}
 
 export const DEFAULT_TIMEOUT = 10_000;
 
@@ -127,11 +119,5 @@ export async function loadProfile(
   timeout?: number,
   fresh?: boolean,
 ): Promise<ValidationResult> {
-  const json = await fetchJson(url, signal, timeout, fresh);
-  try {
-    return validateProfile(json, id);
-  } catch (error) {
-    if (error instanceof ProfileError) throw new LoadError('invalid-profile', error.message);
-    throw error;
-  }
+  return validateProfile(await fetchJson(url, signal, timeout, fresh), id);
 }

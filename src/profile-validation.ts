@@ -1,3 +1,4 @@
+import {LoadError} from './load-error.js';
 import type {Fact, Logo, Paragraphs, Profile, Text} from './profile-types.js';
 
 /**
@@ -10,12 +11,8 @@ import type {Fact, Logo, Paragraphs, Profile, Text} from './profile-types.js';
  * drop is reported so the author can fix it.
  */
 
-/** Thrown for a profile that cannot be rendered; `path` is a JSON path such as `$.summary`. */
-export class ProfileError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
-    super(`${path} ${reason}`);
-  }
-}
+/** A profile that cannot be rendered; the message starts with a JSON path such as `$.summary`. */
+const invalidProfile = (path: string, reason: string) => new LoadError('invalid-profile', `${path} ${reason}`);
 
 export interface ValidationResult {
   profile: Profile;
@@ -105,7 +102,7 @@ const PROFILE_RULES = {
 
 function required<T>(source: Json, key: string, check: (v: unknown) => v is T): T {
   const value = source[key];
-  if (!check(value)) throw new ProfileError(`$.${key}`, value === undefined ? 'is missing' : 'is invalid');
+  if (!check(value)) throw invalidProfile(`$.${key}`, value === undefined ? 'is missing' : 'is invalid');
   return value;
 }
 
@@ -115,13 +112,13 @@ const isCountry = (v: unknown): v is string => typeof v === 'string' && /^[A-Z]{
  * Validates `data` as the profile with id `expectedId` (the file's id; pass
  * `undefined` for a profile handed over as an object). The input is never
  * modified: the result is a cleaned copy.
- * @throws ProfileError when the profile cannot be rendered.
+ * @throws LoadError (`invalid-profile`) when the profile cannot be rendered.
  */
 export function validateProfile(data: unknown, expectedId?: string): ValidationResult {
-  if (!isObject(data)) throw new ProfileError('$', 'is not a JSON object');
+  if (!isObject(data)) throw invalidProfile('$', 'is not a JSON object');
   const id = required(data, 'id', isPartnerId);
   if (expectedId !== undefined && id !== expectedId) {
-    throw new ProfileError('$.id', `is "${id}", not "${expectedId}"`);
+    throw invalidProfile('$.id', `is "${id}", not "${expectedId}"`);
   }
   const base: Json = {
     id,

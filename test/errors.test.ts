@@ -67,6 +67,15 @@ describe('<partner-card>: errors', () => {
     expect(detail.kind).to.equal('network');
   });
 
+  it('gives up after the timeout attribute and says so (network)', async () => {
+    const started = performance.now();
+    const {detail, el} = await failing(html`<partner-card timeout="300" partner="region-southern-denmark" base=${`/slow/3000/alias/timeout-${Date.now()}${SAMPLES}`}></partner-card>`);
+    expect(detail.kind).to.equal('network');
+    expect(detail.message).to.contain('no answer within 0.3 s');
+    expect(performance.now() - started).to.be.below(2500);
+    expect($(el, '[part="retry"]')).to.exist;
+  });
+
   it('reports malformed JSON as invalid-profile', async () => {
     const {detail, shown, warned} = await failing(html`<partner-card lang="en" partner="broken-json" base=${FIXTURES}></partner-card>`);
     expect(detail.kind).to.equal('invalid-profile');

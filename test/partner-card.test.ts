@@ -120,6 +120,40 @@ describe('<partner-card variant="compact">', () => {
   });
 });
 
+describe('<partner-card>: on the host page', () => {
+  it('inherits the page font and nothing else of the page style', async () => {
+    const style = document.createElement('style');
+    style.textContent = `
+      .host-page { font-family: Georgia, serif; line-height: 3; letter-spacing: 0.3em; }
+      .card, .name, p, dl, section, header, article, [role=heading] { display: none !important; }
+      * { color: rgb(255, 0, 255) !important; }`;
+    document.head.append(style);
+    try {
+      const {el} = await settled(html`<div class="host-page" style="display:block !important"><partner-card partner="region-southern-denmark" base=${SAMPLES}></partner-card></div>`);
+      const name = $(el, '[part="name"]')!;
+      const computed = getComputedStyle(name);
+      expect(computed.fontFamily).to.contain('Georgia');
+      expect(computed.letterSpacing).to.equal('normal');
+      expect(computed.display).to.equal('block');
+      expect(computed.color).not.to.equal('rgb(255, 0, 255)');
+      expect(name.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect($(el, 'dl')!.getBoundingClientRect().height).to.be.greaterThan(0);
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('fits a 280 px column without overflowing it', async () => {
+    const {el} = await settled(html`<div style="width: 280px"><partner-card lang="da" partner="region-southern-denmark" base=${SAMPLES}></partner-card></div>`);
+    const card = $(el, '[part~="card"]')!;
+    expect(el.getBoundingClientRect().width).to.equal(280);
+    expect(card.scrollWidth).to.be.at.most(card.clientWidth);
+    for (const child of el.shadowRoot!.querySelectorAll('*')) {
+      expect(child.getBoundingClientRect().right, child.outerHTML.slice(0, 60)).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+    }
+  });
+});
+
 describe('<partner-card>: where profiles come from', () => {
   it('looks next to its own module by default', async () => {
     performance.clearResourceTimings();
@@ -211,6 +245,21 @@ describe('<partner-card>: events', () => {
     expect(seen[0].bubbles && seen[0].composed).to.equal(true);
     expect(seen[0].detail.id).to.equal('region-southern-denmark');
     expect(seen[0].detail.organisations).to.have.length(2);
+  });
+
+  it('fires partner-card-error once, bubbling and composed, with kind and message', async () => {
+    const seen: CustomEvent[] = [];
+    const listener = (e: CustomEvent) => seen.push(e);
+    document.addEventListener('partner-card-error', listener);
+    try {
+      await warnings(() => settled(html`<partner-card partner="no-such-partner" base=${SAMPLES}></partner-card>`));
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      document.removeEventListener('partner-card-error', listener);
+    }
+    expect(seen).to.have.length(1);
+    expect(seen[0].bubbles && seen[0].composed).to.equal(true);
+    expect(seen[0].detail).to.deep.equal({kind: 'not-found', message: 'HTTP 404'});
   });
 });
 

@@ -5,6 +5,7 @@
 //   /cors/<path>                → <path> as usual, plus Access-Control-Allow-Origin: *
 //   /flaky/<key>/<path>         → 503 the first time <key> is asked for, then <path> as usual
 //   /alias/<key>/<path>         → <path>: a fresh URL for the same file, so a test has its own cache entry
+//   /slow/<ms>/<path>           → <path>, after a delay of <ms> milliseconds (at most 20 s)
 const flakyKeys = new Set();
 
 export async function faultServer(ctx, next) {
@@ -19,6 +20,11 @@ export async function faultServer(ctx, next) {
       return;
     }
     ctx.url = flaky[2];
+  }
+  const slow = ctx.path.match(/^\/slow\/(\d+)(\/.*)$/);
+  if (slow) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(Number(slow[1]), 20_000)));
+    ctx.url = slow[2];
   }
   const alias = ctx.path.match(/^\/alias\/[^/]+(\/.*)$/);
   if (alias) ctx.url = alias[1];
