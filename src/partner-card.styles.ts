@@ -167,6 +167,14 @@ export const styles = css`
     inset: 0;
     border-radius: inherit;
   }
+  /* …so the focus ring goes round the card, not round the name alone. */
+  .stretched:focus-visible {
+    outline: none;
+  }
+  .stretched:focus-visible::after {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
 
   .error {
     border-inline-start: 4px solid var(--partner-card-error-color, #c4302b);

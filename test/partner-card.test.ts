@@ -1,4 +1,5 @@
 import {expect, fixture, fixtureSync, html, oneEvent} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
 import {PartnerCard} from '../src/partner-card.js';
 import type {Profile} from '../src/profile-types.js';
 import {$, $$, figures, FIXTURES, requested, requestsFor, SAMPLES, settle, settled, textOf, warnings} from './support/helpers.js';
@@ -103,6 +104,19 @@ describe('<partner-card variant="compact">', () => {
     const card = $(el, '[part~="card"]')!.getBoundingClientRect();
     const hit = el.shadowRoot!.elementFromPoint(card.right - 8, card.bottom - 8);
     expect(hit).to.equal(links[0]);
+  });
+
+  it('is one tab stop, with a visible focus ring round the whole card', async () => {
+    const {el} = await settled(html`<button>before</button><partner-card variant="compact" partner="region-southern-denmark" base=${SAMPLES} href="/p/"></partner-card><button>after</button>`);
+    (el.previousElementSibling as HTMLElement).focus();
+    await sendKeys({press: 'Tab'});
+    const link = $<HTMLAnchorElement>(el, 'a')!;
+    expect(el.shadowRoot!.activeElement).to.equal(link);
+    const ring = getComputedStyle(link, '::after');
+    expect(ring.outlineStyle).to.equal('solid');
+    expect(ring.outlineWidth).to.equal('2px');
+    await sendKeys({press: 'Tab'});
+    expect(document.activeElement).to.equal(el.nextElementSibling);
   });
 
   it('keeps its height from placeholder to loaded card, so nothing below jumps', async () => {
