@@ -163,7 +163,7 @@ export class PartnerCard extends LitElement implements LangListener {
         throw new LoadError('invalid-id', 'not a partner id');
       }
       const url = new URL(`${this.partner}.json`, this.folder());
-      const {profile, dropped} = await loadProfile(url, this.partner, controller.signal, this.timeout, fresh);
+      const {profile, dropped} = await loadProfile(url, this.partner, controller.signal, this.timeout > 0 ? this.timeout : undefined, fresh);
       if (!controller.signal.aborted) this.show(profile, url, dropped);
     } catch (error) {
       if (controller.signal.aborted) return;

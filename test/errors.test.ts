@@ -76,6 +76,11 @@ describe('<partner-card>: errors', () => {
     expect($(el, '[part="retry"]')).to.exist;
   });
 
+  it('keeps the default timeout when the attribute is not a positive number', async () => {
+    const {event} = await settled(html`<partner-card timeout="soon" partner="region-southern-denmark" base=${`/slow/400/alias/bad-timeout-${Date.now()}${SAMPLES}`}></partner-card>`);
+    expect(event.type).to.equal('partner-card-load');
+  });
+
   it('reports malformed JSON as invalid-profile', async () => {
     const {detail, shown, warned} = await failing(html`<partner-card lang="en" partner="broken-json" base=${FIXTURES}></partner-card>`);
     expect(detail.kind).to.equal('invalid-profile');
