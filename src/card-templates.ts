@@ -109,17 +109,17 @@ export function fullCard(profile: Profile, ctx: CardContext): TemplateResult {
     </header>
     <p class="summary" part="summary">${text(pick(profile.summary, ctx.lang))}</p>
     ${paragraphs(profile.description, ctx.lang)}
-    ${facts(profile.facts, ctx, sectionTitle(ctx.level + 1, msg('Key figures', {desc: 'Heading above the list of key figures of a partner (inhabitants, employees, budget…).'})))}
+    ${facts(profile.facts, ctx, sectionTitle(ctx.level + 1, msg('Key figures', {id: 'heading.key-figures', desc: 'Heading above the list of key figures of a partner (inhabitants, employees, budget…).'})))}
     ${profile.organisations?.length
       ? html`<section>
-          ${sectionTitle(ctx.level + 1, msg('Organisations', {desc: 'Heading above the member organisations of a partner, such as its hospitals and research centres.'}))}
+          ${sectionTitle(ctx.level + 1, msg('Organisations', {id: 'heading.organisations', desc: 'Heading above the member organisations of a partner, such as its hospitals and research centres.'}))}
           <ul part="organisations">
             ${profile.organisations.map((org) => organisation(org, ctx))}
           </ul>
         </section>`
       : nothing}
     ${ctx.backHref
-      ? html`<a class="back" part="back-link" href=${ctx.backHref}>← ${msg('Back to partners', {desc: 'Link at the end of a full partner profile, back to the list of all partners.'})}</a>`
+      ? html`<a class="back" part="back-link" href=${ctx.backHref}>← ${msg('Back to partners', {id: 'link.back-to-partners', desc: 'Link at the end of a full partner profile, back to the list of all partners.'})}</a>`
       : nothing}
   </article>`;
 }
@@ -145,20 +145,20 @@ export function loadingCard(variant: Variant, lang: Lang): TemplateResult {
       <p class="meta"><span class="skeleton"></span></p>
       <p class="summary"><span class="skeleton"></span> <span class="skeleton"></span></p>
     </div>
-    <span class="sr" role="status">${msg('Loading partner profile…', {desc: 'Announced to screen readers while a partner profile loads.'})}</span>
+    <span class="sr" role="status">${msg('Loading partner profile…', {id: 'status.loading', desc: 'Announced to screen readers while a partner profile loads.'})}</span>
   </div>`;
 }
 
 function errorText(kind: ErrorKind, partner: string): string {
   switch (kind) {
     case 'invalid-id':
-      return msg('This card names no valid partner.', {desc: 'Error in the card when its partner id is missing or malformed.'});
+      return msg('This card names no valid partner.', {id: 'error.invalid-id', desc: 'Error in the card when its partner id is missing or malformed.'});
     case 'not-found':
-      return msg(str`There is no partner “${partner}”.`, {desc: 'Error in the card when the profile does not exist. The placeholder is the partner id.'});
+      return msg(str`There is no partner “${partner}”.`, {id: 'error.not-found', desc: 'Error in the card when the profile does not exist. The placeholder is the partner id.'});
     case 'invalid-profile':
-      return msg('This partner profile contains errors.', {desc: 'Error in the card when the profile file is broken or incomplete.'});
+      return msg('This partner profile contains errors.', {id: 'error.invalid-profile', desc: 'Error in the card when the profile file is broken or incomplete.'});
     case 'network':
-      return msg('The profile could not be loaded. Check your connection and try again.', {desc: 'Error in the card when the network or the server failed; a "Try again" button follows.'});
+      return msg('The profile could not be loaded. Check your connection and try again.', {id: 'error.network', desc: 'Error in the card when the network or the server failed; a "Try again" button follows.'});
   }
 }
 
@@ -166,7 +166,7 @@ export function errorCard(kind: ErrorKind, partner: string, lang: Lang, retry: (
   return html`<div class="card error" part="card error" role="status" lang=${lang}>
     <p part="error-message">${errorText(kind, partner)}</p>
     ${kind === 'network'
-      ? html`<button part="retry" type="button" @click=${retry}>${msg('Try again', {desc: 'Button that loads the partner profile again after a network error.'})}</button>`
+      ? html`<button part="retry" type="button" @click=${retry}>${msg('Try again', {id: 'button.retry', desc: 'Button that loads the partner profile again after a network error.'})}</button>`
       : nothing}
   </div>`;
 }
