@@ -74,7 +74,11 @@ function facts(list: Fact[] | undefined, ctx: CardContext, title: unknown) {
 function paragraphs(p: Profile['description'], lang: Lang) {
   if (!p) return nothing;
   const picked = pick(p, lang);
-  return html`<div class="prose" part="description" lang=${picked.fallback ? 'en' : nothing}>
+  return html`<div
+    class="prose"
+    part=${picked.fallback ? 'description fallback' : 'description'}
+    lang=${picked.fallback ? 'en' : nothing}
+  >
     ${picked.value.map((line) => html`<p>${line}</p>`)}
   </div>`;
 }

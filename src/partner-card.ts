@@ -7,6 +7,7 @@ import {DEFAULT_TIMEOUT, loadProfile} from './profile-loader.js';
 import type {Lang, Profile} from './profile-types.js';
 import {isPartnerId, validateProfile} from './profile-validation.js';
 import {safeUrl} from './safe-url.js';
+import {untranslated} from './translation-coverage.js';
 import {styles} from './partner-card.styles.js';
 
 /** Detail of `partner-card-error`. */
@@ -117,6 +118,19 @@ export class PartnerCard extends LitElement implements LangListener {
     return this.currentLang;
   }
 
+  /**
+   * JSON paths of the profile texts shown in English because the card's
+   * language is missing, e.g. `["$.summary", "$.facts[2].label"]`; empty in
+   * English or when all is translated. For translators' previews.
+   */
+  get untranslated(): string[] {
+    return this.missing;
+  }
+
+  private missing: string[] = [];
+  /** What this card has already warned about: language and missing paths. */
+  private warned = new Set<string>();
+
   override connectedCallback() {
     super.connectedCallback();
     observeLang(this, this);
@@ -137,11 +151,23 @@ export class PartnerCard extends LitElement implements LangListener {
     this.currentLang = resolveLang(this, this.lang);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>) {
+  protected override willUpdate(changed: PropertyValues) {
     if (changed.has('lang')) this.langMayHaveChanged();
     if (changed.has('href')) this.links.href = this.checkedUrl(this.href, 'href');
     if (changed.has('backHref')) this.links.backHref = this.checkedUrl(this.backHref, 'back-href');
     if (changed.has('partner') || changed.has('base') || changed.has('profile')) this.load();
+    if (changed.has('view') || changed.has('currentLang')) this.checkTranslation();
+  }
+
+  /** Notes the texts shown in English instead of the card's language, and says so once. */
+  private checkTranslation() {
+    const {view, currentLang: lang} = this;
+    this.missing = view.status === 'loaded' ? untranslated(view.profile, lang).map((text) => text.path) : [];
+    const key = lang + this.missing;
+    if (this.missing.length && !this.warned.has(key)) {
+      this.warned.add(key);
+      this.warn(`translation-missing (${lang}): ${this.missing.join(', ')}`);
+    }
   }
 
   /** Loads the profile again, e.g. after a network error (the "Try again" button does this). */

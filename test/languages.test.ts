@@ -3,7 +3,7 @@ import {formatFact, formatNumber} from '../src/format.js';
 import {inLang} from '../src/localization.js';
 import {normaliseLang} from '../src/locale.js';
 import type {PartnerCard} from '../src/partner-card.js';
-import {$, figures, FIXTURES, SAMPLES, settle, settled, textOf} from './support/helpers.js';
+import {$, $$, figures, FIXTURES, SAMPLES, settle, settled, textOf, warnings} from './support/helpers.js';
 
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
 
@@ -97,14 +97,58 @@ describe('Languages: which language a card speaks', () => {
     expect(name()).to.equal('Region of Southern Denmark');
   });
 
-  it('marks English that stands in for missing Danish', async () => {
-    const {el} = await settled(html`<partner-card lang="da" partner="english-only" base=${FIXTURES}></partner-card>`);
+  it('marks English that stands in for missing Danish, and reports it once', async () => {
+    let el!: PartnerCard;
+    const warned = await warnings(async () => {
+      ({el} = await settled(html`<partner-card lang="da" partner="english-only" base=${FIXTURES}></partner-card>`));
+    });
     const summary = $(el, '[part="summary"] [part="fallback"]')!;
     expect(summary.getAttribute('lang')).to.equal('en');
-    expect($(el, '[part="description"]')!.getAttribute('lang')).to.equal('en');
+    const description = $(el, '[part~="description"]')!;
+    expect(description.getAttribute('lang')).to.equal('en');
+    expect(description.getAttribute('part')).to.equal('description fallback');
     // The interface itself stays Danish.
     expect(textOf($(el, '.section-title')!)).to.equal('Nøgletal');
     expect(figures(el)['Budget']).to.equal('1,5 mio. € om året');
+    expect(el.untranslated).to.deep.equal([
+      '$.summary',
+      '$.description',
+      '$.facts[0].label',
+      '$.facts[1].label',
+      '$.facts[2].label',
+      '$.facts[2].text',
+      '$.organisations[0].name',
+    ]);
+    expect(warned.filter((w) => w.includes('translation-missing'))).to.have.length(1);
+    expect(warned.join()).to.contain('translation-missing (da): $.summary, $.description');
+
+    // Switching away and back shows the same gaps without warning again.
+    const again = await warnings(async () => {
+      el.lang = 'en';
+      await el.updateComplete;
+      expect(el.untranslated).to.deep.equal([]);
+      expect($$(el, '[part~="fallback"]')).to.have.length(0);
+      el.lang = 'da';
+      await el.updateComplete;
+    });
+    expect(el.untranslated).to.have.length(7);
+    expect(again.filter((w) => w.includes('translation-missing'))).to.have.length(0);
+  });
+
+  it('marks fallback text in the compact variant too', async () => {
+    const {el} = await settled(html`<partner-card variant="compact" lang="da" partner="english-only" base=${FIXTURES}></partner-card>`);
+    expect($(el, '[part="summary"] [part="fallback"]')!.getAttribute('lang')).to.equal('en');
+    expect(el.untranslated).to.include('$.summary');
+  });
+
+  it('reports nothing for the fully translated sample', async () => {
+    let el!: PartnerCard;
+    const warned = await warnings(async () => {
+      ({el} = await settled(html`<partner-card lang="da" partner="region-southern-denmark" base=${SAMPLES}></partner-card>`));
+    });
+    expect(el.untranslated).to.deep.equal([]);
+    expect($$(el, '[part~="fallback"]')).to.have.length(0);
+    expect(warned.join()).not.to.contain('translation-missing');
   });
 });
 
