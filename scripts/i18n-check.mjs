@@ -1,0 +1,133 @@
+// npm run i18n:check — what is not translated yet, in one table.
+//
+//   npm run i18n:check                      interface strings and the demo profiles
+//   npm run i18n:check -- --warn            report only, exit 0 whatever is missing
+//   npm run i18n:check -- --interface-only  locales/ alone (the build runs this)
+//   npm run i18n:check -- path/to/partners  profiles in other folders
+//   options: --locales DIR, --src DIR (defaults: locales, src)
+//
+// Exit code 1 when anything is missing (unless --warn), 2 on bad usage.
+import {readFileSync, readdirSync, existsSync, statSync} from 'node:fs';
+import {join, relative} from 'node:path';
+import {XMLParser, XMLValidator} from 'fast-xml-parser';
+import {untranslated} from '../src/translation-coverage.js';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i < 0 ? fallback : args[i + 1];
+};
+const valued = new Set(['--locales', '--src']);
+const folders = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]));
+const localesDir = option('--locales', 'locales');
+const srcDir = option('--src', 'src');
+const profileDirs = flag('--interface-only') ? [] : folders.length ? folders : ['demo/embed/partners'];
+const {targetLocales} = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
+
+/** One row per gap: what kind, where, and the English that shows instead. */
+const rows = [];
+const gap = (lang, kind, where, english) => rows.push({lang, kind, where, english: String(english ?? '')});
+const totals = {strings: 0, files: 0, texts: 0};
+
+// --- Interface strings: XLIFF files from `npm run i18n:extract` -----------------
+const placeholders = (xml) => [...String(xml ?? '').matchAll(/<x id="(\d+)"/g)].map((m) => m[1]).sort().join(',');
+const codeIds = new Map();
+for (const file of walk(srcDir).filter((f) => /\.ts$/.test(f) && !f.includes('generated'))) {
+  const code = readFileSync(file, 'utf8');
+  // Calls only: msg( followed by a string or a str``/html`` template, not msg() in comments.
+  for (const call of code.matchAll(/\bmsg\(\s*(?:'|"|`|str`|html`)/g)) {
+    const rest = code.slice(call.index, call.index + 400);
+    const id = rest.match(/\bid:\s*'([^']+)'/)?.[1];
+    const line = code.slice(0, call.index).split('\n').length;
+    if (id) codeIds.set(id, `${relative('.', file)}:${line}`);
+    else gap('all', 'msg() without an id', `${relative('.', file)}:${line}`, 'give it {id: …, desc: …}');
+  }
+}
+
+for (const lang of targetLocales) {
+  const file = join(localesDir, `${lang}.xlf`);
+  if (!existsSync(file)) {
+    gap(lang, 'no XLIFF file', file, 'run npm run i18n:extract');
+    continue;
+  }
+  const xml = readFileSync(file, 'utf8');
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    gap(lang, 'broken XML', `${file}:${valid.err.line}`, valid.err.msg);
+    continue;
+  }
+  // Source and target keep their inline <x/> placeholders as raw text.
+  const units = [...xml.matchAll(/<trans-unit id="([^"]+)">([\s\S]*?)<\/trans-unit>/g)].map(([, id, body]) => ({
+    id,
+    source: body.match(/<source>([\s\S]*?)<\/source>/)?.[1],
+    target: body.match(/<target>([\s\S]*?)<\/target>/)?.[1],
+    note: body.match(/<note[^>]*>([\s\S]*?)<\/note>/)?.[1],
+  }));
+  new XMLParser().parse(xml); // throws on anything the validator let through
+  totals.strings = Math.max(totals.strings, units.length);
+  for (const unit of units) {
+    const where = `${file} ${unit.id}`;
+    if (!unit.target?.trim()) gap(lang, 'interface string', where, unit.source);
+    else if (placeholders(unit.source) !== placeholders(unit.target)) {
+      gap(lang, 'placeholder lost or added', where, `${unit.source}  →  ${unit.target}`);
+    }
+    if (!unit.note?.trim()) gap(lang, 'no translator note', where, unit.source);
+    if (!codeIds.has(unit.id)) gap(lang, 'not in the code any more', where, 'run npm run i18n:extract');
+  }
+  for (const [id, at] of codeIds) {
+    if (!units.some((u) => u.id === id)) gap(lang, 'not extracted yet', `${at} ${id}`, 'run npm run i18n:extract');
+  }
+}
+
+// --- Profile texts: every {en: …} without the language ------------------------
+for (const dir of profileDirs) {
+  for (const file of walk(dir).filter((f) => f.endsWith('.json') && !f.endsWith('index.json'))) {
+    totals.files++;
+    let profile;
+    try {
+      profile = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      gap('all', 'profile is not JSON', file, error.message);
+      continue;
+    }
+    for (const lang of targetLocales) {
+      for (const text of untranslated(profile, lang)) {
+        totals.texts++;
+        gap(lang, 'profile text', `${relative('.', file)} ${text.path}`, Array.isArray(text.en) ? text.en.join(' ') : text.en);
+      }
+    }
+  }
+}
+
+// --- Report ---------------------------------------------------------------------
+const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const columns = [
+  ['lang', 4],
+  ['kind', 26],
+  ['where', 64],
+  ['english', 52],
+];
+if (rows.length) {
+  const line = (cells) => cells.map((c, i) => clip(c, columns[i][1]).padEnd(columns[i][1])).join('  ').trimEnd();
+  console.log(line(['lang', 'what is missing', 'where', 'English shown instead']));
+  console.log(line(columns.map(([, n]) => '-'.repeat(n))));
+  for (const row of rows) console.log(line([row.lang, row.kind, row.where, row.english.replace(/\s+/g, ' ')]));
+  console.log('');
+}
+const interfaceGaps = rows.filter((r) => !r.kind.startsWith('profile')).length;
+console.log(
+  `Translation check (${targetLocales.join(', ')}): ` +
+    `${totals.strings} interface strings, ${interfaceGaps} problem(s); ` +
+    (profileDirs.length ? `${totals.files} profile file(s), ${totals.texts} text(s) without translation.` : 'profiles not checked.'),
+);
+if (rows.length && !flag('--warn')) {
+  console.log('Translate the rows above (see locales/README.md), or run with --warn for a report only.');
+  process.exit(1);
+}
+
+function walk(dir) {
+  if (!existsSync(dir)) return [];
+  if (!statSync(dir).isDirectory()) return [dir];
+  return readdirSync(dir, {recursive: true}).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
+}
