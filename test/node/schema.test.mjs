@@ -3,6 +3,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync, readdirSync} from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
+import {checkProfile, parseProfile} from '../../scripts/profile-check.mjs';
 
 const root = new URL('../../', import.meta.url);
 const schema = JSON.parse(readFileSync(new URL('src/profile.schema.json', root), 'utf8'));
@@ -54,5 +55,34 @@ test('the schema rejects what the card rejects', () => {
   for (const [name, profile] of Object.entries(broken)) {
     const clean = JSON.parse(JSON.stringify(profile));
     assert.equal(validate(clean), false, name);
+    // The plain-words checker agrees, and names where.
+    const problems = checkProfile(clean, schema);
+    assert.ok(problems.length > 0, name);
+    assert.ok(problems.every((p) => p.path.startsWith('$') && p.message.length > 10), name);
+  }
+  assert.deepEqual(checkProfile(base, schema), []);
+});
+
+test('the plain-words checker explains problems a translator can act on', () => {
+  const base = read('demo/embed/partners/region-southern-denmark.json');
+  const said = (profile) => checkProfile(JSON.parse(JSON.stringify(profile)), schema).map((p) => `${p.path} ${p.message}`);
+  assert.match(said({...base, summary: undefined})[0], /^\$\.summary is missing: add "summary"\./);
+  assert.match(said({...base, name: {da: 'Kun dansk'}})[0], /^\$\.name\.en is missing/);
+  assert.match(said({...base, country: 'dk'})[0], /^\$\.country is "dk", which does not fit\. ISO 3166-1/);
+  assert.match(said({...base, facts: [{label: 'x', value: '25.000'}]})[0], /^\$\.facts\[0\]\.value should be a number \(without quotes\), but is "25\.000"/);
+  assert.match(said({...base, facts: [{label: {en: 'x', da: ' '}, value: 1}]})[0], /^\$\.facts\[0\]\.label\.da is empty/);
+  const json = parseProfile('{\n  "id": "x",\n  "name": "y"\n  "country": "DK"\n}');
+  assert.equal(json.error.line, 4);
+  assert.match(json.error.message, /not valid JSON: expected , or \} \(a comma between fields\?\) at line 4, column 3/);
+  assert.match(parseProfile('{"a": [1, 2,]}').error.message, /a comma too many before \] at line 1, column 13/);
+  assert.match(parseProfile('{"a": "open\n}').error.message, /must end with " on the same line/);
+  assert.deepEqual(parseProfile('{"a": [1, {"b": null}]}'), {value: {a: [1, {b: null}]}});
+});
+
+test('the plain-words checker and ajv agree on the fixtures', () => {
+  for (const file of readdirSync(new URL('test/fixtures/partners/', root)).filter((f) => f.endsWith('.json'))) {
+    const parsed = parseProfile(readFileSync(new URL(`test/fixtures/partners/${file}`, root), 'utf8'));
+    if (parsed.error) continue;
+    assert.equal(checkProfile(parsed.value, schema).length === 0, validate(parsed.value), file);
   }
 });

@@ -1,0 +1,214 @@
+// Checks a profile against the published JSON Schema and explains each problem
+// in plain words, for translators and site maintainers (not for the card: the
+// card has its own small validator). It interprets the schema itself, so the
+// two cannot disagree; it knows the keywords that schema uses and refuses any
+// other, so a schema change cannot be silently ignored.
+// No Node imports: the translator preview loads it in the browser too.
+
+const KNOWN = new Set([
+  '$schema', '$id', '$ref', '$defs', 'title', 'description', 'type', 'required', 'properties',
+  'additionalProperties', 'items', 'minItems', 'pattern', 'maxLength', 'minimum', 'enum', 'oneOf',
+]);
+
+const TYPE_WORDS = {
+  object: 'an object in braces {…}',
+  array: 'a list in brackets […]',
+  string: 'a text in quotes',
+  number: 'a number (without quotes)',
+  integer: 'a whole number (without quotes)',
+  boolean: 'true or false (without quotes)',
+};
+
+const add = (out, path, message) => {
+  out.push({path, message});
+  return out;
+};
+const typeOf = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v);
+const fits = (type, v) => type === typeOf(v) || (type === 'number' && typeof v === 'number');
+const shown = (v) => {
+  const json = JSON.stringify(v);
+  return json.length > 40 ? `${json.slice(0, 39)}…` : json;
+};
+
+/**
+ * Problems of `value` against `schema`, each `{path, message}` with a JSON path
+ * such as `$.facts[2].label` and a sentence in plain English.
+ */
+export function checkProfile(value, schema) {
+  const problems = [];
+  const resolve = (node) => {
+    for (const key of Object.keys(node)) {
+      if (!KNOWN.has(key)) throw new Error(`profile-check does not know the schema keyword "${key}"`);
+    }
+    if (!node.$ref) return node;
+    const target = resolve(lookup(schema, node.$ref));
+    // Both descriptions help: what the field is for, and the rule it follows.
+    const description = [node.description, target.description].filter(Boolean).join(' ');
+    return {...target, ...withoutRef(node), ...(description && {description})};
+  };
+  const visit = (v, node, path, out) => {
+    if (node === false) return add(out, path, 'should not be here: remove it.');
+    if (node === true) return out;
+    node = resolve(node);
+    const about = node.description ? ` ${node.description}` : '';
+    if (node.oneOf) {
+      const tries = node.oneOf.map((branch) => visit(v, branch, path, []));
+      const passing = tries.filter((t) => t.length === 0).length;
+      if (passing === 1) return out;
+      if (passing > 1) return add(out, path, `fits more than one form; make it clearer.${about}`);
+      // Explain against the form it comes closest to; say what the forms are.
+      const sameType = tries.filter((t, i) => !resolve(node.oneOf[i]).type || fits(resolve(node.oneOf[i]).type, v));
+      if (sameType.length === 0) return add(out, path, `is ${shown(v)}, which is not allowed here.${about}`);
+      const closest = sameType.reduce((best, t) => (t.length < best.length ? t : best));
+      out.push(...closest);
+      return out;
+    }
+    if (node.type && !fits(node.type, v)) {
+      return add(out, path, `should be ${TYPE_WORDS[node.type]}, but is ${shown(v)}.${about}`);
+    }
+    if (node.enum && !node.enum.includes(v)) {
+      out.push({path, message: `is ${shown(v)}; it must be one of ${node.enum.map(shown).join(' or ')}.${about}`});
+    }
+    if (typeof v === 'string') {
+      if (node.maxLength !== undefined && v.length > node.maxLength) {
+        out.push({path, message: `is ${v.length} characters long; at most ${node.maxLength} are allowed.${about}`});
+      }
+      if (node.pattern && !new RegExp(node.pattern, 'u').test(v)) {
+        out.push({path, message: v.trim() ? `is ${shown(v)}, which does not fit.${about}` : `is empty.${about}`});
+      }
+    }
+    if (typeof v === 'number' && node.minimum !== undefined && v < node.minimum) {
+      out.push({path, message: `is ${v}; it must be at least ${node.minimum}.${about}`});
+    }
+    if (Array.isArray(v)) {
+      if (node.minItems !== undefined && v.length < node.minItems) {
+        out.push({path, message: `needs at least ${node.minItems} item(s).${about}`});
+      }
+      if (node.items !== undefined) v.forEach((item, i) => visit(item, node.items, `${path}[${i}]`, out));
+    }
+    if (typeOf(v) === 'object') {
+      for (const key of node.required ?? []) {
+        if (!(key in v)) {
+          const field = node.properties?.[key] ? resolve(node.properties[key]).description : '';
+          out.push({path: `${path}.${key}`, message: `is missing: add "${key}".${field ? ` ${field}` : ''}`});
+        }
+      }
+      for (const [key, item] of Object.entries(v)) {
+        const rule = node.properties?.[key] ?? node.additionalProperties;
+        if (rule !== undefined) visit(item, rule, `${path}.${key}`, out);
+      }
+    }
+    return out;
+  };
+  visit(value, schema, '$', problems);
+  return problems;
+}
+
+/**
+ * Parses JSON text; a syntax error comes back with its line and column.
+ * Browsers word (and place) JSON.parse errors differently, and WebKit gives no
+ * place at all, so the place is found by a small scanner of our own.
+ */
+export function parseProfile(text) {
+  try {
+    return {value: JSON.parse(text)};
+  } catch {
+    const {at, expected} = locateJsonError(text);
+    const before = text.slice(0, at).split('\n');
+    const line = before.length;
+    const column = before.at(-1).length + 1;
+    return {
+      error: {
+        line,
+        column,
+        message: `The file is not valid JSON: ${expected} at line ${line}, column ${column}. Look for a missing comma, quote or bracket there or just before.`,
+      },
+    };
+  }
+}
+
+/** Where a JSON text first goes wrong, and what was expected there. */
+export function locateJsonError(text) {
+  let i = 0;
+  const fail = (expected) => {
+    throw {at: i, expected};
+  };
+  const space = () => {
+    while (/\s/.test(text[i] ?? '')) i++;
+  };
+  const literal = (word) => (text.startsWith(word, i) ? (i += word.length) : fail(`expected ${word}`));
+  const string = () => {
+    if (text[i] !== '"') fail('expected a "quoted" name or text');
+    for (i++; i < text.length && text[i] !== '"'; i++) {
+      if (text[i] === '\\') i++;
+      else if (text[i] === '\n') fail('a text must end with " on the same line');
+    }
+    if (i >= text.length) fail('a text is not closed with "');
+    i++;
+  };
+  const value = () => {
+    space();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      space();
+      if (text[i] === '}') return i++;
+      for (;;) {
+        space();
+        if (text[i] === '}') fail('a comma too many before }');
+        string();
+        space();
+        if (text[i] !== ':') fail('expected : after the name');
+        i++;
+        value();
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return i++;
+        else fail('expected , or } (a comma between fields?)');
+      }
+    }
+    if (c === '[') {
+      i++;
+      space();
+      if (text[i] === ']') return i++;
+      for (;;) {
+        space();
+        if (text[i] === ']') fail('a comma too many before ]');
+        value();
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return i++;
+        else fail('expected , or ] (a comma between items?)');
+      }
+    }
+    if (c === '"') return string();
+    if (c === 't') return literal('true');
+    if (c === 'f') return literal('false');
+    if (c === 'n') return literal('null');
+    const number = text.slice(i).match(/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/);
+    if (number) return (i += number[0].length);
+    fail(i >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(c)}`);
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail('unexpected text after the end');
+  } catch (error) {
+    if (typeof error?.at === 'number') return error;
+    throw error;
+  }
+  return {at: text.length, expected: 'something is wrong'};
+}
+
+function lookup(schema, ref) {
+  if (!ref.startsWith('#/')) throw new Error(`profile-check only follows local references, not ${ref}`);
+  return ref
+    .slice(2)
+    .split('/')
+    .reduce((node, key) => node[key], schema);
+}
+
+function withoutRef(node) {
+  const {$ref, ...rest} = node;
+  return rest;
+}
