@@ -229,7 +229,7 @@ export class PartnerCard extends LitElement implements LangListener {
   }
 
   private warn(problem: string) {
-    console.warn(`<partner-card partner="${this.partner}">: ${problem}`);
+    console.warn(`<partner-card ${this.profile ? 'profile' : `partner="${this.partner}"`}>: ${problem}`);
   }
 
   private checkedUrl(value: string | undefined, name: string): string | undefined {

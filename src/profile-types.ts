@@ -4,8 +4,13 @@
  * authors; these types are what the element works with.
  */
 
-/** Languages the card is translated into. English is the source and the fallback. */
-export type Lang = 'en' | 'da';
+import type {allLocales} from './generated/locale-codes.js';
+
+/**
+ * Languages the card is translated into (from lit-localize.json). English is
+ * the source and the fallback.
+ */
+export type Lang = (typeof allLocales)[number];
 
 /** A string that is the same in every language, or one per language (`en` required). */
 export type Text = string | ({ en: string } & Partial<Record<Lang, string>>);
