@@ -7,7 +7,7 @@
 
 const KNOWN = new Set([
   '$schema', '$id', '$ref', '$defs', 'title', 'description', 'type', 'required', 'properties',
-  'additionalProperties', 'items', 'minItems', 'pattern', 'maxLength', 'minimum', 'enum', 'oneOf',
+  'additionalProperties', 'items', 'minItems', 'maxItems', 'minLength', 'pattern', 'maxLength', 'minimum', 'enum', 'oneOf',
 ]);
 
 const TYPE_WORDS = {
@@ -70,6 +70,9 @@ export function checkProfile(value, schema) {
       out.push({path, message: `is ${shown(v)}; it must be one of ${node.enum.map(shown).join(' or ')}.${about}`});
     }
     if (typeof v === 'string') {
+      if (node.minLength !== undefined && v.length < node.minLength) {
+        out.push({path, message: `is empty.${about}`});
+      }
       if (node.maxLength !== undefined && v.length > node.maxLength) {
         out.push({path, message: `is ${v.length} characters long; at most ${node.maxLength} are allowed.${about}`});
       }
@@ -83,6 +86,9 @@ export function checkProfile(value, schema) {
     if (Array.isArray(v)) {
       if (node.minItems !== undefined && v.length < node.minItems) {
         out.push({path, message: `needs at least ${node.minItems} item(s).${about}`});
+      }
+      if (node.maxItems !== undefined && v.length > node.maxItems) {
+        out.push({path, message: `has ${v.length} items; at most ${node.maxItems} are allowed.${about}`});
       }
       if (node.items !== undefined) v.forEach((item, i) => visit(item, node.items, `${path}[${i}]`, out));
     }

@@ -50,8 +50,14 @@ const isFact = (v: unknown): v is Fact =>
       (v.approximate === undefined || typeof v.approximate === 'boolean'));
 
 const isSize = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
+/**
+ * A logo's src is an http(s) URL or a relative path without any scheme: the
+ * test is on the text, so tricks that a URL parser would turn into
+ * `javascript:` (tabs, newlines, odd case) fail it too.
+ */
+const isImageSrc = (v: unknown) => isLine(v) && /^(https?:\/\/|[^:]*$)/i.test(v as string);
 const isLogo = (v: unknown): v is Logo =>
-  isObject(v) && isLine(v.src) && isText(v.alt) && isSize(v.width) && isSize(v.height);
+  isObject(v) && isImageSrc(v.src) && isText(v.alt) && isSize(v.width) && isSize(v.height);
 
 /** Returns the cleaned value, or undefined when it cannot be used at all. */
 type Clean = (v: unknown, path: string, dropped: string[]) => unknown;
@@ -61,15 +67,23 @@ const accept = (check: (v: unknown) => boolean): Clean => (v) => (check(v) ? v :
 // published schema and in the maintainers' validator, not in every page's bundle.
 const invalid = (path: string) => `${path} is invalid`;
 
+/**
+ * A card shows at most this many key figures per list and organisations: more
+ * is no longer a card, and 10,000 of them would stall the page. The rest is
+ * left out and reported.
+ */
+export const MAX_ITEMS = 100;
+
 /** A list keeps its valid items; each invalid item is reported on its own. */
-const listOf = (clean: Clean): Clean => (v, path, dropped) =>
-  Array.isArray(v)
-    ? v.flatMap((item, i) => {
-        const kept = clean(item, `${path}[${i}]`, dropped);
-        if (kept === undefined) dropped.push(invalid(`${path}[${i}]`));
-        return kept === undefined ? [] : [kept];
-      })
-    : undefined;
+const listOf = (clean: Clean): Clean => (v, path, dropped) => {
+  if (!Array.isArray(v)) return undefined;
+  if (v.length > MAX_ITEMS) dropped.push(`${path}[${MAX_ITEMS}…] is over the limit of ${MAX_ITEMS}`);
+  return v.slice(0, MAX_ITEMS).flatMap((item, i) => {
+    const kept = clean(item, `${path}[${i}]`, dropped);
+    if (kept === undefined) dropped.push(invalid(`${path}[${i}]`));
+    return kept === undefined ? [] : [kept];
+  });
+};
 
 /** Copies each optional field that passes its rule; reports the others. */
 function copyOptional(source: Json, target: Json, rules: Record<string, Clean>, path: string, dropped: string[]) {
