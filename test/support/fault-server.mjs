@@ -1,39 +1,115 @@
-// Dev-server middleware that lets tests meet real HTTP behaviour: answers with
-// a chosen status, or serves fixtures to another origin with CORS.
+// Dev-server middleware that lets tests meet real HTTP behaviour instead of
+// stubbing fetch. Routes (all prefixes combine with a path served as usual):
 //
-//   /status/<code>/<anything>   → that HTTP status, plain-text body
-//   /cors/<path>                → <path> as usual, plus Access-Control-Allow-Origin: *
-//   /flaky/<key>/<path>         → 503 the first time <key> is asked for, then <path> as usual
-//   /alias/<key>/<path>         → <path>: a fresh URL for the same file, so a test has its own cache entry
-//   /slow/<ms>/<path>           → <path>, after a delay of <ms> milliseconds (at most 20 s)
+//   /status/<code>/<anything>    → that HTTP status, plain-text body
+//   /cors/<path>                 → <path>, plus Access-Control-Allow-Origin: *
+//   /flaky/<key>/<path>          → 503 the first time <key> is asked for, then <path>
+//   /alias/<key>/<path>          → <path>: a fresh URL, so a test has its own cache entry
+//   /slow/<ms>/<path>            → <path> after <ms> milliseconds (at most 20 s)
+//   /redirect/<path>             → 302 to <path>
+//   /type/<type>/<subtype>/<path> → <path> with that Content-Type
+//   /body/<name>/<anything>      → a canned body: empty, html, truncated, text-json
+//   /cut/<path>                  → half of <path>'s bytes, then the connection is dropped
+//   /echo/<base64url>/<anything> → the decoded bytes as the body (JSON content type)
+//   /csp/<path>                  → <path> with a strict Content-Security-Policy
+//   /fault-log/<key>             → {seen, abandoned, served}: /slow/ requests under <key>, and
+//                                  which of them the browser gave up on before the answer
+import {readFileSync} from 'node:fs';
+
+const SAMPLE = new URL('../../demo/embed/partners/region-southern-denmark.json', import.meta.url);
 const flakyKeys = new Set();
+const slowLog = {seen: [], abandoned: [], served: []};
+
+/** The policy a partner page may send: see README "Content-Security-Policy". */
+export const STRICT_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+const CANNED = {
+  empty: () => ['', 'application/json'],
+  html: () => ['<!doctype html><title>Sign in</title><p>Please sign in.</p>', 'text/html'],
+  truncated: () => [readFileSync(SAMPLE, 'utf8').slice(0, 900), 'application/json'],
+  'text-json': () => [readFileSync(SAMPLE, 'utf8'), 'text/plain'],
+};
 
 export async function faultServer(ctx, next) {
+  const log = ctx.path.match(/^\/fault-log\/([^/]+)$/);
+  if (log) {
+    const mine = (list) => list.filter((path) => path.includes(log[1]));
+    ctx.body = {seen: mine(slowLog.seen), abandoned: mine(slowLog.abandoned), served: mine(slowLog.served)};
+    return;
+  }
   const flaky = ctx.path.match(/^\/flaky\/([^/]+)(\/.*)$/);
   if (flaky) {
     if (!flakyKeys.has(flaky[1])) {
       flakyKeys.add(flaky[1]);
-      ctx.status = 503;
-      // Without this, Chromium's HTTP cache may answer the retry with the same 503.
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = 'try again later';
-      return;
+      return fail(ctx, 503);
     }
     ctx.url = flaky[2];
   }
   const slow = ctx.path.match(/^\/slow\/(\d+)(\/.*)$/);
   if (slow) {
+    const path = ctx.path;
+    slowLog.seen.push(path);
+    let gone = false;
+    ctx.req.on('close', () => {
+      if (!ctx.res.writableEnded) gone = true;
+    });
     await new Promise((resolve) => setTimeout(resolve, Math.min(Number(slow[1]), 20_000)));
+    if (gone) {
+      slowLog.abandoned.push(path);
+      return;
+    }
+    slowLog.served.push(path);
     ctx.url = slow[2];
   }
   const alias = ctx.path.match(/^\/alias\/[^/]+(\/.*)$/);
   if (alias) ctx.url = alias[1];
   const status = ctx.path.match(/^\/status\/(\d{3})\//);
-  if (status) {
-    ctx.status = Number(status[1]);
-    ctx.set('Access-Control-Allow-Origin', '*');
+  if (status) return fail(ctx, Number(status[1]));
+  const redirect = ctx.path.match(/^\/redirect(\/.*)$/);
+  if (redirect) return ctx.redirect(redirect[1]);
+  const body = ctx.path.match(/^\/body\/([a-z-]+)\//);
+  if (body && CANNED[body[1]]) {
+    const [text, type] = CANNED[body[1]]();
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = `status ${status[1]}`;
+    ctx.type = type;
+    ctx.body = text;
+    return;
+  }
+  const echo = ctx.path.match(/^\/echo\/([A-Za-z0-9_-]*)\//);
+  if (echo) {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.type = 'application/json';
+    ctx.body = Buffer.from(echo[1], 'base64url');
+    return;
+  }
+  const cut = ctx.path.match(/^\/cut(\/.*)$/);
+  if (cut) {
+    const bytes = readFileSync(new URL(`../..${cut[1]}`, import.meta.url));
+    ctx.respond = false;
+    ctx.res.writeHead(200, {'content-type': 'application/json', 'content-length': bytes.length, 'cache-control': 'no-store'});
+    ctx.res.write(bytes.subarray(0, bytes.length >> 1));
+    setTimeout(() => ctx.res.destroy(), 50);
+    return;
+  }
+  const type = ctx.path.match(/^\/type\/([a-z]+)\/([a-z+-]+)(\/.*)$/);
+  if (type) {
+    ctx.url = type[3];
+    await next();
+    ctx.type = `${type[1]}/${type[2]}`;
+    return;
+  }
+  if (ctx.path.startsWith('/csp/')) {
+    ctx.url = ctx.url.slice('/csp'.length);
+    await next();
+    ctx.set('Content-Security-Policy', STRICT_CSP);
     return;
   }
   if (ctx.path.startsWith('/cors/')) {
@@ -43,4 +119,13 @@ export async function faultServer(ctx, next) {
     return;
   }
   await next();
+}
+
+function fail(ctx, code) {
+  ctx.status = code;
+  ctx.set('Access-Control-Allow-Origin', '*');
+  // Asked for, though the test runner may still mark responses cacheable:
+  // the card's own retry bypasses the HTTP cache for that reason.
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = `status ${code}`;
 }
