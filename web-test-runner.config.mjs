@@ -2,6 +2,7 @@ import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {browsers} from './test/support/launchers.mjs';
 import {faultServer} from './test/support/fault-server.mjs';
 import {summaryReporter} from './test/support/summary-reporter.mjs';
+import {forcedColorsPlugin} from './test/support/media-plugin.mjs';
 import {defaultReporter} from '@web/test-runner';
 
 export default {
@@ -11,7 +12,7 @@ export default {
   concurrency: 1,
   concurrentBrowsers: 3,
   browsers: await browsers(),
-  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'})],
+  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}), forcedColorsPlugin()],
   middleware: [faultServer],
   testFramework: {config: {timeout: 10000}},
   testsFinishTimeout: 300000,

@@ -77,7 +77,7 @@ describe('Hostile data: text is only ever text', () => {
         const el = await render(profileWith(payload), variant);
         expect(elementsIn(el), payload).to.equal(baseline);
         expect(textOf($(el, '[part="name"]')!), payload).to.equal(payload.replace(/[\s\u00a0]+/g, ' ').trim());
-        expect($(el, 'img')!.alt).to.equal(payload);
+        expect($<HTMLImageElement>(el, 'img')!.alt).to.equal(payload);
       }
       // Give event-handler payloads (onerror, onload, ontoggle) time to fire.
       await new Promise((r) => setTimeout(r, 200));

@@ -1,0 +1,124 @@
+import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {emulateMedia, executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import type {PartnerCard} from '../src/partner-card.js';
+import {$, $$, SAMPLES, settle, settled} from './support/helpers.js';
+
+describe('Hostile pages: a strict Content-Security-Policy', () => {
+  it('renders every state with no violation under script-src/style-src self and Trusted Types', async () => {
+    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/csp/test/fixtures/csp/page.html" style="width: 900px; height: 1200px"></iframe>`);
+    await oneEvent(frame, 'load');
+    const win = frame.contentWindow as Window & {__violations: string[]};
+    const cards = [...frame.contentDocument!.querySelectorAll('partner-card')] as PartnerCard[];
+    await waitUntil(() => cards.every((c) => c.shadowRoot?.querySelector('[part~="card"]:not(.loading)')), 'all cards settled', {timeout: 5000});
+    expect(cards[0].shadowRoot!.querySelector('[part="name"]')!.textContent).to.equal('Region Syddanmark');
+    expect(cards[1].shadowRoot!.querySelector('a[part="link"]')).to.exist;
+    expect(cards[2].shadowRoot!.querySelector('[part~="error"]')).to.exist;
+    const logo = cards[0].shadowRoot!.querySelector('img')!;
+    await waitUntil(() => logo.complete && logo.naturalWidth > 0, 'the logo loads under img-src self');
+    // Styles really apply (constructable stylesheets are allowed by style-src).
+    expect(getComputedStyle(cards[0].shadowRoot!.querySelector('[part~="card"]')!).borderTopStyle).to.equal('solid');
+    expect(win.__violations).to.deep.equal([]);
+
+    // The policy is really in force and the listener really listens.
+    frame.contentDocument!.body.setAttribute('style', 'color: red');
+    await waitUntil(() => win.__violations.length > 0, 'an inline style is reported');
+    expect(win.__violations[0]).to.match(/^style-src/);
+  });
+});
+
+describe('Hostile pages: global CSS aimed at everything', () => {
+  it('survives * { all: unset }, hidden divs, huge fonts and !important colours, and leaks nothing out', async () => {
+    const wrapper = fixtureSync<HTMLElement>(html`<section><p class="neighbour">Text of the host page.</p></section>`);
+    const neighbour = wrapper.querySelector('p')!;
+    const style = document.createElement('style');
+    style.textContent = `
+      * { all: unset !important; box-sizing: content-box !important; }
+      div:not(:has(partner-card)), p, article, dl, ul { display: none !important; }
+      section { display: block !important; font-size: 48px !important; color: rgb(255, 0, 255) !important; }
+      img { width: 2000px !important; }`;
+    // What a leaking stylesheet would change (sizes may move with the scrollbar).
+    const looks = () => {
+      const c = getComputedStyle(neighbour);
+      return ['color', 'font-family', 'font-size', 'font-weight', 'line-height', 'letter-spacing', 'display', 'margin-top', 'box-sizing', 'background-color', 'text-decoration-line'].map((k) => `${k}: ${c.getPropertyValue(k)}`);
+    };
+    const before = looks();
+    const el = Object.assign(document.createElement('partner-card'), {partner: 'region-southern-denmark', base: SAMPLES});
+    wrapper.append(el);
+    await settle(el);
+    // Nothing of the card's own style reaches the page.
+    expect(looks()).to.deep.equal(before);
+    document.head.append(style);
+    try {
+      await el.updateComplete;
+      const card = $(el, '[part~="card"]')!;
+      expect(getComputedStyle(card).display).to.equal('grid');
+      expect(card.getBoundingClientRect().height).to.be.greaterThan(200);
+      expect(getComputedStyle(card).boxSizing).to.equal('border-box');
+      expect(getComputedStyle(card).color).not.to.equal('rgb(255, 0, 255)');
+      const logo = $(el, 'img')!.getBoundingClientRect();
+      expect(logo.width).to.be.below(400);
+      expect(card.scrollWidth).to.be.at.most(card.clientWidth);
+    } finally {
+      style.remove();
+    }
+  });
+});
+
+describe('Hostile pages: the reader’s settings', () => {
+  afterEach(async () => {
+    await emulateMedia({reducedMotion: 'no-preference', colorScheme: 'light'}).catch(() => undefined);
+    await executeServerCommand('emulate-forced-colors', {active: false});
+  });
+
+  it('nothing moves: no animation or transition in any state', async () => {
+    await emulateMedia({reducedMotion: 'reduce'}).catch(() => undefined);
+    const loading = fixtureSync<PartnerCard>(html`<partner-card partner="region-southern-denmark" base=${`/slow/300${SAMPLES}`}></partner-card>`);
+    await loading.updateComplete;
+    expect(loading.shadowRoot!.getAnimations()).to.have.length(0);
+    await settle(loading);
+    for (const el of loading.shadowRoot!.querySelectorAll('*')) {
+      const style = getComputedStyle(el);
+      expect(style.animationName, el.className).to.equal('none');
+      expect(parseFloat(style.transitionDuration), el.className).to.equal(0);
+    }
+  });
+
+  it('dark mode gives a dark card with light text', async function () {
+    try {
+      await emulateMedia({colorScheme: 'dark'});
+    } catch {
+      this.skip(); // this engine's driver cannot emulate it
+    }
+    const {el} = await settled(html`<partner-card partner="region-southern-denmark" base=${SAMPLES}></partner-card>`);
+    const card = getComputedStyle($(el, '[part~="card"]')!);
+    const lightness = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).reduce((sum, n) => sum + Number(n), 0) / 3;
+    expect(lightness(card.backgroundColor)).to.be.below(80);
+    expect(lightness(card.color)).to.be.above(180);
+  });
+
+  it('forced colours keep the card border and the focus ring visible', async function () {
+    if (!(await executeServerCommand('emulate-forced-colors', {active: true}))) this.skip();
+    expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+    const {el} = await settled(html`<button>before</button><partner-card variant="compact" partner="region-southern-denmark" base=${SAMPLES} href="/p/"></partner-card>`);
+    const card = getComputedStyle($(el, '[part~="card"]')!);
+    expect(card.borderTopStyle).to.equal('solid');
+    expect(card.borderTopWidth).to.equal('1px');
+    (el.previousElementSibling as HTMLElement).focus();
+    await sendKeys({press: 'Tab'});
+    const ring = getComputedStyle($(el, 'a')!, '::after');
+    expect(ring.outlineStyle).to.equal('solid');
+    expect(ring.outlineWidth).to.equal('2px');
+  });
+
+  it('keyboard order follows reading order, with every link reachable', async () => {
+    const {el} = await settled(html`<partner-card partner="region-southern-denmark" base=${SAMPLES} back-href="/"></partner-card>`);
+    const links = $$<HTMLAnchorElement>(el, 'a');
+    expect(links.map((a) => a.getAttribute('part'))).to.deep.equal(['website', 'website', 'back-link']);
+    links[0].focus();
+    for (const next of links.slice(1)) {
+      await sendKeys({press: 'Tab'});
+      expect(el.shadowRoot!.activeElement).to.equal(next);
+      expect(getComputedStyle(next).outlineStyle).to.equal('solid');
+    }
+  });
+});
