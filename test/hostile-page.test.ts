@@ -110,6 +110,16 @@ describe('Hostile pages: the reader’s settings', () => {
     expect(ring.outlineWidth).to.equal('2px');
   });
 
+  it('at 200% zoom in a 320 px column, nothing sticks out', async () => {
+    const {el} = await settled(html`<div style="zoom: 2; width: 320px"><partner-card lang="da" partner="region-southern-denmark" base=${SAMPLES} back-href="/"></partner-card></div>`);
+    const card = $(el, '[part~="card"]')!;
+    expect(card.scrollWidth).to.be.at.most(card.clientWidth);
+    const right = el.getBoundingClientRect().right;
+    for (const child of el.shadowRoot!.querySelectorAll('*')) {
+      expect(child.getBoundingClientRect().right, child.className).to.be.at.most(right + 1);
+    }
+  });
+
   it('keyboard order follows reading order, with every link reachable', async () => {
     const {el} = await settled(html`<partner-card partner="region-southern-denmark" base=${SAMPLES} back-href="/"></partner-card>`);
     const links = $$<HTMLAnchorElement>(el, 'a');
