@@ -1,0 +1,51 @@
+import {css} from 'lit';
+
+/**
+ * The directory: controls above a responsive grid of compact cards. Items
+ * off screen skip layout and paint (content-visibility) but keep a size
+ * close to a card's, so the scrollbar and scrolling stay steady with 1,000.
+ */
+export const styles = css`
+  :host {
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem 1.5rem;
+    align-items: end;
+    font: inherit;
+  }
+  label {
+    display: grid;
+    gap: 0.25rem;
+    font-weight: 600;
+  }
+  input,
+  select,
+  button {
+    font: inherit;
+    padding: 0.375rem 0.5rem;
+  }
+  .count {
+    margin: 0.75rem 0;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--partner-directory-min-column, 17rem)), 1fr));
+    gap: var(--partner-directory-gap, 1rem);
+  }
+  li {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 15rem;
+  }
+  [hidden] {
+    display: none;
+  }
+`;

@@ -1,0 +1,217 @@
+import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {msg, str} from '@lit/localize';
+import {countries, haystack, matches} from './directory-search.js';
+import {inLang} from './localization.js';
+import {observeLang, resolveLang, unobserveLang, type LangListener} from './locale.js';
+import {LoadError} from './load-error.js';
+import {fetchJson} from './profile-loader.js';
+import type {Lang, Profile} from './profile-types.js';
+import {validateProfile} from './profile-validation.js';
+import {safeUrl} from './safe-url.js';
+import {styles} from './partner-directory.styles.js';
+
+type View = {status: 'loading'} | {status: 'loaded'; entries: Profile[]} | {status: 'error'; kind: string};
+
+/** Query parameters that keep the filter in the page URL (prefixed: the page owns the rest). */
+const Q = 'partner-search';
+const C = 'partner-country';
+
+/**
+ * A searchable list of every partner as compact cards, from one request for
+ * `partners/index.json`.
+ *
+ * @element partner-directory
+ *
+ * @attr {string} href - Where each card links to; `{id}` is replaced by the partner's id, e.g. `/partners/{id}/`.
+ * @attr {string} base - Folder of `index.json` (and the profiles). Default: `partners/` next to this script.
+ * @attr {string} lang - Language of the list and its cards. Default: the nearest `lang` around it, else English.
+ * @attr {number} heading-level - Heading level of every card's name, 1–6 (default 2).
+ * @attr {boolean} url-state - Keep the search and country filter in the page URL, so a filtered list can be shared.
+ *
+ * @fires {CustomEvent<{count: number}>} partner-directory-load - The list is shown; `detail.count` is the number of partners.
+ * @fires {CustomEvent<{kind: string, message: string}>} partner-directory-error - The index could not be loaded.
+ *
+ * @csspart controls - The search box and country filter.
+ * @csspart search - The search input.
+ * @csspart country - The country select.
+ * @csspart count - The number of partners shown (announced to screen readers).
+ * @csspart list - The list (`ul`) of cards.
+ * @csspart item - One list item.
+ * @csspart error - The message when the list cannot be loaded.
+ *
+ * @cssprop [--partner-directory-min-column=17rem] - Narrowest column of the grid.
+ * @cssprop [--partner-directory-gap=1rem] - Space between cards.
+ */
+export class PartnerDirectory extends LitElement implements LangListener {
+  static override styles = styles;
+  static override properties = {
+    href: {reflect: true},
+    base: {reflect: true},
+    lang: {reflect: true},
+    headingLevel: {attribute: 'heading-level', type: Number, reflect: true},
+    urlState: {attribute: 'url-state', type: Boolean, reflect: true},
+    query: {state: true},
+    country: {state: true},
+    view: {state: true},
+    currentLang: {state: true},
+  };
+
+  href?: string;
+  base?: string;
+  override lang!: string;
+  headingLevel = 2;
+  urlState = false;
+  /** The search text (also set from the URL with `url-state`). */
+  query = '';
+  /** The selected country code, or '' for all. */
+  country = '';
+
+  private view: View = {status: 'loading'};
+  private currentLang: Lang = 'en';
+  private controller?: AbortController;
+  /** Folded search text per entry, for the language it was made in. */
+  private hay: string[] = [];
+  private hayLang?: Lang;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    observeLang(this, this);
+    this.langMayHaveChanged();
+    if (this.urlState) {
+      const params = new URLSearchParams(location.search);
+      this.query = params.get(Q) ?? '';
+      this.country = params.get(C) ?? '';
+    }
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    unobserveLang(this);
+    this.controller?.abort();
+  }
+
+  langMayHaveChanged() {
+    this.currentLang = resolveLang(this, this.lang);
+  }
+
+  protected override willUpdate(changed: PropertyValues) {
+    if (changed.has('lang')) this.langMayHaveChanged();
+    if (!this.hasUpdated || changed.has('base')) this.load();
+  }
+
+  /** Loads the index again (the error message's button does this). */
+  async load() {
+    this.controller?.abort();
+    const controller = (this.controller = new AbortController());
+    this.view = {status: 'loading'};
+    const folder = safeUrl(this.base?.replace(/\/?$/, '/'), document.baseURI) ?? new URL(/* @vite-ignore */ 'partners/', import.meta.url);
+    try {
+      const index = (await fetchJson(new URL('index.json', folder), controller.signal)) as {partners?: unknown};
+      if (!Array.isArray(index?.partners)) throw new LoadError('invalid-profile', 'index.json has no "partners" list');
+      const entries = index.partners.flatMap((entry, i) => {
+        try {
+          const {profile} = validateProfile(entry);
+          // Logos are relative to the index; the cards resolve against the page.
+          if (profile.logo) profile.logo = {...profile.logo, src: new URL(profile.logo.src, folder).href};
+          return [profile];
+        } catch (error) {
+          console.warn(`<partner-directory>: left out partners[${i}]: ${(error as Error).message}`);
+          return [];
+        }
+      });
+      this.hayLang = undefined;
+      this.view = {status: 'loaded', entries};
+      this.emit('partner-directory-load', {count: entries.length});
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const {kind = 'network', message} = error as LoadError;
+      console.warn(`<partner-directory>: ${kind}: ${message}`);
+      this.view = {status: 'error', kind};
+      this.emit('partner-directory-error', {kind, message});
+    }
+  }
+
+  private emit(type: string, detail: unknown) {
+    this.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true}));
+  }
+
+  private filter(query: string, country: string) {
+    this.query = query;
+    this.country = country;
+    if (!this.urlState) return;
+    const url = new URL(location.href);
+    for (const [key, value] of [[Q, query], [C, country]]) {
+      if (value) url.searchParams.set(key, value);
+      else url.searchParams.delete(key);
+    }
+    history.replaceState(history.state, '', url);
+  }
+
+  private link(id: string) {
+    return this.href ? safeUrl(this.href.replace('{id}', encodeURIComponent(id)), document.baseURI)?.href : undefined;
+  }
+
+  protected override render() {
+    const {view, currentLang: lang} = this;
+    return inLang(lang, () => {
+      if (view.status === 'error') {
+        return html`<div class="error" part="error" role="status" lang=${lang}>
+          <p>${msg('The list of partners could not be loaded.', {id: 'directory.error', desc: 'Shown instead of the partner list when it cannot be loaded; a "Try again" button follows.'})}</p>
+          <button type="button" @click=${() => this.load()}>${msg('Try again', {id: 'button.retry', desc: 'Button that loads the partner profile again after a network error.'})}</button>
+        </div>`;
+      }
+      const entries = view.status === 'loaded' ? view.entries : [];
+      if (this.hayLang !== lang) {
+        this.hay = entries.map((entry) => haystack(entry, lang));
+        this.hayLang = lang;
+      }
+      const shown = entries.map((entry, i) => (!this.country || entry.country === this.country) && matches(this.hay[i], this.query));
+      const count = shown.filter(Boolean).length;
+      return html`<div part="controls" class="controls" lang=${lang}>
+          <label
+            >${msg('Search partners', {id: 'directory.search', desc: 'Label of the search box above the partner list.'})}
+            <input
+              part="search"
+              type="search"
+              .value=${this.query}
+              @input=${(e: Event) => this.filter((e.target as HTMLInputElement).value, this.country)}
+          /></label>
+          <label
+            >${msg('Country', {id: 'directory.country', desc: 'Label of the country filter above the partner list.'})}
+            <select part="country" @change=${(e: Event) => this.filter(this.query, (e.target as HTMLSelectElement).value)}>
+              <option value="">${msg('All countries', {id: 'directory.all-countries', desc: 'First choice of the country filter: no filter.'})}</option>
+              ${countries(entries, lang).map(([code, name]) => html`<option value=${code} ?selected=${code === this.country}>${name}</option>`)}
+            </select></label
+          >
+        </div>
+        <p part="count" class="count" role="status" lang=${lang}>${view.status === 'loaded' ? countText(count, lang) : nothing}</p>
+        <ul part="list" aria-busy=${view.status === 'loading'}>
+          ${entries.map(
+            (entry, i) => html`<li part="item" ?hidden=${!shown[i]}>
+              <partner-card
+                variant="compact"
+                lang=${lang}
+                heading-level=${this.headingLevel}
+                href=${this.link(entry.id) ?? nothing}
+                .profile=${entry}
+              ></partner-card>
+            </li>`,
+          )}
+        </ul>`;
+    });
+  }
+}
+
+/** "12 partners", "1 partner", "12 partnere": the plural form comes from Intl.PluralRules. */
+function countText(count: number, lang: Lang): string {
+  if (!count) return msg('No partners match your search.', {id: 'directory.count.none', desc: 'Announced when the search and filter leave no partner.'});
+  return new Intl.PluralRules(lang).select(count) === 'one'
+    ? msg(str`${count} partner`, {id: 'directory.count.one', desc: 'Number of partners shown, singular form (used where the language says "1 partner"). The placeholder is the number.'})
+    : msg(str`${count} partners`, {id: 'directory.count.other', desc: 'Number of partners shown, plural form. The placeholder is the number.'});
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'partner-directory': PartnerDirectory;
+  }
+}
