@@ -1,0 +1,59 @@
+// npm run partners [-- FOLDER] [--out FILE]
+//
+// Checks every profile in FOLDER (default demo/embed/partners) against the
+// published JSON Schema and writes FOLDER/index.json for <partner-directory>:
+// one compact entry per partner (id, name, short name, country, summary,
+// logo), sorted by English name. Problems name the file, the JSON path and
+// what is wrong in plain words; any invalid profile means exit code 1 and no
+// index is written. Texts without a translation are warnings.
+import {readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {join, relative} from 'node:path';
+import {checkProfile, parseProfile} from './profile-check.mjs';
+import {untranslated} from '../src/translation-coverage.js';
+
+const args = process.argv.slice(2);
+const outAt = args.indexOf('--out');
+const out = outAt >= 0 ? args[outAt + 1] : undefined;
+const folder = args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1)) ?? 'demo/embed/partners';
+const index = out ?? join(folder, 'index.json');
+const schema = JSON.parse(readFileSync(new URL('../src/profile.schema.json', import.meta.url), 'utf8'));
+const {targetLocales} = JSON.parse(readFileSync(new URL('../lit-localize.json', import.meta.url), 'utf8'));
+
+const files = readdirSync(folder).filter((f) => f.endsWith('.json') && f !== 'index.json').sort();
+const errors = [];
+const warnings = [];
+const entries = [];
+
+for (const file of files) {
+  const where = relative('.', join(folder, file));
+  const parsed = parseProfile(readFileSync(join(folder, file), 'utf8'));
+  if (parsed.error) {
+    errors.push(`${where}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
+    continue;
+  }
+  const profile = parsed.value;
+  const problems = checkProfile(profile, schema);
+  const expected = file.replace(/\.json$/, '');
+  if (profile && typeof profile === 'object' && profile.id !== expected) {
+    problems.push({path: '$.id', message: `is ${JSON.stringify(profile.id)}, but the file is called ${file}: they must match.`});
+  }
+  for (const p of problems) errors.push(`${where}: ${p.path} ${p.message}`);
+  if (problems.length) continue;
+  for (const lang of targetLocales) {
+    for (const text of untranslated(profile, lang)) warnings.push(`${where}: ${text.path} has no "${lang}" text (English is shown).`);
+  }
+  const {id, name, shortName, country, summary, logo} = profile;
+  entries.push({id, name, ...(shortName && {shortName}), country, summary, ...(logo && {logo})});
+}
+
+for (const w of warnings) console.warn(`warning: ${w}`);
+for (const e of errors) console.error(`error: ${e}`);
+const invalid = new Set(errors.map((e) => e.split(':')[0])).size;
+if (errors.length) {
+  console.error(`\n${invalid} of ${files.length} profile(s) invalid: ${relative('.', index)} was not written.`);
+  process.exit(1);
+}
+const english = (text) => (typeof text === 'string' ? text : text.en);
+entries.sort((a, b) => english(a.name).localeCompare(english(b.name), 'en'));
+writeFileSync(index, `${JSON.stringify({version: 1, partners: entries}, null, 1)}\n`);
+console.log(`${files.length} profile(s) valid, ${warnings.length} warning(s); wrote ${relative('.', index)} with ${entries.length} partner(s).`);
