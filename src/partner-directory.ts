@@ -99,14 +99,14 @@ export class PartnerDirectory extends LitElement implements LangListener {
     if (!this.hasUpdated || changed.has('base')) this.load();
   }
 
-  /** Loads the index again (the error message's button does this). */
-  async load() {
+  /** Loads the index again, past the HTTP cache (the error message's button does this). */
+  async load(fresh = false) {
     this.controller?.abort();
     const controller = (this.controller = new AbortController());
     this.view = {status: 'loading'};
     const folder = safeUrl(this.base?.replace(/\/?$/, '/'), document.baseURI) ?? new URL(/* @vite-ignore */ 'partners/', import.meta.url);
     try {
-      const index = (await fetchJson(new URL('index.json', folder), controller.signal)) as {partners?: unknown};
+      const index = (await fetchJson(new URL('index.json', folder), controller.signal, undefined, fresh)) as {partners?: unknown};
       if (!Array.isArray(index?.partners)) throw new LoadError('invalid-profile', 'index.json has no "partners" list');
       const entries = index.partners.flatMap((entry, i) => {
         try {
@@ -157,7 +157,7 @@ export class PartnerDirectory extends LitElement implements LangListener {
       if (view.status === 'error') {
         return html`<div class="error" part="error" role="status" lang=${lang}>
           <p>${msg('The list of partners could not be loaded.', {id: 'directory.error', desc: 'Shown instead of the partner list when it cannot be loaded; a "Try again" button follows.'})}</p>
-          <button type="button" @click=${() => this.load()}>${msg('Try again', {id: 'button.retry', desc: 'Button that loads the partner profile again after a network error.'})}</button>
+          <button type="button" @click=${() => this.load(true)}>${msg('Try again', {id: 'button.retry', desc: 'Button that loads the partner profile again after a network error.'})}</button>
         </div>`;
       }
       const entries = view.status === 'loaded' ? view.entries : [];

@@ -1,0 +1,144 @@
+import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
+import type {PartnerCard} from '../src/partner-card.js';
+import type {PartnerDirectory} from '../src/partner-directory.js';
+import {requested, textOf, warnings} from './support/helpers.js';
+
+const BASE = '/test/fixtures/directory/';
+const unique = (name: string) => `/alias/${name}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}${BASE}`;
+
+async function directory(template = html`<partner-directory lang="en" base=${BASE} href="/partners/{id}/"></partner-directory>`) {
+  const el = fixtureSync<PartnerDirectory>(template);
+  await Promise.race([oneEvent(el, 'partner-directory-load'), oneEvent(el, 'partner-directory-error')]);
+  await el.updateComplete;
+  await Promise.all(cards(el).map((c) => c.updateComplete));
+  return el;
+}
+const cards = (el: PartnerDirectory) => [...el.shadowRoot!.querySelectorAll('partner-card')] as PartnerCard[];
+const visible = (el: PartnerDirectory) => cards(el).filter((c) => !c.closest('li')!.hidden).map((c) => c.profile && (c.profile as {id: string}).id);
+const count = (el: PartnerDirectory) => textOf(el.shadowRoot!.querySelector('[part="count"]')!);
+
+async function search(el: PartnerDirectory, text: string) {
+  const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
+  input.value = text;
+  input.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+}
+async function pickCountry(el: PartnerDirectory, code: string) {
+  const select = el.shadowRoot!.querySelector<HTMLSelectElement>('[part="country"]')!;
+  select.value = code;
+  select.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
+describe('<partner-directory>', () => {
+  it('renders the index as a list of compact cards linking to their pages, leaving out a broken entry', async () => {
+    let el!: PartnerDirectory;
+    const warned = await warnings(async () => {
+      el = await directory();
+    });
+    expect(el.shadowRoot!.querySelectorAll('ul[part="list"] > li')).to.have.length(5);
+    expect(cards(el).every((c) => c.variant === 'compact')).to.equal(true);
+    const links = cards(el).map((c) => c.shadowRoot!.querySelector('a')!.getAttribute('href'));
+    expect(links[1]).to.equal(new URL('/partners/sonderborg-telehealth/', location.href).href);
+    expect(warned.join()).to.contain('left out partners[5]').and.contain('$.summary is missing');
+    expect(count(el)).to.equal('5 partners');
+    // Logos are resolved against the index and load lazily.
+    const logo = cards(el)[0].shadowRoot!.querySelector('img')!;
+    expect(logo.getAttribute('loading')).to.equal('lazy');
+    expect(logo.src).to.equal(new URL('/demo/embed/partners/region-southern-denmark.svg', location.href).href);
+  });
+
+  it('needs exactly one request for the text of all cards', async () => {
+    const base = unique('one-request');
+    performance.clearResourceTimings();
+    await directory(html`<partner-directory base=${base}></partner-directory>`);
+    const json = (await requested()).filter((name) => name.endsWith('.json'));
+    expect(json).to.deep.equal([new URL(`${base}index.json`, location.href).href]);
+  });
+
+  it('gives every card one heading level', async () => {
+    const el = await directory(html`<partner-directory base=${BASE} heading-level="3"></partner-directory>`);
+    const levels = cards(el).map((c) => c.shadowRoot!.querySelector('[part="name"]')!.getAttribute('aria-level'));
+    expect(new Set(levels)).to.deep.equal(new Set(['3']));
+  });
+
+  it('searches name, country and summary without accents or case', async () => {
+    const el = await directory();
+    await search(el, 'sonderborg');
+    expect(visible(el)).to.deep.equal(['sonderborg-telehealth']);
+    await search(el, 'SØNDERBORG');
+    expect(visible(el)).to.deep.equal(['sonderborg-telehealth']);
+    await search(el, 'aabenraa');
+    expect(visible(el)).to.deep.equal(['aabenraa-care']);
+    await search(el, 'malaga');
+    expect(visible(el)).to.deep.equal(['malaga-clinic']);
+    await search(el, 'sweden');
+    expect(visible(el)).to.deep.equal(['malmo-ehealth']);
+    await search(el, 'remote monitoring');
+    expect(visible(el)).to.deep.equal(['malmo-ehealth']);
+    await search(el, '');
+    expect(visible(el)).to.have.length(5);
+  });
+
+  it('filters by a country list built from the data, in the list language', async () => {
+    const el = await directory(html`<partner-directory lang="da" base=${BASE}></partner-directory>`);
+    const options = [...el.shadowRoot!.querySelectorAll('[part="country"] option')].map((o) => textOf(o));
+    expect(options).to.deep.equal(['Alle lande', 'Danmark', 'Spanien', 'Sverige']);
+    await pickCountry(el, 'DK');
+    expect(visible(el)).to.deep.equal(['region-southern-denmark', 'sonderborg-telehealth', 'aabenraa-care']);
+    await search(el, 'åbenrå');
+    expect(visible(el)).to.deep.equal(['aabenraa-care']);
+    // Danish country names are searchable in Danish.
+    await pickCountry(el, '');
+    await search(el, 'spanien');
+    expect(visible(el)).to.deep.equal(['malaga-clinic']);
+  });
+
+  for (const [lang, none, one, many] of [
+    ['en', 'No partners match your search.', '1 partner', '5 partners'],
+    ['da', 'Ingen partnere passer til din søgning.', '1 partner', '5 partnere'],
+  ]) {
+    it(`announces the number of results with the right plural (${lang})`, async () => {
+      const el = await directory(html`<partner-directory lang=${lang} base=${BASE}></partner-directory>`);
+      const status = el.shadowRoot!.querySelector('[part="count"]')!;
+      expect(status.getAttribute('role')).to.equal('status');
+      expect(count(el)).to.equal(many);
+      await search(el, 'malmo');
+      expect(count(el)).to.equal(one);
+      await search(el, 'zzz');
+      expect(count(el)).to.equal(none);
+    });
+  }
+
+  for (const lang of ['en', 'da']) {
+    it(`is accessible (${lang})`, async () => {
+      const el = await directory(html`<partner-directory lang=${lang} base=${BASE} href="/p/{id}/"></partner-directory>`);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('shows a localised error with a working retry when the index cannot be loaded', async () => {
+    let el!: PartnerDirectory;
+    await warnings(async () => {
+      el = await directory(html`<partner-directory lang="da" base=${`/flaky/dir-${Date.now()}${BASE}`}></partner-directory>`);
+    });
+    expect(textOf(el.shadowRoot!.querySelector('[part="error"]')!)).to.contain('Listen over partnere kunne ikke hentes.');
+    const loaded = oneEvent(el, 'partner-directory-load');
+    el.shadowRoot!.querySelector('button')!.click();
+    expect((await loaded).detail.count).to.equal(5);
+  });
+
+  it('keeps the filter in the page address with url-state, and starts from it', async () => {
+    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/demo/partners.html?partner-search=malmo" style="width: 1000px; height: 700px"></iframe>`);
+    await oneEvent(frame, 'load');
+    const doc = frame.contentDocument!;
+    const dir = doc.querySelector('partner-directory') as PartnerDirectory;
+    await waitUntil(() => dir.shadowRoot?.querySelector('[part="count"]')?.textContent?.includes('partner'), 'the demo list loads', {timeout: 5000});
+    expect(count(dir)).to.equal('1 partner');
+    expect(dir.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!.value).to.equal('malmo');
+    await search(dir, 'sønderborg');
+    expect(frame.contentWindow!.location.search).to.equal(`?partner-search=${encodeURIComponent('sønderborg')}`);
+    await pickCountry(dir, 'DK');
+    expect(new URLSearchParams(frame.contentWindow!.location.search).get('partner-country')).to.equal('DK');
+  });
+});
