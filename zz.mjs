@@ -1,19 +1,27 @@
 import {startDevServer} from '@web/dev-server';
 import {chromium} from 'playwright-core';
-const server = await startDevServer({config: {rootDir: process.cwd(), port: 8934, hostname: '127.0.0.1'}, readCliArgs: false, readFileConfig: false, logStartMessage: false});
-const browser = await chromium.launch({executablePath: '/usr/bin/chromium', args: ['--no-sandbox']});
-const page = await browser.newPage({viewport: {width: 1280, height: 1000}});
-page.on('console', (m) => { if (!/translation/.test(m.text())) console.log('console:', m.text().slice(0, 200)); });
-page.on('pageerror', (e) => console.log('pageerror:', e.message));
-await page.goto('http://127.0.0.1:8934/demo/partners.html');
-await page.waitForTimeout(1500);
-await page.screenshot({path: '/tmp/dir.png'});
-await page.locator('partner-directory input').fill('sonderborg');
-await page.waitForTimeout(300);
-console.log('count:', await page.locator('partner-directory').evaluate((d) => d.shadowRoot.querySelector('[part=count]').textContent), page.url());
-await page.screenshot({path: '/tmp/dir-search.png'});
-await page.locator('partner-directory partner-card a').first().click();
-await page.waitForTimeout(1000);
-console.log('profile url', page.url(), await page.title());
-await page.screenshot({path: '/tmp/profile.png'});
-await browser.close(); await server.stop();
+const server = await startDevServer({config: {rootDir: process.cwd(), port: 8935, hostname: '127.0.0.1'}, readCliArgs: false, readFileConfig: false, logStartMessage: false});
+const browser = await chromium.launch({executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']});
+browser.on('disconnected', () => console.log('browser went away'));
+const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+page.on('crash', () => console.log('CRASH'));
+page.on('console', (m) => { if (!/translation|Lit is/.test(m.text())) console.log('console:', m.text().slice(0, 150)); });
+await page.goto('http://127.0.0.1:8935/node_modules/.cache/partner-bench/bench.html');
+await page.waitForFunction(() => customElements.get('partner-directory'));
+for (const n of [100, 1000]) {
+  const r = await page.evaluate(async (base) => {
+    const stage = document.getElementById('stage'); stage.replaceChildren();
+    const dir = document.createElement('partner-directory'); dir.setAttribute('base', base);
+    const loaded = new Promise((r) => dir.addEventListener('partner-directory-load', r, {once: true}));
+    stage.append(dir); await loaded; await dir.updateComplete;
+    const input = dir.shadowRoot.querySelector('input');
+    const out = [];
+    for (const term of ['sonderborg', 'malmo', '']) {
+      input.value = term; const s = performance.now(); input.dispatchEvent(new Event('input')); await dir.updateComplete; document.body.offsetHeight; out.push(term + ':' + (performance.now() - s).toFixed(1));
+      await new Promise(r => setTimeout(r, 50));
+    }
+    return out.join(' ');
+  }, `/node_modules/.cache/partner-bench/p${n}/`).catch(e => 'ERR ' + e.message.slice(0, 80));
+  console.log(n, r);
+}
+await browser.close().catch(()=>{}); await server.stop();

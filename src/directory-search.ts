@@ -23,11 +23,10 @@ export function haystack(entry: Profile, lang: Lang): string {
   return fold(`${parts.join(' ')} ${countryName(entry.country, lang)}`);
 }
 
-/** True when every word of the query is in the haystack. */
-export function matches(hay: string, query: string): boolean {
-  return fold(query)
-    .split(/\s+/)
-    .every((word) => hay.includes(word));
+/** A test for haystacks: true when every word of the query is in it. The query is folded once, not per partner. */
+export function matcher(query: string): (hay: string) => boolean {
+  const words = fold(query).split(/\s+/);
+  return (hay) => words.every((word) => hay.includes(word));
 }
 
 /** The countries present, as [code, name] sorted by name in `lang`. */

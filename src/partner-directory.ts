@@ -1,6 +1,6 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {msg, str} from '@lit/localize';
-import {countries, haystack, matches} from './directory-search.js';
+import {countries, haystack, matcher} from './directory-search.js';
 import {inLang} from './localization.js';
 import {observeLang, resolveLang, unobserveLang, type LangListener} from './locale.js';
 import {LoadError} from './load-error.js';
@@ -11,6 +11,15 @@ import {safeUrl} from './safe-url.js';
 import {styles} from './partner-directory.styles.js';
 
 type View = {status: 'loading'} | {status: 'loaded'; entries: Profile[]} | {status: 'error'; kind: string};
+
+/** What a keystroke must not recompute: per entry, its link and folded search text; the country list. */
+interface Prepared {
+  lang: Lang;
+  href?: string;
+  hay: string[];
+  links: (string | undefined)[];
+  countries: [string, string][];
+}
 
 /** Query parameters that keep the filter in the page URL (prefixed: the page owns the rest). */
 const Q = 'partner-search';
@@ -69,9 +78,7 @@ export class PartnerDirectory extends LitElement implements LangListener {
   private view: View = {status: 'loading'};
   private currentLang: Lang = 'en';
   private controller?: AbortController;
-  /** Folded search text per entry, for the language it was made in. */
-  private hay: string[] = [];
-  private hayLang?: Lang;
+  private prepared?: Prepared;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -119,7 +126,7 @@ export class PartnerDirectory extends LitElement implements LangListener {
           return [];
         }
       });
-      this.hayLang = undefined;
+      this.prepared = undefined;
       this.view = {status: 'loaded', entries};
       this.emit('partner-directory-load', {count: entries.length});
     } catch (error) {
@@ -161,11 +168,19 @@ export class PartnerDirectory extends LitElement implements LangListener {
         </div>`;
       }
       const entries = view.status === 'loaded' ? view.entries : [];
-      if (this.hayLang !== lang) {
-        this.hay = entries.map((entry) => haystack(entry, lang));
-        this.hayLang = lang;
+      let prepared = this.prepared;
+      if (prepared?.lang !== lang || prepared.href !== this.href) {
+        prepared = this.prepared = {
+          lang,
+          href: this.href,
+          hay: entries.map((entry) => haystack(entry, lang)),
+          links: entries.map((entry) => this.link(entry.id)),
+          countries: countries(entries, lang),
+        };
       }
-      const shown = entries.map((entry, i) => (!this.country || entry.country === this.country) && matches(this.hay[i], this.query));
+      const {hay, links} = prepared;
+      const matches = matcher(this.query);
+      const shown = entries.map((entry, i) => (!this.country || entry.country === this.country) && matches(hay[i]));
       const count = shown.filter(Boolean).length;
       return html`<div part="controls" class="controls" lang=${lang}>
           <label
@@ -180,7 +195,7 @@ export class PartnerDirectory extends LitElement implements LangListener {
             >${msg('Country', {id: 'directory.country', desc: 'Label of the country filter above the partner list.'})}
             <select part="country" @change=${(e: Event) => this.filter(this.query, (e.target as HTMLSelectElement).value)}>
               <option value="">${msg('All countries', {id: 'directory.all-countries', desc: 'First choice of the country filter: no filter.'})}</option>
-              ${countries(entries, lang).map(([code, name]) => html`<option value=${code} ?selected=${code === this.country}>${name}</option>`)}
+              ${prepared.countries.map(([code, name]) => html`<option value=${code} ?selected=${code === this.country}>${name}</option>`)}
             </select></label
           >
         </div>
@@ -192,7 +207,7 @@ export class PartnerDirectory extends LitElement implements LangListener {
                 variant="compact"
                 lang=${lang}
                 heading-level=${this.headingLevel}
-                href=${this.link(entry.id) ?? nothing}
+                href=${links[i] ?? nothing}
                 .profile=${entry}
               ></partner-card>
             </li>`,

@@ -1,0 +1,245 @@
+// npm run bench — builds the module and measures it in headless Chromium.
+// Prints a table and writes it to scripts/bench-results.md (linked from the
+// README). Figures, not pass/fail: the goals are printed beside them.
+import {execFileSync} from 'node:child_process';
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {createServer as createHttpServer} from 'node:http';
+import {extname, normalize} from 'node:path';
+import {gzipSync, brotliCompressSync} from 'node:zlib';
+import {build} from 'vite';
+import {chromium} from 'playwright-core';
+import {ENGINES} from '../test/support/browsers.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const WARMUP = 3;
+const root = new URL('..', import.meta.url).pathname;
+const work = `${root}node_modules/.cache/partner-bench/`;
+const rel = (path) => `/${path.slice(root.length)}`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+const rows = [];
+const row = (what, value, goal = '', note = '') => rows.push([what, value, goal, note]);
+
+// --- Build and sizes ----------------------------------------------------------
+rmSync(work, {recursive: true, force: true});
+mkdirSync(work, {recursive: true});
+execFileSync('npm', ['run', 'build'], {cwd: root, stdio: ['ignore', 'ignore', 'inherit']});
+const sizes = (file) => {
+  const code = readFileSync(file);
+  return {min: code.length, gzip: gzipSync(code, {level: 9}).length, brotli: brotliCompressSync(code).length};
+};
+writeFileSync(
+  `${work}bare-lit.ts`,
+  `import {LitElement, html, css} from 'lit';
+class BareElement extends LitElement {
+  static override styles = css\`:host { display: block; }\`;
+  static override properties = {name: {}};
+  declare name: string;
+  override render() { return html\`<p>Hello \${this.name}</p>\`; }
+}
+customElements.define('bare-element', BareElement);\n`,
+);
+await build({
+  root,
+  logLevel: 'silent',
+  build: {outDir: `${work}bare`, emptyOutDir: true, lib: {entry: `${work}bare-lit.ts`, formats: ['es'], fileName: () => 'bare.js'}},
+});
+const module = sizes(`${root}dist/partner-card.js`);
+const bare = sizes(`${work}bare/bare.js`);
+row('module size: min / gzip / brotli', `${kb(module.min)} / ${kb(module.gzip)} / ${kb(module.brotli)}`, '< 12 KB gzip', module.gzip < 12 * 1024 ? 'met' : 'missed');
+row('bare Lit element, same build: min / gzip / brotli', `${kb(bare.min)} / ${kb(bare.gzip)} / ${kb(bare.brotli)}`);
+row('module ÷ bare Lit (gzip)', `${(module.gzip / bare.gzip).toFixed(2)}×`);
+
+// --- Synthetic partners ---------------------------------------------------------
+for (const n of [100, 1000]) {
+  execFileSync('node', ['scripts/generate-partners.mjs', '--count', String(n), '--out', `${work}p${n}`], {cwd: root, stdio: 'ignore'});
+}
+
+// --- Pages ----------------------------------------------------------------------
+// The plain-DOM baseline: the same data, the same kind of markup, written by hand.
+writeFileSync(
+  `${work}baseline.js`,
+  `const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'})[c]);
+const text = (t) => (typeof t === 'string' ? t : t.en);
+const region = new Intl.DisplayNames('en', {type: 'region'});
+export async function renderBaseline(container, base) {
+  const {partners} = await (await fetch(base + 'index.json')).json();
+  container.innerHTML = '<ul class="list">' + partners.map((p) =>
+    '<li><article class="card compact">' +
+    (p.logo ? '<img class="logo" src="' + esc(new URL(p.logo.src, new URL(base, location.href))) + '" alt="' + esc(text(p.logo.alt)) + '" width="' + p.logo.width + '" height="' + p.logo.height + '" loading="lazy">' : '') +
+    '<div class="body"><div class="name" role="heading" aria-level="2"><a href="/p/' + esc(p.id) + '/">' + esc(text(p.name)) + '</a></div>' +
+    '<p class="meta">' + esc(region.of(p.country)) + '</p><p class="summary">' + esc(text(p.summary)) + '</p></div></article></li>').join('') + '</ul>';
+}\n`,
+);
+writeFileSync(
+  `${work}bench.html`,
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/dist/partner-card.js"></script></head><body><main id="stage"></main></body></html>\n`,
+);
+
+// A plain static server: no file watching or transforms to skew (or stall)
+// the runs. /alias/<key>/<path> serves <path>, so each run has a fresh URL.
+const TYPES = {'.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml', '.css': 'text/css'};
+const server = createHttpServer((req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/alias\/[^/]+/, ''));
+  try {
+    const body = readFileSync(`${root}${path.slice(1)}`);
+    res.writeHead(200, {'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache'});
+    res.end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const {port} = server.address();
+const origin = `http://127.0.0.1:${port}`;
+const browser = await chromium.launch({
+  executablePath: ENGINES.chromium.find(),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+});
+
+try {
+  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  page.on('crash', () => console.error('the benchmark page crashed'));
+  page.on('close', () => console.error('the benchmark page closed'));
+  browser.on('disconnected', () => console.error('the browser went away'));
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(`${origin}${rel(work)}bench.html`);
+  await page.waitForFunction(() => customElements.get('partner-directory'));
+
+  for (const n of [100, 1000]) {
+    const timings = {directory: [], baseline: []};
+    for (let run = 0; run < WARMUP + RUNS; run++) {
+      // A fresh page and URL each run: no warm in-page cache, no heap left over.
+      await page.goto(`${origin}${rel(work)}bench.html`);
+      await page.waitForFunction(() => customElements.get('partner-directory'));
+      const base = `/alias/run-${n}-${run}${rel(work)}p${n}/`;
+      for (const kind of run % 2 ? ['baseline', 'directory'] : ['directory', 'baseline']) {
+        const t = await page.evaluate(
+          async ({kind, base, baselineUrl}) => {
+            const stage = document.getElementById('stage');
+            stage.replaceChildren();
+            await new Promise(requestAnimationFrame);
+            const start = performance.now();
+            if (kind === 'baseline') {
+              const {renderBaseline} = await import(baselineUrl);
+              await renderBaseline(stage, base);
+            } else {
+              const dir = document.createElement('partner-directory');
+              dir.setAttribute('base', base);
+              dir.setAttribute('href', '/p/{id}/');
+              const loaded = new Promise((r) => dir.addEventListener('partner-directory-load', r, {once: true}));
+              stage.append(dir);
+              await loaded;
+              await dir.updateComplete;
+              await Promise.all([...dir.shadowRoot.querySelectorAll('partner-card')].map((c) => c.updateComplete));
+            }
+            document.body.offsetHeight; // style and layout included
+            return performance.now() - start;
+          },
+          {kind, base, baselineUrl: `${rel(work)}baseline.js`},
+        );
+        if (run >= WARMUP) timings[kind].push(t);
+        if (process.env.BENCH_VERBOSE) console.error(`${n} partners, run ${run}, ${kind}: ${t.toFixed(1)} ms`);
+      }
+    }
+    const d = median(timings.directory);
+    const b = median(timings.baseline);
+    row(`render ${n} partners: directory / plain DOM (median of ${RUNS})`, `${ms(d)} / ${ms(b)}`, '≤ 1.5× baseline', `${(d / b).toFixed(2)}× ${d / b <= 1.5 ? 'met' : 'missed'}`);
+  }
+
+  // Filtering 1,000 cards by a search term, on a fresh page.
+  await page.goto(`${origin}${rel(work)}bench.html`);
+  await page.waitForFunction(() => customElements.get('partner-directory'));
+  const filter = await page.evaluate(async ({base, runs}) => {
+    const stage = document.getElementById('stage');
+    stage.replaceChildren();
+    const dir = document.createElement('partner-directory');
+    dir.setAttribute('base', base);
+    const loaded = new Promise((r) => dir.addEventListener('partner-directory-load', r, {once: true}));
+    stage.append(dir);
+    await loaded;
+    await dir.updateComplete;
+    const input = dir.shadowRoot.querySelector('input');
+    const times = [];
+    const terms = ['sonderborg', 'malmo', 'synthetic', 'tromsø', 'xyz', ''];
+    for (let i = 0; i < runs + 3; i++) {
+      input.value = terms[i % terms.length];
+      const start = performance.now();
+      input.dispatchEvent(new Event('input'));
+      await dir.updateComplete;
+      document.body.offsetHeight;
+      if (i >= 3) times.push(performance.now() - start);
+    }
+    return times;
+  }, {base: `${rel(work)}p1000/`, runs: RUNS});
+  row(`filter 1,000 cards by a search term (median of ${RUNS})`, ms(median(filter)), '< 16.7 ms (one frame)', median(filter) < 16.7 ? 'met' : 'missed');
+
+  // JS heap after rendering 1,000 cards (after garbage collection).
+  const heap = await page.evaluate(async () => {
+    globalThis.gc?.();
+    await new Promise((r) => setTimeout(r, 200));
+    return performance.memory.usedJSHeapSize;
+  });
+  const heapEmpty = await (async () => {
+    const fresh = await browser.newPage();
+    await fresh.goto(`${origin}${rel(work)}bench.html`);
+    await fresh.waitForFunction(() => customElements.get('partner-directory'));
+    const used = await fresh.evaluate(async () => {
+      globalThis.gc?.();
+      await new Promise((r) => setTimeout(r, 200));
+      return performance.memory.usedJSHeapSize;
+    });
+    await fresh.close();
+    return used;
+  })();
+  row('JS heap with 1,000 cards rendered (page without cards)', `${(heap / 1048576).toFixed(1)} MB (${(heapEmpty / 1048576).toFixed(1)} MB)`, '', `${((heap - heapEmpty) / 1000 / 1024).toFixed(1)} KB per card`);
+
+  // Requests for a directory page of 100 partners.
+  const counting = await browser.newPage({viewport: {width: 1280, height: 900}});
+  const requests = [];
+  counting.on('request', (r) => requests.push(r.url()));
+  await counting.goto(`${origin}${rel(work)}bench.html`);
+  await counting.evaluate(async (base) => {
+    const dir = document.createElement('partner-directory');
+    dir.setAttribute('base', base);
+    const loaded = new Promise((r) => dir.addEventListener('partner-directory-load', r, {once: true}));
+    document.getElementById('stage').append(dir);
+    await loaded;
+  }, `${rel(work)}p100/`);
+  await counting.waitForLoadState('networkidle');
+  const data = requests.filter((u) => u.endsWith('.json'));
+  const images = requests.filter((u) => u.endsWith('.svg'));
+  row('requests, directory of 100: data / logos (lazy) / all', `${data.length} / ${images.length} / ${requests.length}`, '1 data request', data.length === 1 ? 'met' : 'missed');
+  await counting.close();
+
+  // Cumulative layout shift while demo pages load.
+  for (const demo of ['partners.html', 'partner-site.html', 'index.html']) {
+    const p = await browser.newPage({viewport: {width: 1280, height: 900}});
+    await p.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+      }).observe({type: 'layout-shift', buffered: true});
+    });
+    await p.goto(`${origin}/demo/${demo}`);
+    await p.waitForLoadState('networkidle');
+    await p.waitForTimeout(1000);
+    const cls = await p.evaluate(() => window.__cls);
+    row(`cumulative layout shift, demo/${demo}`, cls.toFixed(4), '0', cls === 0 ? 'met' : 'missed');
+    await p.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const version = execFileSync(ENGINES.chromium.find(), ['--version'], {encoding: 'utf8'}).trim();
+const table = [
+  '| measure | value | goal | |',
+  '| --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
+const text = `# Benchmark\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} in headless ${version}, on this project's 2-core machine. Timings are medians of ${RUNS} runs after ${WARMUP} warm-up runs, directory and baseline alternated.\n\n${table}\n`;
+writeFileSync(new URL('bench-results.md', import.meta.url), text);
+console.log(`\n${table}\n\nwritten to scripts/bench-results.md`);
