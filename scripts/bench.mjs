@@ -99,20 +99,23 @@ const browser = await chromium.launch({
 });
 
 try {
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-  page.on('crash', () => console.error('the benchmark page crashed'));
-  page.on('close', () => console.error('the benchmark page closed'));
+  const freshPage = async () => {
+    const fresh = await browser.newPage({viewport: {width: 1280, height: 900}});
+    fresh.on('crash', () => console.error('the benchmark page crashed'));
+    fresh.on('pageerror', (e) => console.error('page error:', e.message));
+    await fresh.goto(`${origin}${rel(work)}bench.html`);
+    await fresh.waitForFunction(() => customElements.get('partner-directory'));
+    return fresh;
+  };
   browser.on('disconnected', () => console.error('the browser went away'));
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(`${origin}${rel(work)}bench.html`);
-  await page.waitForFunction(() => customElements.get('partner-directory'));
+  let page = await freshPage();
 
   for (const n of [100, 1000]) {
     const timings = {directory: [], baseline: []};
     for (let run = 0; run < WARMUP + RUNS; run++) {
       // A fresh page and URL each run: no warm in-page cache, no heap left over.
-      await page.goto(`${origin}${rel(work)}bench.html`);
-      await page.waitForFunction(() => customElements.get('partner-directory'));
+      await page.close();
+      page = await freshPage();
       const base = `/alias/run-${n}-${run}${rel(work)}p${n}/`;
       for (const kind of run % 2 ? ['baseline', 'directory'] : ['directory', 'baseline']) {
         const t = await page.evaluate(
@@ -149,8 +152,8 @@ try {
   }
 
   // Filtering 1,000 cards by a search term, on a fresh page.
-  await page.goto(`${origin}${rel(work)}bench.html`);
-  await page.waitForFunction(() => customElements.get('partner-directory'));
+  await page.close();
+  page = await freshPage();
   const filter = await page.evaluate(async ({base, runs}) => {
     const stage = document.getElementById('stage');
     stage.replaceChildren();
