@@ -3,7 +3,7 @@ import {compactCard, errorCard, fullCard, loadingCard, type Variant} from './car
 import {inLang} from './localization.js';
 import {observeLang, resolveLang, unobserveLang, type LangListener} from './locale.js';
 import {LoadError, type ErrorKind} from './load-error.js';
-import {DEFAULT_TIMEOUT, loadProfile} from './profile-loader.js';
+import {DEFAULT_TIMEOUT, loadProfile, profilesFolder} from './profile-loader.js';
 import type {Lang, Profile} from './profile-types.js';
 import {isPartnerId, validateProfile} from './profile-validation.js';
 import {safeUrl} from './safe-url.js';
@@ -198,14 +198,12 @@ export class PartnerCard extends LitElement implements LangListener {
     }
   }
 
-  /** The profiles' folder: `base` (made a folder if it lacks the slash), else next to this module. */
+  /** The profiles' folder; a refused `base` falls back to the default, with a warning. */
   private folder(): URL {
-    if (this.base) {
-      const folder = safeUrl(this.base.replace(/\/?$/, '/'), document.baseURI);
-      if (folder) return folder;
-      this.warn(`base "${this.base}" is not an http(s) URL; using the default`);
-    }
-    return new URL(/* @vite-ignore */ 'partners/', import.meta.url);
+    const folder = profilesFolder(this.base);
+    if (folder) return folder;
+    this.warn(`base "${this.base}" is not an http(s) URL; using the default`);
+    return profilesFolder()!;
   }
 
   private show(profile: Profile, assetBase: URL, dropped: string[]) {

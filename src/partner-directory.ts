@@ -4,7 +4,7 @@ import {countries, haystack, matcher} from './directory-search.js';
 import {inLang} from './localization.js';
 import {observeLang, resolveLang, unobserveLang, type LangListener} from './locale.js';
 import {LoadError} from './load-error.js';
-import {fetchJson} from './profile-loader.js';
+import {fetchJson, profilesFolder} from './profile-loader.js';
 import type {Lang, Profile} from './profile-types.js';
 import {validateProfile} from './profile-validation.js';
 import {safeUrl} from './safe-url.js';
@@ -111,7 +111,7 @@ export class PartnerDirectory extends LitElement implements LangListener {
     this.controller?.abort();
     const controller = (this.controller = new AbortController());
     this.view = {status: 'loading'};
-    const folder = safeUrl(this.base?.replace(/\/?$/, '/'), document.baseURI) ?? new URL(/* @vite-ignore */ 'partners/', import.meta.url);
+    const folder = profilesFolder(this.base) ?? profilesFolder()!;
     try {
       const index = (await fetchJson(new URL('index.json', folder), controller.signal, undefined, fresh)) as {partners?: unknown};
       if (!Array.isArray(index?.partners)) throw new LoadError('invalid-profile', 'index.json has no "partners" list');

@@ -1,5 +1,6 @@
 import {LoadError} from './load-error.js';
 import {validateProfile, type ValidationResult} from './profile-validation.js';
+import {safeUrl} from './safe-url.js';
 
 /**
  * Fetching profile JSON: the one place that talks to the network.
@@ -13,6 +14,15 @@ import {validateProfile, type ValidationResult} from './profile-validation.js';
  */
 
 export const DEFAULT_TIMEOUT = 10_000;
+
+/**
+ * The folder profiles (and the directory's index) live in: `base` resolved
+ * against the page, a folder even without its trailing slash; with no base,
+ * `partners/` next to this module. Undefined when `base` is not http(s).
+ */
+export function profilesFolder(base?: string): URL | undefined {
+  return base ? safeUrl(base.replace(/\/?$/, '/'), document.baseURI) : new URL(/* @vite-ignore */ 'partners/', import.meta.url);
+}
 
 interface Request {
   json: Promise<unknown>;
