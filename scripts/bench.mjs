@@ -135,7 +135,7 @@ try {
               stage.append(dir);
               await loaded;
               await dir.updateComplete;
-              await Promise.all([...dir.shadowRoot.querySelectorAll('partner-card')].map((c) => c.updateComplete));
+              
             }
             document.body.offsetHeight; // style and layout included
             return performance.now() - start;

@@ -10,9 +10,29 @@ import {css} from 'lit';
  * inherits the page's font, but resets the text properties that host pages
  * change globally (line height, spacing, alignment) so it reads the same
  * everywhere. Every rule here is shipped to every partner page: keep it terse.
+ *
+ * Only `host` belongs to the `<partner-card>` element; `cardStyles` is the card
+ * box, shared with `<partner-directory>`, which renders its compact cards into
+ * its own shadow root next to its controls: so every selector sits under `.card`.
  */
-export const styles = css`
+const host = css`
   :host {
+    color-scheme: light dark;
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+`;
+
+export const cardStyles = css`
+  .card,
+  .card * {
+    box-sizing: border-box;
+    margin: 0;
+    padding: 0;
+  }
+  .card {
     --_bg: var(--partner-card-background, light-dark(#fff, #1b2129));
     --_fg: var(--partner-card-color, light-dark(#1c2430, #e8edf3));
     --_accent: var(--partner-card-accent-color, light-dark(#0b63b6, #7cbcff));
@@ -22,18 +42,6 @@ export const styles = css`
     --_line: var(--partner-card-border-color, color-mix(in srgb, var(--_fg) 16%, var(--_bg)));
     --_soft: var(--partner-card-figure-background, color-mix(in srgb, var(--_fg) 5%, var(--_bg)));
     --_radius: var(--partner-card-radius, 12px);
-    color-scheme: light dark;
-    display: block;
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  * {
-    box-sizing: border-box;
-    margin: 0;
-    padding: 0;
-  }
-  .card {
     position: relative;
     display: grid;
     gap: 1rem;
@@ -51,8 +59,8 @@ export const styles = css`
     overflow-wrap: anywhere;
     min-block-size: var(--partner-card-min-height, auto);
   }
-  header,
-  .meta {
+  .card header,
+  .card .meta {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -61,7 +69,7 @@ export const styles = css`
   /* Still bars (no animation: nothing to distract, nothing to switch off).
      Each bar is one line box tall, so the placeholder is exactly as tall as
      the text to come; the visible bar is its padded-in middle. */
-  .skeleton {
+  .card .skeleton {
     display: inline-block;
     vertical-align: top;
     block-size: 1lh;
@@ -70,53 +78,53 @@ export const styles = css`
     background: var(--_soft);
     background-clip: content-box;
   }
-  .name .skeleton {
+  .card .name .skeleton {
     inline-size: 60%;
   }
-  .meta .skeleton {
+  .card .meta .skeleton {
     inline-size: 25%;
   }
 
-  .logo {
+  .card .logo {
     display: block;
     block-size: var(--partner-card-logo-height, 3.5rem);
     inline-size: auto;
     max-inline-size: 100%;
     object-fit: contain;
   }
-  [role='heading'],
-  .name {
+  .card [role='heading'],
+  .card .name {
     font-weight: 700;
     line-height: 1.25;
   }
-  .name {
+  .card .name {
     font-size: 1.375em;
   }
-  .meta,
-  dt {
+  .card .meta,
+  .card dt {
     color: var(--_muted);
     font-size: 0.875em;
   }
-  a {
+  .card a {
     color: var(--_accent);
   }
-  :focus-visible {
+  .card :focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
-  .prose,
-  ul,
-  li {
+  .card .prose,
+  .card ul,
+  .card li {
     display: grid;
     gap: 0.75rem;
   }
-  dl {
+  .card dl {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 11rem), 1fr));
     gap: 0.5rem;
     margin-block-start: 0.5rem;
   }
-  dl > div {
+  .card dl > div {
     display: flex;
     flex-direction: column-reverse;
     justify-content: flex-end;
@@ -124,14 +132,14 @@ export const styles = css`
     border-radius: 8px;
     background: var(--_soft);
   }
-  dd {
+  .card dd {
     font-size: 1.125em;
     font-weight: 700;
   }
-  ul {
+  .card ul {
     list-style: none;
   }
-  li {
+  .card li {
     padding-block-start: 0.75rem;
     border-block-start: 1px solid var(--_line);
   }
@@ -139,17 +147,17 @@ export const styles = css`
   /* Compact: logo above name, country and a summary of exactly three lines,
      so every card in a list has the same height before and after loading,
      whatever the logo's shape. */
-  .compact .logo {
+  .card.compact .logo {
     block-size: 2.5rem;
   }
-  .skeleton.logo {
+  .card .skeleton.logo {
     inline-size: 6rem;
   }
-  .compact .name,
-  li .name {
+  .card.compact .name,
+  .card li .name {
     font-size: 1.125em;
   }
-  .compact .summary {
+  .card.compact .summary {
     font-size: 0.9375em;
     block-size: 4.5em;
     display: -webkit-box;
@@ -158,28 +166,28 @@ export const styles = css`
     overflow: hidden;
   }
   /* The name's link covers the whole card: one link, one tab stop. */
-  .stretched {
+  .card .stretched {
     color: inherit;
   }
-  .stretched::after {
+  .card .stretched::after {
     content: '';
     position: absolute;
     inset: 0;
     border-radius: inherit;
   }
   /* …so the focus ring goes round the card, not round the name alone. */
-  .stretched:focus-visible {
+  .card .stretched:focus-visible {
     outline: none;
   }
-  .stretched:focus-visible::after {
+  .card .stretched:focus-visible::after {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
 
-  .error {
+  .card.error {
     border-inline-start: 4px solid var(--partner-card-error-color, #c4302b);
   }
-  button {
+  .card button {
     justify-self: start;
     font: inherit;
     font-weight: 600;
@@ -190,9 +198,11 @@ export const styles = css`
     color: var(--_accent);
     cursor: pointer;
   }
-  .sr {
+  .card .sr {
     position: absolute;
     clip-path: inset(50%);
     white-space: nowrap;
   }
 `;
+
+export const styles = [host, cardStyles];

@@ -1,5 +1,5 @@
 import {LitElement, type PropertyValues} from 'lit';
-import {compactCard, errorCard, fullCard, loadingCard, type Variant} from './card-templates.js';
+import {clampLevel, compactCard, errorCard, fullCard, loadingCard, type Variant} from './card-templates.js';
 import {inLang} from './localization.js';
 import {observeLang, resolveLang, unobserveLang, type LangListener} from './locale.js';
 import {LoadError, type ErrorKind} from './load-error.js';
@@ -243,8 +243,7 @@ export class PartnerCard extends LitElement implements LangListener {
     return inLang(lang, () => {
       if (view.status === 'loading') return loadingCard(variant, lang);
       if (view.status === 'error') return errorCard(view.kind, this.partner, lang, () => this.retry());
-      const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 6);
-      const ctx = {lang, level, assetBase: view.assetBase};
+      const ctx = {lang, level: clampLevel(this.headingLevel), assetBase: view.assetBase};
       return variant === 'compact'
         ? compactCard(view.profile, {...ctx, href: this.links.href})
         : fullCard(view.profile, {...ctx, backHref: this.links.backHref});

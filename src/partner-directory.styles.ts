@@ -1,11 +1,13 @@
 import {css} from 'lit';
+import {cardStyles} from './partner-card.styles.js';
 
 /**
- * The directory: controls above a responsive grid of compact cards. Items
- * off screen skip layout and paint (content-visibility) but keep a size
- * close to a card's, so the scrollbar and scrolling stay steady with 1,000.
+ * The directory: controls above a responsive grid of compact cards, drawn
+ * with the card's own rules. Items off screen skip layout and paint
+ * (content-visibility) but keep a size close to a card's, so the scrollbar
+ * and scrolling stay steady with 1,000.
  */
-export const styles = css`
+const directory = css`
   :host {
     display: block;
   }
@@ -33,7 +35,7 @@ export const styles = css`
   .count {
     margin: 0.75rem 0;
   }
-  ul {
+  .list {
     list-style: none;
     margin: 0;
     padding: 0;
@@ -41,11 +43,17 @@ export const styles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--partner-directory-min-column, 17rem)), 1fr));
     gap: var(--partner-directory-gap, 1rem);
   }
-  li {
+  /* The cards follow the reader's light or dark preference, as a lone
+     <partner-card> does; the controls follow the page. */
+  .list > li {
+    color-scheme: light dark;
+    display: grid;
     content-visibility: auto;
     contain-intrinsic-size: auto 15rem;
   }
-  [hidden] {
+  .list > [hidden] {
     display: none;
   }
 `;
+
+export const styles = [directory, cardStyles];

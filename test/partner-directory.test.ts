@@ -1,5 +1,4 @@
 import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
-import type {PartnerCard} from '../src/partner-card.js';
 import type {PartnerDirectory} from '../src/partner-directory.js';
 import {requested, textOf, warnings} from './support/helpers.js';
 
@@ -10,11 +9,15 @@ async function directory(template = html`<partner-directory lang="en" base=${BAS
   const el = fixtureSync<PartnerDirectory>(template);
   await Promise.race([oneEvent(el, 'partner-directory-load'), oneEvent(el, 'partner-directory-error')]);
   await el.updateComplete;
-  await Promise.all(cards(el).map((c) => c.updateComplete));
   return el;
 }
-const cards = (el: PartnerDirectory) => [...el.shadowRoot!.querySelectorAll('partner-card')] as PartnerCard[];
-const visible = (el: PartnerDirectory) => cards(el).filter((c) => !c.closest('li')!.hidden).map((c) => c.profile && (c.profile as {id: string}).id);
+const items = (el: PartnerDirectory) => [...el.shadowRoot!.querySelectorAll<HTMLLIElement>('ul[part="list"] > li')];
+const cards = (el: PartnerDirectory) => items(el).map((li) => li.querySelector('[part~="card"]')!);
+/** The ids of the partners shown, read from their links (`/partners/{id}/`). */
+const visible = (el: PartnerDirectory) =>
+  items(el)
+    .filter((li) => !li.hidden && li.getBoundingClientRect().height > 0)
+    .map((li) => li.querySelector('a')!.pathname.split('/')[2]);
 const count = (el: PartnerDirectory) => textOf(el.shadowRoot!.querySelector('[part="count"]')!);
 
 async function search(el: PartnerDirectory, text: string) {
@@ -36,14 +39,14 @@ describe('<partner-directory>', () => {
     const warned = await warnings(async () => {
       el = await directory();
     });
-    expect(el.shadowRoot!.querySelectorAll('ul[part="list"] > li')).to.have.length(5);
-    expect(cards(el).every((c) => c.variant === 'compact')).to.equal(true);
-    const links = cards(el).map((c) => c.shadowRoot!.querySelector('a')!.getAttribute('href'));
+    expect(items(el)).to.have.length(5);
+    expect(cards(el).every((c) => c.matches('article.card.compact[part="card"]'))).to.equal(true);
+    const links = cards(el).map((c) => c.querySelector('a[part="link"]')!.getAttribute('href'));
     expect(links[1]).to.equal(new URL('/partners/sonderborg-telehealth/', location.href).href);
     expect(warned.join()).to.contain('left out partners[5]').and.contain('$.summary is missing');
     expect(count(el)).to.equal('5 partners');
     // Logos are resolved against the index and load lazily.
-    const logo = cards(el)[0].shadowRoot!.querySelector('img')!;
+    const logo = cards(el)[0].querySelector('img')!;
     expect(logo.getAttribute('loading')).to.equal('lazy');
     expect(logo.src).to.equal(new URL('/demo/embed/partners/region-southern-denmark.svg', location.href).href);
   });
@@ -58,7 +61,7 @@ describe('<partner-directory>', () => {
 
   it('gives every card one heading level', async () => {
     const el = await directory(html`<partner-directory base=${BASE} heading-level="3"></partner-directory>`);
-    const levels = cards(el).map((c) => c.shadowRoot!.querySelector('[part="name"]')!.getAttribute('aria-level'));
+    const levels = cards(el).map((c) => c.querySelector('[part="name"]')!.getAttribute('aria-level'));
     expect(new Set(levels)).to.deep.equal(new Set(['3']));
   });
 
@@ -80,8 +83,45 @@ describe('<partner-directory>', () => {
     expect(visible(el)).to.have.length(5);
   });
 
+  it('filters by hiding items, keeping the cards drawn once', async () => {
+    const el = await directory();
+    const before = cards(el);
+    await search(el, 'malmo');
+    await search(el, '');
+    const after = cards(el);
+    expect(after.length === before.length && after.every((card, i) => card === before[i])).to.equal(true, 'the same card nodes');
+    expect(visible(el)).to.have.length(5);
+  });
+
+  it('redraws its cards in a new language, with the country names and count in that language', async () => {
+    const el = await directory();
+    await search(el, 'malmo');
+    el.lang = 'da';
+    await el.updateComplete;
+    expect(textOf(cards(el)[0].querySelector('[part="country"]')!)).to.equal('Danmark');
+    expect(count(el)).to.equal('1 partner');
+    expect(visible(el)).to.deep.equal(['malmo-ehealth']);
+    await search(el, '');
+    expect(count(el)).to.equal('5 partnere');
+  });
+
+  it('themes its cards with the same custom properties and parts as <partner-card>', async () => {
+    const el = await directory(html`<partner-directory
+      lang="en"
+      base=${BASE}
+      href="/partners/{id}/"
+      style="--partner-card-background: rgb(1, 2, 3); --partner-card-radius: 3px"
+    ></partner-directory>`);
+    const style = getComputedStyle(cards(el)[0]);
+    expect(style.backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(style.borderTopLeftRadius).to.equal('3px');
+    for (const part of ['item', 'card', 'logo', 'name', 'link', 'country', 'summary']) {
+      expect(el.shadowRoot!.querySelector(`[part~="${part}"]`), part).to.not.equal(null);
+    }
+  });
+
   it('filters by a country list built from the data, in the list language', async () => {
-    const el = await directory(html`<partner-directory lang="da" base=${BASE}></partner-directory>`);
+    const el = await directory(html`<partner-directory lang="da" base=${BASE} href="/partners/{id}/"></partner-directory>`);
     const options = [...el.shadowRoot!.querySelectorAll('[part="country"] option')].map((o) => textOf(o));
     expect(options).to.deep.equal(['Alle lande', 'Danmark', 'Spanien', 'Sverige']);
     await pickCountry(el, 'DK');
