@@ -1,7 +1,7 @@
-import {LitElement, type PropertyValues} from 'lit';
+import type {PropertyValues} from 'lit';
 import {clampLevel, compactCard, errorCard, fullCard, loadingCard, type Variant} from './card-templates.js';
 import {inLang} from './localization.js';
-import {observeLang, resolveLang, unobserveLang, type LangListener} from './locale.js';
+import {LangElement} from './lang-element.js';
 import {LoadError, type ErrorKind} from './load-error.js';
 import {DEFAULT_TIMEOUT, loadProfile, profilesFolder} from './profile-loader.js';
 import type {Lang, Profile} from './profile-types.js';
@@ -75,14 +75,13 @@ type View =
  * @cssprop [--partner-card-logo-height=3.5rem] - Height of the logo in the full variant.
  * @cssprop [--partner-card-min-height=auto] - Space to reserve, e.g. for a full card whose height you know.
  */
-export class PartnerCard extends LitElement implements LangListener {
+export class PartnerCard extends LangElement {
   static override styles = styles;
 
   // Declared without decorators: the static map is smaller in the bundle.
   static override properties = {
     partner: {reflect: true},
     base: {reflect: true},
-    lang: {reflect: true},
     variant: {reflect: true},
     headingLevel: {attribute: 'heading-level', type: Number, reflect: true},
     href: {reflect: true},
@@ -90,15 +89,12 @@ export class PartnerCard extends LitElement implements LangListener {
     timeout: {type: Number},
     profile: {attribute: false},
     view: {state: true},
-    currentLang: {state: true},
   };
 
   /** Profile id, e.g. `region-southern-denmark`. */
   partner = '';
   /** Folder URL of the profiles. */
   base?: string;
-  /** Language of the card; unset to follow the page. Not initialised, so an empty `lang` is never reflected. */
-  override lang!: string;
   variant: Variant = 'full';
   headingLevel = 2;
   href?: string;
@@ -108,7 +104,6 @@ export class PartnerCard extends LitElement implements LangListener {
   profile?: unknown;
 
   private view: View = {status: 'loading'};
-  private currentLang: Lang = 'en';
   private controller?: AbortController;
   /** `href` and `back-href` after the URL check, worked out once per change, not per render. */
   private links: {href?: string; backHref?: string} = {};
@@ -133,26 +128,19 @@ export class PartnerCard extends LitElement implements LangListener {
 
   override connectedCallback() {
     super.connectedCallback();
-    observeLang(this, this);
-    this.langMayHaveChanged();
     // A card that left the page while loading gave up its request: ask again.
     if (this.view.status === 'loading' && this.controller?.signal.aborted) this.load();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    unobserveLang(this);
     // A card moved elsewhere is disconnected and connected in one go: only a
     // card that stays out of the page gives up its request.
     queueMicrotask(() => this.isConnected || this.controller?.abort());
   }
 
-  langMayHaveChanged() {
-    this.currentLang = resolveLang(this, this.lang);
-  }
-
   protected override willUpdate(changed: PropertyValues) {
-    if (changed.has('lang')) this.langMayHaveChanged();
+    super.willUpdate(changed);
     if (changed.has('href')) this.links.href = this.checkedUrl(this.href, 'href');
     if (changed.has('backHref')) this.links.backHref = this.checkedUrl(this.backHref, 'back-href');
     if (changed.has('partner') || changed.has('base') || changed.has('profile')) this.load();

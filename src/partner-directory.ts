@@ -1,9 +1,9 @@
-import {LitElement, html, nothing, render, type PropertyValues} from 'lit';
+import {html, nothing, render, type PropertyValues} from 'lit';
 import {msg, str} from '@lit/localize';
 import {clampLevel, compactCard} from './card-templates.js';
 import {countries, haystack, matcher} from './directory-search.js';
 import {inLang} from './localization.js';
-import {observeLang, resolveLang, unobserveLang, type LangListener} from './locale.js';
+import {LangElement} from './lang-element.js';
 import {LoadError} from './load-error.js';
 import {fetchJson, profilesFolder} from './profile-loader.js';
 import type {Lang, Profile} from './profile-types.js';
@@ -70,23 +70,20 @@ const C = 'partner-country';
  * @cssprop [--partner-directory-min-column=17rem] - Narrowest column of the grid.
  * @cssprop [--partner-directory-gap=1rem] - Space between cards.
  */
-export class PartnerDirectory extends LitElement implements LangListener {
+export class PartnerDirectory extends LangElement {
   static override styles = styles;
   static override properties = {
     href: {reflect: true},
     base: {reflect: true},
-    lang: {reflect: true},
     headingLevel: {attribute: 'heading-level', type: Number, reflect: true},
     urlState: {attribute: 'url-state', type: Boolean, reflect: true},
     query: {state: true},
     country: {state: true},
     view: {state: true},
-    currentLang: {state: true},
   };
 
   href?: string;
   base?: string;
-  override lang!: string;
   headingLevel = 2;
   urlState = false;
   /** The search text (also set from the URL with `url-state`). */
@@ -95,7 +92,6 @@ export class PartnerDirectory extends LitElement implements LangListener {
   country = '';
 
   private view: View = {status: 'loading'};
-  private currentLang: Lang = 'en';
   private controller?: AbortController;
   private prepared?: Prepared;
   /** Which entries pass the search and country filter, in index order. */
@@ -105,8 +101,6 @@ export class PartnerDirectory extends LitElement implements LangListener {
 
   override connectedCallback() {
     super.connectedCallback();
-    observeLang(this, this);
-    this.langMayHaveChanged();
     if (this.urlState) {
       const params = new URLSearchParams(location.search);
       this.query = params.get(Q) ?? '';
@@ -116,16 +110,11 @@ export class PartnerDirectory extends LitElement implements LangListener {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    unobserveLang(this);
     this.controller?.abort();
   }
 
-  langMayHaveChanged() {
-    this.currentLang = resolveLang(this, this.lang);
-  }
-
   protected override willUpdate(changed: PropertyValues) {
-    if (changed.has('lang')) this.langMayHaveChanged();
+    super.willUpdate(changed);
     if (!this.hasUpdated || changed.has('base')) this.load();
     const {view} = this;
     if (view.status !== 'loaded') return;
