@@ -6,12 +6,13 @@ import MagicString from 'magic-string';
 
 /**
  * The whole embed (Lit, @lit/localize, Danish strings, card and directory)
- * must stay below this, gzipped. The goal was 12 KB: Lit and @lit/localize
- * alone take 6.4 KB, the card 5.5 KB and the directory 1.4 KB, so the
- * directory pushed it over (see README, "Size"). The budget still fails the
- * build on any growth beyond today's size.
+ * must stay below this, gzipped. The goal was 12 KB: of today's 37 KB
+ * minified, Lit and @lit/localize are 16 KB and our code 21 KB (directory
+ * 4 KB, card templates 3.7 KB, element 3.1 KB, styles 3.7 KB, validation
+ * 1.9 KB, loader 1.5 KB), so it is missed (see scripts/bench-results.md).
+ * The budget still fails the build on any growth beyond today's size.
  */
-const GZIP_BUDGET = 14 * 1024;
+const GZIP_BUDGET = 13.6 * 1024;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 
@@ -82,6 +83,36 @@ function noRuntimeMsgIds(): Plugin {
   };
 }
 
+/**
+ * The readable msg() ids are for translators; at run time any unique key
+ * does. Each becomes a short code, the same in the code and in the generated
+ * Danish templates (the ids come from the XLIFF, so the codes are stable).
+ */
+function shortMsgIds(): Plugin {
+  const codes = new Map<string, string>();
+  return {
+    name: 'partner-card:short-msg-ids',
+    apply: 'build',
+    enforce: 'pre',
+    buildStart() {
+      const ids = [...readFileSync('locales/da.xlf', 'utf8').matchAll(/<trans-unit id="([^"]+)"/g)].map((m) => m[1]);
+      [...new Set(ids)].sort().forEach((id, i) => codes.set(id, i.toString(36)));
+    },
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id)) return null;
+      const s = new MagicString(code);
+      // `{id: 'error.network'}` in the source, `'error.network': …` in the generated templates.
+      for (const m of code.matchAll(/\bid:\s*'([^']+)'|^[ \t]*'([^']+)':/gm)) {
+        const id = m[1] ?? m[2];
+        const short = codes.get(id);
+        const at = m.index + m[0].indexOf(`'${id}'`);
+        if (short) s.overwrite(at, at + id.length + 2, `'${short}'`);
+      }
+      return s.hasChanged() ? {code: s.toString(), map: s.generateMap({hires: true})} : null;
+    },
+  };
+}
+
 /** Lit's html`` and css`` literals keep their indentation otherwise. */
 function minifyLiterals(): Plugin {
   return {
@@ -105,7 +136,8 @@ export default defineConfig({
     lib: {entry: 'src/index.ts', formats: ['es'], fileName: () => 'partner-card.js'},
     // One self-contained file: nothing is external, nothing is split off.
     rolldownOptions: {
-      output: {codeSplitting: false, minify: true},
+      // No comments: the /* @__PURE__ */ marks are for bundlers, and nobody bundles this file again.
+      output: {codeSplitting: false, minify: true, comments: false},
       // @lit/localize's index imports its other runtime modes for their side
       // effects; the reentrant mode used here needs none of them.
       treeshake: {moduleSideEffects: (id: string) => !id.includes('/@lit/localize/')},
@@ -114,5 +146,5 @@ export default defineConfig({
     sourcemap: true,
     reportCompressedSize: false,
   },
-  plugins: [noRuntimeMsgIds(), stripTranslatorNotes(), minifyLiterals(), sizeBudget()],
+  plugins: [noRuntimeMsgIds(), stripTranslatorNotes(), shortMsgIds(), minifyLiterals(), sizeBudget()],
 });

@@ -181,4 +181,13 @@ describe('<partner-directory>', () => {
     await pickCountry(dir, 'DK');
     expect(new URLSearchParams(frame.contentWindow!.location.search).get('partner-country')).to.equal('DK');
   });
+
+  it('speaks Danish from the built module (its msg() ids are shortened at build time)', async () => {
+    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/demo/partners-da.html" style="width: 1000px; height: 700px"></iframe>`);
+    await oneEvent(frame, 'load');
+    const dir = frame.contentDocument!.querySelector('partner-directory') as PartnerDirectory;
+    await waitUntil(() => dir.shadowRoot?.querySelector('[part="count"]')?.textContent?.includes('partner'), 'the demo list loads', {timeout: 5000});
+    expect(count(dir)).to.match(/^\d+ partnere$/);
+    expect(textOf(dir.shadowRoot!.querySelector('label')!)).to.equal('Søg blandt partnere');
+  });
 });
