@@ -35,6 +35,13 @@ function cached<T extends Intl.NumberFormat | Intl.DisplayNames>(key: string, ma
   return hit;
 }
 
+/**
+ * Builds what `countryName()` needs. The first Intl.DisplayNames of a page
+ * takes 35–100 ms (it loads region names); called while a request is in
+ * flight, that time is spent waiting anyway.
+ */
+export const prepareCountryNames = (lang: Lang) => countryName('', lang);
+
 /** The country's name in `lang` ("Denmark", "Danmark"); the code itself if Intl has no name. */
 export function countryName(code: string, lang: Lang): string {
   // Remembered per code: DisplayNames.of() costs tens of microseconds, and a

@@ -1,5 +1,6 @@
 import type {PropertyValues} from 'lit';
 import {clampLevel, compactCard, errorCard, fullCard, loadingCard, type Variant} from './card-templates.js';
+import {prepareCountryNames} from './format.js';
 import {inLang} from './localization.js';
 import {LangElement} from './lang-element.js';
 import {LoadError, type ErrorKind} from './load-error.js';
@@ -177,7 +178,9 @@ export class PartnerCard extends LangElement {
         throw new LoadError('invalid-id', 'not a partner id');
       }
       const url = new URL(`${this.partner}.json`, this.folder());
-      const {profile, dropped} = await loadProfile(url, this.partner, controller.signal, this.timeout > 0 ? this.timeout : undefined, fresh);
+      const request = loadProfile(url, this.partner, controller.signal, this.timeout > 0 ? this.timeout : undefined, fresh);
+      prepareCountryNames(this.currentLang);
+      const {profile, dropped} = await request;
       if (!controller.signal.aborted) this.show(profile, url, dropped);
     } catch (error) {
       if (controller.signal.aborted) return;

@@ -2,6 +2,7 @@ import {html, nothing, render, type PropertyValues} from 'lit';
 import {msg, str} from '@lit/localize';
 import {clampLevel, compactCard} from './card-templates.js';
 import {countries, haystack, matcher} from './directory-search.js';
+import {prepareCountryNames} from './format.js';
 import {inLang} from './localization.js';
 import {LangElement} from './lang-element.js';
 import {LoadError} from './load-error.js';
@@ -145,7 +146,9 @@ export class PartnerDirectory extends LangElement {
     this.view = {status: 'loading'};
     const folder = profilesFolder(this.base) ?? profilesFolder()!;
     try {
-      const index = (await fetchJson(new URL('index.json', folder), controller.signal, undefined, fresh)) as {partners?: unknown};
+      const request = fetchJson(new URL('index.json', folder), controller.signal, undefined, fresh);
+      prepareCountryNames(this.currentLang);
+      const index = (await request) as {partners?: unknown};
       if (!Array.isArray(index?.partners)) throw new LoadError('invalid-profile', 'index.json has no "partners" list');
       const entries = index.partners.flatMap((entry, i) => {
         try {
