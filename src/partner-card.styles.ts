@@ -44,6 +44,8 @@ export const cardStyles = css`
     --_radius: var(--partner-card-radius, 12px);
     position: relative;
     display: grid;
+    /* A card stretched to its neighbours' height (a directory row) keeps the spare room at the end. */
+    align-content: start;
     gap: 1rem;
     padding: var(--partner-card-padding, 1.25rem);
     border: 1px solid var(--_line);
