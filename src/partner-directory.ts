@@ -10,6 +10,7 @@ import {fetchJson, profilesFolder} from './profile-loader.js';
 import type {Lang, Profile} from './profile-types.js';
 import {validateProfile} from './profile-validation.js';
 import {safeUrl} from './safe-url.js';
+import {untranslated} from './translation-coverage.js';
 import {styles} from './partner-directory.styles.js';
 
 type View =
@@ -240,12 +241,22 @@ export class PartnerDirectory extends LangElement {
         inLang(prepared.lang, () => prepared.entries.map((entry) => html`<li part="item">${compactCard(entry, {...ctx, href: this.link(entry.id)})}</li>`)),
         list as HTMLElement,
       );
+      this.warnUntranslated(prepared);
     }
     const items = list.children as HTMLCollectionOf<HTMLElement>;
     this.shown.forEach((show, i) => {
       if (items[i].hidden === show) items[i].hidden = !show;
     });
   }
+  /** Once per drawn list: which partners show English where the list's language is missing (shown with part `fallback`). */
+  private warnUntranslated({entries, lang}: Prepared) {
+    if (lang === 'en') return;
+    const ids = entries.filter((entry) => untranslated(entry, lang).length).map((entry) => entry.id);
+    if (ids.length) {
+      console.warn(`<partner-directory>: translation-missing (${lang}): ${ids.length} partner(s) partly in English: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}`);
+    }
+  }
+
 }
 
 /** "12 partners", "1 partner", "12 partnere": the plural form comes from Intl.PluralRules. */

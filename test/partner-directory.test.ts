@@ -120,6 +120,25 @@ describe('<partner-directory>', () => {
     }
   });
 
+  it('marks English stand-ins in a Danish list and names the partners once in a warning', async () => {
+    const base = '/test/fixtures/directory-untranslated/';
+    let el!: PartnerDirectory;
+    const warned = await warnings(async () => {
+      el = await directory(html`<partner-directory lang="da" base=${base} href="/partners/{id}/"></partner-directory>`);
+    });
+    expect(warned.filter((w) => w.includes('translation-missing'))).to.deep.equal([
+      '<partner-directory>: translation-missing (da): 1 partner(s) partly in English: malmo-ehealth',
+    ]);
+    const fallback = cards(el)[1].querySelector('[part="summary"] [part="fallback"]')!;
+    expect(fallback.getAttribute('lang')).to.equal('en');
+    expect(cards(el)[0].querySelector('[part="fallback"]')).to.equal(null);
+    // Searching does not warn again; English has nothing to warn about.
+    const again = await warnings(() => search(el, 'malmo'));
+    expect(again).to.deep.equal([]);
+    const english = await warnings(() => directory(html`<partner-directory lang="en" base=${base}></partner-directory>`));
+    expect(english).to.deep.equal([]);
+  });
+
   it('filters by a country list built from the data, in the list language', async () => {
     const el = await directory(html`<partner-directory lang="da" base=${BASE} href="/partners/{id}/"></partner-directory>`);
     const options = [...el.shadowRoot!.querySelectorAll('[part="country"] option')].map((o) => textOf(o));
