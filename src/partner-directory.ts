@@ -79,8 +79,8 @@ export class PartnerDirectory extends LangElement {
     base: {reflect: true},
     headingLevel: {attribute: 'heading-level', type: Number, reflect: true},
     urlState: {attribute: 'url-state', type: Boolean, reflect: true},
-    query: {state: true},
-    country: {state: true},
+    query: {attribute: false},
+    country: {attribute: false},
     view: {state: true},
   };
 
