@@ -7,6 +7,12 @@ if (lang) {
   document.documentElement.lang = lang;
   card.backHref = 'partners-da.html';
 }
+// Back to the list as the reader left it: the directory keeps its search and
+// country in its address (url-state), and that address is the referrer.
+const list = document.referrer && new URL(document.referrer);
+if (list && list.origin === location.origin && /\/partners(-da)?\.html$/.test(list.pathname)) {
+  card.backHref = list.href;
+}
 card.addEventListener('partner-card-load', (event) => {
   const {name} = event.detail;
   document.title = `${typeof name === 'string' ? name : (name[lang ?? 'en'] ?? name.en)} – ${document.title}`;

@@ -209,4 +209,29 @@ describe('<partner-directory>', () => {
     expect(count(dir)).to.match(/^\d+ partnere$/);
     expect(textOf(dir.shadowRoot!.querySelector('label')!)).to.equal('Søg blandt partnere');
   });
+
+  it('takes a reader from a search to the full profile and back to the same filtered list (demo)', async () => {
+    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/demo/partners.html" style="width: 1000px; height: 700px"></iframe>`);
+    await oneEvent(frame, 'load');
+    const listed = () => frame.contentDocument!.querySelector('partner-directory') as PartnerDirectory;
+    await waitUntil(() => listed().shadowRoot?.querySelector('[part="count"]')?.textContent?.includes('partner'), 'the list loads', {timeout: 5000});
+    await search(listed(), 'southern den');
+    expect(count(listed())).to.equal('1 partner');
+
+    let arrived = oneEvent(frame, 'load');
+    const link = listed().shadowRoot!.querySelector<HTMLAnchorElement>('li:not([hidden]) a[part="link"]')!;
+    link.click();
+    await arrived;
+    expect(frame.contentWindow!.location.pathname).to.equal('/demo/profile.html');
+    const card = frame.contentDocument!.querySelector('partner-card')!;
+    await waitUntil(() => card.shadowRoot?.querySelector('[part="back-link"]'), 'the profile loads', {timeout: 5000});
+    expect(textOf(card.shadowRoot!.querySelector('[part="name"]')!)).to.equal('Region of Southern Denmark');
+
+    arrived = oneEvent(frame, 'load');
+    card.shadowRoot!.querySelector<HTMLAnchorElement>('[part="back-link"]')!.click();
+    await arrived;
+    await waitUntil(() => listed().shadowRoot?.querySelector('[part="count"]')?.textContent?.includes('partner'), 'the list loads again', {timeout: 5000});
+    expect(listed().shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!.value).to.equal('southern den');
+    expect(count(listed())).to.equal('1 partner');
+  });
 });
