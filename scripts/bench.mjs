@@ -88,7 +88,18 @@ export async function renderBaseline(container, base, styled) {
 );
 writeFileSync(
   `${work}bench.html`,
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/dist/partner-card.js"></script></head><body><main id="stage"></main></body></html>\n`,
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/dist/partner-card.js"></script>
+<script>
+  // Every measurement shows the directory this way: resolves with it once its list is drawn.
+  window.showDirectory = (base, href) => {
+    const dir = document.createElement('partner-directory');
+    dir.setAttribute('base', base);
+    if (href) dir.setAttribute('href', href);
+    const loaded = new Promise((resolve) => dir.addEventListener('partner-directory-load', () => resolve(dir), {once: true}));
+    document.getElementById('stage').append(dir);
+    return loaded;
+  };
+</script></head><body><main id="stage"></main></body></html>\n`,
 );
 
 // A plain static server: no file watching or transforms to skew (or stall)
@@ -146,12 +157,7 @@ try {
               const {renderBaseline} = await import(baselineUrl);
               await renderBaseline(stage, base, kind === 'styled');
             } else {
-              const dir = document.createElement('partner-directory');
-              dir.setAttribute('base', base);
-              dir.setAttribute('href', '/p/{id}/');
-              const loaded = new Promise((r) => dir.addEventListener('partner-directory-load', r, {once: true}));
-              stage.append(dir);
-              await loaded;
+              await showDirectory(base, '/p/{id}/');
             }
             document.body.offsetHeight; // style and layout included
             return performance.now() - start;
@@ -173,14 +179,7 @@ try {
   await page.close();
   page = await freshPage();
   const filter = await page.evaluate(async ({base, runs}) => {
-    const stage = document.getElementById('stage');
-    stage.replaceChildren();
-    const dir = document.createElement('partner-directory');
-    dir.setAttribute('base', base);
-    const loaded = new Promise((r) => dir.addEventListener('partner-directory-load', r, {once: true}));
-    stage.append(dir);
-    await loaded;
-    await dir.updateComplete;
+    const dir = await showDirectory(base);
     const input = dir.shadowRoot.querySelector('input');
     const items = dir.shadowRoot.querySelector('ul').children;
     const times = [];
@@ -243,11 +242,7 @@ try {
   // A new directory with its logos hidden: what is left is the cards' own cost.
   const bare = await freshPage();
   await bare.evaluate(async (base) => {
-    const dir = document.createElement('partner-directory');
-    dir.setAttribute('base', base);
-    const loaded = new Promise((r) => dir.addEventListener('partner-directory-load', r, {once: true}));
-    document.getElementById('stage').append(dir);
-    await loaded;
+    const dir = await showDirectory(base);
     const sheet = new CSSStyleSheet();
     sheet.replaceSync('.card img { display: none !important; }');
     dir.shadowRoot.adoptedStyleSheets = [...dir.shadowRoot.adoptedStyleSheets, sheet];
@@ -280,13 +275,8 @@ try {
   const requests = [];
   counting.on('request', (r) => requests.push(r.url()));
   await counting.goto(`${origin}${rel(work)}bench.html`);
-  await counting.evaluate(async (base) => {
-    const dir = document.createElement('partner-directory');
-    dir.setAttribute('base', base);
-    const loaded = new Promise((r) => dir.addEventListener('partner-directory-load', r, {once: true}));
-    document.getElementById('stage').append(dir);
-    await loaded;
-  }, `${rel(work)}p100/`);
+  await counting.waitForFunction(() => customElements.get('partner-directory'));
+  await counting.evaluate((base) => showDirectory(base).then(() => undefined), `${rel(work)}p100/`);
   await counting.waitForLoadState('networkidle');
   const data = requests.filter((u) => u.endsWith('.json'));
   const images = requests.filter((u) => u.endsWith('.svg'));
