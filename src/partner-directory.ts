@@ -219,7 +219,11 @@ export class PartnerDirectory extends LangElement {
             </select></label
           >
         </div>
-        <p part="count" class="count" role="status" lang=${lang}>${loaded ? countText(this.shown.filter(Boolean).length, lang) : nothing}</p>
+        <p part="count" class="count" role="status" lang=${lang}>
+          ${loaded
+            ? countText(this.shown.filter(Boolean).length, lang)
+            : msg('Loading partners…', {id: 'directory.loading', desc: 'Shown (and announced to screen readers) while the list of partners loads.'})}
+        </p>
         <ul class="list" part="list" aria-busy=${!loaded}></ul>`;
     });
   }

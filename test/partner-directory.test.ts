@@ -18,6 +18,8 @@ const visible = (el: PartnerDirectory) =>
   items(el)
     .filter((li) => !li.hidden && li.getBoundingClientRect().height > 0)
     .map((li) => li.querySelector('a')!.pathname.split('/')[2]);
+/** The list is drawn (no longer busy loading). */
+const isListed = (el: PartnerDirectory) => el.shadowRoot?.querySelector('[part="list"]')?.getAttribute('aria-busy') === 'false';
 const count = (el: PartnerDirectory) => textOf(el.shadowRoot!.querySelector('[part="count"]')!);
 
 async function search(el: PartnerDirectory, text: string) {
@@ -139,6 +141,22 @@ describe('<partner-directory>', () => {
     expect(english).to.deep.equal([]);
   });
 
+  for (const [lang, loading, loaded] of [
+    ['en', 'Loading partners…', '5 partners'],
+    ['da', 'Henter partnere…', '5 partnere'],
+  ]) {
+    it(`says that it is loading, then how many partners it shows (${lang})`, async () => {
+      const el = fixtureSync<PartnerDirectory>(html`<partner-directory lang=${lang} base=${`/slow/800${unique('loading')}`}></partner-directory>`);
+      const done = oneEvent(el, 'partner-directory-load');
+      await el.updateComplete;
+      expect(count(el)).to.equal(loading);
+      expect(el.shadowRoot!.querySelector('[part="list"]')!.getAttribute('aria-busy')).to.equal('true');
+      await done;
+      expect(count(el)).to.equal(loaded);
+      expect(el.shadowRoot!.querySelector('[part="list"]')!.getAttribute('aria-busy')).to.equal('false');
+    });
+  }
+
   it('filters by a country list built from the data, in the list language', async () => {
     const el = await directory(html`<partner-directory lang="da" base=${BASE} href="/partners/{id}/"></partner-directory>`);
     const options = [...el.shadowRoot!.querySelectorAll('[part="country"] option')].map((o) => textOf(o));
@@ -192,7 +210,7 @@ describe('<partner-directory>', () => {
     await oneEvent(frame, 'load');
     const doc = frame.contentDocument!;
     const dir = doc.querySelector('partner-directory') as PartnerDirectory;
-    await waitUntil(() => dir.shadowRoot?.querySelector('[part="count"]')?.textContent?.includes('partner'), 'the demo list loads', {timeout: 5000});
+    await waitUntil(() => isListed(dir), 'the demo list loads', {timeout: 5000});
     expect(count(dir)).to.equal('1 partner');
     expect(dir.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!.value).to.equal('malmo');
     await search(dir, 'sønderborg');
@@ -205,7 +223,7 @@ describe('<partner-directory>', () => {
     const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/demo/partners-da.html" style="width: 1000px; height: 700px"></iframe>`);
     await oneEvent(frame, 'load');
     const dir = frame.contentDocument!.querySelector('partner-directory') as PartnerDirectory;
-    await waitUntil(() => dir.shadowRoot?.querySelector('[part="count"]')?.textContent?.includes('partner'), 'the demo list loads', {timeout: 5000});
+    await waitUntil(() => isListed(dir), 'the demo list loads', {timeout: 5000});
     expect(count(dir)).to.match(/^\d+ partnere$/);
     expect(textOf(dir.shadowRoot!.querySelector('label')!)).to.equal('Søg blandt partnere');
   });
@@ -214,7 +232,7 @@ describe('<partner-directory>', () => {
     const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/demo/partners.html" style="width: 1000px; height: 700px"></iframe>`);
     await oneEvent(frame, 'load');
     const listed = () => frame.contentDocument!.querySelector('partner-directory') as PartnerDirectory;
-    await waitUntil(() => listed().shadowRoot?.querySelector('[part="count"]')?.textContent?.includes('partner'), 'the list loads', {timeout: 5000});
+    await waitUntil(() => isListed(listed()), 'the list loads', {timeout: 5000});
     await search(listed(), 'southern den');
     expect(count(listed())).to.equal('1 partner');
 
@@ -230,7 +248,7 @@ describe('<partner-directory>', () => {
     arrived = oneEvent(frame, 'load');
     card.shadowRoot!.querySelector<HTMLAnchorElement>('[part="back-link"]')!.click();
     await arrived;
-    await waitUntil(() => listed().shadowRoot?.querySelector('[part="count"]')?.textContent?.includes('partner'), 'the list loads again', {timeout: 5000});
+    await waitUntil(() => isListed(listed()), 'the list loads again', {timeout: 5000});
     expect(listed().shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!.value).to.equal('southern den');
     expect(count(listed())).to.equal('1 partner');
   });
