@@ -221,7 +221,9 @@ export class PartnerDirectory extends LangElement {
         </div>
         <p part="count" class="count" role="status" lang=${lang}>
           ${loaded
-            ? countText(this.shown.filter(Boolean).length, lang)
+            ? this.shown.length
+              ? countText(this.shown.filter(Boolean).length, lang)
+              : msg('There are no partners in the list yet.', {id: 'directory.empty', desc: 'Shown instead of the partner list when the list has no partners at all.'})
             : msg('Loading partners…', {id: 'directory.loading', desc: 'Shown (and announced to screen readers) while the list of partners loads.'})}
         </p>
         <ul class="list" part="list" aria-busy=${!loaded}></ul>`;

@@ -157,6 +157,17 @@ describe('<partner-directory>', () => {
     });
   }
 
+  for (const [lang, empty] of [
+    ['en', 'There are no partners in the list yet.'],
+    ['da', 'Der er endnu ingen partnere på listen.'],
+  ]) {
+    it(`says so when the index has no partners, rather than blaming the search (${lang})`, async () => {
+      const el = await directory(html`<partner-directory lang=${lang} base="/test/fixtures/directory-empty/"></partner-directory>`);
+      expect(count(el)).to.equal(empty);
+      expect(items(el)).to.have.length(0);
+    });
+  }
+
   it('filters by a country list built from the data, in the list language', async () => {
     const el = await directory(html`<partner-directory lang="da" base=${BASE} href="/partners/{id}/"></partner-directory>`);
     const options = [...el.shadowRoot!.querySelectorAll('[part="country"] option')].map((o) => textOf(o));
