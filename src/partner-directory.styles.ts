@@ -44,12 +44,17 @@ const directory = css`
     gap: var(--partner-directory-gap, 1rem);
   }
   /* The cards follow the reader's light or dark preference, as a lone
-     <partner-card> does; the controls follow the page. */
+     <partner-card> does; the controls follow the page. Items are blocks with
+     the card at full height (not grids): showing 1,000 again after a search
+     lays out in about half the time. */
   .list > li {
     color-scheme: light dark;
-    display: grid;
+    display: block;
     content-visibility: auto;
     contain-intrinsic-size: auto 15rem;
+  }
+  .list > li > .card {
+    block-size: 100%;
   }
   .list > [hidden] {
     display: none;
