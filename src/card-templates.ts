@@ -133,14 +133,10 @@ export function fullCard(profile: Profile, ctx: CardContext): TemplateResult {
 
 export function compactCard(profile: Profile, ctx: CardContext): TemplateResult {
   const name = text(pick(profile.name, ctx.lang));
-  // The heading is inline, not the shared heading() template: a directory
-  // draws a thousand of these, and each nested template costs ~15 ms more.
   return html`<article class="card compact" part="card" lang=${ctx.lang}>
     ${logo(profile.logo, ctx, true)}
     <div class="body">
-      <div class="name" role="heading" aria-level=${ctx.level} part="name">
-        ${ctx.href ? html`<a class="stretched" part="link" href=${ctx.href}>${name}</a>` : name}
-      </div>
+      ${heading(ctx.level, ctx.href ? html`<a class="stretched" part="link" href=${ctx.href}>${name}</a>` : name, 'name')}
       <p class="meta"><span part="country">${countryName(profile.country, ctx.lang)}</span></p>
       <p class="summary" part="summary">${text(pick(profile.summary, ctx.lang))}</p>
     </div>

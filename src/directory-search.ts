@@ -32,7 +32,5 @@ export function matcher(query: string): (hay: string) => boolean {
 /** The countries present, as [code, name] sorted by name in `lang`. */
 export function countries(entries: Profile[], lang: Lang): [string, string][] {
   const codes = [...new Set(entries.map((e) => e.country))];
-  // One collator: localeCompare(…, lang) builds a new one per comparison, which took 40 ms for 15 countries.
-  const {compare} = new Intl.Collator(lang);
-  return codes.map((code): [string, string] => [code, countryName(code, lang)]).sort((a, b) => compare(a[1], b[1]));
+  return codes.map((code): [string, string] => [code, countryName(code, lang)]).sort((a, b) => a[1].localeCompare(b[1], lang));
 }

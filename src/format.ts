@@ -35,30 +35,23 @@ function cached<T extends Intl.NumberFormat | Intl.DisplayNames>(key: string, ma
   return hit;
 }
 
+const regionNames = (lang: Lang) => cached(`r${lang}`, () => new Intl.DisplayNames(lang, {type: 'region'}));
+
 /**
  * Builds what `countryName()` needs. The first Intl.DisplayNames of a page
  * takes 35–100 ms (it loads region names); called while a request is in
  * flight, that time is spent waiting anyway.
  */
-export const prepareCountryNames = (lang: Lang) => countryName('', lang);
+export const prepareCountryNames = (lang: Lang) => void regionNames(lang);
 
 /** The country's name in `lang` ("Denmark", "Danmark"); the code itself if Intl has no name. */
 export function countryName(code: string, lang: Lang): string {
-  // Remembered per code: DisplayNames.of() costs tens of microseconds, and a
-  // directory asks for the same dozen countries a thousand times.
-  const key = lang + code;
-  let name = names.get(key);
-  if (name === undefined) {
-    try {
-      name = cached(`r${lang}`, () => new Intl.DisplayNames(lang, {type: 'region'})).of(code) ?? code;
-    } catch {
-      name = code;
-    }
-    names.set(key, name);
+  try {
+    return regionNames(lang).of(code) ?? code;
+  } catch {
+    return code;
   }
-  return name;
 }
-const names = new Map<string, string>();
 
 /**
  * Millions and more read best in compact form. English spells the word out
