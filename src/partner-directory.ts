@@ -100,6 +100,8 @@ export class PartnerDirectory extends LangElement {
   private shown: boolean[] = [];
   /** The prepared list last drawn, and into which `ul`: the list is drawn once per `Prepared`. */
   private drawn?: [Prepared, Element];
+  /** The index and language last warned about: a redraw for a new `href` or heading level says nothing new. */
+  private warned?: [Profile[], Lang];
 
   override connectedCallback() {
     super.connectedCallback();
@@ -254,15 +256,16 @@ export class PartnerDirectory extends LangElement {
       if (items[i].hidden === show) items[i].hidden = !show;
     });
   }
-  /** Once per drawn list: which partners show English where the list's language is missing (shown with part `fallback`). */
+
+  /** Once per index and language: which partners show English where the list's language is missing (part `fallback`). */
   private warnUntranslated({entries, lang}: Prepared) {
-    if (lang === 'en') return;
+    if (lang === 'en' || (this.warned?.[0] === entries && this.warned[1] === lang)) return;
+    this.warned = [entries, lang];
     const ids = entries.filter((entry) => untranslated(entry, lang).length).map((entry) => entry.id);
     if (ids.length) {
       console.warn(`<partner-directory>: translation-missing (${lang}): ${ids.length} partner(s) partly in English: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}`);
     }
   }
-
 }
 
 /** "12 partners", "1 partner", "12 partnere": the plural form comes from Intl.PluralRules. */

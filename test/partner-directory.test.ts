@@ -134,9 +134,15 @@ describe('<partner-directory>', () => {
     const fallback = cards(el)[1].querySelector('[part="summary"] [part="fallback"]')!;
     expect(fallback.getAttribute('lang')).to.equal('en');
     expect(cards(el)[0].querySelector('[part="fallback"]')).to.equal(null);
-    // Searching does not warn again; English has nothing to warn about.
+    // Searching or redrawing at another heading level does not warn again; English has nothing to warn about.
     const again = await warnings(() => search(el, 'malmo'));
     expect(again).to.deep.equal([]);
+    const redrawn = await warnings(async () => {
+      el.headingLevel = 3;
+      await el.updateComplete;
+    });
+    expect(cards(el)[1].querySelector('[part="name"]')!.getAttribute('aria-level')).to.equal('3');
+    expect(redrawn).to.deep.equal([]);
     const english = await warnings(() => directory(html`<partner-directory lang="en" base=${base}></partner-directory>`));
     expect(english).to.deep.equal([]);
   });
