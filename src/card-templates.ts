@@ -34,17 +34,24 @@ const text = (picked: Picked<string>) =>
 const heading = (level: number, content: unknown, part: string) =>
   html`<div class="name" role="heading" aria-level=${Math.min(level, 6)} part=${part}>${content}</div>`;
 
-function logo(logo: Logo | undefined, ctx: CardContext, lazy: boolean) {
+/**
+ * The logo. In a compact card the partner's name follows at once, so the logo
+ * is decorative there (an empty `alt`): a screen reader would otherwise read
+ * the name twice in a row. An English stand-in `alt` is marked `lang="en"`.
+ */
+function logo(logo: Logo | undefined, ctx: CardContext, compact: boolean) {
   const src = logo && safeUrl(logo.src, ctx.assetBase);
   if (!src) return nothing;
+  const alt = compact ? {value: '', fallback: false} : pick(logo!.alt, ctx.lang);
   return html`<img
     class="logo"
     part="logo"
     src=${src.href}
-    alt=${pick(logo!.alt, ctx.lang).value}
+    alt=${alt.value}
+    lang=${alt.fallback ? 'en' : nothing}
     width=${logo!.width}
     height=${logo!.height}
-    loading=${lazy ? 'lazy' : 'eager'}
+    loading=${compact ? 'lazy' : 'eager'}
   />`;
 }
 
@@ -126,7 +133,7 @@ export function fullCard(profile: Profile, ctx: CardContext): TemplateResult {
         </section>`
       : nothing}
     ${ctx.backHref
-      ? html`<a class="back" part="back-link" href=${ctx.backHref}>← ${msg('Back to partners', {id: 'link.back-to-partners', desc: 'Link at the end of a full partner profile, back to the list of all partners.'})}</a>`
+      ? html`<a class="back" part="back-link" href=${ctx.backHref}><span aria-hidden="true">←</span> ${msg('Back to partners', {id: 'link.back-to-partners', desc: 'Link at the end of a full partner profile, back to the list of all partners.'})}</a>`
       : nothing}
   </article>`;
 }
@@ -143,18 +150,24 @@ export function compactCard(profile: Profile, ctx: CardContext): TemplateResult 
   </article>`;
 }
 
-/** Placeholder in the shape of the card to come, so nothing jumps when it arrives. */
+/**
+ * Placeholder in the shape of the card to come, so nothing jumps when it
+ * arrives. What it says is announced by the element's one live region
+ * (`statusText`); the label here is only for forced colours, where the bars'
+ * backgrounds are not painted.
+ */
 export function loadingCard(variant: Variant, lang: Lang): TemplateResult {
   return html`<div class="card ${variant} loading" part="card loading" aria-busy="true" lang=${lang}>
     <span class="skeleton logo"></span>
     <div class="body">
-      <div class="name"><span class="skeleton"></span></div>
+      <div class="name"><span class="skeleton"></span><span class="loading-label" aria-hidden="true">${loadingText()}</span></div>
       <p class="meta"><span class="skeleton"></span></p>
       <p class="summary"><span class="skeleton"></span> <span class="skeleton"></span></p>
     </div>
-    <span class="sr" role="status">${msg('Loading partner profile…', {id: 'status.loading', desc: 'Announced to screen readers while a partner profile loads.'})}</span>
   </div>`;
 }
+
+const loadingText = () => msg('Loading partner profile…', {id: 'status.loading', desc: 'Announced to screen readers while a partner profile loads.'});
 
 function errorText(kind: ErrorKind, partner: string): string {
   switch (kind) {
@@ -169,11 +182,26 @@ function errorText(kind: ErrorKind, partner: string): string {
   }
 }
 
+/**
+ * The error box. Its sentence is announced by the element's live region, which
+ * stays in place from state to state; here it is hidden from assistive
+ * technology so it is not read twice.
+ */
 export function errorCard(kind: ErrorKind, partner: string, lang: Lang, retry: () => void): TemplateResult {
-  return html`<div class="card error" part="card error" role="status" lang=${lang}>
-    <p part="error-message">${errorText(kind, partner)}</p>
+  return html`<div class="card error" part="card error" lang=${lang}>
+    <p part="error-message" aria-hidden="true">${errorText(kind, partner)}</p>
     ${kind === 'network'
       ? html`<button part="retry" type="button" @click=${retry}>${msg('Try again', {id: 'button.retry', desc: 'Button that loads the partner profile again after a network error.'})}</button>`
       : nothing}
   </div>`;
+}
+
+/**
+ * What the card's live region says in each state: a screen reader announces
+ * a change of text in a region that was already there, not a region that
+ * arrives together with its text.
+ */
+export function statusText(status: 'loading' | 'loaded' | 'error', kind: ErrorKind, partner: string): string {
+  if (status === 'loading') return loadingText();
+  return status === 'error' ? errorText(kind, partner) : '';
 }

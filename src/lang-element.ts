@@ -1,5 +1,5 @@
 import {LitElement, type PropertyDeclarations, type PropertyValues} from 'lit';
-import {observeLang, resolveLang, unobserveLang, type LangListener} from './locale.js';
+import {observeLang, resolveLang, unobserveLang, type LangListener} from './element-lang.js';
 import type {Lang} from './profile-types.js';
 
 /**

@@ -23,6 +23,11 @@ const host = css`
   :host([hidden]) {
     display: none;
   }
+  .sr {
+    position: absolute;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
 `;
 
 export const cardStyles = css`
@@ -77,7 +82,8 @@ export const cardStyles = css`
     block-size: 1lh;
     padding-block: 0.25lh;
     inline-size: 100%;
-    background: var(--_soft);
+    /* By default stronger than the figure tiles: a placeholder should be seen as one. */
+    background: var(--partner-card-figure-background, color-mix(in srgb, var(--_fg) 14%, var(--_bg)));
     background-clip: content-box;
   }
   .card .name .skeleton {
@@ -200,10 +206,26 @@ export const cardStyles = css`
     color: var(--_accent);
     cursor: pointer;
   }
-  .card .sr {
-    position: absolute;
-    clip-path: inset(50%);
-    white-space: nowrap;
+  /* A card that keeps the focus after "Try again" shows where it is. */
+  .card:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .card .loading-label {
+    display: none;
+  }
+  /* Forced colours paint no backgrounds: outline the bars and say in words what they mean. */
+  @media (forced-colors: active) {
+    .card .skeleton {
+      outline: 1px solid CanvasText;
+      outline-offset: -0.25lh;
+    }
+    .card .name .skeleton {
+      display: none;
+    }
+    .card .loading-label {
+      display: inline;
+    }
   }
 `;
 

@@ -1,12 +1,13 @@
-import type {PropertyValues} from 'lit';
-import {clampLevel, compactCard, errorCard, fullCard, loadingCard, type Variant} from './card-templates.js';
+import {html, type PropertyValues} from 'lit';
+import {clampLevel, compactCard, errorCard, fullCard, loadingCard, statusText, type Variant} from './card-templates.js';
 import {prepareCountryNames} from './format.js';
-import {inLang} from './localization.js';
+import {inLang} from './ui-strings.js';
 import {LangElement} from './lang-element.js';
 import {LoadError, type ErrorKind} from './load-error.js';
 import {DEFAULT_TIMEOUT, loadProfile, profilesFolder} from './profile-loader.js';
 import type {Lang, Profile} from './profile-types.js';
 import {isPartnerId, validateProfile} from './profile-validation.js';
+import {keepFocus} from './retry-focus.js';
 import {safeUrl} from './safe-url.js';
 import {untranslated} from './translation-coverage.js';
 import {styles} from './partner-card.styles.js';
@@ -33,7 +34,7 @@ type View =
  * @attr {string} base - Folder the profiles live in, resolved against the page. Default: `partners/` next to this script.
  * @attr {string} lang - Language of the card (`en`, `da`, `da-DK`…). Default: the nearest `lang` around the card, else English.
  * @attr {"full" | "compact"} variant - `full` (default): the whole profile. `compact`: logo, name, country and summary, for lists.
- * @attr {number} heading-level - Heading level of the partner's name, 1–6 (default 2); section headings follow below it.
+ * @attr {number} heading-level - Heading level of the partner's name, 1–6 (default 2). Section headings are one level below, organisation names two; none goes below 6, so from 5 on the levels run together (at 6 every heading of the card is level 6): use 1–4 to keep the structure.
  * @attr {string} href - Compact variant: where the card links to; the whole card becomes one link.
  * @attr {string} back-href - Full variant: adds a "Back to partners" link to this URL at the end.
  * @attr {number} timeout - Milliseconds to wait for the profile before showing a network error (default 10000).
@@ -68,7 +69,7 @@ type View =
  * @cssprop [--partner-card-muted-color] - Secondary text: country, labels (default: text colour mixed 70% into the background).
  * @cssprop [--partner-card-accent-color=light-dark(#0b63b6, #7cbcff)] - Links, focus ring and the button.
  * @cssprop [--partner-card-border-color] - Borders and separators (default: text colour, 16%).
- * @cssprop [--partner-card-figure-background] - Background of each key figure and of the placeholder (default: text colour, 5%).
+ * @cssprop [--partner-card-figure-background] - Background of each key figure and of the placeholder's bars (default: text colour, 5% for figures, 14% for bars).
  * @cssprop [--partner-card-error-color=#c4302b] - The error box's accent.
  * @cssprop [--partner-card-radius=12px] - Corner radius.
  * @cssprop [--partner-card-padding=1.25rem] - Inner spacing.
@@ -161,7 +162,15 @@ export class PartnerCard extends LangElement {
 
   /** Loads the profile again, e.g. after a network error (the "Try again" button does this). */
   retry() {
+    this.holdFocus = !!this.shadowRoot?.activeElement;
     this.load(true);
+  }
+
+  /** True while a retry started from the focused "Try again" is under way (see `keepFocus`). */
+  private holdFocus = false;
+
+  protected override updated() {
+    if (this.holdFocus) this.holdFocus = keepFocus(this, '[part~="card"]') && this.view.status === 'loading';
   }
 
   /** The one place that decides where the profile comes from and what state follows. */
@@ -232,13 +241,19 @@ export class PartnerCard extends LangElement {
     const {view, currentLang: lang} = this;
     const variant: Variant = this.variant === 'compact' ? 'compact' : 'full';
     return inLang(lang, () => {
-      if (view.status === 'loading') return loadingCard(variant, lang);
-      if (view.status === 'error') return errorCard(view.kind, this.partner, lang, () => this.retry());
-      const ctx = {lang, level: clampLevel(this.headingLevel), assetBase: view.assetBase};
-      return variant === 'compact'
-        ? compactCard(view.profile, {...ctx, href: this.links.href})
-        : fullCard(view.profile, {...ctx, backHref: this.links.backHref});
+      const kind = view.status === 'error' ? view.kind : 'network';
+      // One live region for the card's life, before the box: only its text changes.
+      return html`<span class="sr" role="status">${statusText(view.status, kind, this.partner)}</span>${this.box(view, lang, variant)}`;
     });
+  }
+
+  private box(view: View, lang: Lang, variant: Variant) {
+    if (view.status === 'loading') return loadingCard(variant, lang);
+    if (view.status === 'error') return errorCard(view.kind, this.partner, lang, () => this.retry());
+    const ctx = {lang, level: clampLevel(this.headingLevel), assetBase: view.assetBase};
+    return variant === 'compact'
+      ? compactCard(view.profile, {...ctx, href: this.links.href})
+      : fullCard(view.profile, {...ctx, backHref: this.links.backHref});
   }
 }
 

@@ -3,9 +3,10 @@ import {cardStyles} from './partner-card.styles.js';
 
 /**
  * The directory: controls above a responsive grid of compact cards, drawn
- * with the card's own rules. Items off screen skip layout and paint
- * (content-visibility) but keep a size close to a card's, so the scrollbar
- * and scrolling stay steady with 1,000.
+ * with the card's own rules. No `content-visibility: auto` on the items: it
+ * clipped the focus ring drawn outside each card and left off-screen cards
+ * empty in Chromium's accessibility tree, so a screen reader's list of
+ * headings or links held only the partners near the top.
  */
 const directory = css`
   :host {
@@ -32,8 +33,29 @@ const directory = css`
     font: inherit;
     padding: 0.375rem 0.5rem;
   }
-  .count {
+  .controls[hidden],
+  .list[hidden] {
+    display: none;
+  }
+  .status {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
     margin: 0.75rem 0;
+  }
+  .status.error {
+    padding: 0.75rem 1rem;
+    border-inline-start: 4px solid var(--partner-card-error-color, #c4302b);
+  }
+  .count {
+    margin: 0;
+  }
+  /* The status line takes the focus after "Try again" (tabindex=-1). */
+  .count:focus-visible,
+  button:focus-visible {
+    outline: 2px solid var(--partner-card-accent-color, light-dark(#0b63b6, #7cbcff));
+    outline-offset: 2px;
   }
   .list {
     list-style: none;
@@ -50,8 +72,6 @@ const directory = css`
   .list > li {
     color-scheme: light dark;
     display: block;
-    content-visibility: auto;
-    contain-intrinsic-size: auto 15rem;
   }
   .list > li > .card {
     block-size: 100%;

@@ -3,12 +3,13 @@ import {msg, str} from '@lit/localize';
 import {clampLevel, compactCard} from './card-templates.js';
 import {countries, haystack, matcher} from './directory-search.js';
 import {prepareCountryNames} from './format.js';
-import {inLang} from './localization.js';
+import {inLang} from './ui-strings.js';
 import {LangElement} from './lang-element.js';
 import {LoadError} from './load-error.js';
 import {fetchJson, profilesFolder} from './profile-loader.js';
 import type {Lang, Profile} from './profile-types.js';
 import {validateProfile} from './profile-validation.js';
+import {keepFocus} from './retry-focus.js';
 import {safeUrl} from './safe-url.js';
 import {untranslated} from './translation-coverage.js';
 import {styles} from './partner-directory.styles.js';
@@ -67,7 +68,8 @@ const C = 'partner-country';
  * @csspart country - A card's country.
  * @csspart summary - A card's summary.
  * @csspart fallback - Text shown in English because the list's language is missing from the entry.
- * @csspart error - The message when the list cannot be loaded.
+ * @csspart error - The status line and "Try again" when the list cannot be loaded.
+ * @csspart retry - The "Try again" button.
  *
  * @cssprop [--partner-directory-min-column=17rem] - Narrowest column of the grid.
  * @cssprop [--partner-directory-gap=1rem] - Space between cards.
@@ -196,14 +198,12 @@ export class PartnerDirectory extends LangElement {
   protected override render() {
     const {view, currentLang: lang} = this;
     return inLang(lang, () => {
-      if (view.status === 'error') {
-        return html`<div class="error" part="error" role="status" lang=${lang}>
-          <p>${msg('The list of partners could not be loaded.', {id: 'directory.error', desc: 'Shown instead of the partner list when it cannot be loaded; a "Try again" button follows.'})}</p>
-          <button type="button" @click=${() => this.load(true)}>${msg('Try again', {id: 'button.retry', desc: 'Button that loads the partner profile again after a network error.'})}</button>
-        </div>`;
-      }
       const loaded = view.status === 'loaded';
-      return html`<div part="controls" class="controls" lang=${lang}>
+      const failed = view.status === 'error';
+      // The status line is one live region for the directory's life, in every
+      // state: loading, the count, the error. Only its text changes, so screen
+      // readers announce each change.
+      return html`<div part="controls" class="controls" lang=${lang} ?hidden=${failed}>
           <label
             >${msg('Search partners', {id: 'directory.search', desc: 'Label of the search box above the partner list.'})}
             <input
@@ -221,16 +221,32 @@ export class PartnerDirectory extends LangElement {
             </select></label
           >
         </div>
-        <p part="count" class="count" role="status" lang=${lang}>
-          ${loaded
-            ? this.shown.length
-              ? countText(this.shown.filter(Boolean).length, lang)
-              : msg('There are no partners in the list yet.', {id: 'directory.empty', desc: 'Shown instead of the partner list when the list has no partners at all.'})
-            : msg('Loading partners…', {id: 'directory.loading', desc: 'Shown (and announced to screen readers) while the list of partners loads.'})}
-        </p>
-        <ul class="list" part="list" aria-busy=${!loaded}></ul>`;
+        <div class=${failed ? 'status error' : 'status'} part=${failed ? 'error' : nothing} lang=${lang}>
+          <p part="count" class="count" role="status">
+            ${failed
+              ? msg('The list of partners could not be loaded.', {id: 'directory.error', desc: 'Shown instead of the partner list when it cannot be loaded; a "Try again" button follows.'})
+              : loaded
+                ? this.shown.length
+                  ? countText(this.shown.filter(Boolean).length, lang)
+                  : msg('There are no partners in the list yet.', {id: 'directory.empty', desc: 'Shown instead of the partner list when the list has no partners at all.'})
+                : msg('Loading partners…', {id: 'directory.loading', desc: 'Shown (and announced to screen readers) while the list of partners loads.'})}
+          </p>
+          ${failed
+            ? html`<button part="retry" type="button" @click=${this.retry}>${msg('Try again', {id: 'button.retry', desc: 'Button that loads the partner profile again after a network error.'})}</button>`
+            : nothing}
+        </div>
+        <ul class="list" part="list" aria-busy=${!loaded} ?hidden=${failed}></ul>`;
     });
   }
+
+  /** "Try again": loads the index past the HTTP cache. */
+  private retry() {
+    this.holdFocus = !!this.shadowRoot?.activeElement;
+    this.load(true);
+  }
+
+  /** True while a retry started from the focused "Try again" is under way (see `keepFocus`). */
+  private holdFocus = false;
 
   /**
    * The cards are drawn into the list apart from the main template, once per
@@ -239,6 +255,8 @@ export class PartnerDirectory extends LangElement {
    * templates per keystroke took three frames.
    */
   protected override updated() {
+    // During a retry the focus waits on the status line ("Loading partners…", then the count).
+    if (this.holdFocus) this.holdFocus = keepFocus(this, '[part="count"]') && this.view.status === 'loading';
     const {view, prepared} = this;
     const list = this.renderRoot.querySelector('.list');
     if (view.status !== 'loaded' || !prepared || !list) return;

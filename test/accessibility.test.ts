@@ -1,6 +1,8 @@
-import {expect, fixture, html} from '@open-wc/testing';
+import {expect, fixture, fixtureSync, html, oneEvent} from '@open-wc/testing';
+import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../src/partner-card.js';
-import {FIXTURES, SAMPLES, settled} from './support/helpers.js';
+import type {PartnerDirectory} from '../src/partner-directory.js';
+import {$, $$, FIXTURES, focusRingShare, SAMPLES, settle, settled, textOf, warnings} from './support/helpers.js';
 
 // axe checks every state a user can meet, in both languages and both variants.
 describe('Accessibility', () => {
@@ -32,4 +34,181 @@ describe('Accessibility', () => {
       await expect(el).to.be.accessible();
     });
   }
+});
+
+const DIRECTORY = '/test/fixtures/directory/';
+const unique = (name: string) => `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+
+async function loadedDirectory(template: ReturnType<typeof html>) {
+  const wrapper = fixtureSync<HTMLElement>(template);
+  const el = wrapper.querySelector('partner-directory') as PartnerDirectory;
+  await Promise.race([oneEvent(el, 'partner-directory-load'), oneEvent(el, 'partner-directory-error')]);
+  await el.updateComplete;
+  return el;
+}
+
+describe('Accessibility: a keyboard user sees where the focus is (by pixels)', () => {
+  for (const width of [900, 320]) {
+    it(`a directory card taken with Tab has a visible ring round it (${width} px)`, async () => {
+      const el = await loadedDirectory(html`<div style=${`width: ${width}px; padding: 8px`}>
+        <partner-directory lang="en" base=${DIRECTORY} href="/p/{id}/"></partner-directory>
+      </div>`);
+      const select = el.shadowRoot!.querySelector<HTMLSelectElement>('[part="country"]')!;
+      const card = el.shadowRoot!.querySelector('li [part~="card"]')!;
+      card.scrollIntoView({block: 'center'});
+      select.focus();
+      const share = await focusRingShare(() => card.getBoundingClientRect(), () => sendKeys({press: 'Tab'}));
+      expect(el.shadowRoot!.activeElement).to.equal(card.querySelector('a'));
+      expect(share, 'share of the points round the card that changed').to.be.above(0.8);
+    });
+  }
+
+  it('a compact card taken with Tab has a visible ring round it', async () => {
+    const {el} = await settled(html`<button>before</button><partner-card style="width: 400px; margin: 8px" variant="compact" partner="region-southern-denmark" base=${SAMPLES} href="/p/"></partner-card>`);
+    const card = $(el, '[part~="card"]')!;
+    (el.previousElementSibling as HTMLElement).focus();
+    const share = await focusRingShare(() => card.getBoundingClientRect(), () => sendKeys({press: 'Tab'}));
+    expect(share).to.be.above(0.8);
+  });
+});
+
+describe('Accessibility: what a screen reader gets', () => {
+  it('every card of a 200-partner directory is in the accessibility tree, heading and link (Chromium only: the tree is read through CDP)', async function () {
+    const el = await loadedDirectory(html`<div style="width: 1280px"><partner-directory lang="en" base="/many/200/" href="/p/{id}/"></partner-directory></div>`);
+    expect(el.shadowRoot!.querySelectorAll('li')).to.have.length(200);
+    const tree = await executeServerCommand<[string, string][] | false, undefined>('accessibility-tree');
+    if (!tree) this.skip();
+    const names = (role: string) => new Set(tree.filter(([r, name]) => r === role && /^Partner \d+$/.test(name)).map(([, name]) => name));
+    expect(names('heading').size, 'headings').to.equal(200);
+    expect(names('link').size, 'links').to.equal(200);
+  });
+
+  it('"Back to partners" is named without its arrow', async () => {
+    const {el} = await settled(html`<partner-card lang="da" partner="region-southern-denmark" base=${SAMPLES} back-href="/"></partner-card>`);
+    const back = $(el, '[part="back-link"]')!;
+    const arrow = back.querySelector('[aria-hidden="true"]');
+    expect(arrow?.textContent).to.equal('←');
+    expect([...back.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim()).to.equal('Tilbage til partnerne');
+    const tree = await executeServerCommand<[string, string][] | false, undefined>('accessibility-tree');
+    if (tree) expect(tree.filter(([role]) => role === 'link').map(([, name]) => name)).to.include('Tilbage til partnerne');
+  });
+
+  it('a directory card’s logo is decorative: its name follows at once', async () => {
+    const el = await loadedDirectory(html`<div><partner-directory lang="en" base=${DIRECTORY}></partner-directory></div>`);
+    const logo = el.shadowRoot!.querySelector('li img')!;
+    expect(logo.getAttribute('alt')).to.equal('');
+  });
+});
+
+describe('Accessibility: "Try again" keeps the keyboard focus', () => {
+  async function failedCard(base: string) {
+    let result!: Awaited<ReturnType<typeof settled>>;
+    await warnings(async () => {
+      result = await settled(html`<button>before</button><partner-card lang="en" partner="region-southern-denmark" base=${base}></partner-card>`);
+    });
+    const {el} = result;
+    (el.previousElementSibling as HTMLElement).focus();
+    await sendKeys({press: 'Tab'});
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="retry"]'));
+    return el;
+  }
+
+  it('on the card while it loads again, then on the loaded card', async () => {
+    const el = await failedCard(`/flaky/${unique('focus')}/slow/300${SAMPLES}`);
+    const loaded = settle(el);
+    await warnings(() => sendKeys({press: 'Enter'}));
+    await el.updateComplete;
+    expect(document.activeElement, 'while loading').to.equal(el);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~="loading"]'));
+    expect((await loaded).type).to.equal('partner-card-load');
+    await el.updateComplete;
+    expect(document.activeElement, 'when loaded').to.equal(el);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'article[part~="card"]'));
+    expect(getComputedStyle(el.shadowRoot!.activeElement!).outlineStyle).to.equal('solid');
+  });
+
+  it('on the new "Try again" when it fails again', async () => {
+    const el = await failedCard('/status/503/');
+    const failed = settle(el);
+    await warnings(async () => {
+      await sendKeys({press: 'Enter'});
+      await failed;
+      await el.updateComplete;
+    });
+    expect(document.activeElement).to.equal(el);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="retry"]'));
+  });
+
+  for (const [what, path] of [
+    ['loads', `/flaky/${unique('dir-focus')}/slow/300${DIRECTORY}`],
+    ['fails again', '/status/503/'],
+  ]) {
+    it(`in the directory: on its status line, or on the new "Try again" (it ${what})`, async () => {
+      let el!: PartnerDirectory;
+      await warnings(async () => {
+        el = await loadedDirectory(html`<div><button>before</button><partner-directory lang="en" base=${path}></partner-directory></div>`);
+      });
+      (el.previousElementSibling as HTMLElement).focus();
+      await sendKeys({press: 'Tab'});
+      const button = el.shadowRoot!.querySelector('[part="retry"]');
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      const next = Promise.race([oneEvent(el, 'partner-directory-load'), oneEvent(el, 'partner-directory-error')]);
+      await warnings(async () => {
+        await sendKeys({press: 'Enter'});
+        await el.updateComplete;
+        expect(document.activeElement, 'while loading').to.equal(el);
+        await next;
+        await el.updateComplete;
+      });
+      expect(document.activeElement).to.equal(el);
+      const expected = what === 'loads' ? el.shadowRoot!.querySelector('[part="count"]') : el.shadowRoot!.querySelector('[part="retry"]');
+      expect(el.shadowRoot!.activeElement).to.equal(expected);
+      expect(expected).not.to.equal(button);
+    });
+  }
+});
+
+describe('Accessibility: one live region, in place, whose text changes', () => {
+  it('the card announces loading, the error and loading again from the same node, outside aria-busy', async () => {
+    const el = fixtureSync<PartnerCard>(html`<partner-card lang="en" partner="region-southern-denmark" base=${`/flaky/${unique('live')}/slow/200${SAMPLES}`}></partner-card>`);
+    await el.updateComplete;
+    const regions = () => $$(el, '[role="status"], [aria-live]');
+    const [region] = regions();
+    expect(regions()).to.have.length(1);
+    expect(textOf(region)).to.equal('Loading partner profile…');
+    expect(region.closest('[aria-busy]')).to.equal(null);
+    await warnings(() => settle(el));
+    await el.updateComplete;
+    expect(regions()).to.deep.equal([region]);
+    expect(textOf(region)).to.equal('The profile could not be loaded. Check your connection and try again.');
+    el.retry();
+    await el.updateComplete;
+    expect(regions()).to.deep.equal([region]);
+    expect(textOf(region)).to.equal('Loading partner profile…');
+    await settle(el);
+    await el.updateComplete;
+    expect(regions()).to.deep.equal([region]);
+  });
+
+  it('the directory says loading, the error and the count from the same node', async () => {
+    const el = fixtureSync<PartnerDirectory>(html`<partner-directory lang="en" base=${`/flaky/${unique('dir-live')}/slow/200${DIRECTORY}`}></partner-directory>`);
+    await el.updateComplete;
+    const regions = () => [...el.shadowRoot!.querySelectorAll('[role="status"], [aria-live]')];
+    const [region] = regions();
+    expect(regions()).to.have.length(1);
+    expect(textOf(region)).to.equal('Loading partners…');
+    expect(region.closest('[aria-busy="true"]')).to.equal(null);
+    await warnings(() => oneEvent(el, 'partner-directory-error'));
+    await el.updateComplete;
+    expect(regions()).to.deep.equal([region]);
+    expect(textOf(region)).to.equal('The list of partners could not be loaded.');
+    const loaded = oneEvent(el, 'partner-directory-load');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    await el.updateComplete;
+    expect(textOf(region)).to.equal('Loading partners…');
+    await loaded;
+    await el.updateComplete;
+    expect(regions()).to.deep.equal([region]);
+    expect(textOf(region)).to.equal('5 partners');
+  });
 });

@@ -37,9 +37,13 @@ export const XSS_PAYLOADS = [
   '<object data="javascript:window.__xss=1"></object>',
 ];
 
-/** A profile with `text` in every text field it has, in both languages. */
-function profileWith(text: string) {
-  const both = {en: text, da: text};
+/**
+ * A profile with `text` in every text field it has: in both languages, or
+ * (`englishOnly`) in English only, so a Danish card shows it through the
+ * fallback path (marked `lang="en"`), which renders it differently.
+ */
+function profileWith(text: string, englishOnly = false) {
+  const both = englishOnly ? {en: text} : {en: text, da: text};
   return {
     id: 'hostile',
     name: both,
@@ -47,7 +51,7 @@ function profileWith(text: string) {
     country: 'DK',
     logo: {src: 'logo.svg', alt: both, width: 10, height: 10},
     summary: both,
-    description: {en: [text, text], da: [text]},
+    description: englishOnly ? {en: [text, text]} : {en: [text, text], da: [text]},
     facts: [
       {label: both, value: 1},
       {label: both, text: both},
@@ -70,19 +74,32 @@ async function render(profile: unknown, variant = 'full', lang = 'en') {
 describe('Hostile data: text is only ever text', () => {
   beforeEach(() => delete window.__xss);
 
+  // English, Danish, and English-only texts in a Danish card (the fallback path).
+  const CASES = [
+    ['en', false],
+    ['da', false],
+    ['da', true],
+  ] as const;
   for (const variant of ['full', 'compact']) {
-    it(`${XSS_PAYLOADS.length} payloads in all ${TEXT_FIELDS} text fields (${variant}) run nothing and add no element`, async () => {
-      const baseline = elementsIn(await render(profileWith('plain words'), variant));
-      for (const payload of XSS_PAYLOADS) {
-        const el = await render(profileWith(payload), variant);
-        expect(elementsIn(el), payload).to.equal(baseline);
-        expect(textOf($(el, '[part="name"]')!), payload).to.equal(payload.replace(/[\s\u00a0]+/g, ' ').trim());
-        expect($<HTMLImageElement>(el, 'img')!.alt).to.equal(payload);
-      }
-      // Give event-handler payloads (onerror, onload, ontoggle) time to fire.
-      await new Promise((r) => setTimeout(r, 200));
-      expect(window.__xss).to.equal(undefined);
-    });
+    for (const [lang, englishOnly] of CASES) {
+      const what = `${variant}, ${lang}${englishOnly ? ', English-only profile' : ''}`;
+      it(`${XSS_PAYLOADS.length} payloads in all ${TEXT_FIELDS} text fields (${what}) run nothing and add no element`, async () => {
+        const baseline = elementsIn(await render(profileWith('plain words', englishOnly), variant, lang));
+        for (const payload of XSS_PAYLOADS) {
+          const el = await render(profileWith(payload, englishOnly), variant, lang);
+          expect(elementsIn(el), payload).to.equal(baseline);
+          const name = $(el, '[part="name"]')!;
+          expect(textOf(name), payload).to.equal(payload.replace(/[\s\u00a0]+/g, ' ').trim());
+          expect(!!name.querySelector('[part="fallback"][lang="en"]'), payload).to.equal(englishOnly);
+          expect(textOf($(el, '[part="summary"]')!), payload).to.equal(payload.replace(/[\s\u00a0]+/g, ' ').trim());
+          // A compact card's logo is decorative (its name follows): empty alt.
+          expect($<HTMLImageElement>(el, 'img')!.alt).to.equal(variant === 'compact' ? '' : payload);
+        }
+        // Give event-handler payloads (onerror, onload, ontoggle) time to fire.
+        await new Promise((r) => setTimeout(r, 200));
+        expect(window.__xss).to.equal(undefined);
+      });
+    }
   }
 
   it('the same payloads arriving over the network show as text too', async () => {

@@ -14,6 +14,9 @@
 //   /csp/<path>                  → <path> with a strict Content-Security-Policy
 //   /fault-log/<key>             → {seen, abandoned, served}: /slow/ requests under <key>, and
 //                                  which of them the browser gave up on before the answer
+//   /many/<n>/index.json         → a directory index of <n> synthetic partners
+//   /count/<key>/<path>          → <path>, logging each request's Cache-Control and Pragma
+//                                  headers under <key>; /count-log/<key> returns that log
 import {readFileSync} from 'node:fs';
 
 const SAMPLE = new URL('../../demo/embed/partners/region-southern-denmark.json', import.meta.url);
@@ -38,7 +41,39 @@ const CANNED = {
   'text-json': () => [readFileSync(SAMPLE, 'utf8'), 'text/plain'],
 };
 
+const requestLog = new Map();
+
+/** An index of `n` small valid partners, "Partner 1" to "Partner n", for tests of long lists. */
+function manyPartners(n) {
+  const partners = Array.from({length: n}, (_, i) => ({
+    id: `partner-${i + 1}`,
+    name: {en: `Partner ${i + 1}`, da: `Partner ${i + 1}`},
+    country: ['DK', 'SE', 'DE', 'ES'][i % 4],
+    summary: {en: `Synthetic partner number ${i + 1}.`, da: `Syntetisk partner nummer ${i + 1}.`},
+  }));
+  return {version: 1, partners};
+}
+
 export async function faultServer(ctx, next) {
+  const many = ctx.path.match(/^\/many\/(\d{1,4})\/index\.json$/);
+  if (many) {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = manyPartners(Number(many[1]));
+    return;
+  }
+  const countLog = ctx.path.match(/^\/count-log\/([^/]+)$/);
+  if (countLog) {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = requestLog.get(countLog[1]) ?? [];
+    return;
+  }
+  const counted = ctx.path.match(/^\/count\/([^/]+)(\/.*)$/);
+  if (counted) {
+    const log = requestLog.get(counted[1]) ?? [];
+    requestLog.set(counted[1], log);
+    log.push({path: counted[2], cacheControl: ctx.get('cache-control'), pragma: ctx.get('pragma')});
+    ctx.url = counted[2];
+  }
   const log = ctx.path.match(/^\/fault-log\/([^/]+)$/);
   if (log) {
     const mine = (list) => list.filter((path) => path.includes(log[1]));

@@ -1,4 +1,5 @@
 import {fixtureSync, html, oneEvent} from '@open-wc/testing';
+import {executeServerCommand} from '@web/test-runner-commands';
 import type {TemplateResult} from 'lit';
 import '../../src/index.js';
 import type {PartnerCard} from '../../src/partner-card.js';
@@ -64,4 +65,59 @@ export async function warnings(work: () => Promise<unknown>): Promise<string[]> 
     console.warn = original;
   }
   return seen;
+}
+
+/**
+ * Puts a reader's settings in force for this page (see browser-commands.mjs);
+ * false when this engine cannot have them, so the test can skip and say so.
+ */
+export async function readerSettings(settings: {colorScheme?: string; reducedMotion?: string; forcedColors?: string}): Promise<boolean> {
+  return (await executeServerCommand<boolean, typeof settings>('reader-settings', settings)) ?? false;
+}
+
+/** A picture of the viewport, read pixel by pixel (CSS pixels, as getBoundingClientRect gives them). */
+export async function screenshot(): Promise<(x: number, y: number) => number[]> {
+  const png = await executeServerCommand<string, undefined>('screenshot');
+  const image = new Image();
+  image.src = `data:image/png;base64,${png}`;
+  await image.decode();
+  const canvas = Object.assign(document.createElement('canvas'), {width: image.naturalWidth, height: image.naturalHeight});
+  const context = canvas.getContext('2d', {willReadFrequently: true})!;
+  context.drawImage(image, 0, 0);
+  const scale = image.naturalWidth / innerWidth;
+  return (x, y) => [...context.getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data.slice(0, 3)];
+}
+
+/**
+ * Points on a ring `offset` px outside `box`, along its four sides, leaving
+ * out the rounded corners: where a focus ring drawn outside the box shows.
+ */
+export function ringPoints(box: DOMRect, offset: number): [number, number][] {
+  const points: [number, number][] = [];
+  for (let x = box.left + 16; x < box.right - 16; x += 8) points.push([x, box.top - offset], [x, box.bottom + offset]);
+  for (let y = box.top + 16; y < box.bottom - 16; y += 8) points.push([box.left - offset, y], [box.right + offset, y]);
+  return points;
+}
+
+/**
+ * The share of the points round `box` whose colour `focus()` visibly changes
+ * (by more than 40 in some channel): 0 when a focus ring is clipped away.
+ */
+export async function focusRingShare(box: () => DOMRect, focus: () => Promise<unknown>): Promise<number> {
+  const before = await screenshot();
+  await focus();
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const after = await screenshot();
+  // Just outside the box, where the rings are drawn (2 px wide, 1–4 px off
+  // the box, depending on the box they are drawn round): a place counts when
+  // either of two depths changed.
+  const differs = (x: number, y: number) => {
+    const [a, b] = [before(x, y), after(x, y)];
+    return a.some((value, i) => Math.abs(value - b[i]) > 40);
+  };
+  const inner = ringPoints(box(), 2);
+  const outer = ringPoints(box(), 3);
+  const points = inner.map((point, i) => [point, outer[i]]);
+  const changed = points.filter(([[x1, y1], [x2, y2]]) => differs(x1, y1) || differs(x2, y2));
+  return changed.length / points.length;
 }

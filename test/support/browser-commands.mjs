@@ -1,0 +1,64 @@
+// Test-runner commands the standard ones lack, in every engine we test.
+//
+// `reader-settings` {colorScheme, reducedMotion, forcedColors}: puts the
+// reader's settings in force. Chromium emulates them through the DevTools
+// protocol (puppeteer's own emulateMediaFeatures refuses forced-colors);
+// Firefox and WebKit were launched with them (launchers.mjs, browsersWith).
+// Answers true when every setting asked for is in force, false when this
+// engine cannot have one: the test then skips, and says why.
+//
+// `screenshot`: the viewport as a base64 PNG, so a test can check what a
+// reader sees (a focus ring) by its pixels rather than by computed styles.
+//
+// `accessibility-tree`: Chromium's own accessibility tree (what a screen
+// reader gets), as [role, name] pairs; false in engines whose automation has
+// no access to it.
+export function browserCommandsPlugin() {
+  const cdpSessions = new WeakMap();
+  // Named "Chrome" by the launcher, whatever the binary.
+  const isChromium = (browser) => browser.type === 'puppeteer' && /^Chrom/.test(browser.name);
+
+  async function emulate(page, settings) {
+    const cdp = cdpSessions.get(page) ?? (await page.createCDPSession());
+    // The emulation lasts as long as its protocol session: keep it.
+    cdpSessions.set(page, cdp);
+    const features = [
+      {name: 'prefers-color-scheme', value: settings.colorScheme ?? ''},
+      {name: 'prefers-reduced-motion', value: settings.reducedMotion ?? ''},
+      {name: 'forced-colors', value: settings.forcedColors ?? ''},
+    ];
+    await cdp.send('Emulation.setEmulatedMedia', {features});
+  }
+
+  return {
+    name: 'partner-card:browser-commands',
+    async executeCommand({command, payload, session}) {
+      const {browser} = session;
+      if (command === 'reader-settings') {
+        if (isChromium(browser)) {
+          await emulate(browser.getPage(session.id), payload);
+          return true;
+        }
+        const atLaunch = browser.readerSettings ?? {};
+        return Object.entries(payload).every(([key, value]) => atLaunch[key] === value);
+      }
+      if (command === 'accessibility-tree') {
+        // (null would read as "no such command" to the test runner.)
+        if (!isChromium(browser)) return false;
+        const cdp = await browser.getPage(session.id).createCDPSession();
+        try {
+          const {nodes} = await cdp.send('Accessibility.getFullAXTree');
+          return nodes.filter((node) => !node.ignored).map((node) => [node.role?.value, node.name?.value ?? '']);
+        } finally {
+          await cdp.detach();
+        }
+      }
+      if (command === 'screenshot') {
+        if (browser.type === 'puppeteer') return browser.getPage(session.id).screenshot({encoding: 'base64'});
+        if (browser.type === 'webdriver') return browser.driver.takeScreenshot();
+        throw new Error(`screenshot: no way to take one in ${browser.name}`);
+      }
+      return undefined;
+    },
+  };
+}
