@@ -1,18 +1,28 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
-import {browsers} from './test/support/launchers.mjs';
+import {defaultReporter} from '@web/test-runner';
+import {browsers, browsersWith} from './test/support/launchers.mjs';
+import {browserCommandsPlugin} from './test/support/browser-commands.mjs';
+import {buildIfStale} from './test/support/build-if-stale.mjs';
 import {faultServer} from './test/support/fault-server.mjs';
 import {summaryReporter} from './test/support/summary-reporter.mjs';
-import {forcedColorsPlugin} from './test/support/media-plugin.mjs';
-import {defaultReporter} from '@web/test-runner';
+
+// Some tests load the built module (dist/): `wtr` on its own must not test an old build.
+buildIfStale();
 
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', '!test/reader-settings/**'],
+  // Each reader setting needs its own launch of Firefox and WebKit (launchers.mjs).
+  // `wtr --files …` runs just those files; the groups run with everything else.
+  groups: process.argv.includes('--files') ? [] : [
+    {name: 'dark-reduced-motion', files: 'test/reader-settings/dark-reduced-motion.test.ts', browsers: await browsersWith({colorScheme: 'dark', reducedMotion: 'reduce'})},
+    {name: 'forced-colors', files: 'test/reader-settings/forced-colors.test.ts', browsers: await browsersWith({forcedColors: 'active'})},
+  ],
   nodeResolve: true,
   // Three engines on two cores: one test file at a time per browser keeps timings honest.
   concurrency: 1,
   concurrentBrowsers: 3,
   browsers: await browsers(),
-  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}), forcedColorsPlugin()],
+  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}), browserCommandsPlugin()],
   middleware: [faultServer],
   testFramework: {config: {timeout: 10000}},
   testsFinishTimeout: 300000,

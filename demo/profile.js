@@ -17,4 +17,12 @@ card.addEventListener('partner-card-load', (event) => {
   const {name} = event.detail;
   document.title = `${typeof name === 'string' ? name : (name[lang ?? 'en'] ?? name.en)} – ${document.title}`;
 });
+// Without a profile the card has no heading: the page still needs its h1 and a title that says what happened.
+card.addEventListener('partner-card-error', () => {
+  const da = (lang ?? '').startsWith('da');
+  const heading = document.createElement('h1');
+  heading.textContent = da ? 'Partnerprofilen kan ikke vises' : 'This partner profile cannot be shown';
+  card.before(heading);
+  document.title = `${heading.textContent} – ${document.title}`;
+});
 card.partner = params.get('id') ?? '';

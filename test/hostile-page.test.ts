@@ -1,5 +1,5 @@
 import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {emulateMedia, executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import {sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../src/partner-card.js';
 import {$, $$, SAMPLES, settle, settled} from './support/helpers.js';
 
@@ -64,52 +64,8 @@ describe('Hostile pages: global CSS aimed at everything', () => {
   });
 });
 
-describe('Hostile pages: the reader’s settings', () => {
-  afterEach(async () => {
-    await emulateMedia({reducedMotion: 'no-preference', colorScheme: 'light'}).catch(() => undefined);
-    await executeServerCommand('emulate-forced-colors', {active: false});
-  });
-
-  it('nothing moves: no animation or transition in any state', async () => {
-    await emulateMedia({reducedMotion: 'reduce'}).catch(() => undefined);
-    const loading = fixtureSync<PartnerCard>(html`<partner-card partner="region-southern-denmark" base=${`/slow/300${SAMPLES}`}></partner-card>`);
-    await loading.updateComplete;
-    expect(loading.shadowRoot!.getAnimations()).to.have.length(0);
-    await settle(loading);
-    for (const el of loading.shadowRoot!.querySelectorAll('*')) {
-      const style = getComputedStyle(el);
-      expect(style.animationName, el.className).to.equal('none');
-      expect(parseFloat(style.transitionDuration), el.className).to.equal(0);
-    }
-  });
-
-  it('dark mode gives a dark card with light text', async function () {
-    try {
-      await emulateMedia({colorScheme: 'dark'});
-    } catch {
-      this.skip(); // this engine's driver cannot emulate it
-    }
-    const {el} = await settled(html`<partner-card partner="region-southern-denmark" base=${SAMPLES}></partner-card>`);
-    const card = getComputedStyle($(el, '[part~="card"]')!);
-    const lightness = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).reduce((sum, n) => sum + Number(n), 0) / 3;
-    expect(lightness(card.backgroundColor)).to.be.below(80);
-    expect(lightness(card.color)).to.be.above(180);
-  });
-
-  it('forced colours keep the card border and the focus ring visible', async function () {
-    if (!(await executeServerCommand('emulate-forced-colors', {active: true}))) this.skip();
-    expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
-    const {el} = await settled(html`<button>before</button><partner-card variant="compact" partner="region-southern-denmark" base=${SAMPLES} href="/p/"></partner-card>`);
-    const card = getComputedStyle($(el, '[part~="card"]')!);
-    expect(card.borderTopStyle).to.equal('solid');
-    expect(card.borderTopWidth).to.equal('1px');
-    (el.previousElementSibling as HTMLElement).focus();
-    await sendKeys({press: 'Tab'});
-    const ring = getComputedStyle($(el, 'a')!, '::after');
-    expect(ring.outlineStyle).to.equal('solid');
-    expect(ring.outlineWidth).to.equal('2px');
-  });
-
+// Dark mode, reduced motion and forced colours: test/reader-settings/ (engines launched with them).
+describe('Hostile pages: zoom and keyboard', () => {
   it('at 200% zoom in a 320 px column, nothing sticks out', async () => {
     const {el} = await settled(html`<div style="zoom: 2; width: 320px"><partner-card lang="da" partner="region-southern-denmark" base=${SAMPLES} back-href="/"></partner-card></div>`);
     const card = $(el, '[part~="card"]')!;

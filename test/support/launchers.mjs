@@ -1,6 +1,15 @@
 // Launchers for @web/test-runner: Debian's Chromium and Firefox ESR through
 // puppeteer-core (Firefox over WebDriver BiDi), and WebKitGTK's MiniBrowser
 // through WebKitWebDriver, which needs a display: a private Xvfb.
+//
+// The reader's settings (dark mode, reduced motion, forced colours) cannot be
+// emulated at run time in Firefox (puppeteer's media emulation needs CDP) or
+// WebKit (WebDriver has none), so those engines are launched a second time
+// with the setting in force: Firefox through its preferences, WebKitGTK
+// through GTK's theme and settings. Chromium emulates them through CDP.
+import {mkdirSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {spawn} from 'node:child_process';
 import {createServer} from 'node:net';
 import {chromeLauncher} from '@web/test-runner-chrome';
@@ -53,13 +62,24 @@ async function waitForPort(port, ms = 10_000) {
   throw new Error(`WebKitWebDriver did not start on port ${port}`);
 }
 
-async function webkit() {
+/** A GTK configuration folder for WebKitGTK: animations off is what it reports as prefers-reduced-motion. */
+function gtkConfig(settings) {
+  const home = join(tmpdir(), `partner-card-gtk-${process.pid}-${Object.keys(settings).join('-')}`);
+  mkdirSync(join(home, 'gtk-3.0'), {recursive: true});
+  const lines = Object.entries(settings).map(([key, value]) => `${key}=${value}`);
+  writeFileSync(join(home, 'gtk-3.0', 'settings.ini'), ['[Settings]', ...lines, ''].join('\n'));
+  return home;
+}
+
+async function webkit(settings = {}) {
   const display = `:${90 + Math.floor(Math.random() * 100)}`;
   children.push(spawn('Xvfb', [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {stdio: 'ignore'}));
   const port = await freePort();
-  children.push(
-    spawn(ENGINES.webkit.find(), [`--port=${port}`], {stdio: 'ignore', env: {...process.env, DISPLAY: display}}),
-  );
+  const env = {...process.env, DISPLAY: display};
+  if (settings.colorScheme === 'dark') env.GTK_THEME = 'Adwaita:dark';
+  if (settings.reducedMotion === 'reduce') env.XDG_CONFIG_HOME = gtkConfig({'gtk-enable-animations': 0});
+  // MiniBrowser inherits the driver's environment.
+  children.push(spawn(ENGINES.webkit.find(), [`--port=${port}`], {stdio: 'ignore', env}));
   await waitForPort(port);
   return webdriverLauncher({
     automationProtocol: 'webdriver',
@@ -75,13 +95,25 @@ async function webkit() {
   });
 }
 
+/** Firefox preferences for each reader setting (checked: each makes its media query match). */
+const FIREFOX_PREFS = {
+  colorScheme: {dark: {'ui.systemUsesDarkTheme': 1}},
+  reducedMotion: {reduce: {'ui.prefersReducedMotion': 1}},
+  forcedColors: {active: {'browser.display.document_color_use': 2}},
+};
+
 const LAUNCHERS = {
   chromium: () =>
     chromeLauncher({launchOptions: {executablePath: ENGINES.chromium.find(), headless: true, args: CHROMIUM_ARGS}}),
-  firefox: () =>
+  firefox: (settings = {}) =>
     chromeLauncher({
       puppeteer,
-      launchOptions: {browser: 'firefox', executablePath: ENGINES.firefox.find(), headless: true},
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: ENGINES.firefox.find(),
+        headless: true,
+        extraPrefsFirefox: Object.assign({}, ...Object.entries(settings).map(([key, value]) => FIREFOX_PREFS[key]?.[value])),
+      },
     }),
   webkit,
 };
@@ -89,3 +121,36 @@ const LAUNCHERS = {
 export async function browsers() {
   return Promise.all(requestedEngines().map((name) => LAUNCHERS[name]()));
 }
+
+/**
+ * The engines again for tests of a reader setting, e.g. `{colorScheme: 'dark',
+ * reducedMotion: 'reduce'}`. Firefox and WebKit start with the setting in
+ * force; Chromium emulates it when the test asks (see reader-settings-plugin).
+ * `launcher.readerSettings` says what was set at launch; the name shows it in
+ * the report. An engine that cannot have a setting at all (WebKitGTK has no
+ * forced colours) starts plain, and its tests skip, visibly.
+ */
+export async function browsersWith(settings) {
+  return Promise.all(
+    requestedEngines().map(async (name) => {
+      const atLaunch = name === 'chromium' ? {} : name === 'webkit' ? pick(settings, ['colorScheme', 'reducedMotion']) : settings;
+      const possible = name === 'chromium' ? settings : atLaunch;
+      const label = Object.entries(settings)
+        .map(([key, value]) => `${key} ${value}${key in possible ? '' : ': not available'}`)
+        .join(', ');
+      const launcher = await LAUNCHERS[name](atLaunch);
+      launcher.readerSettings = atLaunch;
+      // Chrome's launcher names itself at once, the WebDriver one when it starts.
+      const rename = () => (launcher.name = `${launcher.name.replace(/ \(.*/, '')} (${label})`);
+      rename();
+      const initialize = launcher.initialize.bind(launcher);
+      launcher.initialize = async (...args) => {
+        await initialize(...args);
+        rename();
+      };
+      return launcher;
+    }),
+  );
+}
+
+const pick = (object, keys) => Object.fromEntries(Object.entries(object).filter(([key]) => keys.includes(key)));

@@ -1,5 +1,15 @@
-// Prints one closing line over all browsers, "N passed, N failed, N skipped",
-// for CI logs that look for it; the default reporter's lines stay as they are.
+// Prints one line per browser and one closing line over all browsers, each
+// "N passed, N failed, N skipped" (the last for CI logs that look for it),
+// and the name of every skipped test; the default reporter's lines stay.
+
+/** Full titles ("suite > test") of the skipped tests in a session's results. */
+function skippedTitles(suite, path = []) {
+  const here = suite.name ? [...path, suite.name] : path;
+  return [
+    ...suite.tests.filter((test) => test.skipped).map((test) => [...here, test.name].join(' > ')),
+    ...suite.suites.flatMap((child) => skippedTitles(child, here)),
+  ];
+}
 export function summaryReporter() {
   let lines = [];
   return {
@@ -21,12 +31,16 @@ export function summaryReporter() {
         // A file that failed to load has no results: count it as a failure.
         if (!session.passed && count.failed === before.failed) count.failed++;
         const name = session.browser.name;
-        const b = perBrowser.get(name) ?? {passed: 0, failed: 0};
-        b.passed += count.passed - before.passed;
-        b.failed += count.failed - before.failed;
+        const b = perBrowser.get(name) ?? {passed: 0, failed: 0, skipped: 0, titles: []};
+        for (const key of ['passed', 'failed', 'skipped']) b[key] += count[key] - before[key];
+        if (session.testResults) b.titles.push(...skippedTitles(session.testResults));
         perBrowser.set(name, b);
       }
-      for (const [name, b] of perBrowser) lines.push(`${name}: ${b.passed} passed, ${b.failed} failed`);
+      // Skips are listed by name: a test an engine cannot run must not pass for a green tick.
+      for (const [name, b] of perBrowser) {
+        lines.push(`${name}: ${b.passed} passed, ${b.failed} failed, ${b.skipped} skipped`);
+        for (const title of b.titles) lines.push(`  skipped: ${title}`);
+      }
       lines.push(`browsers: ${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped`);
     },
   };

@@ -1,0 +1,49 @@
+import {expect, fixtureSync, html, oneEvent} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import type {PartnerCard} from '../../src/partner-card.js';
+import type {PartnerDirectory} from '../../src/partner-directory.js';
+import {$, focusRingShare, readerSettings, SAMPLES, settle, settled} from '../support/helpers.js';
+
+// Runs in the group "dark-reduced-motion": Firefox and WebKit were started
+// with both settings, Chromium emulates them (test/support/launchers.mjs).
+const lightness = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).reduce((sum, n) => sum + Number(n), 0) / 3;
+
+describe('A reader who prefers dark mode and reduced motion', () => {
+  before(async () => {
+    expect(await readerSettings({colorScheme: 'dark', reducedMotion: 'reduce'})).to.equal(true);
+    // The settings are really in force in this engine, not merely asked for.
+    expect(matchMedia('(prefers-color-scheme: dark)').matches, 'dark').to.equal(true);
+    expect(matchMedia('(prefers-reduced-motion: reduce)').matches, 'reduced motion').to.equal(true);
+  });
+  after(() => readerSettings({}));
+
+  it('nothing moves: no animation or transition in any state', async () => {
+    const loading = fixtureSync<PartnerCard>(html`<partner-card partner="region-southern-denmark" base=${`/slow/300${SAMPLES}`}></partner-card>`);
+    await loading.updateComplete;
+    expect(loading.shadowRoot!.getAnimations()).to.have.length(0);
+    await settle(loading);
+    for (const el of loading.shadowRoot!.querySelectorAll('*')) {
+      const style = getComputedStyle(el);
+      expect(style.animationName, el.className).to.equal('none');
+      expect(parseFloat(style.transitionDuration), el.className).to.equal(0);
+    }
+  });
+
+  it('gets a dark card with light text', async () => {
+    const {el} = await settled(html`<partner-card partner="region-southern-denmark" base=${SAMPLES}></partner-card>`);
+    const card = getComputedStyle($(el, '[part~="card"]')!);
+    expect(lightness(card.backgroundColor)).to.be.below(80);
+    expect(lightness(card.color)).to.be.above(180);
+  });
+
+  it('gets dark directory cards, and sees the focus ring round the card taken with Tab', async () => {
+    const el = fixtureSync<PartnerDirectory>(html`<partner-directory lang="en" base="/test/fixtures/directory/" href="/p/{id}/" style="width: 900px"></partner-directory>`);
+    await oneEvent(el, 'partner-directory-load');
+    await el.updateComplete;
+    const card = el.shadowRoot!.querySelector('li [part~="card"]')!;
+    expect(lightness(getComputedStyle(card).backgroundColor)).to.be.below(80);
+    el.shadowRoot!.querySelector<HTMLElement>('[part="country"]')!.focus();
+    const share = await focusRingShare(() => card.getBoundingClientRect(), () => sendKeys({press: 'Tab'}));
+    expect(share).to.be.above(0.8);
+  });
+});
