@@ -8,7 +8,7 @@ import {extname, normalize} from 'node:path';
 import {gzipSync, brotliCompressSync} from 'node:zlib';
 import {build} from 'vite';
 import {chromium} from 'playwright-core';
-import {ENGINES} from '../test/support/browsers.mjs';
+import {programOf} from '../test/support/browsers.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
@@ -106,7 +106,7 @@ writeFileSync(
 // the runs. /alias/<key>/<path> serves <path>, so each run has a fresh URL.
 const TYPES = {'.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml', '.css': 'text/css'};
 const server = createHttpServer((req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/alias\/[^/]+/, ''));
+  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/alias\/[^/]+/, ''));
   try {
     const body = readFileSync(`${root}${path.slice(1)}`);
     res.writeHead(200, {'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache'});
@@ -115,11 +115,11 @@ const server = createHttpServer((req, res) => {
     res.writeHead(404).end();
   }
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const {port} = server.address();
+await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+const {port} = /** @type {import('node:net').AddressInfo} */ (server.address());
 const origin = `http://127.0.0.1:${port}`;
 const browser = await chromium.launch({
-  executablePath: ENGINES.chromium.find(),
+  executablePath: programOf('chromium'),
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
 });
 
@@ -149,7 +149,7 @@ try {
         page = await freshPage();
         const t = await page.evaluate(
           async ({kind, base, baselineUrl}) => {
-            const stage = document.getElementById('stage');
+            const stage = /** @type {HTMLElement} */ (document.getElementById('stage'));
             stage.replaceChildren();
             await new Promise(requestAnimationFrame);
             const start = performance.now();
@@ -180,8 +180,9 @@ try {
   page = await freshPage();
   const filter = await page.evaluate(async ({base, runs}) => {
     const dir = await showDirectory(base);
-    const input = dir.shadowRoot.querySelector('input');
-    const items = dir.shadowRoot.querySelector('ul').children;
+    const root = /** @type {ShadowRoot} */ (dir.shadowRoot);
+    const input = /** @type {HTMLInputElement} */ (root.querySelector('input'));
+    const items = /** @type {HTMLCollectionOf<HTMLElement>} */ (root.querySelector('ul')?.children);
     const times = [];
     // Narrowing to a few, to none, and back to all 1,000 ('synthetic' and '').
     const terms = ['sonderborg', 'malmo', 'synthetic', 'tromsø', 'xyz', ''];
@@ -212,7 +213,7 @@ try {
   // of the content (1,000 different SVG logos, drawn without a GPU here).
   const scrollFrames = (target) =>
     target.evaluate(async () => {
-      const input = document.querySelector('partner-directory')?.shadowRoot.querySelector('input');
+      const input = document.querySelector('partner-directory')?.shadowRoot?.querySelector('input');
       if (input) {
         input.value = '';
         input.dispatchEvent(new Event('input'));
@@ -248,7 +249,8 @@ try {
     const dir = await showDirectory(base);
     const sheet = new CSSStyleSheet();
     sheet.replaceSync('.card img { display: none !important; }');
-    dir.shadowRoot.adoptedStyleSheets = [...dir.shadowRoot.adoptedStyleSheets, sheet];
+    const root = /** @type {ShadowRoot} */ (dir.shadowRoot);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }, `${rel(work)}p1000/`);
   frameRow('… the directory with its logos hidden', await scrollFrames(bare));
   await bare.close();
@@ -294,7 +296,7 @@ try {
     await p.addInitScript(() => {
       window.__cls = 0;
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value ?? 0;
       }).observe({type: 'layout-shift', buffered: true});
     });
     if (reserve) {
@@ -307,7 +309,7 @@ try {
     await p.goto(`${origin}/demo/${demo}`);
     await p.waitForLoadState('networkidle');
     await p.waitForTimeout(1000);
-    const result = await p.evaluate(() => ({cls: window.__cls, height: document.querySelector('partner-card')?.getBoundingClientRect().height}));
+    const result = await p.evaluate(() => ({cls: window.__cls, height: document.querySelector('partner-card')?.getBoundingClientRect().height ?? 0}));
     await p.close();
     return result;
   };
@@ -323,7 +325,7 @@ try {
   server.close();
 }
 
-const version = execFileSync(ENGINES.chromium.find(), ['--version'], {encoding: 'utf8'}).trim();
+const version = execFileSync(programOf('chromium'), ['--version'], {encoding: 'utf8'}).trim();
 const table = [
   '| measure | value | goal | |',
   '| --- | --- | --- | --- |',

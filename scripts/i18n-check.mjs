@@ -87,7 +87,7 @@ for (const dir of profileDirs) {
     try {
       profile = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
-      gap('all', 'profile is not JSON', file, error.message);
+      gap('all', 'profile is not JSON', file, /** @type {Error} */ (error).message);
       continue;
     }
     for (const lang of targetLocales) {
@@ -108,9 +108,9 @@ const columns = [
   ['english', 52],
 ];
 if (rows.length) {
-  const line = (cells) => cells.map((c, i) => clip(c, columns[i][1]).padEnd(columns[i][1])).join('  ').trimEnd();
+  const line = (/** @type {string[]} */ cells) => cells.map((c, i) => clip(c, Number(columns[i][1])).padEnd(Number(columns[i][1]))).join('  ').trimEnd();
   console.log(line(['lang', 'what is missing', 'where', 'English shown instead']));
-  console.log(line(columns.map(([, n]) => '-'.repeat(n))));
+  console.log(line(columns.map(([, n]) => '-'.repeat(Number(n)))));
   for (const row of rows) console.log(line([row.lang, row.kind, row.where, row.english.replace(/\s+/g, ' ')]));
   console.log('');
 }

@@ -53,11 +53,11 @@ export function checkProfile(value, schema) {
     const about = node.description ? ` ${node.description}` : '';
     if (node.oneOf) {
       const tries = node.oneOf.map((branch) => visit(v, branch, path, []));
-      const passing = tries.filter((t) => t.length === 0).length;
+      const passing = tries.filter((problems) => problems.length === 0).length;
       if (passing === 1) return out;
       if (passing > 1) return add(out, path, `fits more than one form; make it clearer.${about}`);
       // Explain against the form it comes closest to; say what the forms are.
-      const sameType = tries.filter((t, i) => !resolve(node.oneOf[i]).type || fits(resolve(node.oneOf[i]).type, v));
+      const sameType = tries.filter((_, i) => !resolve(node.oneOf[i]).type || fits(resolve(node.oneOf[i]).type, v));
       if (sameType.length === 0) return add(out, path, `is ${shown(v)}, which is not allowed here.${about}`);
       const closest = sameType.reduce((best, t) => (t.length < best.length ? t : best));
       out.push(...closest);
@@ -119,7 +119,7 @@ export function parseProfile(text) {
   try {
     return {value: JSON.parse(text)};
   } catch {
-    const {at, expected} = locateJsonError(text);
+    const {at, expected} = /** @type {{at: number, expected: string}} */ (locateJsonError(text));
     const before = text.slice(0, at).split('\n');
     const line = before.length;
     const column = before.at(-1).length + 1;
@@ -200,7 +200,7 @@ export function locateJsonError(text) {
     space();
     if (i < text.length) fail('unexpected text after the end');
   } catch (error) {
-    if (typeof error?.at === 'number') return error;
+    if (typeof (/** @type {any} */ (error))?.at === 'number') return error;
     throw error;
   }
   return {at: text.length, expected: 'something is wrong'};

@@ -5,7 +5,7 @@ import {startDevServer} from '@web/dev-server';
 import {chromium} from 'playwright-core';
 import {mkdirSync} from 'node:fs';
 import {createServer} from 'node:net';
-import {ENGINES} from '../test/support/browsers.mjs';
+import {programOf} from '../test/support/browsers.mjs';
 
 const args = process.argv.slice(2);
 // --viewport: the first screen only (the README picture), else the whole page.
@@ -17,7 +17,7 @@ mkdirSync(outDir, {recursive: true});
 
 const port = await new Promise((resolve) => {
   const probe = createServer().listen(0, '127.0.0.1', () => {
-    const {port} = probe.address();
+    const {port} = /** @type {import('node:net').AddressInfo} */ (probe.address());
     probe.close(() => resolve(port));
   });
 });
@@ -28,11 +28,11 @@ const server = await startDevServer({
   logStartMessage: false,
 });
 const browser = await chromium.launch({
-  executablePath: ENGINES.chromium.find(),
+  executablePath: programOf('chromium'),
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
 });
 try {
-  for (const scheme of ['light', 'dark']) {
+  for (const scheme of /** @type {const} */ (['light', 'dark'])) {
     const context = await browser.newContext({viewport: {width: 1280, height: 900}, colorScheme: scheme});
     const page = await context.newPage();
     for (const name of pages) {

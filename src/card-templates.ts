@@ -167,7 +167,7 @@ export function loadingCard(variant: Variant, lang: Lang): TemplateResult {
   </div>`;
 }
 
-const loadingText = () => msg('Loading partner profile…', {id: 'status.loading', desc: 'Announced to screen readers while a partner profile loads.'});
+const loadingText = () => msg('Loading partner profile…', {id: 'status.loading', desc: 'Announced to screen readers while a partner profile loads; also shown on the placeholder in high-contrast (forced colours) mode.'});
 
 function errorText(kind: ErrorKind, partner: string): string {
   switch (kind) {

@@ -23,8 +23,12 @@ const host = css`
   :host([hidden]) {
     display: none;
   }
+  /* Heard, not seen; 1 px and clipped, so its text never widens the page. */
   .sr {
     position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
   }

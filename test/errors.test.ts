@@ -1,6 +1,9 @@
-import {expect, fixture, html} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import type {PartnerCard} from '../src/partner-card.js';
 import {$, FIXTURES, requested, requestsFor, SAMPLES, settle, settled, textOf, warnings} from './support/helpers.js';
+
+const slowLog = async (key: string): Promise<{seen: string[]; abandoned: string[]; served: string[]}> =>
+  (await fetch(`/fault-log/${key}`)).json();
 
 /** Renders a card, waits for its error, and returns what a user and a developer would see. */
 async function failing(template: ReturnType<typeof html>) {
@@ -123,20 +126,48 @@ describe('<partner-card>: errors', () => {
   });
 
   it('aborts the request of a card removed while loading, and asks again when it comes back', async () => {
-    const base = `/alias/removed-${Date.now()}${SAMPLES}`;
-    const wrapper = await fixture<HTMLElement>(html`<div></div>`);
-    const el = Object.assign(document.createElement('partner-card'), {base, partner: 'region-southern-denmark'});
-    wrapper.append(el);
-    await el.updateComplete;
-    el.remove();
-    await new Promise((r) => setTimeout(r, 50));
-    wrapper.append(el);
-    expect((await settle(el)).type).to.equal('partner-card-load');
-    // Moving a loaded card does not fetch again.
-    performance.clearResourceTimings();
-    document.body.append(el);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(await requestsFor(`${base}region-southern-denmark.json`)).to.equal(0);
-    el.remove();
+    const key = `removed-${Date.now()}`;
+    const base = `/slow/400/alias/${key}${SAMPLES}`;
+    // A spy, not a stub: the real fetch goes out; the test keeps each request's signal.
+    const signals: AbortSignal[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      if (init?.signal) signals.push(init.signal);
+      return realFetch(input, init);
+    };
+    try {
+      const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+      const el = Object.assign(document.createElement('partner-card'), {base, partner: 'region-southern-denmark'});
+      wrapper.append(el);
+      await waitUntil(async () => (await slowLog(key)).seen.length === 1, 'the request reached the server');
+      el.remove();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(signals.map((signal) => signal.aborted)).to.deep.equal([true]);
+      wrapper.append(el);
+      expect((await settle(el)).type).to.equal('partner-card-load');
+      expect(signals.map((signal) => signal.aborted)).to.deep.equal([true, false]);
+      // (That the server sees the first request dropped is tested in network-faults.test.ts.)
+      // Moving a loaded card does not fetch again.
+      performance.clearResourceTimings();
+      document.body.append(el);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await requestsFor(`${base}region-southern-denmark.json`)).to.equal(0);
+      el.remove();
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('"Try again" bypasses the HTTP cache: the request says no-cache to every cache on the way', async () => {
+    const key = `bypass-${Date.now()}`;
+    const {el} = await failing(html`<partner-card partner="region-southern-denmark" base=${`/count/${key}/flaky/${key}${SAMPLES}`}></partner-card>`);
+    const next = settle(el);
+    $<HTMLButtonElement>(el, '[part="retry"]')!.click();
+    expect((await next).type).to.equal('partner-card-load');
+    const all: {path: string; cacheControl: string}[] = await (await fetch(`/count-log/${key}`)).json();
+    const log = all.filter((entry) => entry.path.endsWith('.json'));
+    expect(log).to.have.length(2);
+    expect(log[0].cacheControl, 'first request').not.to.contain('no-cache');
+    expect(log[1].cacheControl, 'the retry').to.contain('no-cache');
   });
 });

@@ -179,7 +179,7 @@ describe('Hostile data: only http(s) URLs become links and images', () => {
 });
 
 describe('Hostile data: absurd sizes', () => {
-  it('a 1 MB description, a 500-character name and 10,000 facts stay inside the card', async () => {
+  it('a 1 MB description, a 500-character name, 10,000 facts and 150 organisations stay inside the card, 100 of each shown', async () => {
     const long = 'Telemedicine'.repeat(42).slice(0, 500);
     const mega = 'Lorem ipsum dolor sit amet, '.repeat(Math.ceil(1e6 / 28)).slice(0, 1e6);
     let el!: PartnerCard;
@@ -189,11 +189,15 @@ describe('Hostile data: absurd sizes', () => {
         name: long,
         description: {en: [mega, 'Supercalifragilisticexpialidocious'.repeat(30)]},
         facts: Array.from({length: 10_000}, (_, i) => ({label: `Figure ${i}`, value: i * 1e17})),
+        organisations: Array.from({length: 150}, (_, i) => ({name: `Unit ${i}`})),
       }}></partner-card></div>`).querySelector('partner-card')!;
       await settle(el);
     });
     expect($$(el, 'dl[part="facts"]')[0].children).to.have.length(100);
     expect(warned.join()).to.contain('$.facts[100…] is over the limit of 100');
+    expect($$(el, '[part="organisation"]')).to.have.length(100);
+    expect(textOf($$(el, '[part="organisation-name"]')[99])).to.equal('Unit 99');
+    expect(warned.join()).to.contain('$.organisations[100…] is over the limit of 100');
     const card = $(el, '[part~="card"]')!;
     expect(card.scrollWidth).to.be.at.most(card.clientWidth);
     expect($(el, '[part="name"]')!.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);

@@ -1,10 +1,11 @@
 import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../src/partner-card.js';
+import type {PartnerDirectory} from '../src/partner-directory.js';
 import {$, $$, SAMPLES, settle, settled} from './support/helpers.js';
 
 describe('Hostile pages: a strict Content-Security-Policy', () => {
-  it('renders every state with no violation under script-src/style-src self and Trusted Types', async () => {
+  it('renders every state of card and directory with no violation under script-src/style-src self and Trusted Types', async () => {
     const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/csp/test/fixtures/csp/page.html" style="width: 900px; height: 1200px"></iframe>`);
     await oneEvent(frame, 'load');
     const win = frame.contentWindow as Window & {__violations: string[]};
@@ -13,6 +14,18 @@ describe('Hostile pages: a strict Content-Security-Policy', () => {
     expect(cards[0].shadowRoot!.querySelector('[part="name"]')!.textContent).to.equal('Region Syddanmark');
     expect(cards[1].shadowRoot!.querySelector('a[part="link"]')).to.exist;
     expect(cards[2].shadowRoot!.querySelector('[part~="error"]')).to.exist;
+    // The network error, with its button: "Try again" works under the policy too.
+    await waitUntil(() => cards[3].shadowRoot!.querySelector('[part="retry"]'), 'the network error shows');
+    cards[3].shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    await waitUntil(() => cards[3].shadowRoot!.querySelector('[part="retry"]'), 'the retry fails again');
+    const dir = frame.contentDocument!.querySelector('partner-directory') as PartnerDirectory;
+    await waitUntil(() => dir.shadowRoot?.querySelectorAll('li').length === 5, 'the directory lists its partners', {timeout: 5000});
+    const input = dir.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
+    input.value = 'malmo';
+    input.dispatchEvent(new Event('input'));
+    await dir.updateComplete;
+    expect(dir.shadowRoot!.querySelectorAll('li:not([hidden])')).to.have.length(1);
+    expect(getComputedStyle(dir.shadowRoot!.querySelector('li [part~="card"]')!).borderTopStyle).to.equal('solid');
     const logo = cards[0].shadowRoot!.querySelector('img')!;
     await waitUntil(() => logo.complete && logo.naturalWidth > 0, 'the logo loads under img-src self');
     // Styles really apply (constructable stylesheets are allowed by style-src).

@@ -58,6 +58,28 @@ describe('Languages: which language a card speaks', () => {
     expect(loose.resolvedLang).to.equal('da');
   });
 
+  it('follows a lang change on an ancestor inside another shadow root', async () => {
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const root = host.attachShadow({mode: 'open'});
+    root.innerHTML = `<section lang="en"><div><partner-card partner="region-southern-denmark" base="${SAMPLES}"></partner-card></div></section>`;
+    const el = root.querySelector('partner-card') as PartnerCard;
+    await settle(el);
+    expect(textOf($(el, '[part="name"]')!)).to.equal('Region of Southern Denmark');
+    root.querySelector('section')!.setAttribute('lang', 'da');
+    await nextFrame();
+    expect(el.resolvedLang).to.equal('da');
+    expect(textOf($(el, '[part="name"]')!)).to.equal('Region Syddanmark');
+  });
+
+  it('marks an English stand-in logo text lang="en" in a Danish card', async () => {
+    const profile = {id: 'x', name: 'X', country: 'DK', summary: 'S', logo: {src: '/demo/embed/partners/region-southern-denmark.svg', alt: {en: 'X logo'}, width: 240, height: 64}};
+    const {el} = await settled(html`<partner-card lang="da" .profile=${profile}></partner-card>`);
+    const logo = $<HTMLImageElement>(el, 'img')!;
+    expect(logo.alt).to.equal('X logo');
+    expect(logo.getAttribute('lang')).to.equal('en');
+    expect(el.untranslated).to.include('$.logo.alt');
+  });
+
   it('shows two cards in two languages side by side', async () => {
     const wrapper = fixtureSync<HTMLElement>(html`<div>
       <partner-card lang="da" partner="region-southern-denmark" base=${SAMPLES}></partner-card>

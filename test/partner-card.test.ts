@@ -138,7 +138,7 @@ describe('<partner-card>: on the host page', () => {
   it('inherits the page font and nothing else of the page style', async () => {
     const style = document.createElement('style');
     style.textContent = `
-      .host-page { font-family: Georgia, serif; line-height: 3; letter-spacing: 0.3em; }
+      .host-page { font-family: Georgia, serif; font-size: 23px; line-height: 3; letter-spacing: 0.3em; }
       .card, .name, p, dl, section, header, article, [role=heading] { display: none !important; }
       * { color: rgb(255, 0, 255) !important; }`;
     document.head.append(style);
@@ -147,6 +147,9 @@ describe('<partner-card>: on the host page', () => {
       const name = $(el, '[part="name"]')!;
       const computed = getComputedStyle(name);
       expect(computed.fontFamily).to.contain('Georgia');
+      // The page's size is the card's 1em: the summary is set in it, the name larger.
+      expect(getComputedStyle($(el, '[part="summary"]')!).fontSize).to.equal('23px');
+      expect(parseFloat(computed.fontSize)).to.be.closeTo(23 * 1.375, 0.5);
       expect(computed.letterSpacing).to.equal('normal');
       expect(computed.display).to.equal('block');
       expect(computed.color).not.to.equal('rgb(255, 0, 255)');
@@ -155,6 +158,15 @@ describe('<partner-card>: on the host page', () => {
     } finally {
       style.remove();
     }
+  });
+
+  it('reserves --partner-card-min-height while loading and keeps it as a minimum', async () => {
+    const el = fixtureSync<PartnerCard>(html`<partner-card style="--partner-card-min-height: 1500px" partner="region-southern-denmark" base=${`/slow/300${SAMPLES}`}></partner-card>`);
+    await el.updateComplete;
+    expect($(el, '[aria-busy="true"]')).to.exist;
+    expect(el.getBoundingClientRect().height).to.be.closeTo(1500, 1);
+    await settle(el);
+    expect(el.getBoundingClientRect().height).to.be.at.least(1500);
   });
 
   it('fits a 280 px column without overflowing it', async () => {
@@ -255,11 +267,16 @@ describe('<partner-card>: events', () => {
     const host = await fixture<HTMLElement>(html`<div></div>`);
     const root = host.attachShadow({mode: 'open'});
     const seen: CustomEvent[] = [];
-    document.addEventListener('partner-card-load', (e) => seen.push(e));
-    const card = Object.assign(document.createElement('partner-card'), {base: SAMPLES, partner: 'region-southern-denmark'});
-    root.append(card);
-    await settle(card);
-    await new Promise((r) => setTimeout(r, 50));
+    const listener = (e: CustomEvent) => seen.push(e);
+    document.addEventListener('partner-card-load', listener);
+    try {
+      const card = Object.assign(document.createElement('partner-card'), {base: SAMPLES, partner: 'region-southern-denmark'});
+      root.append(card);
+      await settle(card);
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      document.removeEventListener('partner-card-load', listener);
+    }
     expect(seen).to.have.length(1);
     expect(seen[0].bubbles && seen[0].composed).to.equal(true);
     expect(seen[0].detail.id).to.equal('region-southern-denmark');

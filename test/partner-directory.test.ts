@@ -67,6 +67,12 @@ describe('<partner-directory>', () => {
     expect(new Set(levels)).to.deep.equal(new Set(['3']));
   });
 
+  it('searches by short name too', async () => {
+    const el = await directory();
+    await search(el, 'rsd');
+    expect(visible(el)).to.deep.equal(['region-southern-denmark']);
+  });
+
   it('searches name, country and summary without accents or case', async () => {
     const el = await directory();
     await search(el, 'sonderborg');
@@ -220,6 +226,39 @@ describe('<partner-directory>', () => {
     const loaded = oneEvent(el, 'partner-directory-load');
     el.shadowRoot!.querySelector('button')!.click();
     expect((await loaded).detail.count).to.equal(5);
+  });
+
+  it('fires partner-directory-error once, bubbling and composed, with kind and message', async () => {
+    const seen: CustomEvent[] = [];
+    const listener = (e: Event) => seen.push(e as CustomEvent);
+    document.addEventListener('partner-directory-error', listener);
+    try {
+      await warnings(async () => {
+        await directory(html`<partner-directory base="/status/503/"></partner-directory>`);
+        await new Promise((r) => setTimeout(r, 100));
+      });
+    } finally {
+      document.removeEventListener('partner-directory-error', listener);
+    }
+    expect(seen).to.have.length(1);
+    expect(seen[0].bubbles && seen[0].composed).to.equal(true);
+    expect(seen[0].detail).to.deep.equal({kind: 'network', message: 'HTTP 503'});
+  });
+
+  it('"Try again" bypasses the HTTP cache', async () => {
+    const key = `dir-bypass-${Date.now()}`;
+    let el!: PartnerDirectory;
+    await warnings(async () => {
+      el = await directory(html`<partner-directory base=${`/count/${key}/flaky/${key}${BASE}`}></partner-directory>`);
+    });
+    const loaded = oneEvent(el, 'partner-directory-load');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    await loaded;
+    const all: {path: string; cacheControl: string}[] = await (await fetch(`/count-log/${key}`)).json();
+    const log = all.filter((entry) => entry.path.endsWith('.json'));
+    expect(log).to.have.length(2);
+    expect(log[0].cacheControl, 'first request').not.to.contain('no-cache');
+    expect(log[1].cacheControl, 'the retry').to.contain('no-cache');
   });
 
   it('keeps the filter in the page address with url-state, and starts from it', async () => {

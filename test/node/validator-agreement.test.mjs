@@ -29,7 +29,7 @@ const cardVerdict = (profile) => {
   try {
     return validateProfile(profile).dropped.length === 0;
   } catch (error) {
-    assert.equal(error.kind, 'invalid-profile', `unexpected error: ${error}`);
+    assert.equal(/** @type {{kind?: string}} */ (error).kind, 'invalid-profile', `unexpected error: ${error}`);
     return false;
   }
 };
@@ -209,7 +209,7 @@ const oneNearMiss = fc.oneof(
 );
 const profileToCheck = fc.oneof(
   {weight: 3, arbitrary: goodProfile},
-  {weight: 5, arbitrary: fc.tuple(goodProfile, oneNearMiss).map(([p, miss]) => miss(p))},
+  {weight: 5, arbitrary: fc.tuple(goodProfile, oneNearMiss).map(([p, miss]) => /** @type {(p: unknown) => unknown} */ (miss)(p))},
   {weight: 2, arbitrary: profile},
 );
 

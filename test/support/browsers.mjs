@@ -25,6 +25,17 @@ export const ENGINES = {
   },
 };
 
+/**
+ * Where an engine's program is; throws, naming the Debian packages, when it is missing.
+ * @param {keyof typeof ENGINES} name
+ * @returns {string}
+ */
+export function programOf(name) {
+  const found = ENGINES[name].find();
+  if (!found) throw new Error(`${name} is not installed; as root: apt-get install ${ENGINES[name].packages.join(' ')}`);
+  return found;
+}
+
 /** Names of the engines a run asks for: all three, or those listed in BROWSERS (comma-separated). */
 export function requestedEngines() {
   const wanted = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').map((s) => s.trim()).filter(Boolean);

@@ -21,6 +21,7 @@ import {readFileSync} from 'node:fs';
 
 const SAMPLE = new URL('../../demo/embed/partners/region-southern-denmark.json', import.meta.url);
 const flakyKeys = new Set();
+/** @type {{seen: string[], abandoned: string[], served: string[]}} */
 const slowLog = {seen: [], abandoned: [], served: []};
 
 /** The policy a partner page may send: see README "Content-Security-Policy". */

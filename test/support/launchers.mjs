@@ -15,7 +15,7 @@ import {createServer} from 'node:net';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {webdriverLauncher} from '@web/test-runner-webdriver';
 import * as puppeteer from 'puppeteer-core';
-import {ENGINES, miniBrowser, requestedEngines} from './browsers.mjs';
+import {miniBrowser, programOf, requestedEngines} from './browsers.mjs';
 
 // As root (CI), Chromium refuses to start without --no-sandbox. The rest keep
 // it from calling home: this machine has no network beyond the registries.
@@ -42,7 +42,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
-      const {port} = server.address();
+      const {port} = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
     server.on('error', reject);
@@ -75,11 +75,12 @@ async function webkit(settings = {}) {
   const display = `:${90 + Math.floor(Math.random() * 100)}`;
   children.push(spawn('Xvfb', [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {stdio: 'ignore'}));
   const port = await freePort();
+  /** @type {NodeJS.ProcessEnv} */
   const env = {...process.env, DISPLAY: display};
   if (settings.colorScheme === 'dark') env.GTK_THEME = 'Adwaita:dark';
   if (settings.reducedMotion === 'reduce') env.XDG_CONFIG_HOME = gtkConfig({'gtk-enable-animations': 0});
   // MiniBrowser inherits the driver's environment.
-  children.push(spawn(ENGINES.webkit.find(), [`--port=${port}`], {stdio: 'ignore', env}));
+  children.push(spawn(programOf('webkit'), [`--port=${port}`], {stdio: 'ignore', env}));
   await waitForPort(port);
   return webdriverLauncher({
     automationProtocol: 'webdriver',
@@ -87,11 +88,12 @@ async function webkit(settings = {}) {
     port,
     path: '/',
     logLevel: 'error',
-    capabilities: {
+    // WebKitGTK's own capability, unknown to webdriverio's types.
+    capabilities: /** @type {any} */ ({
       browserName: 'MiniBrowser',
       'wdio:enforceWebDriverClassic': true,
       'webkitgtk:browserOptions': {binary: miniBrowser(), args: ['--automation']},
-    },
+    }),
   });
 }
 
@@ -104,13 +106,13 @@ const FIREFOX_PREFS = {
 
 const LAUNCHERS = {
   chromium: () =>
-    chromeLauncher({launchOptions: {executablePath: ENGINES.chromium.find(), headless: true, args: CHROMIUM_ARGS}}),
+    chromeLauncher({launchOptions: {executablePath: programOf('chromium'), headless: true, args: CHROMIUM_ARGS}}),
   firefox: (settings = {}) =>
     chromeLauncher({
       puppeteer,
       launchOptions: {
         browser: 'firefox',
-        executablePath: ENGINES.firefox.find(),
+        executablePath: programOf('firefox'),
         headless: true,
         extraPrefsFirefox: Object.assign({}, ...Object.entries(settings).map(([key, value]) => FIREFOX_PREFS[key]?.[value])),
       },
