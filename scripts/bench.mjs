@@ -73,7 +73,7 @@ export async function renderBaseline(container, base, styled) {
   const folder = new URL(base, location.href);
   const html = '<ul class="list" part="list">' + partners.map((p) =>
     '<li part="item"><article class="card compact" part="card" lang="en">' +
-    (p.logo ? '<img class="logo" part="logo" src="' + esc(new URL(p.logo.src, folder)) + '" alt="' + esc(text(p.logo.alt)) + '" width="' + p.logo.width + '" height="' + p.logo.height + '" loading="lazy">' : '') +
+    (p.logo ? '<img class="logo" part="logo" src="' + esc(new URL(p.logo.src, folder)) + '" alt="" width="' + p.logo.width + '" height="' + p.logo.height + '" loading="lazy">' : '') +
     '<div class="body"><div class="name" role="heading" aria-level="2" part="name"><a class="stretched" part="link" href="/p/' + esc(p.id) + '/">' + esc(text(p.name)) + '</a></div>' +
     '<p class="meta"><span part="country">' + esc(region.of(p.country)) + '</span></p><p class="summary" part="summary">' + esc(text(p.summary)) + '</p></div></article></li>').join('') + '</ul>';
   if (!styled) {

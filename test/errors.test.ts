@@ -127,7 +127,8 @@ describe('<partner-card>: errors', () => {
 
   it('aborts the request of a card removed while loading, and asks again when it comes back', async () => {
     const key = `removed-${Date.now()}`;
-    const base = `/slow/400/alias/${key}${SAMPLES}`;
+    // Slow enough that the card is removed long before the answer, even on a busy machine.
+    const base = `/slow/1500/alias/${key}${SAMPLES}`;
     // A spy, not a stub: the real fetch goes out; the test keeps each request's signal.
     const signals: AbortSignal[] = [];
     const realFetch = window.fetch;
