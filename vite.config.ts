@@ -12,7 +12,7 @@ import MagicString from 'magic-string';
  * 1.9 KB, loader 1.5 KB), so it is missed (see scripts/bench-results.md).
  * The budget still fails the build on any growth beyond today's size.
  */
-const GZIP_BUDGET = 14.2 * 1024;
+const GZIP_BUDGET = 14.8 * 1024;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 
@@ -127,24 +127,49 @@ function minifyLiterals(): Plugin {
   };
 }
 
-export default defineConfig({
-  // The sample profiles and their logos are published next to the module,
-  // where the card looks for them by default (`partners/<id>.json`).
-  publicDir: 'demo/embed',
+const literalsAndIds = () => [noRuntimeMsgIds(), stripTranslatorNotes(), shortMsgIds(), minifyLiterals()];
+
+/**
+ * `vite build --mode prerender`: the prerenderer for Node (src/prerender.ts →
+ * dist/prerender.js), built with the same transforms as the module, so its
+ * cards are byte for byte what the browser draws. Lit and its server renderer
+ * stay imports, resolved from node_modules with Node's export conditions.
+ */
+const prerender = defineConfig({
+  publicDir: false,
   build: {
-    target: 'es2022',
-    lib: {entry: 'src/index.ts', formats: ['es'], fileName: () => 'partner-card.js'},
-    // One self-contained file: nothing is external, nothing is split off.
-    rolldownOptions: {
-      // No comments: the /* @__PURE__ */ marks are for bundlers, and nobody bundles this file again.
-      output: {codeSplitting: false, minify: true, comments: false},
-      // @lit/localize's index imports its other runtime modes for their side
-      // effects; the reentrant mode used here needs none of them.
-      treeshake: {moduleSideEffects: (id: string) => !id.includes('/@lit/localize/')},
-    },
-    minify: true,
-    sourcemap: true,
-    reportCompressedSize: false,
+    ssr: 'src/prerender.ts',
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'node20',
+    minify: false,
+    rolldownOptions: {output: {entryFileNames: 'prerender.js'}},
   },
-  plugins: [noRuntimeMsgIds(), stripTranslatorNotes(), shortMsgIds(), minifyLiterals(), sizeBudget()],
+  plugins: literalsAndIds(),
 });
+
+export default defineConfig(({mode}) =>
+  mode === 'prerender'
+    ? prerender
+    : {
+        // The sample profiles and their logos are published next to the module,
+        // where the card looks for them by default (`partners/<id>.json`).
+        publicDir: 'demo/embed',
+        build: {
+          target: 'es2022',
+          lib: {entry: 'src/index.ts', formats: ['es'], fileName: () => 'partner-card.js'},
+          // One self-contained file: nothing is external, nothing is split off.
+          rolldownOptions: {
+            // No comments: the /* @__PURE__ */ marks are for bundlers, and nobody bundles this file again.
+            output: {codeSplitting: false, minify: true, comments: false},
+            // @lit/localize's index imports its other runtime modes for their side
+            // effects; the reentrant mode used here needs none of them.
+            treeshake: {moduleSideEffects: (id: string) => !id.includes('/@lit/localize/')},
+          },
+          minify: true,
+          sourcemap: true,
+          reportCompressedSize: false,
+        },
+        plugins: [...literalsAndIds(), sizeBudget()],
+      },
+);

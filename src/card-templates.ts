@@ -55,9 +55,9 @@ function logo(logo: Logo | undefined, ctx: CardContext, compact: boolean) {
   />`;
 }
 
-/** A link to a partner's website, labelled with its host name, which says where it goes. */
-function website(url: string | undefined) {
-  const safe = safeUrl(url, location.href);
+/** A link to a partner's website, labelled with its host name, which says where it goes (always an absolute URL). */
+function website(url: string | undefined, ctx: CardContext) {
+  const safe = safeUrl(url, ctx.assetBase);
   return safe
     ? html`<a part="website" href=${safe.href}>${safe.hostname.replace(/^www\./, '')}</a>`
     : nothing;
@@ -101,7 +101,7 @@ function organisation(org: Organisation, ctx: CardContext) {
     ${heading(ctx.level + 2, text(pick(org.name, ctx.lang)), 'organisation-name')}
     ${paragraphs(org.description, ctx.lang)}
     ${facts(org.facts, ctx, nothing)}
-    ${org.website ? html`<p class="meta">${website(org.website)}</p>` : nothing}
+    ${org.website ? html`<p class="meta">${website(org.website, ctx)}</p>` : nothing}
   </li>`;
 }
 
@@ -110,7 +110,7 @@ function countryAndName(profile: Profile, ctx: CardContext, short?: Text) {
   return html`<p class="meta">
     ${shortName ? html`<span part="short-name">${text(shortName)}</span>` : nothing}
     <span part="country">${countryName(profile.country, ctx.lang)}</span>
-    ${website(profile.website)}
+    ${website(profile.website, ctx)}
   </p>`;
 }
 
@@ -195,6 +195,18 @@ export function errorCard(kind: ErrorKind, partner: string, lang: Lang, retry: (
       : nothing}
   </div>`;
 }
+
+/** A loaded card in its variant: `<partner-card>` and the prerenderer both draw it with this. */
+export const loadedCard = (profile: Profile, variant: Variant, ctx: CardContext): TemplateResult =>
+  variant === 'compact' ? compactCard(profile, ctx) : fullCard(profile, ctx);
+
+/**
+ * Everything in a card's shadow root: its one live region, then the card box.
+ * The prerenderer writes the same, so a card upgraded over prerendered HTML
+ * finds exactly what it would have drawn.
+ */
+export const shadowContent = (status: string, box: unknown): TemplateResult =>
+  html`<span class="sr" role="status">${status}</span>${box}`;
 
 /**
  * What the card's live region says in each state: a screen reader announces

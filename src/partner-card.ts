@@ -1,5 +1,5 @@
-import {html, type PropertyValues} from 'lit';
-import {clampLevel, compactCard, errorCard, fullCard, loadingCard, statusText, type Variant} from './card-templates.js';
+import {ReactiveElement, render, type PropertyValues} from 'lit';
+import {clampLevel, errorCard, loadedCard, loadingCard, shadowContent, statusText, type Variant} from './card-templates.js';
 import {prepareCountryNames} from './format.js';
 import {inLang} from './ui-strings.js';
 import {LangElement} from './lang-element.js';
@@ -7,6 +7,7 @@ import {LoadError, type ErrorKind} from './load-error.js';
 import {DEFAULT_TIMEOUT, loadProfile, profilesFolder} from './profile-loader.js';
 import type {Lang, Profile} from './profile-types.js';
 import {isPartnerId, validateProfile} from './profile-validation.js';
+import {focusPath, restoreFocus, sameContent} from './prerendered.js';
 import {keepFocus} from './retry-focus.js';
 import {safeUrl} from './safe-url.js';
 import {untranslated} from './translation-coverage.js';
@@ -128,7 +129,15 @@ export class PartnerCard extends LangElement {
   /** What this card has already warned about: language and missing paths. */
   private warned = new Set<string>();
 
+  /**
+   * True while the shadow root shows what `npm run prerender` wrote into the
+   * page (declarative shadow DOM), not what Lit drew: from the upgrade until
+   * the live profile shows something else.
+   */
+  private prerendered = false;
+
   override connectedCallback() {
+    this.prerendered ||= !this.hasUpdated && !!this.shadowRoot?.querySelector('[part~="card"]');
     super.connectedCallback();
     // A card that left the page while loading gave up its request: ask again.
     if (this.view.status === 'loading' && this.controller?.signal.aborted) this.load();
@@ -213,6 +222,8 @@ export class PartnerCard extends LangElement {
   }
 
   private fail(kind: ErrorKind, message: string) {
+    // Good content on the page beats an error box over it: the project site may be down for good.
+    if (this.prerendered) return this.warn(`${kind}: ${message}; the prerendered card stays`);
     this.warn(`${kind}: ${message}`);
     this.view = {status: 'error', kind};
     this.emitAfterRender('partner-card-error', {kind, message} satisfies PartnerCardErrorDetail);
@@ -237,23 +248,48 @@ export class PartnerCard extends LangElement {
     return url?.href;
   }
 
+  /**
+   * Over prerendered content, Lit does not draw (it would add a second card
+   * after the first): the reader keeps seeing the prerendered card, focus and
+   * selection included, while the live profile loads, and for good when it
+   * shows the same. When it differs, Lit draws it in place of the
+   * prerendered nodes and the focus goes back where it was.
+   */
+  protected override update(changed: PropertyValues) {
+    if (this.prerendered) {
+      const root = this.renderRoot as ShadowRoot;
+      const fresh = document.createElement('div');
+      // (LitElement aims its first render before the root's first child: the prerendered nodes.)
+      const options = {...this.renderOptions, renderBefore: null};
+      if (this.view.status !== 'loaded' || (render(this.render(), fresh, options), sameContent(fresh, root))) {
+        // The element's own bookkeeping (reflected attributes), without drawing.
+        return (ReactiveElement.prototype as unknown as {update(c: PropertyValues): void}).update.call(this, changed);
+      }
+      const focus = focusPath(root);
+      root.replaceChildren();
+      this.renderOptions.renderBefore = null;
+      this.prerendered = false;
+      super.update(changed);
+      restoreFocus(root, focus);
+      return;
+    }
+    super.update(changed);
+  }
+
   protected override render() {
     const {view, currentLang: lang} = this;
     const variant: Variant = this.variant === 'compact' ? 'compact' : 'full';
     return inLang(lang, () => {
       const kind = view.status === 'error' ? view.kind : 'network';
       // One live region for the card's life, before the box: only its text changes.
-      return html`<span class="sr" role="status">${statusText(view.status, kind, this.partner)}</span>${this.box(view, lang, variant)}`;
+      return shadowContent(statusText(view.status, kind, this.partner), this.box(view, lang, variant));
     });
   }
 
   private box(view: View, lang: Lang, variant: Variant) {
     if (view.status === 'loading') return loadingCard(variant, lang);
     if (view.status === 'error') return errorCard(view.kind, this.partner, lang, () => this.retry());
-    const ctx = {lang, level: clampLevel(this.headingLevel), assetBase: view.assetBase};
-    return variant === 'compact'
-      ? compactCard(view.profile, {...ctx, href: this.links.href})
-      : fullCard(view.profile, {...ctx, backHref: this.links.backHref});
+    return loadedCard(view.profile, variant, {lang, level: clampLevel(this.headingLevel), assetBase: view.assetBase, ...this.links});
   }
 }
 

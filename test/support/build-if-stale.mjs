@@ -20,7 +20,7 @@ function newest(path) {
 
 export function buildIfStale() {
   // The demo's synthetic partners are written last: without them the build did not finish.
-  const built = existsSync(BUILT) && existsSync('dist/demo-partners/index.json') ? statSync(BUILT).mtimeMs : 0;
+  const built = existsSync(BUILT) && existsSync('dist/prerender.js') && existsSync('dist/demo-partners/index.json') ? statSync(BUILT).mtimeMs : 0;
   if (built >= Math.max(...SOURCES.map(newest))) return;
   console.log(`${BUILT} is older than its sources: building it first (npm run build).`);
   execSync('npm run build', {stdio: 'inherit'});

@@ -17,6 +17,11 @@
 //   /many/<n>/index.json         → a directory index of <n> synthetic partners
 //   /count/<key>/<path>          → <path>, logging each request's Cache-Control and Pragma
 //                                  headers under <key>; /count-log/<key> returns that log
+//   /prerendered/<path>          → the HTML page <path> as `npm run prerender` writes it, with the
+//                                  profiles of demo/embed/partners and test/fixtures/partners;
+//                                  ?stale=1 prerenders an older summary than the live profile's
+//   /prerendered-csp/<path>      → the same, under the strict policy plus the cards' style hash
+//   /prerender-card?<attributes> → renderCard() for those attributes, as text
 import {readFileSync} from 'node:fs';
 
 const SAMPLE = new URL('../../demo/embed/partners/region-southern-denmark.json', import.meta.url);
@@ -55,7 +60,46 @@ function manyPartners(n) {
   return {version: 1, partners};
 }
 
+// The built prerenderer (npm run build), typed by its source.
+const PRERENDERER = new URL('../../dist/prerender.js', import.meta.url).href;
+/** @returns {Promise<typeof import('../../src/prerender.js')>} */
+const prerenderer = () => import(PRERENDERER);
+
+/** @param {string} id */
+function profileFor(id, stale = false) {
+  for (const folder of ['../../demo/embed/partners/', '../fixtures/partners/']) {
+    try {
+      const profile = JSON.parse(readFileSync(new URL(`${folder}${id}.json`, import.meta.url), 'utf8'));
+      return stale ? {...profile, summary: {en: 'An older summary.', da: 'Et ældre resumé.'}} : profile;
+    } catch {
+      // not in this folder
+    }
+  }
+  return undefined;
+}
+
 export async function faultServer(ctx, next) {
+  const prerendered = ctx.path.match(/^\/prerendered(-csp)?(\/.*\.html)$/);
+  if (prerendered) {
+    const {prerenderHTML, STYLE_HASH} = await prerenderer();
+    const source = readFileSync(new URL(`../..${prerendered[2]}`, import.meta.url), 'utf8');
+    const stale = ctx.query.stale === '1';
+    const result = prerenderHTML(source, {profile: (id) => profileFor(id, stale)});
+    if (result.errors.length) throw new Error(result.errors.join('; '));
+    ctx.set('Cache-Control', 'no-store');
+    if (prerendered[1]) ctx.set('Content-Security-Policy', STRICT_CSP.replace("style-src 'self'", `style-src 'self' ${STYLE_HASH}`));
+    ctx.type = 'text/html';
+    ctx.body = result.html;
+    return;
+  }
+  if (ctx.path === '/prerender-card') {
+    const {renderCard} = await prerenderer();
+    const {partner = '', lang, variant, base = '/demo/embed/partners/', href} = ctx.query;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.type = 'text/html';
+    ctx.body = renderCard({profile: profileFor(partner), partner, base, lang, variant, headingLevel: ctx.query['heading-level'], href, backHref: ctx.query['back-href']}).html;
+    return;
+  }
   const many = ctx.path.match(/^\/many\/(\d{1,4})\/index\.json$/);
   if (many) {
     ctx.set('Cache-Control', 'no-store');

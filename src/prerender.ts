@@ -1,0 +1,168 @@
+/**
+ * Prerendering in Node: a `<partner-card>` tag in a site's HTML gets its
+ * content written inside it as declarative shadow DOM, so the card is there at
+ * first paint, without JavaScript and when the project site is down. Drawn by
+ * Lit's server renderer from the very templates and styles the element uses
+ * (card-templates.ts, partner-card.styles.ts): the two cannot drift.
+ *
+ * Built by `npm run build` into `dist/prerender.js`; `npm run prerender` is
+ * its command line. Sites that render in Node import `prerenderHTML` or
+ * `renderCard` from there.
+ */
+import {render} from '@lit-labs/ssr';
+import {collectResultSync} from '@lit-labs/ssr/lib/render-result.js';
+import {createHash} from 'node:crypto';
+import {clampLevel, loadedCard, shadowContent, type Variant} from './card-templates.js';
+import {normaliseLang} from './element-lang.js';
+import {pick} from './format.js';
+import {findTags, type FoundTag} from './html-tags.js';
+import type {Lang, Profile} from './profile-types.js';
+import {isPartnerId, validateProfile} from './profile-validation.js';
+import {safeUrl} from './safe-url.js';
+import {styles} from './partner-card.styles.js';
+import {inLang} from './ui-strings.js';
+
+/** The card's stylesheet as one `<style>` text: the same for every card and partner. */
+export const STYLE_TEXT = styles.map((sheet) => sheet.cssText).join('');
+
+/** The `style-src` source that allows the prerendered `<style>` under a strict Content-Security-Policy. */
+export const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE_TEXT).digest('base64')}'`;
+
+export interface CardOptions {
+  /** The profile (validated here as the card validates it). */
+  profile: unknown;
+  /** The tag's `partner`: the profile must have this id. */
+  partner: string;
+  /** Folder of the profiles as the browser will reach it (an absolute URL, or a path from the site root): the logo is next to the profile. */
+  base: string;
+  lang?: string;
+  variant?: string;
+  headingLevel?: string | number;
+  href?: string;
+  backHref?: string;
+}
+
+/** Stands in for the site's own origin while a path from its root is resolved. */
+const SITE_ROOT = 'http://site-root.partner-card.invalid/';
+
+/** Lit's hydration markers: prerendered cards are taken over without hydration (prerendered.ts). */
+const MARKERS = /<!--\/?lit-(?:part|node)[^>]*-->/g;
+
+/** JSON for a `<script>` element: `<` escaped so no text in it can close the element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/** schema.org facts for crawlers that read JSON-LD: name, site, logo, country. */
+function organisation(profile: Profile, lang: Lang, logo: string | undefined) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Organization',
+    name: pick(profile.name, lang).value,
+    ...(profile.shortName && {alternateName: pick(profile.shortName, lang).value}),
+    description: pick(profile.summary, lang).value,
+    ...(profile.website && {url: profile.website}),
+    ...(logo && {logo}),
+    address: {'@type': 'PostalAddress', addressCountry: profile.country},
+  };
+}
+
+/**
+ * A card's content as it goes inside its tag: the shadow root (`<template
+ * shadowrootmode="open">`, its `<style>`, then exactly what the element draws
+ * for these attributes) and, for a full card, schema.org JSON-LD.
+ * @throws Error naming the problem when the profile is invalid or a URL is refused.
+ */
+export function renderCard(options: CardOptions): {html: string; dropped: string[]} {
+  const {partner} = options;
+  if (!isPartnerId(partner)) throw new Error(`partner="${partner}" is not a partner id`);
+  // A path from the site root ("/embed/partners/") stays one: resolved against a stand-in origin that is cut off again.
+  const fromRoot = /^\/(?!\/)/.test(options.base);
+  const folder = safeUrl(options.base.replace(/\/?$/, '/'), SITE_ROOT);
+  if (!folder || !(fromRoot || /^https?:\/\/[^/]/i.test(options.base))) {
+    throw new Error(`base "${options.base}" is not an absolute http(s) URL or a path from the site root ("/…")`);
+  }
+  const assetBase = new URL(`${partner}.json`, folder);
+  const {profile, dropped} = validateProfile(options.profile, partner);
+  const lang = normaliseLang(options.lang);
+  const variant: Variant = options.variant === 'compact' ? 'compact' : 'full';
+  // Links stay as written (the page resolves them as the element does); only their scheme is checked.
+  const link = (value: string | undefined, name: string) => {
+    if (!value) return undefined;
+    if (!safeUrl(value, SITE_ROOT)) throw new Error(`${name}="${value}" is not an http(s) URL`);
+    return value.trim();
+  };
+  const ctx = {lang, level: clampLevel(Number(options.headingLevel ?? 2)), assetBase, href: link(options.href, 'href'), backHref: link(options.backHref, 'back-href')};
+  const markup = inLang(lang, () => collectResultSync(render(shadowContent('', loadedCard(profile, variant, ctx)))))
+    .replace(MARKERS, '')
+    .replaceAll(SITE_ROOT, '/');
+  let html = `<template shadowrootmode="open"><style>${STYLE_TEXT}</style>${markup}</template>`;
+  if (variant === 'full') {
+    const logo = profile.logo && safeUrl(profile.logo.src, assetBase)?.href.replace(SITE_ROOT, '/');
+    html += `<script type="application/ld+json">${scriptJson(organisation(profile, lang, logo))}</script>`;
+  }
+  return {html, dropped};
+}
+
+/** What an earlier run wrote at the start of a tag's content: taken out first, so a second run changes nothing. */
+const EARLIER = /^<template shadowrootmode="open"><style>[\s\S]*?<\/template>(?:<script type="application\/ld\+json">[\s\S]*?<\/script>)?/;
+
+export interface PrerenderOptions {
+  /** The profile for an id, or undefined when there is none. */
+  profile(id: string): unknown;
+  /** Folder of the profiles as the browser will reach them, for tags without a `base` attribute. */
+  base?: string;
+}
+
+export interface PrerenderResult {
+  html: string;
+  /** How many tags got a prerendered card. */
+  cards: number;
+  /** Problems that stop the page from being written, each naming the tag. */
+  errors: string[];
+  /** Fields left out of a profile (it is still shown), each naming the tag. */
+  warnings: string[];
+}
+
+const describe = (tag: FoundTag) => `line ${tag.line}: <${tag.name}${tag.attrs.partner ? ` partner="${tag.attrs.partner}"` : ''}>`;
+
+/**
+ * Writes a prerendered card into every `<partner-card>` tag of a page and
+ * changes nothing else. `<partner-directory>` tags are left as they are (not
+ * prerendered yet).
+ */
+export function prerenderHTML(source: string, options: PrerenderOptions): PrerenderResult {
+  const {tags, problems} = findTags(source);
+  const errors = [...problems];
+  const warnings: string[] = [];
+  const htmlLang = /<html\b[^>]*\blang\s*=\s*["']?([^"'\s>]+)/i.exec(source)?.[1];
+  let html = '';
+  let from = 0;
+  let cards = 0;
+  for (const tag of tags) {
+    if (tag.name !== 'partner-card') continue;
+    const {attrs} = tag;
+    try {
+      const profile = options.profile(attrs.partner ?? '');
+      if (profile === undefined) throw new Error(`there is no profile "${attrs.partner ?? ''}"`);
+      const base = attrs.base ?? options.base;
+      if (!base) throw new Error('no base attribute and no --base: say where the browser finds the profiles');
+      const {html: content, dropped} = renderCard({
+        profile,
+        partner: attrs.partner ?? '',
+        base,
+        lang: attrs.lang?.trim() || tag.inheritedLang || htmlLang,
+        variant: attrs.variant,
+        headingLevel: attrs['heading-level'],
+        href: attrs.href,
+        backHref: attrs['back-href'],
+      });
+      if (dropped.length) warnings.push(`${describe(tag)}: left out ${dropped.join(', ')}`);
+      const kept = source.slice(tag.contentStart, tag.contentEnd).replace(EARLIER, '');
+      html += source.slice(from, tag.contentStart) + content + kept;
+      from = tag.contentEnd;
+      cards++;
+    } catch (error) {
+      errors.push(`${describe(tag)}: ${(error as Error).message}`);
+    }
+  }
+  return {html: html + source.slice(from), cards, errors, warnings};
+}

@@ -1,0 +1,180 @@
+// npm run prerender and dist/prerender.js (built by npm run build): the page
+// changes only inside the tags, a second run changes nothing, and bad input
+// stops everything with a message that names the file, the tag and the problem.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {createHash} from 'node:crypto';
+import {mkdtempSync, readFileSync, writeFileSync, mkdirSync, copyFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+
+const root = new URL('../../', import.meta.url).pathname;
+/** @type {typeof import('../../src/prerender.js')} */
+const {prerenderHTML, renderCard, STYLE_TEXT, STYLE_HASH} = await import(join(root, 'dist/prerender.js'));
+const {main} = await import(join(root, 'scripts/prerender.mjs'));
+const sample = JSON.parse(readFileSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), 'utf8'));
+const BASE = 'https://project.example/embed/partners/';
+/** @param {string} id */
+const profile = (id) => (id === 'region-southern-denmark' ? sample : undefined);
+
+/** Real sites' HTML: every quoting style, upper case, tags over several lines, mentions that are not tags. */
+const MESSY = `<!DOCTYPE html>
+<HTML LANG=da>
+<head><title>&lt;partner-card&gt; on our site</title>
+<script>document.write('<partner-card partner="region-southern-denmark"></partner-card>')</script>
+<style>partner-card{display:block}</style></head>
+<body class=x data-x='a "quoted" b'>
+<!-- <partner-card partner="region-southern-denmark"></partner-card> -->
+<p>Caf&eacute; &amp; co &#8212; text&nbsp;here</p>
+<PARTNER-CARD partner=region-southern-denmark
+    variant='compact' href="/partners/rsd/"
+    heading-level=3></PARTNER-CARD>
+<section lang="en"><partner-card partner="region-southern-denmark" back-href='/'><a href="https://regionsyddanmark.dk">Our profile</a></partner-card></section>
+<textarea><partner-card partner="region-southern-denmark"></partner-card></textarea>
+<pre><code>&lt;partner-card&gt;</code><partner-card partner="region-southern-denmark"></partner-card></pre>
+<template><partner-card partner="region-southern-denmark"></partner-card></template>
+</body></HTML>
+`;
+
+/** `html` with the content of every real tag (found by its marker) cut out: what must stay byte for byte. */
+const outside = (html) => html.replace(/(<partner-card[^>]*>)(<template shadowrootmode[\s\S]*?<\/template>(<script type="application\/ld\+json">[\s\S]*?<\/script>)?)/gi, '$1');
+
+test('a messy page changes only inside its two real tags', () => {
+  const result = prerenderHTML(MESSY, {profile, base: BASE});
+  assert.deepEqual(result.errors, []);
+  assert.equal(result.cards, 2);
+  assert.equal(outside(result.html), MESSY);
+  assert.equal(result.html.match(/shadowrootmode/g)?.length, 2);
+  // The mentions in the comment, script, textarea, pre and template are untouched.
+  for (const kept of ['<!-- <partner-card partner="region-southern-denmark"></partner-card> -->', '<textarea><partner-card partner="region-southern-denmark"></partner-card></textarea>', '<template><partner-card partner="region-southern-denmark"></partner-card></template>']) {
+    assert.ok(result.html.includes(kept), kept);
+  }
+  // The page's own content inside a tag stays, after the shadow root.
+  assert.match(result.html, /<\/script><a href="https:\/\/regionsyddanmark.dk">Our profile<\/a><\/partner-card>/);
+});
+
+test('attributes and the language around a tag are read as the browser reads them', () => {
+  const {html} = prerenderHTML(MESSY, {profile, base: BASE});
+  const [compact, full] = html.split('shadowrootmode').slice(1);
+  // Upper-case tag, unquoted and single-quoted attributes; <HTML LANG=da> gives Danish.
+  assert.match(compact, /<article class="card compact" part="card" lang="da">/);
+  assert.match(compact, /aria-level="3"/);
+  assert.match(compact, /<a class="stretched" part="link" href="\/partners\/rsd\/">Region Syddanmark<\/a>/);
+  assert.match(compact, /alt=""/);
+  // <section lang="en"> around the second tag.
+  assert.match(full, /<article class="card full" part="card" lang="en">/);
+  assert.match(full, /Region of Southern Denmark/);
+  assert.match(full, /src="https:\/\/project.example\/embed\/partners\/region-southern-denmark.svg"/);
+  assert.match(full, /href="\/"><span aria-hidden="true">←<\/span> Back to partners<\/a>/);
+  assert.ok(!/<!--/.test(full.split('</template>')[0]), 'no Lit markers in the prerendered card');
+});
+
+test('a full card carries schema.org JSON-LD: name, url, logo, country', () => {
+  const {html} = renderCard({profile: sample, partner: 'region-southern-denmark', base: BASE, lang: 'da'});
+  const json = JSON.parse(/<script type="application\/ld\+json">(.*)<\/script>$/.exec(html)?.[1] ?? 'null');
+  assert.equal(json['@type'], 'Organization');
+  assert.equal(json.name, 'Region Syddanmark');
+  assert.equal(json.url, 'https://regionsyddanmark.dk/');
+  assert.equal(json.logo, `${BASE}region-southern-denmark.svg`);
+  assert.deepEqual(json.address, {'@type': 'PostalAddress', addressCountry: 'DK'});
+  const compact = renderCard({profile: sample, partner: 'region-southern-denmark', base: BASE, variant: 'compact'});
+  assert.ok(!compact.html.includes('ld+json'));
+});
+
+test('text in a profile is only text, in the card and in the JSON-LD', () => {
+  const hostile = {...sample, name: '</script><script>alert(1)</script><b>x</b>', summary: ']]> &amp; <img src=x onerror=alert(1)>'};
+  const {html} = renderCard({profile: hostile, partner: 'region-southern-denmark', base: BASE});
+  assert.ok(!html.includes('<script>alert'), 'no script element from the text');
+  assert.ok(!html.includes('<img src=x'), 'no image element from the text');
+  assert.ok(html.includes('&lt;/script>&lt;script>alert(1)&lt;/script>&lt;b>x&lt;/b>') || html.includes('&lt;/script&gt;'), 'escaped in the card');
+  assert.match(html, /\\u003c\/script>\\u003cscript>/);
+});
+
+test('a second run changes nothing', () => {
+  const once = prerenderHTML(MESSY, {profile, base: BASE}).html;
+  const twice = prerenderHTML(once, {profile, base: BASE}).html;
+  assert.equal(twice, once);
+});
+
+test('the style is the same for every card, and its hash is what CSP needs', () => {
+  const hash = `'sha256-${createHash('sha256').update(STYLE_TEXT).digest('base64')}'`;
+  assert.equal(STYLE_HASH, hash);
+  const {html} = prerenderHTML(MESSY, {profile, base: BASE});
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).filter((text) => text.includes('--partner-card'));
+  assert.equal(styles.length, 2);
+  assert.ok(styles.every((text) => text === STYLE_TEXT));
+});
+
+test('bad input: a message naming the tag and the problem', () => {
+  /** @type {[string, string | undefined, RegExp][]} */
+  const cases = [
+    ['<partner-card partner="nobody"></partner-card>', BASE, /line 1: <partner-card partner="nobody">: there is no profile "nobody"/],
+    ['<p>\n<partner-card partner="region-southern-denmark">', BASE, /line 2: <partner-card partner="region-southern-denmark"> is never closed/],
+    ['<partner-card partner="region-southern-denmark" base="partners/"></partner-card>', BASE, /base "partners\/" is not an absolute http\(s\) URL/],
+    ['<partner-card partner="region-southern-denmark" href="javascript:alert(1)"></partner-card>', BASE, /href="javascript:alert\(1\)" is not an http\(s\) URL/],
+    ['<partner-card partner="region-southern-denmark"></partner-card>', undefined, /no base attribute and no --base/],
+  ];
+  for (const [html, base, message] of cases) {
+    const result = prerenderHTML(html, {profile, base});
+    assert.equal(result.errors.length, 1, html);
+    assert.match(result.errors[0], message);
+  }
+  const invalid = prerenderHTML('<partner-card partner="region-southern-denmark"></partner-card>', {profile: () => ({...sample, summary: undefined}), base: BASE});
+  assert.match(invalid.errors[0], /\$\.summary is missing/);
+});
+
+/** A folder with pages and profiles, for the command line. */
+function site() {
+  const dir = mkdtempSync(join(tmpdir(), 'prerender-'));
+  mkdirSync(join(dir, 'profiles'));
+  mkdirSync(join(dir, 'pages/sub'), {recursive: true});
+  copyFileSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), join(dir, 'profiles/region-southern-denmark.json'));
+  writeFileSync(join(dir, 'profiles/broken.json'), '{"id": "broken",');
+  writeFileSync(join(dir, 'pages/a.html'), MESSY);
+  writeFileSync(join(dir, 'pages/sub/b.html'), `<html lang="da"><body><partner-card partner='region-southern-denmark'></partner-card></body></html>`);
+  return dir;
+}
+
+/** Runs the command line, capturing what it prints. @param {string[]} args */
+async function run(args) {
+  const lines = [];
+  const [log, warn, error] = [console.log, console.warn, console.error];
+  console.log = console.warn = console.error = (...parts) => lines.push(parts.join(' '));
+  try {
+    return {code: await main(args), out: lines.join('\n')};
+  } finally {
+    Object.assign(console, {log, warn, error});
+  }
+}
+
+test('npm run prerender: a folder, recursively; prints the CSP source; idempotent', async () => {
+  const dir = site();
+  const {code, out} = await run([join(dir, 'pages'), '--profiles', join(dir, 'profiles'), '--base', BASE]);
+  assert.equal(code, 0, out);
+  assert.match(out, /3 card\(s\) prerendered; 2 file\(s\) changed/);
+  assert.ok(out.includes(STYLE_HASH));
+  const after = readFileSync(join(dir, 'pages/sub/b.html'), 'utf8');
+  assert.match(after, /lang="da"/);
+  const again = await run([join(dir, 'pages'), '--profiles', join(dir, 'profiles'), '--base', BASE]);
+  assert.match(again.out, /0 file\(s\) changed/);
+  assert.equal(readFileSync(join(dir, 'pages/sub/b.html'), 'utf8'), after);
+});
+
+test('npm run prerender: any problem changes no file and exits 1', async () => {
+  for (const [page, expected] of /** @type {[string, RegExp][]} */ ([
+    ['<partner-card partner="nobody"></partner-card>', /c\.html: line 1: <partner-card partner="nobody">: there is no profile "nobody"/],
+    ['<partner-card partner="broken"></partner-card>', /c\.html: line 1: <partner-card partner="broken">: .*broken\.json is not valid JSON/],
+    ['<partner-card partner="region-southern-denmark">', /c\.html: line 1: <partner-card partner="region-southern-denmark"> is never closed/],
+  ])) {
+    const dir = site();
+    writeFileSync(join(dir, 'pages/c.html'), page);
+    const {code, out} = await run([join(dir, 'pages'), '--profiles', join(dir, 'profiles'), '--base', BASE]);
+    assert.equal(code, 1);
+    assert.match(out, expected);
+    assert.match(out, /no file was changed/);
+    assert.equal(readFileSync(join(dir, 'pages/a.html'), 'utf8'), MESSY, 'the good page is not written either');
+  }
+  const missing = await run(['/no/such/folder', '--base', BASE]);
+  assert.equal(missing.code, 1);
+  assert.match(missing.out, /\/no\/such\/folder: cannot be read/);
+});

@@ -1,0 +1,154 @@
+import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
+import type {PartnerCard} from '../src/partner-card.js';
+import {sameContent} from '../src/prerendered.js';
+import {FIXTURES, SAMPLES, textOf, warnings} from './support/helpers.js';
+
+// Pages with a card prerendered by the test server exactly as `npm run
+// prerender` writes it (test/support/fault-server.mjs, /prerendered/…).
+type PageWindow = Window & {
+  __before: {height: number; border: string; name: Element | null};
+  __events: string[];
+  __warnings: string[];
+  __violations?: string[];
+};
+
+async function page(path: string, sandbox?: string) {
+  const frame = fixtureSync<HTMLIFrameElement>(
+    sandbox === undefined
+      ? html`<iframe src=${path} style="width: 900px; height: 1200px; border: 0"></iframe>`
+      : html`<iframe src=${path} sandbox=${sandbox} style="width: 900px; height: 1200px; border: 0"></iframe>`,
+  );
+  await oneEvent(frame, 'load');
+  const doc = frame.contentDocument!;
+  return {frame, doc, win: frame.contentWindow as PageWindow, card: doc.querySelector('partner-card') as PartnerCard};
+}
+
+/** Loads the module into the page, as its script tag would, and waits for the card's first event (or a moment). */
+async function upgrade(doc: Document, card: PartnerCard) {
+  const script = doc.createElement('script');
+  script.type = 'module';
+  script.src = '/dist/partner-card.js';
+  doc.head.append(script);
+  await waitUntil(() => doc.defaultView!.customElements.get('partner-card'), 'the module defines the card');
+  await card.updateComplete;
+}
+
+describe('Prerendered cards: there at first paint', () => {
+  it('with JavaScript off: the card is complete and styled, with JSON-LD for crawlers', async () => {
+    const {doc, card} = await page('/prerendered/test/fixtures/prerender/card.html', 'allow-same-origin');
+    expect(doc.defaultView!.customElements.get('partner-card'), 'no script ran').to.equal(undefined);
+    const root = card.shadowRoot!;
+    expect(textOf(root.querySelector('[part="name"]')!)).to.equal('Region Syddanmark');
+    expect(root.querySelectorAll('[part="organisation"]')).to.have.length(2);
+    expect(getComputedStyle(root.querySelector('[part~="card"]')!).borderTopStyle).to.equal('solid');
+    expect(card.getBoundingClientRect().height).to.be.above(600);
+    const jsonLd = JSON.parse(card.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(jsonLd['@type']).to.equal('Organization');
+    expect(jsonLd.name).to.equal('Region Syddanmark');
+  });
+
+  it('the module takes it over unseen: same nodes, same height, one heading, no loading state, one load event', async () => {
+    const {doc, win, card} = await page('/prerendered/test/fixtures/prerender/card.html');
+    const name = card.shadowRoot!.querySelector('[part="name"]')!;
+    // The reader is in the middle of the card: a link has the focus, a sentence is selected.
+    const website = card.shadowRoot!.querySelector<HTMLAnchorElement>('[part="website"]')!;
+    website.focus();
+    const summary = card.shadowRoot!.querySelector('[part="summary"]')!;
+    doc.getSelection()!.selectAllChildren(summary);
+    const below = doc.getElementById('below')!.getBoundingClientRect().top;
+    await upgrade(doc, card);
+    await waitUntil(() => win.__events.length > 0, 'the live profile is checked', {timeout: 5000});
+    await new Promise((r) => setTimeout(r, 100));
+    expect(win.__events).to.deep.equal(['partner-card-load']);
+    expect(card.shadowRoot!.querySelector('[part="name"]') === name, 'the same name node').to.equal(true);
+    expect(card.shadowRoot!.querySelectorAll('[role="heading"][aria-level="2"]')).to.have.length(1);
+    expect(card.shadowRoot!.querySelector('[aria-busy]')).to.equal(null);
+    expect(card.getBoundingClientRect().height).to.equal(win.__before.height);
+    expect(doc.getElementById('below')!.getBoundingClientRect().top).to.equal(below);
+    expect(card.shadowRoot!.activeElement === website, 'focus kept').to.equal(true);
+    expect(doc.getSelection()!.toString()).to.equal(summary.textContent);
+  });
+
+  it('shows what changed since the page was built, keeping the focus', async () => {
+    const {doc, win, card} = await page('/prerendered/test/fixtures/prerender/card.html?stale=1');
+    expect(textOf(card.shadowRoot!.querySelector('[part="summary"]')!)).to.equal('Et ældre resumé.');
+    card.shadowRoot!.querySelector<HTMLAnchorElement>('[part="back-link"]')!.focus();
+    await upgrade(doc, card);
+    await waitUntil(() => win.__events.length > 0, 'the live profile is checked', {timeout: 5000});
+    await card.updateComplete;
+    expect(textOf(card.shadowRoot!.querySelector('[part="summary"]')!)).to.match(/^En af Danmarks fem regioner/);
+    expect(card.shadowRoot!.querySelectorAll('[part~="card"]'), 'one card, not two').to.have.length(1);
+    expect(card.shadowRoot!.activeElement?.getAttribute('part')).to.equal('back-link');
+  });
+
+  it('keeps the prerendered card when the project site fails, and says so in the console', async () => {
+    const {doc, win, card} = await page('/prerendered/test/fixtures/prerender/card-offline.html');
+    const name = card.shadowRoot!.querySelector('[part="name"]')!;
+    await upgrade(doc, card);
+    await waitUntil(() => win.__warnings.some((w) => w.includes('prerendered card stays')), 'a warning', {timeout: 5000});
+    await new Promise((r) => setTimeout(r, 100));
+    expect(win.__warnings.join('\n')).to.contain('network: HTTP 503');
+    expect(card.shadowRoot!.querySelector('[part="name"]') === name, 'the same card').to.equal(true);
+    expect(card.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+    expect(win.__events).to.deep.equal([]);
+  });
+
+  it('under a strict CSP with the printed style hash: styled at first paint, no violation', async () => {
+    const {win, card} = await page('/prerendered-csp/test/fixtures/prerender/card-csp.html');
+    expect(win.__before.border, 'styled before the module ran').to.equal('solid');
+    await waitUntil(() => win.__events.length > 0, 'the module checks the live profile', {timeout: 5000});
+    expect(win.__events).to.deep.equal(['partner-card-load']);
+    expect(card.getBoundingClientRect().height).to.equal(win.__before.height);
+    expect(win.__violations).to.deep.equal([]);
+  });
+});
+
+/** The prerendered markup for these attributes, from the same code as `npm run prerender`. */
+async function prerendered(attrs: Record<string, string>): Promise<DocumentFragment> {
+  const text = await (await fetch(`/prerender-card?${new URLSearchParams(attrs)}`)).text();
+  const holder = document.createElement('template');
+  holder.innerHTML = text;
+  return (holder.content.querySelector('template') as HTMLTemplateElement).content;
+}
+
+/** Markup without Lit's comment markers, the style, and with the page's origin cut from URLs. */
+const markup = (root: DocumentFragment | ShadowRoot) => {
+  const copy = document.createElement('div');
+  for (const node of root.childNodes) if (!(node instanceof HTMLStyleElement)) copy.append(node.cloneNode(true));
+  return copy.innerHTML.replace(/<!--[\s\S]*?-->/g, '').replaceAll(location.origin, '');
+};
+
+describe('Prerendered cards: the same markup as the browser draws', () => {
+  const CASES: Record<string, string>[] = [
+    {partner: 'region-southern-denmark', lang: 'en'},
+    {partner: 'region-southern-denmark', lang: 'da', 'back-href': '/partners/'},
+    {partner: 'region-southern-denmark', lang: 'da', variant: 'compact', href: '/p/rsd/'},
+    {partner: 'region-southern-denmark', lang: 'en', variant: 'compact', 'heading-level': '4'},
+    {partner: 'region-southern-denmark', lang: 'en', 'heading-level': '5'},
+    {partner: 'english-only', lang: 'da', base: FIXTURES},
+    {partner: 'english-only', lang: 'da', base: FIXTURES, variant: 'compact'},
+  ];
+  for (const attrs of CASES) {
+    it(JSON.stringify(attrs), async () => {
+      const base = attrs.base ?? SAMPLES;
+      // The card as the built module draws it (the module partners load), for the same attributes.
+      const {doc} = await page('/test/fixtures/prerender/blank.html');
+      await waitUntil(() => doc.defaultView!.customElements.get('partner-card'), 'the module loads');
+      const el = doc.createElement('partner-card') as PartnerCard;
+      for (const [name, value] of Object.entries({...attrs, base})) el.setAttribute(name, value);
+      const loaded = oneEvent(el, 'partner-card-load');
+      await warnings(async () => {
+        doc.body.append(el);
+        await loaded;
+        await el.updateComplete;
+      });
+      let fragment!: DocumentFragment;
+      await warnings(async () => {
+        fragment = await prerendered({...attrs, base});
+      });
+      expect(markup(fragment)).to.equal(markup(el.shadowRoot!));
+      expect(sameContent(fragment, el.shadowRoot!)).to.equal(true);
+      if (attrs.partner === 'english-only') expect(fragment.querySelector('[part="fallback"][lang="en"]')).to.exist;
+    });
+  }
+});
