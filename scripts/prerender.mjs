@@ -1,12 +1,13 @@
 // npm run prerender -- <file.html|folder>… [--profiles <folder>] [--base <url>]
 //
-// Writes every <partner-card> in the given HTML files (folders: every .html
-// in them, recursively) as a prerendered card: declarative shadow DOM inside
-// the tag, so the card shows at first paint, without JavaScript and when the
-// project site is down. The files are rewritten in place, and only inside
+// Writes every <partner-card> and <partner-directory> in the given HTML files
+// (folders: every .html in them, recursively) as declarative shadow DOM inside
+// the tag, so the card or list shows at first paint, without JavaScript and
+// when the project site is down. Directories take the profiles folder's
+// index.json (npm run partners writes it). The files are rewritten in place, and only inside
 // the tags. Any problem (unknown partner, invalid profile, unclosed tag,
 // unreadable file) is named with its file and tag, the exit code is 1 and no
-// file is changed. Prints the CSP source for the cards' <style>.
+// file is changed. Prints the CSP sources for the cards' and lists' <style>.
 //
 // Needs dist/prerender.js: `npm run build` makes it.
 import {existsSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs';
@@ -46,7 +47,8 @@ export async function main(args = process.argv.slice(2)) {
     console.error('dist/prerender.js is missing: run `npm run build` first.');
     return 1;
   }
-  const {prerenderHTML, STYLE_HASH} = await import(built);
+  /** @type {typeof import('../src/prerender.js')} */
+  const {prerenderHTML, STYLE_HASH, DIRECTORY_STYLE_HASH} = await import(built);
   /** @param {string} id */
   const profile = (id) => {
     const file = join(profiles, `${id}.json`);
@@ -58,6 +60,12 @@ export async function main(args = process.argv.slice(2)) {
       throw new Error(`${relative(process.cwd(), file)} is not valid JSON (${/** @type {Error} */ (error).message})`);
     }
   };
+  const index = () => {
+    const file = join(profiles, 'index.json');
+    if (!existsSync(file)) return undefined;
+    return JSON.parse(readFileSync(file, 'utf8'));
+  };
+  /** @type {string[]} */
   const errors = [];
   /** @type {[string, string][]} */
   const changes = [];
@@ -78,7 +86,7 @@ export async function main(args = process.argv.slice(2)) {
         errors.push(`${file}: cannot be read`);
         continue;
       }
-      const result = prerenderHTML(source, {profile, base});
+      const result = prerenderHTML(source, {profile, index, base});
       for (const warning of result.warnings) console.warn(`warning: ${file}: ${warning}`);
       errors.push(...result.errors.map((/** @type {string} */ error) => `${file}: ${error}`));
       cards += result.cards;
@@ -91,8 +99,10 @@ export async function main(args = process.argv.slice(2)) {
     return 1;
   }
   for (const [file, html] of changes) writeFileSync(file, html);
-  console.log(`${cards} card(s) prerendered; ${changes.length} file(s) changed.`);
-  if (cards) console.log(`A strict Content-Security-Policy needs this in style-src for the cards' <style>: ${STYLE_HASH}`);
+  console.log(`${cards} tag(s) prerendered; ${changes.length} file(s) changed.`);
+  if (cards) {
+    console.log(`A strict Content-Security-Policy needs in style-src: ${STYLE_HASH} (cards) ${DIRECTORY_STYLE_HASH} (directories)`);
+  }
   return 0;
 }
 

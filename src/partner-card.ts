@@ -1,13 +1,12 @@
-import {ReactiveElement, render, type PropertyValues} from 'lit';
+import {render, type PropertyValues} from 'lit';
 import {clampLevel, errorCard, loadedCard, loadingCard, shadowContent, statusText, type Variant} from './card-templates.js';
 import {prepareCountryNames} from './format.js';
 import {inLang} from './ui-strings.js';
-import {LangElement} from './lang-element.js';
 import {LoadError, type ErrorKind} from './load-error.js';
 import {DEFAULT_TIMEOUT, loadProfile, profilesFolder} from './profile-loader.js';
 import type {Lang, Profile} from './profile-types.js';
 import {isPartnerId, validateProfile} from './profile-validation.js';
-import {focusPath, restoreFocus, sameContent} from './prerendered.js';
+import {PrerenderedElement, sameMarkup} from './prerendered.js';
 import {keepFocus} from './retry-focus.js';
 import {safeUrl} from './safe-url.js';
 import {untranslated} from './translation-coverage.js';
@@ -78,7 +77,7 @@ type View =
  * @cssprop [--partner-card-logo-height=3.5rem] - Height of the logo in the full variant.
  * @cssprop [--partner-card-min-height=auto] - Space to reserve, e.g. for a full card whose height you know.
  */
-export class PartnerCard extends LangElement {
+export class PartnerCard extends PrerenderedElement {
   static override styles = styles;
 
   // Declared without decorators: the static map is smaller in the bundle.
@@ -129,15 +128,7 @@ export class PartnerCard extends LangElement {
   /** What this card has already warned about: language and missing paths. */
   private warned = new Set<string>();
 
-  /**
-   * True while the shadow root shows what `npm run prerender` wrote into the
-   * page (declarative shadow DOM), not what Lit drew: from the upgrade until
-   * the live profile shows something else.
-   */
-  private prerendered = false;
-
   override connectedCallback() {
-    this.prerendered ||= !this.hasUpdated && !!this.shadowRoot?.querySelector('[part~="card"]');
     super.connectedCallback();
     // A card that left the page while loading gave up its request: ask again.
     if (this.view.status === 'loading' && this.controller?.signal.aborted) this.load();
@@ -223,7 +214,7 @@ export class PartnerCard extends LangElement {
 
   private fail(kind: ErrorKind, message: string) {
     // Good content on the page beats an error box over it: the project site may be down for good.
-    if (this.prerendered) return this.warn(`${kind}: ${message}; the prerendered card stays`);
+    if (this.prerendered) return this.warn(`${kind}: ${message}; the prerendered content stays`);
     this.warn(`${kind}: ${message}`);
     this.view = {status: 'error', kind};
     this.emitAfterRender('partner-card-error', {kind, message} satisfies PartnerCardErrorDetail);
@@ -241,39 +232,25 @@ export class PartnerCard extends LangElement {
     console.warn(`<partner-card ${this.profile ? 'profile' : `partner="${this.partner}"`}>: ${problem}`);
   }
 
+  /** The link as written, once its scheme is known to be http(s): the page resolves it as the prerenderer leaves it. */
   private checkedUrl(value: string | undefined, name: string): string | undefined {
     if (!value) return undefined;
-    const url = safeUrl(value, document.baseURI);
-    if (!url) this.warn(`${name} "${value}" is not an http(s) URL; left out`);
-    return url?.href;
+    if (safeUrl(value, document.baseURI)) return value.trim();
+    this.warn(`${name} "${value}" is not an http(s) URL; left out`);
+    return undefined;
   }
 
   /**
-   * Over prerendered content, Lit does not draw (it would add a second card
-   * after the first): the reader keeps seeing the prerendered card, focus and
-   * selection included, while the live profile loads, and for good when it
-   * shows the same. When it differs, Lit draws it in place of the
-   * prerendered nodes and the focus goes back where it was.
+   * A prerendered card stays while the live profile loads (or failed), and
+   * for good when it shows the same: Lit draws the live one into a detached
+   * element to compare. Only a real change replaces the prerendered nodes.
    */
-  protected override update(changed: PropertyValues) {
-    if (this.prerendered) {
-      const root = this.renderRoot as ShadowRoot;
-      const fresh = document.createElement('div');
-      // (LitElement aims its first render before the root's first child: the prerendered nodes.)
-      const options = {...this.renderOptions, renderBefore: null};
-      if (this.view.status !== 'loaded' || (render(this.render(), fresh, options), sameContent(fresh, root))) {
-        // The element's own bookkeeping (reflected attributes), without drawing.
-        return (ReactiveElement.prototype as unknown as {update(c: PropertyValues): void}).update.call(this, changed);
-      }
-      const focus = focusPath(root);
-      root.replaceChildren();
-      this.renderOptions.renderBefore = null;
-      this.prerendered = false;
-      super.update(changed);
-      restoreFocus(root, focus);
-      return;
-    }
-    super.update(changed);
+  protected keepPrerendered(): boolean {
+    if (this.view.status !== 'loaded') return true;
+    const fresh = document.createElement('div');
+    // (A loaded card has no event listeners: no render options needed.)
+    render(this.render(), fresh);
+    return sameMarkup(fresh.innerHTML) === sameMarkup((this.renderRoot as ShadowRoot).innerHTML);
   }
 
   protected override render() {

@@ -44,17 +44,16 @@ const directory = css`
     gap: 0.5rem 1rem;
     margin: 0.75rem 0;
   }
-  .status.error {
+  .error {
     padding: 0.75rem 1rem;
     border-inline-start: 4px solid var(--partner-card-error-color, #c4302b);
   }
   .count {
     margin: 0;
   }
-  /* The status line takes the focus after "Try again" (tabindex=-1). */
-  .count:focus-visible,
-  button:focus-visible {
-    outline: 2px solid var(--partner-card-accent-color, light-dark(#0b63b6, #7cbcff));
+  /* The status line takes the focus after "Try again" (tabindex=-1): ring it in its own colour. */
+  .count:focus-visible {
+    outline: 2px solid;
     outline-offset: 2px;
   }
   .list {

@@ -1,14 +1,14 @@
-import {html, nothing, render, type PropertyValues} from 'lit';
-import {msg, str} from '@lit/localize';
-import {clampLevel, compactCard} from './card-templates.js';
+import {render, type PropertyValues} from 'lit';
+import {clampLevel} from './card-templates.js';
+import {directoryItems, directoryView, listKey} from './directory-templates.js';
 import {countries, haystack, matcher} from './directory-search.js';
 import {prepareCountryNames} from './format.js';
 import {inLang} from './ui-strings.js';
-import {LangElement} from './lang-element.js';
 import {LoadError} from './load-error.js';
 import {fetchJson, profilesFolder} from './profile-loader.js';
 import type {Lang, Profile} from './profile-types.js';
 import {validateProfile} from './profile-validation.js';
+import {PrerenderedElement} from './prerendered.js';
 import {keepFocus} from './retry-focus.js';
 import {safeUrl} from './safe-url.js';
 import {untranslated} from './translation-coverage.js';
@@ -32,6 +32,8 @@ interface Prepared {
   /** Per entry, its folded search text: made on the first search, not on the first render. */
   hay?: string[];
   countries: [string, string][];
+  /** What the list shows, in short (`listKey`). */
+  key: string;
 }
 
 /** Query parameters that keep the filter in the page URL (prefixed: the page owns the rest). */
@@ -74,7 +76,7 @@ const C = 'partner-country';
  * @cssprop [--partner-directory-min-column=17rem] - Narrowest column of the grid.
  * @cssprop [--partner-directory-gap=1rem] - Space between cards.
  */
-export class PartnerDirectory extends LangElement {
+export class PartnerDirectory extends PrerenderedElement {
   static override styles = styles;
   static override properties = {
     href: {reflect: true},
@@ -104,6 +106,11 @@ export class PartnerDirectory extends LangElement {
   private drawn?: [Prepared, Element];
   /** The index and language last warned about: a redraw for a new `href` or heading level says nothing new. */
   private warned?: [Profile[], Lang];
+
+  /** Prerendered list items to keep, and the key of what they show; what the reader typed or picked there. */
+  private adopt?: {key: string; items: Element[]; query?: string; country?: string};
+  /** The list that holds kept prerendered items, not drawn by Lit. */
+  private adopted?: Element;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -141,7 +148,7 @@ export class PartnerDirectory extends LangElement {
     const level = clampLevel(this.headingLevel);
     const old = this.prepared;
     if (old?.entries === entries && old.lang === lang && old.href === href && old.level === level) return old;
-    return (this.prepared = {entries, lang, href, level, countries: countries(entries, lang)});
+    return (this.prepared = {entries, lang, href, level, countries: countries(entries, lang), key: listKey(entries, lang, href, level)});
   }
 
   /** Loads the index again, past the HTTP cache (the error message's button does this). */
@@ -169,6 +176,8 @@ export class PartnerDirectory extends LangElement {
     } catch (error) {
       if (controller.signal.aborted) return;
       const {kind = 'network', message} = error as LoadError;
+      // A prerendered list stays: it is complete, only not searchable.
+      if (this.prerendered) return console.warn(`<partner-directory>: ${kind}: ${message}; the prerendered content stays`);
       console.warn(`<partner-directory>: ${kind}: ${message}`);
       this.view = {status: 'error', kind};
       this.emit('partner-directory-error', {kind, message});
@@ -196,47 +205,47 @@ export class PartnerDirectory extends LangElement {
   }
 
   protected override render() {
-    const {view, currentLang: lang} = this;
-    return inLang(lang, () => {
-      const loaded = view.status === 'loaded';
-      const failed = view.status === 'error';
-      // The status line is one live region for the directory's life, in every
-      // state: loading, the count, the error. Only its text changes, so screen
-      // readers announce each change.
-      return html`<div part="controls" class="controls" lang=${lang} ?hidden=${failed}>
-          <label
-            >${msg('Search partners', {id: 'directory.search', desc: 'Label of the search box above the partner list.'})}
-            <input
-              part="search"
-              type="search"
-              .value=${this.query}
-              @focus=${() => this.haystacks()}
-              @input=${(e: Event) => this.filter((e.target as HTMLInputElement).value, this.country)}
-          /></label>
-          <label
-            >${msg('Country', {id: 'directory.country', desc: 'Label of the country filter above the partner list.'})}
-            <select part="country" @change=${(e: Event) => this.filter(this.query, (e.target as HTMLSelectElement).value)}>
-              <option value="">${msg('All countries', {id: 'directory.all-countries', desc: 'First choice of the country filter: no filter.'})}</option>
-              ${loaded ? this.prepared!.countries.map(([code, name]) => html`<option value=${code} ?selected=${code === this.country}>${name}</option>`) : nothing}
-            </select></label
-          >
-        </div>
-        <div class=${failed ? 'status error' : 'status'} part=${failed ? 'error' : nothing} lang=${lang}>
-          <p part="count" class="count" role="status">
-            ${failed
-              ? msg('The list of partners could not be loaded.', {id: 'directory.error', desc: 'Shown instead of the partner list when it cannot be loaded; a "Try again" button follows.'})
-              : loaded
-                ? this.shown.length
-                  ? countText(this.shown.filter(Boolean).length, lang)
-                  : msg('There are no partners in the list yet.', {id: 'directory.empty', desc: 'Shown instead of the partner list when the list has no partners at all.'})
-                : msg('Loading partners…', {id: 'directory.loading', desc: 'Shown (and announced to screen readers) while the list of partners loads.'})}
-          </p>
-          ${failed
-            ? html`<button part="retry" type="button" @click=${this.retry}>${msg('Try again', {id: 'button.retry', desc: 'Button that loads the partner profile again after a network error.'})}</button>`
-            : nothing}
-        </div>
-        <ul class="list" part="list" aria-busy=${!loaded} ?hidden=${failed}></ul>`;
-    });
+    const {view, currentLang: lang, prepared} = this;
+    const loaded = view.status === 'loaded' && prepared;
+    return inLang(lang, () =>
+      directoryView({
+        lang,
+        status: view.status,
+        query: this.query,
+        country: this.country,
+        countries: loaded ? prepared.countries : [],
+        shown: this.shown.filter(Boolean).length,
+        total: this.shown.length,
+        key: loaded ? prepared.key : undefined,
+        on: this.handlers,
+      }),
+    );
+  }
+
+  /** The controls' handlers, made once. */
+  private handlers = {
+    focus: () => this.haystacks(),
+    search: (e: Event) => this.filter((e.target as HTMLInputElement).value, this.country),
+    country: (e: Event) => this.filter(this.query, (e.target as HTMLSelectElement).value),
+    retry: () => this.retry(),
+  };
+
+  /**
+   * A prerendered list stays until the live index is in (or for good, when it
+   * cannot be loaded). Then the controls and the status line are drawn anew,
+   * with their handlers, and the prerendered items move into the new list,
+   * the same nodes, when they show what the live index would (the same
+   * `listKey`); otherwise the list is drawn afresh. What the reader typed or
+   * picked in the prerendered controls is kept.
+   */
+  protected keepPrerendered() {
+    return this.view.status !== 'loaded';
+  }
+
+  protected override beforeTakeOver(root: ShadowRoot) {
+    const list = root.querySelector<HTMLElement>('[part="list"]');
+    const value = (part: string) => root.querySelector<HTMLInputElement>(`[part="${part}"]`)?.value;
+    this.adopt = {key: list?.dataset.key ?? '', items: [...(list?.children ?? [])], query: value('search'), country: value('country')};
   }
 
   /** "Try again": loads the index past the HTTP cache. */
@@ -262,11 +271,19 @@ export class PartnerDirectory extends LangElement {
     if (view.status !== 'loaded' || !prepared || !list) return;
     if (this.drawn?.[0] !== prepared || this.drawn[1] !== list) {
       this.drawn = [prepared, list];
-      const ctx = {lang: prepared.lang, level: prepared.level, assetBase: view.folder};
-      render(
-        inLang(prepared.lang, () => prepared.entries.map((entry) => html`<li part="item">${compactCard(entry, {...ctx, href: this.link(entry.id)})}</li>`)),
-        list as HTMLElement,
-      );
+      const {adopt} = this;
+      this.adopt = undefined;
+      if (adopt?.query || adopt?.country) this.filter(adopt.query ?? '', adopt.country ?? '');
+      if (adopt?.key === prepared.key) {
+        list.append(...adopt.items);
+        this.adopted = list;
+      } else {
+        // Kept items are no template's: a redraw (another language, say) starts from an empty list.
+        if (this.adopted === list) list.replaceChildren();
+        this.adopted = undefined;
+        const ctx = {lang: prepared.lang, level: prepared.level, assetBase: view.folder};
+        render(inLang(prepared.lang, () => directoryItems(prepared.entries, ctx, (id) => this.link(id))), list as HTMLElement);
+      }
       this.warnUntranslated(prepared);
     }
     const items = list.children as HTMLCollectionOf<HTMLElement>;
@@ -284,14 +301,6 @@ export class PartnerDirectory extends LangElement {
       console.warn(`<partner-directory>: translation-missing (${lang}): ${ids.length} partner(s) partly in English: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}`);
     }
   }
-}
-
-/** "12 partners", "1 partner", "12 partnere": the plural form comes from Intl.PluralRules. */
-function countText(count: number, lang: Lang): string {
-  if (!count) return msg('No partners match your search.', {id: 'directory.count.none', desc: 'Announced when the search and filter leave no partner.'});
-  return new Intl.PluralRules(lang).select(count) === 'one'
-    ? msg(str`${count} partner`, {id: 'directory.count.one', desc: 'Number of partners shown, singular form (used where the language says "1 partner"). The placeholder is the number.'})
-    : msg(str`${count} partners`, {id: 'directory.count.other', desc: 'Number of partners shown, plural form. The placeholder is the number.'});
 }
 
 declare global {

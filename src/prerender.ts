@@ -13,6 +13,8 @@ import {render} from '@lit-labs/ssr';
 import {collectResultSync} from '@lit-labs/ssr/lib/render-result.js';
 import {createHash} from 'node:crypto';
 import {clampLevel, loadedCard, shadowContent, type Variant} from './card-templates.js';
+import {directoryItems, directoryView, listKey} from './directory-templates.js';
+import {countries} from './directory-search.js';
 import {normaliseLang} from './element-lang.js';
 import {pick} from './format.js';
 import {findTags, type FoundTag} from './html-tags.js';
@@ -20,13 +22,19 @@ import type {Lang, Profile} from './profile-types.js';
 import {isPartnerId, validateProfile} from './profile-validation.js';
 import {safeUrl} from './safe-url.js';
 import {styles} from './partner-card.styles.js';
+import {styles as directoryStyles} from './partner-directory.styles.js';
 import {inLang} from './ui-strings.js';
+
+const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /** The card's stylesheet as one `<style>` text: the same for every card and partner. */
 export const STYLE_TEXT = styles.map((sheet) => sheet.cssText).join('');
+/** The directory's, likewise. */
+export const DIRECTORY_STYLE_TEXT = directoryStyles.map((sheet) => sheet.cssText).join('');
 
-/** The `style-src` source that allows the prerendered `<style>` under a strict Content-Security-Policy. */
-export const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE_TEXT).digest('base64')}'`;
+/** The `style-src` sources that allow the prerendered `<style>`s under a strict Content-Security-Policy. */
+export const STYLE_HASH = hash(STYLE_TEXT);
+export const DIRECTORY_STYLE_HASH = hash(DIRECTORY_STYLE_TEXT);
 
 export interface CardOptions {
   /** The profile (validated here as the card validates it). */
@@ -47,6 +55,36 @@ const SITE_ROOT = 'http://site-root.partner-card.invalid/';
 
 /** Lit's hydration markers: prerendered cards are taken over without hydration (prerendered.ts). */
 const MARKERS = /<!--\/?lit-(?:part|node)[^>]*-->/g;
+
+/**
+ * The profiles' folder as the browser will reach it. A path from the site
+ * root ("/embed/partners/") stays one: it is resolved against a stand-in
+ * origin that is cut off the output again.
+ */
+function folder(base: string): URL {
+  const fromRoot = /^\/(?!\/)/.test(base);
+  const url = safeUrl(base.replace(/\/?$/, '/'), SITE_ROOT);
+  if (!url || !(fromRoot || /^https?:\/\/[^/]/i.test(base))) {
+    throw new Error(`base "${base}" is not an absolute http(s) URL or a path from the site root ("/…")`);
+  }
+  return url;
+}
+
+/** A link stays as written (the page resolves it as the element does); only its scheme is checked. */
+function link(value: string | undefined, name: string): string | undefined {
+  if (!value) return undefined;
+  if (!safeUrl(value, SITE_ROOT)) throw new Error(`${name}="${value}" is not an http(s) URL`);
+  return value.trim();
+}
+
+/** `content()` drawn in `lang` by Lit's server renderer as a declarative shadow root with its style. */
+function shadowRoot(style: string, lang: Lang, content: () => unknown): string {
+  // The templates are made inside inLang() too: msg() answers when a template is made.
+  const markup = inLang(lang, () => collectResultSync(render(content())))
+    .replace(MARKERS, '')
+    .replaceAll(SITE_ROOT, '/');
+  return `<template shadowrootmode="open"><style>${style}</style>${markup}</template>`;
+}
 
 /** JSON for a `<script>` element: `<` escaped so no text in it can close the element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
@@ -74,32 +112,53 @@ function organisation(profile: Profile, lang: Lang, logo: string | undefined) {
 export function renderCard(options: CardOptions): {html: string; dropped: string[]} {
   const {partner} = options;
   if (!isPartnerId(partner)) throw new Error(`partner="${partner}" is not a partner id`);
-  // A path from the site root ("/embed/partners/") stays one: resolved against a stand-in origin that is cut off again.
-  const fromRoot = /^\/(?!\/)/.test(options.base);
-  const folder = safeUrl(options.base.replace(/\/?$/, '/'), SITE_ROOT);
-  if (!folder || !(fromRoot || /^https?:\/\/[^/]/i.test(options.base))) {
-    throw new Error(`base "${options.base}" is not an absolute http(s) URL or a path from the site root ("/…")`);
-  }
-  const assetBase = new URL(`${partner}.json`, folder);
+  const assetBase = new URL(`${partner}.json`, folder(options.base));
   const {profile, dropped} = validateProfile(options.profile, partner);
   const lang = normaliseLang(options.lang);
   const variant: Variant = options.variant === 'compact' ? 'compact' : 'full';
-  // Links stay as written (the page resolves them as the element does); only their scheme is checked.
-  const link = (value: string | undefined, name: string) => {
-    if (!value) return undefined;
-    if (!safeUrl(value, SITE_ROOT)) throw new Error(`${name}="${value}" is not an http(s) URL`);
-    return value.trim();
-  };
   const ctx = {lang, level: clampLevel(Number(options.headingLevel ?? 2)), assetBase, href: link(options.href, 'href'), backHref: link(options.backHref, 'back-href')};
-  const markup = inLang(lang, () => collectResultSync(render(shadowContent('', loadedCard(profile, variant, ctx)))))
-    .replace(MARKERS, '')
-    .replaceAll(SITE_ROOT, '/');
-  let html = `<template shadowrootmode="open"><style>${STYLE_TEXT}</style>${markup}</template>`;
+  let html = shadowRoot(STYLE_TEXT, lang, () => shadowContent('', loadedCard(profile, variant, ctx)));
   if (variant === 'full') {
     const logo = profile.logo && safeUrl(profile.logo.src, assetBase)?.href.replace(SITE_ROOT, '/');
     html += `<script type="application/ld+json">${scriptJson(organisation(profile, lang, logo))}</script>`;
   }
   return {html, dropped};
+}
+
+export interface DirectoryOptions {
+  /** The index (`index.json`: `{partners: [...]}`); entries are validated as the directory validates them. */
+  index: unknown;
+  /** Folder of `index.json` as the browser will reach it. */
+  base: string;
+  lang?: string;
+  href?: string;
+  headingLevel?: string | number;
+}
+
+/**
+ * A directory's content as it goes inside its tag: the whole list (controls,
+ * status line, every partner's compact card) as a declarative shadow root.
+ * @throws Error naming the problem when the index has no list or a URL is refused.
+ */
+export function renderDirectory(options: DirectoryOptions): {html: string; dropped: string[]} {
+  const partners = (options.index as {partners?: unknown} | null)?.partners;
+  if (!Array.isArray(partners)) throw new Error('index.json has no "partners" list');
+  const dropped: string[] = [];
+  const entries = partners.flatMap((entry, i) => {
+    try {
+      return [validateProfile(entry).profile];
+    } catch (error) {
+      dropped.push(`partners[${i}]: ${(error as Error).message}`);
+      return [];
+    }
+  });
+  const lang = normaliseLang(options.lang);
+  const level = clampLevel(Number(options.headingLevel ?? 2));
+  const pattern = link(options.href, 'href');
+  const ctx = {lang, level, assetBase: folder(options.base)};
+  const items = () => directoryItems(entries, ctx, (id) => pattern?.replace('{id}', encodeURIComponent(id)));
+  const view = {lang, status: 'loaded' as const, query: '', country: '', countries: countries(entries, lang), shown: entries.length, total: entries.length, key: listKey(entries, lang, options.href, level)};
+  return {html: shadowRoot(DIRECTORY_STYLE_TEXT, lang, () => directoryView(view, items())), dropped};
 }
 
 /** What an earlier run wrote at the start of a tag's content: taken out first, so a second run changes nothing. */
@@ -108,13 +167,15 @@ const EARLIER = /^<template shadowrootmode="open"><style>[\s\S]*?<\/template>(?:
 export interface PrerenderOptions {
   /** The profile for an id, or undefined when there is none. */
   profile(id: string): unknown;
+  /** The index of all partners (`index.json`), for `<partner-directory>`; undefined when there is none. */
+  index?(): unknown;
   /** Folder of the profiles as the browser will reach them, for tags without a `base` attribute. */
   base?: string;
 }
 
 export interface PrerenderResult {
   html: string;
-  /** How many tags got a prerendered card. */
+  /** How many tags (cards and directories) got prerendered content. */
   cards: number;
   /** Problems that stop the page from being written, each naming the tag. */
   errors: string[];
@@ -125,9 +186,8 @@ export interface PrerenderResult {
 const describe = (tag: FoundTag) => `line ${tag.line}: <${tag.name}${tag.attrs.partner ? ` partner="${tag.attrs.partner}"` : ''}>`;
 
 /**
- * Writes a prerendered card into every `<partner-card>` tag of a page and
- * changes nothing else. `<partner-directory>` tags are left as they are (not
- * prerendered yet).
+ * Writes a prerendered card into every `<partner-card>` tag of a page, and the
+ * whole list into every `<partner-directory>`, and changes nothing else.
  */
 export function prerenderHTML(source: string, options: PrerenderOptions): PrerenderResult {
   const {tags, problems} = findTags(source);
@@ -138,23 +198,23 @@ export function prerenderHTML(source: string, options: PrerenderOptions): Preren
   let from = 0;
   let cards = 0;
   for (const tag of tags) {
-    if (tag.name !== 'partner-card') continue;
     const {attrs} = tag;
     try {
-      const profile = options.profile(attrs.partner ?? '');
-      if (profile === undefined) throw new Error(`there is no profile "${attrs.partner ?? ''}"`);
       const base = attrs.base ?? options.base;
       if (!base) throw new Error('no base attribute and no --base: say where the browser finds the profiles');
-      const {html: content, dropped} = renderCard({
-        profile,
-        partner: attrs.partner ?? '',
-        base,
-        lang: attrs.lang?.trim() || tag.inheritedLang || htmlLang,
-        variant: attrs.variant,
-        headingLevel: attrs['heading-level'],
-        href: attrs.href,
-        backHref: attrs['back-href'],
-      });
+      const lang = attrs.lang?.trim() || tag.inheritedLang || htmlLang;
+      const headingLevel = attrs['heading-level'];
+      let rendered;
+      if (tag.name === 'partner-directory') {
+        const index = options.index?.();
+        if (index === undefined) throw new Error('there is no index.json of the partners (npm run partners writes it)');
+        rendered = renderDirectory({index, base, lang, href: attrs.href, headingLevel});
+      } else {
+        const profile = options.profile(attrs.partner ?? '');
+        if (profile === undefined) throw new Error(`there is no profile "${attrs.partner ?? ''}"`);
+        rendered = renderCard({profile, partner: attrs.partner ?? '', base, lang, variant: attrs.variant, headingLevel, href: attrs.href, backHref: attrs['back-href']});
+      }
+      const {html: content, dropped} = rendered;
       if (dropped.length) warnings.push(`${describe(tag)}: left out ${dropped.join(', ')}`);
       const kept = source.slice(tag.contentStart, tag.contentEnd).replace(EARLIER, '');
       html += source.slice(from, tag.contentStart) + content + kept;

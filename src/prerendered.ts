@@ -1,63 +1,67 @@
+import {ReactiveElement, type PropertyValues} from 'lit';
+import {LangElement} from './lang-element.js';
+
 /**
- * Taking over a card that was prerendered into the page as declarative shadow
- * DOM (`npm run prerender`). The element does not redraw what is already
- * there: it draws its own template into a detached element, and only when the
- * two differ (the live profile changed since the page was built) does it
- * replace the prerendered nodes, keeping the focus where it was.
+ * Taking over content that `npm run prerender` wrote into the page as
+ * declarative shadow DOM. Lit would draw its template after it (two cards),
+ * so an element upgraded over a prerendered shadow root draws nothing while
+ * `keepPrerendered()` says so (the live data is loading, or shows the same),
+ * then replaces the prerendered nodes in one go, the focus going back where
+ * it was.
  */
+export abstract class PrerenderedElement extends LangElement {
+  /** True while the shadow root shows what was prerendered, not what Lit drew. */
+  protected prerendered = false;
 
-/** Child nodes as a reader meets them: comments (Lit's markers) and styles left out, adjacent texts joined. */
-function content(node: Node): (Element | string)[] {
-  const out: (Element | string)[] = [];
-  for (const child of node.childNodes) {
-    if (child.nodeType === 3) {
-      const last = out.length - 1;
-      if (typeof out[last] === 'string') out[last] += child.nodeValue;
-      else out.push(child.nodeValue!);
-    } else if (child.nodeType === 1 && (child as Element).localName !== 'style') out.push(child as Element);
+  /** Whether the prerendered content must stay as it is for this update. */
+  protected abstract keepPrerendered(): boolean;
+  /** Just before the prerendered nodes go: what to keep of them. */
+  protected beforeTakeOver(_root: ShadowRoot) {}
+
+  override connectedCallback() {
+    // Before the first connection only a declarative shadow root exists: Lit attaches its own later.
+    this.prerendered ||= !this.hasUpdated && !!this.shadowRoot;
+    super.connectedCallback();
+    // Lit has now adopted the same rules as a constructed stylesheet: the inline copy can go unseen.
+    if (this.prerendered) this.shadowRoot!.querySelector('style')?.remove();
   }
-  return out;
+
+  protected override update(changed: PropertyValues) {
+    if (!this.prerendered) return super.update(changed);
+    if (this.keepPrerendered()) {
+      // The element's own bookkeeping (reflected attributes), without drawing.
+      return (ReactiveElement.prototype as unknown as {update(c: PropertyValues): void}).update.call(this, changed);
+    }
+    const root = this.renderRoot as ShadowRoot;
+    this.beforeTakeOver(root);
+    const focus = focusPath(root);
+    root.replaceChildren();
+    // LitElement aimed its first render before the root's first child, now gone.
+    this.renderOptions.renderBefore = null;
+    this.prerendered = false;
+    super.update(changed);
+    restoreFocus(root, focus);
+  }
 }
 
-/** An attribute's meaning: links and images by the URL they lead to, so `/p/` and `https://site/p/` agree. */
-const meaning = (el: Element, name: string) => {
-  const value = el.getAttribute(name)!;
-  return name === 'href' || name === 'src' ? new URL(value, document.baseURI).href : value;
-};
+/**
+ * Markup as a reader meets it: without comments (Lit's markers), and with
+ * this page's own origin cut from URLs, so a
+ * prerendered `/embed/x.svg` and a drawn `https://site/embed/x.svg` agree.
+ */
+export const sameMarkup = (html: string) =>
+  html.replace(/<!--[^]*?-->/g, '').replaceAll(`="${location.origin}/`, '="/');
 
-/** Whether `a` and `b` show the same: elements, attributes and text. */
-export function sameContent(a: Node, b: Node): boolean {
-  const [x, y] = [content(a), content(b)];
-  return (
-    x.length === y.length &&
-    x.every((item, i) => {
-      const other = y[i];
-      if (typeof item === 'string' || typeof other === 'string') return item === other;
-      const names = item.getAttributeNames();
-      return (
-        item.localName === other.localName &&
-        names.length === other.attributes.length &&
-        names.every((name) => other.hasAttribute(name) && meaning(item, name) === meaning(other, name)) &&
-        sameContent(item, other)
-      );
-    })
-  );
-}
-
-const elements = (parent: ParentNode) => [...parent.children].filter((el) => el.localName !== 'style');
-
-/** Where the focus is in `root`, as element-child indexes, to find the same place after a redraw. */
-export function focusPath(root: ShadowRoot): number[] | undefined {
+/** Where the focus is in `root`, as element-child indexes (none: no focus), to find the same place after a redraw. */
+export function focusPath(root: ShadowRoot): number[] {
   const path: number[] = [];
-  for (let el = root.activeElement; el?.parentNode; el = el.parentElement) {
-    path.unshift(elements(el.parentNode).indexOf(el));
-    if (el.parentNode === root) return path;
-  }
-  return undefined;
+  // An element at the top of the shadow root has no parent element: the walk ends there.
+  for (let el = root.activeElement; el; el = el.parentElement) path.unshift([...el.parentNode!.children].indexOf(el));
+  return path;
 }
 
-export function restoreFocus(root: ShadowRoot, path: number[] | undefined) {
-  let el: ParentNode | undefined = path && root;
-  for (const i of path ?? []) el = el && elements(el)[i];
-  (el as HTMLElement | undefined)?.focus?.();
+export function restoreFocus(root: ShadowRoot, path: number[]) {
+  let el: ParentNode | undefined = root;
+  for (const i of path) el = el?.children[i];
+  (el as Partial<HTMLElement> | undefined)?.focus?.();
 }

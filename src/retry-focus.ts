@@ -16,6 +16,6 @@ export function keepFocus(host: HTMLElement, fallback: string): boolean {
   const root = host.shadowRoot!;
   const target = root.querySelector<HTMLElement>('[part="retry"]') ?? root.querySelector<HTMLElement>(fallback)!;
   if (target.localName !== 'button') target.tabIndex = -1;
-  if (root.activeElement !== target) target.focus();
+  target.focus();
   return true;
 }

@@ -74,6 +74,9 @@ test('a full card carries schema.org JSON-LD: name, url, logo, country', () => {
   const json = JSON.parse(/<script type="application\/ld\+json">(.*)<\/script>$/.exec(html)?.[1] ?? 'null');
   assert.equal(json['@type'], 'Organization');
   assert.equal(json.name, 'Region Syddanmark');
+  // The interface strings are in the card's language too (msg() answers when a template is made).
+  assert.match(html, /Nøgletal/);
+  assert.match(html, /Organisationer/);
   assert.equal(json.url, 'https://regionsyddanmark.dk/');
   assert.equal(json.logo, `${BASE}region-southern-denmark.svg`);
   assert.deepEqual(json.address, {'@type': 'PostalAddress', addressCountry: 'DK'});
@@ -151,7 +154,7 @@ test('npm run prerender: a folder, recursively; prints the CSP source; idempoten
   const dir = site();
   const {code, out} = await run([join(dir, 'pages'), '--profiles', join(dir, 'profiles'), '--base', BASE]);
   assert.equal(code, 0, out);
-  assert.match(out, /3 card\(s\) prerendered; 2 file\(s\) changed/);
+  assert.match(out, /3 tag\(s\) prerendered; 2 file\(s\) changed/);
   assert.ok(out.includes(STYLE_HASH));
   const after = readFileSync(join(dir, 'pages/sub/b.html'), 'utf8');
   assert.match(after, /lang="da"/);

@@ -81,13 +81,16 @@ function profileFor(id, stale = false) {
 export async function faultServer(ctx, next) {
   const prerendered = ctx.path.match(/^\/prerendered(-csp)?(\/.*\.html)$/);
   if (prerendered) {
-    const {prerenderHTML, STYLE_HASH} = await prerenderer();
+    const {prerenderHTML, STYLE_HASH, DIRECTORY_STYLE_HASH} = await prerenderer();
     const source = readFileSync(new URL(`../..${prerendered[2]}`, import.meta.url), 'utf8');
     const stale = ctx.query.stale === '1';
-    const result = prerenderHTML(source, {profile: (id) => profileFor(id, stale)});
+    const result = prerenderHTML(source, {
+      profile: (id) => profileFor(id, stale),
+      index: () => JSON.parse(readFileSync(new URL('../../dist/demo-partners/index.json', import.meta.url), 'utf8')),
+    });
     if (result.errors.length) throw new Error(result.errors.join('; '));
     ctx.set('Cache-Control', 'no-store');
-    if (prerendered[1]) ctx.set('Content-Security-Policy', STRICT_CSP.replace("style-src 'self'", `style-src 'self' ${STYLE_HASH}`));
+    if (prerendered[1]) ctx.set('Content-Security-Policy', STRICT_CSP.replace("style-src 'self'", `style-src 'self' ${STYLE_HASH} ${DIRECTORY_STYLE_HASH}`));
     ctx.type = 'text/html';
     ctx.body = result.html;
     return;

@@ -1,0 +1,93 @@
+import {html, nothing, type TemplateResult} from 'lit';
+import {msg, str} from '@lit/localize';
+import {compactCard, type CardContext} from './card-templates.js';
+import type {Lang, Profile} from './profile-types.js';
+
+/**
+ * The directory's templates, free of element state, so that
+ * `<partner-directory>` and the prerenderer draw the same. They must run
+ * inside `inLang()` so `msg()` answers in the list's language.
+ */
+
+export interface DirectoryView {
+  lang: Lang;
+  status: 'loading' | 'loaded' | 'error';
+  query: string;
+  country: string;
+  /** The country filter's choices, [code, name] sorted by name. */
+  countries: [string, string][];
+  /** How many partners pass the filter, of how many. */
+  shown: number;
+  total: number;
+  /** Identifies the drawn list (see `listKey`), so prerendered items can be taken over. */
+  key?: string;
+  /** The element's handlers; the prerenderer has none. */
+  on?: {focus(): void; search(e: Event): void; country(e: Event): void; retry(): void};
+}
+
+/** The controls, the status line (the one live region) and the list, with `items` in it. */
+export function directoryView(v: DirectoryView, items: unknown = nothing): TemplateResult {
+  const {lang} = v;
+  const loaded = v.status === 'loaded';
+  const failed = v.status === 'error';
+  // The status line is one live region for the directory's life, in every
+  // state: loading, the count, the error. Only its text changes, so screen
+  // readers announce each change.
+  return html`<div part="controls" class="controls" lang=${lang} ?hidden=${failed}>
+      <label
+        >${msg('Search partners', {id: 'directory.search', desc: 'Label of the search box above the partner list.'})}
+        <input
+          part="search"
+          type="search"
+          .value=${v.query}
+          @focus=${v.on?.focus}
+          @input=${v.on?.search}
+      /></label>
+      <label
+        >${msg('Country', {id: 'directory.country', desc: 'Label of the country filter above the partner list.'})}
+        <select part="country" @change=${v.on?.country}>
+          <option value="">${msg('All countries', {id: 'directory.all-countries', desc: 'First choice of the country filter: no filter.'})}</option>
+          ${v.countries.map(([code, name]) => html`<option value=${code} ?selected=${code === v.country}>${name}</option>`)}
+        </select></label
+      >
+    </div>
+    <div class=${failed ? 'status error' : 'status'} part=${failed ? 'error' : nothing} lang=${lang}>
+      <p part="count" class="count" role="status">
+        ${failed
+          ? msg('The list of partners could not be loaded.', {id: 'directory.error', desc: 'Shown instead of the partner list when it cannot be loaded; a "Try again" button follows.'})
+          : loaded
+            ? v.total
+              ? countText(v.shown, lang)
+              : msg('There are no partners in the list yet.', {id: 'directory.empty', desc: 'Shown instead of the partner list when the list has no partners at all.'})
+            : msg('Loading partners…', {id: 'directory.loading', desc: 'Shown (and announced to screen readers) while the list of partners loads.'})}
+      </p>
+      ${failed
+        ? html`<button part="retry" type="button" @click=${v.on?.retry}>${msg('Try again', {id: 'button.retry', desc: 'Button that loads the partner profile again after a network error.'})}</button>`
+        : nothing}
+    </div>
+    <ul class="list" part="list" aria-busy=${!loaded} ?hidden=${failed} data-key=${v.key ?? nothing}>${items}</ul>`;
+}
+
+/** One list item per partner, each a compact card linking to `link(id)`. */
+export const directoryItems = (entries: Profile[], ctx: CardContext, link: (id: string) => string | undefined) =>
+  entries.map((entry) => html`<li part="item">${compactCard(entry, {...ctx, href: link(entry.id)})}</li>`);
+
+/**
+ * A short fingerprint of what a drawn list shows (entries, language, link
+ * pattern, heading level): prerendered items whose key matches the live
+ * index's are kept instead of drawn again.
+ */
+export function listKey(entries: Profile[], lang: Lang, href: string | undefined, level: number): string {
+  let hash = 0x811c9dc5;
+  for (const char of JSON.stringify([entries, lang, href ?? '', level])) hash = Math.imul(hash ^ char.charCodeAt(0), 0x1000193);
+  return '' + hash;
+}
+
+/** "12 partners", "1 partner", "12 partnere": the plural form comes from Intl.PluralRules. */
+export function countText(count: number, lang: Lang): string {
+  if (!count) return msg('No partners match your search.', {id: 'directory.count.none', desc: 'Announced when the search and filter leave no partner.'});
+  return new Intl.PluralRules(lang).select(count) === 'one'
+    ? msg(str`${count} partner`, {id: 'directory.count.one', desc: 'Number of partners shown, singular form (used where the language says "1 partner"). The placeholder is the number.'})
+    : msg(str`${count} partners`, {id: 'directory.count.other', desc: 'Number of partners shown, plural form. The placeholder is the number.'});
+}
+
