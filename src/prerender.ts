@@ -199,6 +199,11 @@ export function prerenderHTML(source: string, options: PrerenderOptions): Preren
   let cards = 0;
   for (const tag of tags) {
     const {attrs} = tag;
+    if (tag.name === 'partner-card' && !('partner' in attrs)) {
+      // A page whose script sets the partner later (a profile page reading its address).
+      warnings.push(`${describe(tag)}: no partner attribute; left as it is`);
+      continue;
+    }
     try {
       const base = attrs.base ?? options.base;
       if (!base) throw new Error('no base attribute and no --base: say where the browser finds the profiles');

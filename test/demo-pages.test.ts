@@ -35,7 +35,19 @@ async function axe(page: Awaited<ReturnType<typeof open>>) {
 }
 
 // The network-error card of demo/index.html waits for its timeout (3 s).
-const PAGES = ['/demo/index.html', '/demo/partner-site.html', '/demo/partners.html', '/demo/partners-da.html', '/demo/profile.html?id=region-southern-denmark', '/demo/profile.html?id=no-such-partner', '/demo/translate.html'];
+const PAGES = [
+  '/demo/index.html',
+  '/demo/partner-site.html',
+  '/demo/partners.html',
+  '/demo/partners-da.html',
+  '/demo/profile.html?id=region-southern-denmark',
+  '/demo/profile.html?id=no-such-partner',
+  '/demo/translate.html',
+  // The same pages prerendered by npm run build (scripts/demo-prerender.mjs).
+  '/dist/demo/partner-site.html',
+  '/dist/demo/partners.html',
+  '/dist/demo/partners-da.html',
+];
 
 describe('Demo pages as a reader meets them', function () {
   this.timeout(20000);
@@ -71,6 +83,20 @@ describe('Demo pages as a reader meets them', function () {
         ...texts(page.doc.body).filter((t) => textRight(t) > 321).map((t) => `"${t.data.trim().slice(0, 40)}" in ${t.parentElement?.localName}`),
       ];
       expect(page.doc.documentElement.scrollWidth, wide.join(', ')).to.be.at.most(320);
+    });
+  }
+
+  for (const [path, lang, text] of [
+    ['/dist/demo/partner-site.html', 'da', 'Region Syddanmark'],
+    ['/dist/demo/partners.html', 'en', '25 partners'],
+    ['/dist/demo/partners-da.html', 'da', '25 partnere'],
+  ]) {
+    it(`${path} (built by npm run build) shows its card or list with JavaScript off`, async () => {
+      const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${path} sandbox="allow-same-origin" style="width: 1280px; height: 800px"></iframe>`);
+      await oneEvent(frame, 'load');
+      const el = frame.contentDocument!.querySelector('partner-card, partner-directory')!;
+      expect(el.shadowRoot!.querySelector('[part~="card"]')!.getAttribute('lang')).to.equal(lang);
+      expect(el.shadowRoot!.textContent).to.contain(text);
     });
   }
 
