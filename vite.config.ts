@@ -6,11 +6,10 @@ import MagicString from 'magic-string';
 
 /**
  * The whole embed (Lit, @lit/localize, Danish strings, card and directory)
- * must stay below this, gzipped. The goal was 12 KB: of today's 37 KB
- * minified, Lit and @lit/localize are 16 KB and our code 21 KB (directory
- * 4 KB, card templates 3.7 KB, element 3.1 KB, styles 3.7 KB, validation
- * 1.9 KB, loader 1.5 KB), so it is missed (see scripts/bench-results.md).
- * The budget still fails the build on any growth beyond today's size.
+ * must stay below this, gzipped. The goal was 12 KB and is missed (see
+ * scripts/bench-results.md): 13.75 KB before the accessibility fixes (+0.38)
+ * and taking over prerendered cards and lists (+0.66); issue 9 set 14.8 KB as
+ * the ceiling. Of 41 KB minified, Lit and @lit/localize are 16 KB.
  */
 const GZIP_BUDGET = 14.8 * 1024;
 

@@ -103,10 +103,15 @@ writeFileSync(
 );
 
 // A plain static server: no file watching or transforms to skew (or stall)
-// the runs. /alias/<key>/<path> serves <path>, so each run has a fresh URL.
+// the runs. /alias/<key>/<path> serves <path>, so each run has a fresh URL;
+// /slow150/<path> answers 150 ms late, as a distant project site would.
 const TYPES = {'.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml', '.css': 'text/css'};
-const server = createHttpServer((req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/alias\/[^/]+/, ''));
+const server = createHttpServer(async (req, res) => {
+  let path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/alias\/[^/]+/, ''));
+  if (path.startsWith('/slow150/')) {
+    path = path.slice('/slow150'.length);
+    await new Promise((r) => setTimeout(r, 150));
+  }
   try {
     const body = readFileSync(`${root}${path.slice(1)}`);
     res.writeHead(200, {'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache'});
@@ -291,7 +296,7 @@ try {
   // Cumulative layout shift while demo pages load. The partner-site demo is
   // measured twice: as it is, and as a partner following the README would
   // serve it, with its card's height (measured once here) reserved in CSS.
-  const layoutShift = async (demo, reserve) => {
+  const layoutShift = async (/** @type {string} */ demo, /** @type {number} */ reserve = 0, folder = 'demo') => {
     const p = await browser.newPage({viewport: {width: 1280, height: 900}});
     await p.addInitScript(() => {
       window.__cls = 0;
@@ -306,7 +311,7 @@ try {
         await route.fulfill({response, body: (await response.text()).replace('</head>', `${css}</head>`)});
       });
     }
-    await p.goto(`${origin}/demo/${demo}`);
+    await p.goto(`${origin}/${folder}/${demo}`);
     await p.waitForLoadState('networkidle');
     await p.waitForTimeout(1000);
     const result = await p.evaluate(() => ({cls: window.__cls, height: document.querySelector('partner-card')?.getBoundingClientRect().height ?? 0}));
@@ -320,6 +325,100 @@ try {
     const reserved = await layoutShift(demo, Math.ceil(height));
     row(`… the same page with the card's height (${Math.ceil(height)} px) reserved in its CSS, as README shows`, reserved.cls.toFixed(4), '0', reserved.cls === 0 ? 'met' : 'missed');
   }
+  // The same pages prerendered by npm run build (dist/demo/), no height reserved.
+  // demo/index.html shows error states on purpose (unknown ids): it cannot be prerendered.
+  for (const demo of ['partner-site.html', 'partners.html']) {
+    const {cls} = await layoutShift(demo, 0, 'dist/demo');
+    row(`cumulative layout shift, prerendered dist/demo/${demo} (no height reserved)`, cls.toFixed(4), '0', cls === 0 ? 'met' : 'missed');
+  }
+
+  // --- Prerendered: first paint, take-over, bytes --------------------------------
+  const {prerenderHTML} = await import(`${root}dist/prerender.js`);
+  const sample = JSON.parse(readFileSync(`${root}demo/embed/partners/region-southern-denmark.json`, 'utf8'));
+  // The partner's page, its module and profile 150 ms away (the project site).
+  const partnerPage = readFileSync(`${root}demo/partner-site.html`, 'utf8')
+    .replace('src="/dist/partner-card.js"', 'src="/slow150/dist/partner-card.js"')
+    .replace('<partner-card partner=', '<partner-card base="/slow150/dist/partners/" partner=');
+  const prerenderedPage = prerenderHTML(partnerPage, {profile: () => sample}).html;
+  // The plain static page: the card's markup and style in the page itself, no module.
+  const template = /<template shadowrootmode="open"><style>([^]*?)<\/style>([^]*?)<\/template>/.exec(prerenderedPage);
+  const plainPage = prerenderedPage
+    .replace(/<script type="module"[^>]*><\/script>/, '')
+    .replace('</head>', `<style>${template?.[1].replace(/:host/g, '.plain-host')}</style></head>`)
+    .replace(/<partner-card[^>]*>[^]*?<\/partner-card>/, `<div class="plain-host">${template?.[2]}</div>`);
+  for (const [name, html] of [['script-only', partnerPage], ['prerendered', prerenderedPage], ['plain', plainPage]]) {
+    writeFileSync(`${root}demo/.bench-${name}.html`, html);
+  }
+  /** Navigation to the first frame painted with the card's name on screen (median of RUNS fresh pages). */
+  const namePainted = async (/** @type {string} */ name) => {
+    const times = [];
+    for (let i = 0; i < RUNS; i++) {
+      const p = await browser.newPage({viewport: {width: 1280, height: 900}});
+      await p.addInitScript(() => {
+        const seen = () => {
+          const card = document.querySelector('partner-card, .plain-host');
+          const el = (card?.shadowRoot ?? card)?.querySelector('[part="name"]');
+          return !!el && el.getBoundingClientRect().height > 0;
+        };
+        const tick = () => (seen() ? (/** @type {any} */ (window).__painted = performance.now()) : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      });
+      await p.goto(`${origin}/demo/.bench-${name}.html`);
+      await p.waitForFunction(() => /** @type {any} */ (window).__painted, null, {timeout: 10000});
+      // A frame's callbacks run just before it is painted, and nothing paints before the first contentful paint.
+      const painted = await p.evaluate(() => {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+        return Math.max(fcp, /** @type {any} */ (window).__painted);
+      });
+      times.push(painted);
+      await p.close();
+    }
+    return median(times);
+  };
+  const [scriptOnlyPaint, prerenderedPaint, plainPaint] = [await namePainted('script-only'), await namePainted('prerendered'), await namePainted('plain')];
+  row(`card name painted after navigation, 150 ms per project-site response: prerendered / script-only / plain static HTML (median of ${RUNS})`, `${ms(prerenderedPaint)} / ${ms(scriptOnlyPaint)} / ${ms(plainPaint)}`, 'prerendered ≤ 1.05× plain', `${(prerenderedPaint / plainPaint).toFixed(2)}× plain, ${(scriptOnlyPaint / plainPaint).toFixed(1)}× for script-only; ${prerenderedPaint / plainPaint <= 1.05 ? 'met' : 'missed'}`);
+  for (const name of ['script-only', 'prerendered', 'plain']) rmSync(`${root}demo/.bench-${name}.html`);
+
+  // Module start to a searchable directory of 1,000: taking the prerendered list
+  // over vs drawing it from index.json. The module is added by the test, timed from there.
+  const index1000 = JSON.parse(readFileSync(`${work}p1000/index.json`, 'utf8'));
+  const listPage = (/** @type {string} */ body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>${body}</body></html>`;
+  const tag = `<partner-directory base="${rel(work)}p1000/" href="/p/{id}/"></partner-directory>`;
+  writeFileSync(`${work}list-script.html`, listPage(tag));
+  const prerenderedList = prerenderHTML(listPage(tag), {profile: () => undefined, index: () => index1000});
+  writeFileSync(`${work}list-prerendered.html`, prerenderedList.html);
+  const searchable = async (/** @type {string} */ file) => {
+    const times = [];
+    for (let i = 0; i < Math.min(RUNS, 9); i++) {
+      const p = await browser.newPage({viewport: {width: 1280, height: 900}});
+      await p.goto(`${origin}${rel(work)}${file}`);
+      await p.waitForLoadState('networkidle');
+      times.push(
+        await p.evaluate(async () => {
+          const dir = /** @type {any} */ (document.querySelector('partner-directory'));
+          const loaded = new Promise((r) => dir.addEventListener('partner-directory-load', r, {once: true}));
+          const module = '/dist/partner-card.js';
+          const start = performance.now();
+          await import(module);
+          await loaded;
+          await dir.updateComplete;
+          document.body.offsetHeight;
+          return performance.now() - start;
+        }),
+      );
+      await p.close();
+    }
+    return median(times);
+  };
+  const [takenOver, drawn] = [await searchable('list-prerendered.html'), await searchable('list-script.html')];
+  row('module start to a searchable directory of 1,000: prerendered taken over / drawn from index.json (median)', `${ms(takenOver)} / ${ms(drawn)}`, '≤ 0.5×', `${(takenOver / drawn).toFixed(2)}× ${takenOver / drawn <= 0.5 ? 'met' : 'missed'}`);
+
+  // What prerendering adds to a page.
+  const bytes = (/** @type {string} */ text) => `${kb(Buffer.byteLength(text))} raw / ${kb(gzipSync(text, {level: 9}).length)} gzip`;
+  const cardOnly = /<partner-card[^>]*>([^]*?)<\/partner-card>/.exec(prerenderedPage)?.[1] ?? '';
+  row('prerendered HTML per full card (with its style and JSON-LD)', bytes(cardOnly));
+  const listOnly = /<partner-directory[^>]*>([^]*?)<\/partner-directory>/.exec(prerenderedList.html)?.[1] ?? '';
+  row('prerendered HTML for a directory of 1,000 partners', bytes(listOnly));
 } finally {
   await browser.close();
   server.close();

@@ -181,3 +181,10 @@ test('npm run prerender: any problem changes no file and exits 1', async () => {
   assert.equal(missing.code, 1);
   assert.match(missing.out, /\/no\/such\/folder: cannot be read/);
 });
+
+test("README's policy for prerendered pages has this release's style hashes", async () => {
+  const {DIRECTORY_STYLE_HASH} = await import(join(root, 'dist/prerender.js'));
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const policy = readme.slice(readme.indexOf('**Prerendered cards and lists** carry their styles'));
+  assert.ok(policy.includes(`style-src 'self' ${STYLE_HASH} ${DIRECTORY_STYLE_HASH};`), 'README shows the hashes npm run prerender prints');
+});
