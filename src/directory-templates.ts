@@ -19,14 +19,18 @@ export interface DirectoryView {
   /** How many partners pass the filter, of how many. */
   shown: number;
   total: number;
-  /** Identifies the drawn list (see `listKey`), so prerendered items can be taken over. */
+  /** Identifies a prerendered list (see `listKey`), so the element can keep its items. */
   key?: string;
   /** The element's handlers; the prerenderer has none. */
-  on?: {focus(): void; search(e: Event): void; country(e: Event): void; retry(): void};
+  on?: {focus(): void; filter(): void; retry(): void};
 }
 
-/** The controls, the status line (the one live region) and the list, with `items` in it. */
-export function directoryView(v: DirectoryView, items: unknown = nothing): TemplateResult {
+/**
+ * The controls, the status line (the one live region) and, given `items`, the
+ * list with them in it. The element draws its list itself (see
+ * `<partner-directory>`); the prerenderer draws it here.
+ */
+export function directoryView(v: DirectoryView, items?: unknown): TemplateResult {
   const {lang} = v;
   const loaded = v.status === 'loaded';
   const failed = v.status === 'error';
@@ -41,11 +45,11 @@ export function directoryView(v: DirectoryView, items: unknown = nothing): Templ
           type="search"
           .value=${v.query}
           @focus=${v.on?.focus}
-          @input=${v.on?.search}
+          @input=${v.on?.filter}
       /></label>
       <label
         >${msg('Country', {id: 'directory.country', desc: 'Label of the country filter above the partner list.'})}
-        <select part="country" @change=${v.on?.country}>
+        <select part="country" @change=${v.on?.filter}>
           <option value="">${msg('All countries', {id: 'directory.all-countries', desc: 'First choice of the country filter: no filter.'})}</option>
           ${v.countries.map(([code, name]) => html`<option value=${code} ?selected=${code === v.country}>${name}</option>`)}
         </select></label
@@ -65,7 +69,7 @@ export function directoryView(v: DirectoryView, items: unknown = nothing): Templ
         ? html`<button part="retry" type="button" @click=${v.on?.retry}>${msg('Try again', {id: 'button.retry', desc: 'Button that loads the partner profile again after a network error.'})}</button>`
         : nothing}
     </div>
-    <ul class="list" part="list" aria-busy=${!loaded} ?hidden=${failed} data-key=${v.key ?? nothing}>${items}</ul>`;
+    ${items ? html`<ul class="list" part="list" aria-busy="false" data-key=${v.key}>${items}</ul>` : nothing}`;
 }
 
 /** One list item per partner, each a compact card linking to `link(id)`. */

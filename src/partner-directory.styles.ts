@@ -51,11 +51,6 @@ const directory = css`
   .count {
     margin: 0;
   }
-  /* The status line takes the focus after "Try again" (tabindex=-1): ring it in its own colour. */
-  .count:focus-visible {
-    outline: 2px solid;
-    outline-offset: 2px;
-  }
   .list {
     list-style: none;
     margin: 0;

@@ -102,18 +102,29 @@ export class PartnerDirectory extends PrerenderedElement {
   private prepared?: Prepared;
   /** Which entries pass the search and country filter, in index order. */
   private shown: boolean[] = [];
-  /** The prepared list last drawn, and into which `ul`: the list is drawn once per `Prepared`. */
-  private drawn?: [Prepared, Element];
+  /** The prepared list last drawn: the list is drawn once per `Prepared`. */
+  private drawn?: Prepared;
   /** The index and language last warned about: a redraw for a new `href` or heading level says nothing new. */
   private warned?: [Profile[], Lang];
 
-  /** Prerendered list items to keep, and the key of what they show; what the reader typed or picked there. */
-  private adopt?: {key: string; items: Element[]; query?: string; country?: string};
-  /** The list that holds kept prerendered items, not drawn by Lit. */
-  private adopted?: Element;
+  /**
+   * The list (`ul`) is the directory's own, not its template's, so that a
+   * prerendered one stays where it is: moving 1,000 items into a new list
+   * cost a full layout of them. Lit draws the controls before it.
+   */
+  private list!: HTMLElement;
+  /** The key of the prerendered items the list still holds (not drawn by Lit). */
+  private kept?: string;
 
   override connectedCallback() {
     super.connectedCallback();
+    const root = this.renderRoot;
+    if (!this.list) {
+      this.list = root.querySelector('.list') ?? root.appendChild(Object.assign(document.createElement('ul'), {className: 'list'}));
+      this.list.setAttribute('part', 'list');
+      // Lit keeps its part on the node it draws before: a marker, since the list holds the items' own.
+      this.list.before((this.renderOptions.renderBefore = new Comment()));
+    }
     if (this.urlState) {
       const params = new URLSearchParams(location.search);
       this.query = params.get(Q) ?? '';
@@ -216,7 +227,6 @@ export class PartnerDirectory extends PrerenderedElement {
         countries: loaded ? prepared.countries : [],
         shown: this.shown.filter(Boolean).length,
         total: this.shown.length,
-        key: loaded ? prepared.key : undefined,
         on: this.handlers,
       }),
     );
@@ -225,27 +235,33 @@ export class PartnerDirectory extends PrerenderedElement {
   /** The controls' handlers, made once. */
   private handlers = {
     focus: () => this.haystacks(),
-    search: (e: Event) => this.filter((e.target as HTMLInputElement).value, this.country),
-    country: (e: Event) => this.filter(this.query, (e.target as HTMLSelectElement).value),
+    filter: () => this.filter(...this.controls()),
     retry: () => this.retry(),
   };
+
+  /** What the search box and the country filter say, drawn or prerendered. */
+  private controls(root = this.renderRoot): [string, string] {
+    return ['search', 'country'].map((part) => root.querySelector<HTMLInputElement>(`[part="${part}"]`)!.value) as [string, string];
+  }
 
   /**
    * A prerendered list stays until the live index is in (or for good, when it
    * cannot be loaded). Then the controls and the status line are drawn anew,
-   * with their handlers, and the prerendered items move into the new list,
-   * the same nodes, when they show what the live index would (the same
-   * `listKey`); otherwise the list is drawn afresh. What the reader typed or
-   * picked in the prerendered controls is kept.
+   * with their handlers, before the prerendered list, which stays in place
+   * with its items when they show what the live index would (the same
+   * `listKey`); otherwise it is drawn afresh. What the reader typed or picked
+   * in the prerendered controls is kept.
    */
   protected keepPrerendered() {
     return this.view.status !== 'loaded';
   }
 
-  protected override beforeTakeOver(root: ShadowRoot) {
-    const list = root.querySelector<HTMLElement>('[part="list"]');
-    const value = (part: string) => root.querySelector<HTMLInputElement>(`[part="${part}"]`)?.value;
-    this.adopt = {key: list?.dataset.key ?? '', items: [...(list?.children ?? [])], query: value('search'), country: value('country')};
+  protected override clearPrerendered(root: ShadowRoot) {
+    const typed = this.controls(root);
+    // After this update: a property set while it runs is not drawn.
+    if (typed.join('')) this.updateComplete.then(() => this.filter(...typed));
+    this.kept = this.list.dataset.key ?? '';
+    for (const node of [...root.childNodes]) if (node !== this.list && node !== this.renderOptions.renderBefore) node.remove();
   }
 
   /** "Try again": loads the index past the HTTP cache. */
@@ -266,23 +282,19 @@ export class PartnerDirectory extends PrerenderedElement {
   protected override updated() {
     // During a retry the focus waits on the status line ("Loading partners…", then the count).
     if (this.holdFocus) this.holdFocus = keepFocus(this, '[part="count"]') && this.view.status === 'loading';
-    const {view, prepared} = this;
-    const list = this.renderRoot.querySelector('.list');
-    if (view.status !== 'loaded' || !prepared || !list) return;
-    if (this.drawn?.[0] !== prepared || this.drawn[1] !== list) {
-      this.drawn = [prepared, list];
-      const {adopt} = this;
-      this.adopt = undefined;
-      if (adopt?.query || adopt?.country) this.filter(adopt.query ?? '', adopt.country ?? '');
-      if (adopt?.key === prepared.key) {
-        list.append(...adopt.items);
-        this.adopted = list;
-      } else {
+    const {view, prepared, list} = this;
+    list.setAttribute('aria-busy', String(view.status === 'loading'));
+    list.hidden = view.status === 'error';
+    if (view.status !== 'loaded' || !prepared) return;
+    if (this.drawn !== prepared) {
+      this.drawn = prepared;
+      const {kept} = this;
+      if (kept !== prepared.key) {
         // Kept items are no template's: a redraw (another language, say) starts from an empty list.
-        if (this.adopted === list) list.replaceChildren();
-        this.adopted = undefined;
+        if (kept != null) list.replaceChildren();
+        this.kept = undefined;
         const ctx = {lang: prepared.lang, level: prepared.level, assetBase: view.folder};
-        render(inLang(prepared.lang, () => directoryItems(prepared.entries, ctx, (id) => this.link(id))), list as HTMLElement);
+        render(inLang(prepared.lang, () => directoryItems(prepared.entries, ctx, (id) => this.link(id))), list);
       }
       this.warnUntranslated(prepared);
     }

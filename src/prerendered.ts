@@ -15,8 +15,13 @@ export abstract class PrerenderedElement extends LangElement {
 
   /** Whether the prerendered content must stay as it is for this update. */
   protected abstract keepPrerendered(): boolean;
-  /** Just before the prerendered nodes go: what to keep of them. */
-  protected beforeTakeOver(_root: ShadowRoot) {}
+
+  /** Takes the prerendered nodes away before Lit draws: all of them, unless an element keeps some. */
+  protected clearPrerendered(root: ShadowRoot) {
+    root.replaceChildren();
+    // LitElement aimed its first render before the root's first child, now gone.
+    this.renderOptions.renderBefore = null;
+  }
 
   override connectedCallback() {
     // Before the first connection only a declarative shadow root exists: Lit attaches its own later.
@@ -33,11 +38,8 @@ export abstract class PrerenderedElement extends LangElement {
       return (ReactiveElement.prototype as unknown as {update(c: PropertyValues): void}).update.call(this, changed);
     }
     const root = this.renderRoot as ShadowRoot;
-    this.beforeTakeOver(root);
     const focus = focusPath(root);
-    root.replaceChildren();
-    // LitElement aimed its first render before the root's first child, now gone.
-    this.renderOptions.renderBefore = null;
+    this.clearPrerendered(root);
     this.prerendered = false;
     super.update(changed);
     restoreFocus(root, focus);
