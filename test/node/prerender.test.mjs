@@ -20,9 +20,9 @@ const profile = (id) => (id === 'region-southern-denmark' ? sample : undefined);
 /** Real sites' HTML: every quoting style, upper case, tags over several lines, mentions that are not tags. */
 const MESSY = `<!DOCTYPE html>
 <HTML LANG=da>
-<head><title>&lt;partner-card&gt; on our site</title>
+<head><title><partner-card partner="region-southern-denmark"></partner-card> on our site</title>
 <script>document.write('<partner-card partner="region-southern-denmark"></partner-card>')</script>
-<style>partner-card{display:block}</style></head>
+<style>partner-card{display:block} /* <partner-card partner="region-southern-denmark"></partner-card> */</style></head>
 <body class=x data-x='a "quoted" b'>
 <!-- <partner-card partner="region-southern-denmark"></partner-card> -->
 <p>Caf&eacute; &amp; co &#8212; text&nbsp;here</p>
@@ -33,6 +33,7 @@ const MESSY = `<!DOCTYPE html>
 <textarea><partner-card partner="region-southern-denmark"></partner-card></textarea>
 <pre><code>&lt;partner-card&gt;</code><partner-card partner="region-southern-denmark"></partner-card></pre>
 <template><partner-card partner="region-southern-denmark"></partner-card></template>
+<xmp><partner-card partner="region-southern-denmark"></partner-card></xmp>
 </body></HTML>
 `;
 
@@ -51,6 +52,14 @@ test('a messy page changes only inside its two real tags', () => {
   }
   // The page's own content inside a tag stays, after the shadow root.
   assert.match(result.html, /<\/script><a href="https:\/\/regionsyddanmark.dk">Our profile<\/a><\/partner-card>/);
+});
+
+test('a card without partner (its page sets it by script) is left as it is, with a warning', () => {
+  const page = '<partner-card id="profile" base="/p/"></partner-card>';
+  const result = prerenderHTML(page, {profile, base: BASE});
+  assert.equal(result.html, page);
+  assert.deepEqual(result.errors, []);
+  assert.match(result.warnings[0], /line 1: <partner-card>: no partner attribute; left as it is/);
 });
 
 test('attributes and the language around a tag are read as the browser reads them', () => {
