@@ -49,8 +49,16 @@ export async function main(args = process.argv.slice(2)) {
   }
   /** @type {typeof import('../src/prerender.js')} */
   const {prerenderHTML, STYLE_HASH, DIRECTORY_STYLE_HASH} = await import(built);
+  // Read once each, however many tags and pages name them.
+  /** @type {Map<string, unknown>} */
+  const read = new Map();
   /** @param {string} id */
   const profile = (id) => {
+    if (!read.has(id)) read.set(id, readProfile(id));
+    return read.get(id);
+  };
+  /** @param {string} id */
+  const readProfile = (id) => {
     const file = join(profiles, `${id}.json`);
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) || !existsSync(file)) return undefined;
     const text = readFileSync(file, 'utf8');
@@ -60,10 +68,12 @@ export async function main(args = process.argv.slice(2)) {
       throw new Error(`${relative(process.cwd(), file)} is not valid JSON (${/** @type {Error} */ (error).message})`);
     }
   };
+  /** @type {unknown} */
+  let partners;
   const index = () => {
     const file = join(profiles, 'index.json');
-    if (!existsSync(file)) return undefined;
-    return JSON.parse(readFileSync(file, 'utf8'));
+    if (partners === undefined && existsSync(file)) partners = JSON.parse(readFileSync(file, 'utf8'));
+    return partners;
   };
   /** @type {string[]} */
   const errors = [];

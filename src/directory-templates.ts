@@ -81,9 +81,9 @@ export const directoryItems = (entries: Profile[], ctx: CardContext, link: (id: 
  * pattern, heading level): prerendered items whose key matches the live
  * index's are kept instead of drawn again.
  */
-export function listKey(entries: Profile[], lang: Lang, href: string | undefined, level: number): string {
+export function listKey(list: {entries: Profile[]; lang: Lang; href?: string; level: number}): string {
   let hash = 0x811c9dc5;
-  for (const char of JSON.stringify([entries, lang, href ?? '', level])) hash = Math.imul(hash ^ char.charCodeAt(0), 0x1000193);
+  for (const char of JSON.stringify([list.entries, list.lang, list.href ?? '', list.level])) hash = Math.imul(hash ^ char.charCodeAt(0), 0x1000193);
   return '' + hash;
 }
 

@@ -32,8 +32,6 @@ interface Prepared {
   /** Per entry, its folded search text: made on the first search, not on the first render. */
   hay?: string[];
   countries: [string, string][];
-  /** What the list shows, in short (`listKey`). */
-  key: string;
 }
 
 /** Query parameters that keep the filter in the page URL (prefixed: the page owns the rest). */
@@ -113,8 +111,8 @@ export class PartnerDirectory extends PrerenderedElement {
    * cost a full layout of them. Lit draws the controls before it.
    */
   private list!: HTMLElement;
-  /** The key of the prerendered items the list still holds (not drawn by Lit). */
-  private kept?: string;
+  /** What the prerendered items the list still holds (not drawn by Lit) show, when it is what the live index would. */
+  private kept?: Prepared;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -159,7 +157,7 @@ export class PartnerDirectory extends PrerenderedElement {
     const level = clampLevel(this.headingLevel);
     const old = this.prepared;
     if (old?.entries === entries && old.lang === lang && old.href === href && old.level === level) return old;
-    return (this.prepared = {entries, lang, href, level, countries: countries(entries, lang), key: listKey(entries, lang, href, level)});
+    return (this.prepared = {entries, lang, href, level, countries: countries(entries, lang)});
   }
 
   /** Loads the index again, past the HTTP cache (the error message's button does this). */
@@ -260,7 +258,9 @@ export class PartnerDirectory extends PrerenderedElement {
     const typed = this.controls(root);
     // After this update: a property set while it runs is not drawn.
     if (typed.join('')) this.updateComplete.then(() => this.filter(...typed));
-    this.kept = this.list.dataset.key ?? '';
+    // The fingerprint (a pass over all entries) is worked out only here, once; stale items go at once.
+    if (this.list.dataset.key === listKey(this.prepared!)) this.kept = this.prepared;
+    else this.list.replaceChildren();
     for (const node of [...root.childNodes]) if (node !== this.list && node !== this.renderOptions.renderBefore) node.remove();
   }
 
@@ -288,10 +288,9 @@ export class PartnerDirectory extends PrerenderedElement {
     if (view.status !== 'loaded' || !prepared) return;
     if (this.drawn !== prepared) {
       this.drawn = prepared;
-      const {kept} = this;
-      if (kept !== prepared.key) {
+      if (this.kept !== prepared) {
         // Kept items are no template's: a redraw (another language, say) starts from an empty list.
-        if (kept != null) list.replaceChildren();
+        if (this.kept) list.replaceChildren();
         this.kept = undefined;
         const ctx = {lang: prepared.lang, level: prepared.level, assetBase: view.folder};
         render(inLang(prepared.lang, () => directoryItems(prepared.entries, ctx, (id) => this.link(id))), list);

@@ -157,7 +157,7 @@ export function renderDirectory(options: DirectoryOptions): {html: string; dropp
   const pattern = link(options.href, 'href');
   const ctx = {lang, level, assetBase: folder(options.base)};
   const items = () => directoryItems(entries, ctx, (id) => pattern?.replace('{id}', encodeURIComponent(id)));
-  const view = {lang, status: 'loaded' as const, query: '', country: '', countries: countries(entries, lang), shown: entries.length, total: entries.length, key: listKey(entries, lang, options.href, level)};
+  const view = {lang, status: 'loaded' as const, query: '', country: '', countries: countries(entries, lang), shown: entries.length, total: entries.length, key: listKey({entries, lang, href: options.href, level})};
   return {html: shadowRoot(DIRECTORY_STYLE_TEXT, lang, () => directoryView(view, items())), dropped};
 }
 

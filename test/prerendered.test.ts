@@ -139,6 +139,17 @@ describe('Prerendered directories: the whole list at first paint', () => {
     expect(textOf(dir.shadowRoot!.querySelector('[part="count"]')!)).to.equal('1 partner');
   });
 
+  it('draws the list afresh when the live index differs from the prerendered one, with no item twice', async () => {
+    const {doc, win} = await page('/prerendered/test/fixtures/prerender/directory.html?stale=1');
+    const dir = doc.querySelector('partner-directory') as PartnerDirectory;
+    expect(textOf(items(dir)[0].querySelector('[part="summary"]')!)).to.equal('An older summary.');
+    await upgrade(doc, dir as unknown as PartnerCard);
+    await waitUntil(() => win.__events.length > 0, 'the live index is in', {timeout: 5000});
+    await dir.updateComplete;
+    expect(items(dir)).to.have.length(25);
+    expect(textOf(items(dir)[0].querySelector('[part="summary"]')!)).to.not.equal('An older summary.');
+  });
+
   it('keeps what the reader typed into the prerendered search box before the module came', async () => {
     const {doc, win} = await page('/prerendered/test/fixtures/prerender/directory.html');
     const dir = doc.querySelector('partner-directory') as PartnerDirectory;

@@ -20,6 +20,7 @@
 //   /prerendered/<path>          → the HTML page <path> as `npm run prerender` writes it, with the
 //                                  profiles of demo/embed/partners and test/fixtures/partners;
 //                                  ?stale=1 prerenders an older summary than the live profile's
+//                                  (and than the first partner's in the live index)
 //   /prerendered-csp/<path>      → the same, under the strict policy plus the cards' style hash
 //   /prerender-card?<attributes> → renderCard() for those attributes, as text
 import {readFileSync} from 'node:fs';
@@ -86,7 +87,11 @@ export async function faultServer(ctx, next) {
     const stale = ctx.query.stale === '1';
     const result = prerenderHTML(source, {
       profile: (id) => profileFor(id, stale),
-      index: () => JSON.parse(readFileSync(new URL('../../dist/demo-partners/index.json', import.meta.url), 'utf8')),
+      index: () => {
+        const index = JSON.parse(readFileSync(new URL('../../dist/demo-partners/index.json', import.meta.url), 'utf8'));
+        if (stale) index.partners[0].summary = {en: 'An older summary.', da: 'Et ældre resumé.'};
+        return index;
+      },
     });
     if (result.errors.length) throw new Error(result.errors.join('; '));
     ctx.set('Cache-Control', 'no-store');
