@@ -140,7 +140,7 @@ describe('<partner-card>: errors', () => {
       const wrapper = await fixture<HTMLElement>(html`<div></div>`);
       const el = Object.assign(document.createElement('partner-card'), {base, partner: 'region-southern-denmark'});
       wrapper.append(el);
-      await waitUntil(async () => (await slowLog(key)).seen.length === 1, 'the request reached the server');
+      await waitUntil(async () => (await slowLog(key)).seen.length === 1, 'the request reached the server', {timeout: 5000});
       el.remove();
       await new Promise((r) => setTimeout(r, 0));
       expect(signals.map((signal) => signal.aborted)).to.deep.equal([true]);

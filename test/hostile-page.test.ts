@@ -15,9 +15,9 @@ describe('Hostile pages: a strict Content-Security-Policy', () => {
     expect(cards[1].shadowRoot!.querySelector('a[part="link"]')).to.exist;
     expect(cards[2].shadowRoot!.querySelector('[part~="error"]')).to.exist;
     // The network error, with its button: "Try again" works under the policy too.
-    await waitUntil(() => cards[3].shadowRoot!.querySelector('[part="retry"]'), 'the network error shows');
+    await waitUntil(() => cards[3].shadowRoot!.querySelector('[part="retry"]'), 'the network error shows', {timeout: 5000});
     cards[3].shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
-    await waitUntil(() => cards[3].shadowRoot!.querySelector('[part="retry"]'), 'the retry fails again');
+    await waitUntil(() => cards[3].shadowRoot!.querySelector('[part="retry"]'), 'the retry fails again', {timeout: 5000});
     const dir = frame.contentDocument!.querySelector('partner-directory') as PartnerDirectory;
     await waitUntil(() => dir.shadowRoot?.querySelectorAll('li').length === 5, 'the directory lists its partners', {timeout: 5000});
     const input = dir.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
@@ -27,14 +27,14 @@ describe('Hostile pages: a strict Content-Security-Policy', () => {
     expect(dir.shadowRoot!.querySelectorAll('li:not([hidden])')).to.have.length(1);
     expect(getComputedStyle(dir.shadowRoot!.querySelector('li [part~="card"]')!).borderTopStyle).to.equal('solid');
     const logo = cards[0].shadowRoot!.querySelector('img')!;
-    await waitUntil(() => logo.complete && logo.naturalWidth > 0, 'the logo loads under img-src self');
+    await waitUntil(() => logo.complete && logo.naturalWidth > 0, 'the logo loads under img-src self', {timeout: 5000});
     // Styles really apply (constructable stylesheets are allowed by style-src).
     expect(getComputedStyle(cards[0].shadowRoot!.querySelector('[part~="card"]')!).borderTopStyle).to.equal('solid');
     expect(win.__violations).to.deep.equal([]);
 
     // The policy is really in force and the listener really listens.
     frame.contentDocument!.body.setAttribute('style', 'color: red');
-    await waitUntil(() => win.__violations.length > 0, 'an inline style is reported');
+    await waitUntil(() => win.__violations.length > 0, 'an inline style is reported', {timeout: 5000});
     expect(win.__violations[0]).to.match(/^style-src/);
   });
 });

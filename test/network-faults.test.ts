@@ -111,10 +111,11 @@ describe('Requests follow the card', () => {
 
   it('removing a loading card aborts its request', async () => {
     const key = unique('removed');
-    const el = fixtureSync<PartnerCard>(html`<partner-card partner=${ID} base=${`/slow/600/alias/${key}${SAMPLES}`}></partner-card>`);
-    await waitUntil(async () => (await slowLog(key)).seen.length === 1, 'the request reached the server');
+    // Slow enough, and waited for long enough, that a busy CI machine still removes the card first.
+    const el = fixtureSync<PartnerCard>(html`<partner-card partner=${ID} base=${`/slow/2000/alias/${key}${SAMPLES}`}></partner-card>`);
+    await waitUntil(async () => (await slowLog(key)).seen.length === 1, 'the request reached the server', {timeout: 5000});
     el.remove();
-    await new Promise((r) => setTimeout(r, 800));
+    await waitUntil(async () => (await slowLog(key)).abandoned.length + (await slowLog(key)).served.length > 0, 'the server is done with it', {timeout: 5000});
     const log = await slowLog(key);
     expect(log.abandoned).to.have.length(1);
     expect(log.served).to.have.length(0);

@@ -30,7 +30,7 @@ async function upgrade(doc: Document, card: PartnerCard) {
   script.type = 'module';
   script.src = '/dist/partner-card.js';
   doc.head.append(script);
-  await waitUntil(() => doc.defaultView!.customElements.get('partner-card'), 'the module defines the card');
+  await waitUntil(() => doc.defaultView!.customElements.get('partner-card'), 'the module defines the card', {timeout: 5000});
   await card.updateComplete;
 }
 
@@ -101,7 +101,7 @@ describe('Prerendered cards: there at first paint', () => {
     expect(win.__events).to.deep.equal(['partner-card-load']);
     expect(card.getBoundingClientRect().height).to.equal(win.__before.height);
     const list = doc.querySelector('partner-directory')!;
-    await waitUntil(() => list.shadowRoot!.querySelector('[part="list"][aria-busy="false"]'), 'the list is taken over');
+    await waitUntil(() => list.shadowRoot!.querySelector('[part="list"][aria-busy="false"]'), 'the list is taken over', {timeout: 5000});
     expect(getComputedStyle(list.shadowRoot!.querySelector('li [part~="card"]')!).borderTopStyle).to.equal('solid');
     expect(win.__violations).to.deep.equal([]);
   });
@@ -210,7 +210,7 @@ describe('Prerendered cards: the same markup as the browser draws', () => {
       const base = attrs.base ?? SAMPLES;
       // The card as the built module draws it (the module partners load), for the same attributes.
       const {doc} = await page('/test/fixtures/prerender/blank.html');
-      await waitUntil(() => doc.defaultView!.customElements.get('partner-card'), 'the module loads');
+      await waitUntil(() => doc.defaultView!.customElements.get('partner-card'), 'the module loads', {timeout: 5000});
       const el = doc.createElement('partner-card') as PartnerCard;
       for (const [name, value] of Object.entries({...attrs, base})) el.setAttribute(name, value);
       const loaded = oneEvent(el, 'partner-card-load');
