@@ -1,7 +1,7 @@
 // @custom-elements-manifest/analyzer settings for `npm run build`.
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/generated/**'],
+  exclude: ['src/generated/**', 'src/embed-builder/**'],
   outdir: 'dist',
   litelement: true,
   plugins: [

@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {defaultReporter} from '@web/test-runner';
 import {browsers, browsersWith} from './test/support/launchers.mjs';
@@ -22,7 +23,7 @@ export default {
   concurrency: 1,
   concurrentBrowsers: 3,
   browsers: await browsers(),
-  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022'}), browserCommandsPlugin()],
+  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: {PARTNER_CARD_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version)}}), browserCommandsPlugin()],
   middleware: [faultServer],
   testFramework: {config: {timeout: 10000}},
   testsFinishTimeout: 300000,

@@ -325,11 +325,11 @@ try {
     const reserved = await layoutShift(demo, Math.ceil(height));
     row(`… the same page with the card's height (${Math.ceil(height)} px) reserved in its CSS, as README shows`, reserved.cls.toFixed(4), '0', reserved.cls === 0 ? 'met' : 'missed');
   }
-  // The same pages prerendered by npm run build (dist/demo/), no height reserved.
+  // The same pages prerendered by npm run build (demo/generated/), no height reserved.
   // demo/index.html shows error states on purpose (unknown ids): it cannot be prerendered.
   for (const demo of ['partner-site.html', 'partners.html']) {
-    const {cls} = await layoutShift(demo, 0, 'dist/demo');
-    row(`cumulative layout shift, prerendered dist/demo/${demo} (no height reserved)`, cls.toFixed(4), '0', cls === 0 ? 'met' : 'missed');
+    const {cls} = await layoutShift(demo, 0, 'demo/generated');
+    row(`cumulative layout shift, prerendered demo/generated/${demo} (no height reserved)`, cls.toFixed(4), '0', cls === 0 ? 'met' : 'missed');
   }
 
   // --- Prerendered: first paint, take-over, bytes --------------------------------

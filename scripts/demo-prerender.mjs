@@ -1,14 +1,14 @@
 // The demo pages as a site would serve them after `npm run prerender`: part
 // of `npm run build`. Copies the partner's site, the project site's list
-// (English and Danish) and its profile page to dist/demo/ and prerenders them
+// (English and Danish) and its profile page to demo/generated/ and prerenders them
 // there, so demo/ keeps the script-only versions to compare with.
 // The profile page stays script-only: its partner comes from its address.
 import {copyFileSync, mkdirSync} from 'node:fs';
 import {main} from './prerender.mjs';
 
 const FILES = ['partner-site.html', 'partner-site.css', 'partners.html', 'partners-da.html', 'profile.html', 'profile.js', 'demo.css'];
-mkdirSync('dist/demo', {recursive: true});
-for (const file of FILES) copyFileSync(`demo/${file}`, `dist/demo/${file}`);
+mkdirSync('demo/generated', {recursive: true});
+for (const file of FILES) copyFileSync(`demo/${file}`, `demo/generated/${file}`);
 // The synthetic partners include the Region of Southern Denmark sample; the partner
 // site's card has no base: the module's own partners/ folder, /dist/partners/.
-process.exitCode = await main(['dist/demo', '--profiles', 'dist/demo-partners', '--base', '/dist/partners/']);
+process.exitCode = await main(['demo/generated', '--profiles', 'demo/generated/partners', '--base', '/dist/partners/']);

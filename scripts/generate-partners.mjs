@@ -11,7 +11,7 @@ import {join} from 'node:path';
 const args = process.argv.slice(2);
 const value = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const count = Number(value('--count', 24));
-const out = value('--out', 'dist/demo-partners');
+const out = value('--out', 'demo/generated/partners');
 
 // Places with the letters search must cope with (ø, å, æ, ä, ö, ü, é, ì…).
 const PLACES = [

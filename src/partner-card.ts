@@ -11,6 +11,7 @@ import {keepFocus} from './retry-focus.js';
 import {safeUrl} from './safe-url.js';
 import {untranslated} from './translation-coverage.js';
 import {styles} from './partner-card.styles.js';
+import {version} from './version.js';
 
 /** Detail of `partner-card-error`. */
 export interface PartnerCardErrorDetail {
@@ -78,6 +79,8 @@ type View =
  * @cssprop [--partner-card-min-height=auto] - Space to reserve, e.g. for a full card whose height you know.
  */
 export class PartnerCard extends PrerenderedElement {
+  /** The release this script is (`customElements.get('partner-card').version`): what support asks a partner for. */
+  static readonly version = version;
   static override styles = styles;
 
   // Declared without decorators: the static map is smaller in the bundle.

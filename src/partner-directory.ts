@@ -13,6 +13,7 @@ import {keepFocus} from './retry-focus.js';
 import {safeUrl} from './safe-url.js';
 import {untranslated} from './translation-coverage.js';
 import {styles} from './partner-directory.styles.js';
+import {version} from './version.js';
 
 type View =
   | {status: 'loading'}
@@ -75,6 +76,8 @@ const C = 'partner-country';
  * @cssprop [--partner-directory-gap=1rem] - Space between cards.
  */
 export class PartnerDirectory extends PrerenderedElement {
+  /** The release this script is, as `PartnerCard.version`. */
+  static readonly version = version;
   static override styles = styles;
   static override properties = {
     href: {reflect: true},

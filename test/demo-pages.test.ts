@@ -44,9 +44,9 @@ const PAGES = [
   '/demo/profile.html?id=no-such-partner',
   '/demo/translate.html',
   // The same pages prerendered by npm run build (scripts/demo-prerender.mjs).
-  '/dist/demo/partner-site.html',
-  '/dist/demo/partners.html',
-  '/dist/demo/partners-da.html',
+  '/demo/generated/partner-site.html',
+  '/demo/generated/partners.html',
+  '/demo/generated/partners-da.html',
 ];
 
 describe('Demo pages as a reader meets them', function () {
@@ -87,9 +87,9 @@ describe('Demo pages as a reader meets them', function () {
   }
 
   for (const [path, lang, text] of [
-    ['/dist/demo/partner-site.html', 'da', 'Region Syddanmark'],
-    ['/dist/demo/partners.html', 'en', '25 partners'],
-    ['/dist/demo/partners-da.html', 'da', '25 partnere'],
+    ['/demo/generated/partner-site.html', 'da', 'Region Syddanmark'],
+    ['/demo/generated/partners.html', 'en', '25 partners'],
+    ['/demo/generated/partners-da.html', 'da', '25 partnere'],
   ]) {
     it(`${path} (built by npm run build) shows its card or list with JavaScript off`, async () => {
       const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${path} sandbox="allow-same-origin" style="width: 1280px; height: 800px"></iframe>`);

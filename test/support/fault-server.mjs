@@ -88,7 +88,7 @@ export async function faultServer(ctx, next) {
     const result = prerenderHTML(source, {
       profile: (id) => profileFor(id, stale),
       index: () => {
-        const index = JSON.parse(readFileSync(new URL('../../dist/demo-partners/index.json', import.meta.url), 'utf8'));
+        const index = JSON.parse(readFileSync(new URL('../../demo/generated/partners/index.json', import.meta.url), 'utf8'));
         if (stale) index.partners[0].summary = {en: 'An older summary.', da: 'Et ældre resumé.'};
         return index;
       },

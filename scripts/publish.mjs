@@ -1,0 +1,92 @@
+// The last step of `npm run build`: makes dist/ the folder the project site
+// uploads as it is (README "Hosting the card").
+//
+//   npm run build -- [--profiles <folder>]
+//
+// - partners/: the profiles and their logos from <folder> (default: the
+//   demo's, demo/embed/partners), checked, with their index.json;
+// - partner-card-<version>.js: the module under a name that never changes
+//   meaning, for caching forever and pinning with `integrity`;
+// - release.json: the version, that file's name and integrity, the CSP
+//   hashes of prerendered styles (the embed builder and check-deploy read it);
+// - embed.html, embed.js, embed.css: the embed builder;
+// - profile.schema.json.
+import {spawnSync} from 'node:child_process';
+import {createHash} from 'node:crypto';
+import {cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {join, relative} from 'node:path';
+import {build} from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const dist = join(root, 'dist');
+const args = process.argv.slice(2);
+const at = args.indexOf('--profiles');
+const unknown = args.filter((arg, i) => i !== at && i !== at + 1);
+if (unknown.length || (at >= 0 && !args[at + 1])) {
+  console.error(`Usage: npm run build -- [--profiles <folder>]${unknown.length ? ` (not understood: ${unknown.join(' ')})` : ''}`);
+  process.exit(1);
+}
+const profiles = at >= 0 ? args[at + 1] : join(root, 'demo/embed/partners');
+if (!statSync(profiles, {throwIfNoEntry: false})?.isDirectory()) {
+  console.error(`--profiles ${profiles}: there is no such folder.`);
+  process.exit(1);
+}
+
+// Profiles and logos as they are (subfolders too); index.json is written afresh below.
+const partners = join(dist, 'partners');
+rmSync(partners, {recursive: true, force: true});
+cpSync(profiles, partners, {
+  recursive: true,
+  filter: (from) => !/(^|\/)\.[^/]+$/.test(relative(profiles, from)) && relative(profiles, from) !== 'index.json',
+});
+const checked = spawnSync(process.execPath, [join(root, 'scripts/partners.mjs'), profiles, '--out', join(partners, 'index.json')], {stdio: 'inherit'});
+if (checked.status !== 0) {
+  console.error(`The profiles in ${profiles} are not valid: dist/ is not ready to publish.`);
+  process.exit(1);
+}
+
+const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const moduleName = `partner-card-${version}.js`;
+// The same code, pointing at its own source map: a later build's map must not be read against it.
+const code = readFileSync(join(dist, 'partner-card.js'), 'utf8').replace(
+  /\/\/# sourceMappingURL=partner-card\.js\.map\s*$/,
+  `//# sourceMappingURL=${moduleName}.map\n`,
+);
+writeFileSync(join(dist, moduleName), code);
+const map = JSON.parse(readFileSync(join(dist, 'partner-card.js.map'), 'utf8'));
+writeFileSync(join(dist, `${moduleName}.map`), JSON.stringify({...map, file: moduleName}));
+
+/** @type {typeof import('../src/prerender.js')} */
+const {STYLE_HASH, DIRECTORY_STYLE_HASH} = await import(join(dist, 'prerender.js'));
+const release = {
+  version,
+  module: moduleName,
+  integrity: `sha384-${createHash('sha384').update(code).digest('base64')}`,
+  styleHashes: {card: STYLE_HASH, directory: DIRECTORY_STYLE_HASH},
+};
+
+// The builder: its script carries the release, its page loads the pinned module itself.
+await build({
+  entryPoints: [join(root, 'src/embed-builder/embed-builder.ts')],
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'none',
+  outfile: join(dist, 'embed.js'),
+  define: {PARTNER_CARD_RELEASE: JSON.stringify(release), PARTNER_CARD_VERSION: JSON.stringify(version)},
+  logLevel: 'warning',
+});
+cpSync(join(root, 'src/embed-builder/embed.css'), join(dist, 'embed.css'));
+writeFileSync(
+  join(dist, 'embed.html'),
+  readFileSync(join(root, 'src/embed-builder/embed.html'), 'utf8')
+    .replaceAll('%MODULE%', moduleName)
+    .replaceAll('%INTEGRITY%', release.integrity),
+);
+cpSync(join(root, 'src/profile.schema.json'), join(dist, 'profile.schema.json'));
+// Written last: its presence says the build finished (test/support/build-if-stale.mjs).
+writeFileSync(join(dist, 'release.json'), `${JSON.stringify(release, null, 2)}\n`);
+
+const count = readdirSync(partners).filter((f) => f.endsWith('.json') && f !== 'index.json').length;
+console.log(`dist/ is ready to publish: ${moduleName} (${release.integrity}), ${count} profile(s) from ${relative(root, profiles) || profiles}.`);

@@ -1,0 +1,240 @@
+/**
+ * The embed builder (dist/embed.html): a partner's web editor picks the
+ * options, sees the card, and copies code that loads the pinned module with
+ * its integrity hash and carries the card prerendered, so their page shows
+ * it at first paint. The choices live in the page address. Nothing is sent
+ * anywhere: the page reads the project's own index and profiles only.
+ */
+import {fold} from '../directory-search.js';
+import {countryName, pick} from '../format.js';
+import type {Profile} from '../profile-types.js';
+import {text, type StringKey, type UiLang} from './builder-strings.js';
+import {
+  choicesFromQuery,
+  cspSources,
+  declarativeShadowRoot,
+  embedCode,
+  linkProblem,
+  queryFromChoices,
+  type EmbedChoices,
+  type Release,
+} from './embed-code.js';
+
+declare const PARTNER_CARD_RELEASE: Release;
+const release = PARTNER_CARD_RELEASE;
+
+type Card = HTMLElement & {updateComplete: Promise<boolean>};
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const form = $<HTMLFormElement>('choices');
+const search = $<HTMLInputElement>('partner-search');
+const list = $<HTMLSelectElement>('partner');
+const code = $<HTMLTextAreaElement>('embed-code');
+// Made once a partner is chosen, so no card ever starts without one.
+const preview = document.createElement('partner-card') as Card;
+/** The card the code is taken from, with every choice as chosen; the preview sits at heading level 3, under its section's heading. */
+const source = document.createElement('partner-card') as Card;
+
+const params = new URLSearchParams(location.search);
+let choices = choicesFromQuery(params);
+const ui: UiLang = (params.get('ui') ?? choices.lang) === 'da' ? 'da' : 'en';
+let partners: Profile[] = [];
+/** The partner whose profile the source card has drawn; '' while it loads or after it failed. */
+let drawn = '';
+let failure = '';
+
+const say = (key: StringKey, values?: Record<string, string>) => text(ui, key, values);
+
+function translatePage() {
+  document.documentElement.lang = ui;
+  document.title = say('title');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) el.textContent = say(el.dataset.text as StringKey);
+  const other = $<HTMLAnchorElement>('other-language');
+  const otherLang = ui === 'da' ? 'en' : 'da';
+  other.lang = other.hreflang = otherLang;
+  $('version').textContent = say('version', {version: release.version});
+}
+
+/** The form shows `choices`: on load, and after the address changed them. */
+function showChoices() {
+  for (const name of ['lang', 'variant'] as const) {
+    for (const radio of form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) radio.checked = radio.value === choices[name];
+  }
+  $<HTMLSelectElement>('heading-level').value = String(choices.headingLevel);
+  $<HTMLInputElement>('href').value = choices.href;
+  $<HTMLInputElement>('back-href').value = choices.backHref;
+  $<HTMLInputElement>('prerender').checked = choices.prerender;
+}
+
+function readChoices(): EmbedChoices {
+  const data = new FormData(form);
+  return {
+    partner: list.value || choices.partner,
+    lang: data.get('lang') === 'da' ? 'da' : 'en',
+    variant: data.get('variant') === 'compact' ? 'compact' : 'full',
+    headingLevel: Number(data.get('heading-level')) || 2,
+    href: String(data.get('href') ?? ''),
+    backHref: String(data.get('back-href') ?? ''),
+    prerender: data.get('prerender') === 'on',
+  };
+}
+
+const label = (p: Profile) => {
+  const name = pick(p.name, ui).value;
+  const short = p.shortName && pick(p.shortName, ui).value;
+  return `${name}${short && short !== name ? ` (${short})` : ''} – ${countryName(p.country, ui)}`;
+};
+
+/** The organisations matching the search, the chosen one kept selected. */
+function fillList() {
+  const words = fold(search.value).split(/\s+/).filter(Boolean);
+  const shown = partners.filter((p) => {
+    const hay = fold(`${label(p)} ${pick(p.name, 'en').value} ${pick(p.name, 'da').value}`);
+    return words.every((word) => hay.includes(word));
+  });
+  list.replaceChildren(
+    ...shown.map((p) => new Option(label(p), p.id, false, p.id === choices.partner)),
+  );
+  $('partner-problem').textContent = shown.length ? '' : say('noMatch', {query: search.value});
+}
+
+function setAttributes(card: HTMLElement, level: number) {
+  card.setAttribute('partner', choices.partner);
+  card.setAttribute('lang', choices.lang);
+  card.setAttribute('variant', choices.variant);
+  card.setAttribute('heading-level', String(level));
+  const href = choices.variant === 'compact' && !linkProblem(choices.href) ? choices.href.trim() : '';
+  const back = choices.variant === 'full' && !linkProblem(choices.backHref) ? choices.backHref.trim() : '';
+  for (const [name, value] of [['href', href], ['back-href', back]]) {
+    if (value) card.setAttribute(name, value);
+    else card.removeAttribute(name);
+  }
+}
+
+function showLinkProblems() {
+  for (const id of ['href', 'back-href']) {
+    const input = $<HTMLInputElement>(id);
+    const wrong = linkProblem(input.value);
+    input.setAttribute('aria-invalid', String(wrong));
+    $(`${id}-problem`).textContent = wrong ? say('badLink') : '';
+  }
+  $('href-field').hidden = choices.variant !== 'compact';
+  $('back-href-field').hidden = choices.variant !== 'full';
+}
+
+const styleText = () =>
+  ((customElements.get('partner-card') as unknown as {elementStyles: {cssText: string}[]}).elementStyles ?? []).map((s) => s.cssText).join('');
+
+/** The code for the current choices, with the card written in once the source card shows it. */
+async function writeCode() {
+  await source.updateComplete;
+  const moduleUrl = new URL(release.module, location.href).href;
+  const ready = drawn === choices.partner && !failure;
+  const shadow = choices.prerender && ready && source.shadowRoot ? declarativeShadowRoot(source.shadowRoot, styleText()) : '';
+  code.value = choices.partner ? embedCode(moduleUrl, release, choices, shadow) : '';
+  $('code-state').textContent = !choices.partner || !choices.prerender || ready ? '' : failure ? say('failed', {reason: failure}) : say('waiting');
+  $('copy-status').textContent = '';
+}
+
+function update() {
+  choices = readChoices();
+  showLinkProblems();
+  history.replaceState(null, '', queryFromChoices(choices, ui));
+  $<HTMLInputElement>('share-url').value = location.href;
+  const otherUi = ui === 'da' ? 'en' : 'da';
+  $<HTMLAnchorElement>('other-language').href = queryFromChoices(choices, otherUi);
+  if (source.getAttribute('partner') !== choices.partner) {
+    drawn = '';
+    failure = '';
+  }
+  if (!choices.partner) return void writeCode();
+  setAttributes(preview, 3);
+  setAttributes(source, choices.headingLevel);
+  if (!preview.isConnected) {
+    const hidden = document.createElement('div');
+    hidden.hidden = true;
+    hidden.append(source);
+    $('preview').append(preview, hidden);
+  }
+  void writeCode();
+}
+
+async function copy() {
+  const status = $('copy-status');
+  try {
+    await navigator.clipboard.writeText(code.value);
+    status.textContent = say('copied');
+  } catch {
+    // No clipboard API, or the page is not allowed to write: the old way, from the selection.
+    code.focus();
+    code.select();
+    let done = false;
+    try {
+      done = document.execCommand('copy');
+    } catch {
+      done = false;
+    }
+    status.textContent = say(done ? 'copied' : 'copyFailed');
+  }
+}
+
+function problem(message: string) {
+  console.warn(`partner-card embed builder: ${message}`);
+  const box = $('index-problem');
+  box.textContent = message;
+  box.hidden = false;
+}
+
+async function loadPartners() {
+  // Module scripts run in document order: the pinned module ran before this one, unless it was blocked.
+  if (!customElements.get('partner-card')) problem(say('moduleFailed', {module: release.module}));
+  try {
+    const response = await fetch(new URL('partners/index.json', location.href), {headers: {accept: 'application/json'}});
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const index = (await response.json()) as {partners?: Profile[]};
+    if (!Array.isArray(index.partners)) throw new Error('no "partners" list');
+    partners = index.partners.filter((p) => p && typeof p.id === 'string' && p.name && p.country);
+  } catch (error) {
+    problem(say('indexFailed', {reason: error instanceof Error ? error.message : String(error)}));
+    return;
+  }
+  if (choices.partner && !partners.some((p) => p.id === choices.partner)) {
+    console.warn(`partner-card embed builder: there is no partner "${choices.partner}" in partners/index.json`);
+    $('partner-problem').textContent = say('unknownPartner', {id: choices.partner});
+    choices.partner = '';
+  }
+  choices.partner ||= partners[0]?.id ?? '';
+  fillList();
+}
+
+translatePage();
+showChoices();
+$('csp').textContent = cspSources(new URL(location.href).origin, release);
+source.addEventListener('partner-card-load', () => {
+  drawn = source.getAttribute('partner') ?? '';
+  failure = '';
+  void writeCode();
+});
+source.addEventListener('partner-card-error', (event) => {
+  drawn = '';
+  failure = (event as CustomEvent<{message: string}>).detail.message;
+  void writeCode();
+});
+form.addEventListener('input', (event) => {
+  if (event.target === search) return fillList();
+  update();
+});
+form.addEventListener('change', update);
+form.addEventListener('submit', (event) => event.preventDefault());
+search.addEventListener('keydown', (event) => {
+  // Down arrow from the search box goes on to the list, as in a combobox.
+  if (event.key === 'ArrowDown' && list.options.length) {
+    event.preventDefault();
+    list.focus();
+    if (list.selectedIndex < 0) list.selectedIndex = 0;
+    update();
+  }
+});
+$('copy').addEventListener('click', () => void copy());
+await loadPartners();
+update();
