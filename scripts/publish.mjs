@@ -21,7 +21,7 @@ const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 const args = process.argv.slice(2);
 const at = args.indexOf('--profiles');
-const unknown = args.filter((arg, i) => i !== at && i !== at + 1);
+const unknown = args.filter((_, i) => i !== at && i !== at + 1);
 if (unknown.length || (at >= 0 && !args[at + 1])) {
   console.error(`Usage: npm run build -- [--profiles <folder>]${unknown.length ? ` (not understood: ${unknown.join(' ')})` : ''}`);
   process.exit(1);

@@ -1,0 +1,281 @@
+// npm run check-deploy -- <url of the deployed folder> [--timeout <ms>]
+//
+// Checks a deployed dist/ the way partners' pages will use it, from outside:
+// the moving module and the versioned one reachable, served as JavaScript,
+// with Access-Control-Allow-Origin (a module from another origin is fetched
+// in CORS mode), the versioned file's bytes matching the integrity hash its
+// release.json publishes, index.json and every profile it lists reachable
+// (with CORS) and valid, every logo reachable as an image, and caching that
+// suits each file (warnings). One line per problem, in plain words, with the
+// fix; exit code 1 on any error. Every request has a timeout, and at most
+// four run at a time.
+import {createHash} from 'node:crypto';
+import {readFileSync} from 'node:fs';
+import {checkProfile} from './profile-check.mjs';
+
+const schema = JSON.parse(readFileSync(new URL('../src/profile.schema.json', import.meta.url), 'utf8'));
+/** Stands for a partner's page: a module or profile request from it carries this Origin. */
+const PARTNER_ORIGIN = 'https://partner.example';
+const YEAR = 31_536_000;
+const DAY = 86_400;
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * @typedef {{status: number, headers: Headers, body: Buffer}} Answer
+ * @typedef {{errors: string[], warnings: string[], checked: number}} Report
+ */
+
+/** Runs `tasks` at most `limit` at a time. @template T @param {(() => Promise<T>)[]} tasks @returns {Promise<T[]>} */
+async function pool(tasks, limit) {
+  /** @type {T[]} */
+  const results = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]();
+    }
+  };
+  await Promise.all(Array.from({length: Math.min(limit, tasks.length)}, worker));
+  return results;
+}
+
+/** @param {string} header @returns {{maxAge?: number, immutable: boolean, revalidated: boolean}} */
+function cacheControl(header) {
+  const value = header.toLowerCase();
+  const maxAge = /(?:^|[,\s])max-age=(\d+)/.exec(value);
+  return {
+    maxAge: maxAge ? Number(maxAge[1]) : undefined,
+    immutable: /\bimmutable\b/.test(value),
+    revalidated: /\bno-cache\b|\bno-store\b/.test(value),
+  };
+}
+
+/**
+ * @param {string} url the deployed folder
+ * @param {{timeout?: number, concurrency?: number}} [options]
+ * @returns {Promise<Report>}
+ */
+export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {}) {
+  /** @type {Report} */
+  const report = {errors: [], warnings: [], checked: 0};
+  const folder = new URL(url.replace(/\/?$/, '/'));
+  /** @param {URL} u */
+  const name = (u) => (u.href.startsWith(folder.href) ? u.href.slice(folder.href.length) : u.href);
+  /** @param {URL} u @param {string} problem @param {string} fix */
+  const error = (u, problem, fix) => report.errors.push(`${name(u)}: ${problem}. Fix: ${fix}`);
+  /** @param {URL} u @param {string} problem @param {string} fix */
+  const warning = (u, problem, fix) => report.warnings.push(`${name(u)}: ${problem}. Fix: ${fix}`);
+
+  /** One request; undefined (with an error said) when there is no answer. @param {URL} u @returns {Promise<Answer | undefined>} */
+  const get = async (u) => {
+    report.checked++;
+    try {
+      const response = await fetch(u, {headers: {origin: PARTNER_ORIGIN}, signal: AbortSignal.timeout(timeout), redirect: 'follow'});
+      return {status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer())};
+    } catch (e) {
+      const cause = /** @type {Error & {cause?: {code?: string}}} */ (e);
+      const why =
+        cause.name === 'TimeoutError' ? `no answer within ${timeout / 1000} s` : `cannot be reached (${cause.cause?.code ?? cause.message})`;
+      error(u, why, 'check that the server is up and the URL is the folder dist/ was uploaded to; a slow server makes every partner page wait');
+      return undefined;
+    }
+  };
+  /** Answer, with an error said for any status but 200. @param {URL} u @param {string} what @param {string} fix404 */
+  const fetchOk = async (u, what, fix404) => {
+    const answer = await get(u);
+    if (!answer) return undefined;
+    if (answer.status === 404 || answer.status === 410) {
+      error(u, `${what} is missing (HTTP ${answer.status})`, fix404);
+      return undefined;
+    }
+    if (answer.status !== 200) {
+      error(u, `${what} answers HTTP ${answer.status}`, `the server must answer 200 for it${answer.status >= 500 ? ' (a server error: see its log)' : ''}`);
+      return undefined;
+    }
+    return answer;
+  };
+  /** @param {URL} u @param {Answer} answer */
+  const needsCors = (u, answer) => {
+    const allowed = answer.headers.get('access-control-allow-origin');
+    if (allowed !== '*' && allowed !== PARTNER_ORIGIN) {
+      error(
+        u,
+        allowed ? `Access-Control-Allow-Origin is "${allowed}", so partners' pages may not use it` : 'no Access-Control-Allow-Origin header, so browsers refuse it to partners\' pages',
+        'send "Access-Control-Allow-Origin: *" for every file of the folder (README, "Hosting the card")',
+      );
+    }
+  };
+  /** @param {URL} u @param {Answer} answer */
+  const isJavaScript = (u, answer) => {
+    const type = answer.headers.get('content-type') ?? '';
+    if (!/^(text|application)\/(javascript|ecmascript|x-javascript)\b/i.test(type)) {
+      error(u, `served as "${type || 'no Content-Type'}", and browsers run module scripts only when they are JavaScript`, 'serve .js files as text/javascript');
+    }
+  };
+  /** Short-lived or revalidated: profiles and the moving module change. @param {URL} u @param {Answer} answer @param {string} what */
+  const changeable = (u, answer, what) => {
+    const header = answer.headers.get('cache-control');
+    const fix = 'send "Cache-Control: public, max-age=300, must-revalidate"';
+    if (!header) {
+      warning(u, `no Cache-Control header: browsers and proxies guess how long to keep ${what}`, fix);
+      return;
+    }
+    const {maxAge = 0, immutable, revalidated} = cacheControl(header);
+    if (immutable || (!revalidated && maxAge > DAY)) {
+      warning(u, `Cache-Control "${header}" keeps ${what} too long: a change reaches partners' pages only after ${immutable ? 'the cache is cleared' : `${Math.round(maxAge / 3600)} hours`}`, fix);
+    }
+  };
+
+  const release = new URL('release.json', folder);
+  const moving = new URL('partner-card.js', folder);
+  const index = new URL('partners/index.json', folder);
+  const upload = 'upload all of dist/ as `npm run build` left it';
+  const [releaseAnswer, movingAnswer, indexAnswer, builder] = await pool(
+    [
+      () => fetchOk(release, 'release.json (the version and integrity of the versioned module)', upload),
+      () => fetchOk(moving, 'The module', upload),
+      () => fetchOk(index, 'The index of partners', `${upload}; \`npm run build -- --profiles <folder>\` publishes your own profiles with their index`),
+      () => get(new URL('embed.html', folder)),
+    ],
+    concurrency,
+  );
+
+  if (movingAnswer) {
+    isJavaScript(moving, movingAnswer);
+    needsCors(moving, movingAnswer);
+    changeable(moving, movingAnswer, 'the newest module');
+  }
+  if (builder && builder.status !== 200) warning(new URL('embed.html', folder), `the embed builder answers HTTP ${builder.status}`, `${upload}: partners get their code there`);
+
+  /** @type {{module?: string, integrity?: string, version?: string} | undefined} */
+  let releaseInfo;
+  if (releaseAnswer) {
+    try {
+      releaseInfo = JSON.parse(releaseAnswer.body.toString('utf8'));
+    } catch {
+      error(release, 'is not JSON', upload);
+    }
+  }
+  if (releaseInfo && (typeof releaseInfo.module !== 'string' || !/^partner-card-[\w.+-]+\.js$/.test(releaseInfo.module) || !/^sha384-/.test(String(releaseInfo.integrity)))) {
+    error(release, 'does not name the versioned module and its sha384 integrity', upload);
+    releaseInfo = undefined;
+  }
+  if (releaseInfo?.module) {
+    const versioned = new URL(releaseInfo.module, folder);
+    const answer = await fetchOk(versioned, `The versioned module of release ${releaseInfo.version}`, `${upload}; partners' pinned code loads this file`);
+    if (answer) {
+      isJavaScript(versioned, answer);
+      needsCors(versioned, answer);
+      const actual = `sha384-${createHash('sha384').update(answer.body).digest('base64')}`;
+      if (actual !== releaseInfo.integrity) {
+        error(versioned, `its bytes do not match the published integrity (${actual}, not ${releaseInfo.integrity}): browsers refuse to run it on every page that pinned it`, 'upload the file exactly as `npm run build` made it (no minifier, no compression on disk, no changed line ends); never change a released file, release a new version');
+      }
+      const header = answer.headers.get('cache-control');
+      const {maxAge, immutable} = cacheControl(header ?? '');
+      if (!immutable || (maxAge ?? 0) < YEAR) {
+        warning(versioned, header ? `Cache-Control "${header}" makes browsers ask again for a file that never changes` : 'no Cache-Control header: a file that never changes can be kept for good', 'send "Cache-Control: public, max-age=31536000, immutable" for partner-card-<version>.js');
+      }
+      if (movingAnswer) {
+        const strip = (/** @type {Buffer} */ b) => b.toString('utf8').replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
+        if (strip(movingAnswer.body) !== strip(answer.body)) {
+          warning(moving, `is not the same code as ${releaseInfo.module}: an upload is half done, or a cache still serves an older partner-card.js`, 'upload all of dist/ again, and purge partner-card.js from any CDN cache');
+        }
+      }
+    }
+  }
+
+  if (!indexAnswer) return report;
+  needsCors(index, indexAnswer);
+  changeable(index, indexAnswer, 'the list of partners');
+  /** @type {unknown} */
+  let parsed;
+  try {
+    parsed = JSON.parse(indexAnswer.body.toString('utf8'));
+  } catch (e) {
+    error(index, `is not JSON (${/** @type {Error} */ (e).message})`, 'upload the index.json that `npm run build` wrote');
+    return report;
+  }
+  const listed = /** @type {{partners?: unknown}} */ (parsed)?.partners;
+  if (!Array.isArray(listed)) {
+    error(index, 'has no "partners" list', 'upload the index.json that `npm run build` wrote');
+    return report;
+  }
+  const ids = listed.map((p) => /** @type {{id?: unknown}} */ (p)?.id);
+  for (const id of ids.filter((id) => typeof id !== 'string' || !ID.test(id))) {
+    error(index, `lists a partner with the id ${JSON.stringify(id)}, which is not a partner id`, 'rebuild it with `npm run partners`');
+  }
+  /** Same warning for many profiles: said once, with how many. @type {Map<string, {first: URL, fix: string, count: number}>} */
+  const profileWarnings = new Map();
+  const profiles = ids.filter((id) => typeof id === 'string' && ID.test(id)).map((id) => async () => {
+    if (typeof id !== 'string') return;
+    await checkProfileFile(id);
+  });
+  /** @param {string} id */
+  const checkProfileFile = async (id) => {
+    const u = new URL(`partners/${id}.json`, folder);
+    const answer = await fetchOk(u, `The profile of "${id}", listed in index.json,`, 'upload every profile that index.json lists (or rebuild the index)');
+    if (!answer) return;
+    needsCors(u, answer);
+    const header = answer.headers.get('cache-control');
+    const {maxAge, immutable, revalidated} = cacheControl(header ?? '');
+    const stale = !header ? 'no Cache-Control header' : immutable || (!revalidated && (maxAge ?? 0) > DAY) ? `Cache-Control "${header}" keeps it too long` : '';
+    if (stale) {
+      const seen = profileWarnings.get(stale) ?? {first: u, fix: 'send "Cache-Control: public, max-age=300, must-revalidate" for partners/', count: 0};
+      seen.count++;
+      profileWarnings.set(stale, seen);
+    }
+    /** @type {any} */
+    let profile;
+    try {
+      profile = JSON.parse(answer.body.toString('utf8'));
+    } catch (e) {
+      error(u, `is not JSON (${/** @type {Error} */ (e).message})`, 'check the file with `npm run partners` and upload it again');
+      return;
+    }
+    const problems = checkProfile(profile, schema);
+    if (profile?.id !== id) problems.push({path: '$.id', message: `is ${JSON.stringify(profile?.id)}, not "${id}"`});
+    for (const p of problems.slice(0, 3)) error(u, `${p.path} ${p.message.replace(/\.$/, '')}`, 'check it with `npm run partners` and upload it again');
+    if (problems.length > 3) error(u, `${problems.length - 3} more problem(s)`, 'check it with `npm run partners`');
+    const src = profile?.logo?.src;
+    if (typeof src !== 'string') return;
+    const logo = new URL(src, u);
+    if (!/^https?:$/.test(logo.protocol)) return;
+    const image = await fetchOk(logo, `The logo of "${id}"`, 'upload the logo next to its profile, as the profile names it');
+    const type = image?.headers.get('content-type') ?? '';
+    if (image && !/^image\//i.test(type)) error(logo, `served as "${type || 'no Content-Type'}", and browsers show only images in <img>`, 'serve logos with their image type (image/svg+xml, image/png…)');
+  };
+  await pool(profiles, concurrency);
+  for (const [problem, {first, fix, count}] of profileWarnings) {
+    warning(first, `${problem}${count > 1 ? ` (and ${count - 1} more profile(s) alike)` : ''}`, fix);
+  }
+  return report;
+}
+
+/** @param {string[]} args @returns {Promise<number>} */
+export async function main(args = process.argv.slice(2)) {
+  const at = args.indexOf('--timeout');
+  const timeout = at >= 0 ? Number(args[at + 1]) : undefined;
+  const urls = args.filter((_, i) => at < 0 || (i !== at && i !== at + 1));
+  const url = urls[0];
+  let valid = false;
+  try {
+    valid = urls.length === 1 && /^https?:$/.test(new URL(url).protocol);
+  } catch {
+    valid = false;
+  }
+  if (!valid || (timeout !== undefined && !(timeout > 0))) {
+    console.error('Usage: npm run check-deploy -- <https://your.site/embed/> [--timeout <ms>]');
+    return 1;
+  }
+  const started = Date.now();
+  const {errors, warnings, checked} = await checkDeploy(url, {timeout});
+  for (const line of errors) console.log(`error: ${line}`);
+  for (const line of warnings) console.log(`warning: ${line}`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`${checked} request(s) in ${seconds} s: ${errors.length} error(s), ${warnings.length} warning(s).`);
+  if (!errors.length) console.log(`Partners' pages can load the card from ${url}.`);
+  return errors.length ? 1 : 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main();

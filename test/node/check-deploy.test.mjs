@@ -1,0 +1,196 @@
+// npm run check-deploy against real local servers: a static host configured
+// with README's `_headers` block passes; hosts that get it wrong (no CORS,
+// wrong MIME type, a missing profile or logo, a tampered versioned module,
+// server errors, a slow server, no caching headers) fail or warn, each with
+// a line that names the file and the fix.
+import {test, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {execFile} from 'node:child_process';
+import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {promisify} from 'node:util';
+import {readmeHeadersFile, startStaticHost} from '../support/static-host.mjs';
+
+const root = new URL('../../', import.meta.url).pathname;
+const run = promisify(execFile);
+const release = JSON.parse(readFileSync(join(root, 'dist/release.json'), 'utf8'));
+const headersFile = await readmeHeadersFile();
+const PROFILE = 'partners/region-southern-denmark.json';
+
+/** A copy of the built dist/, as uploaded, that a test may break. */
+function upload() {
+  const dir = mkdtempSync(join(tmpdir(), 'partner-card-deploy-'));
+  cpSync(join(root, 'dist'), dir, {recursive: true});
+  after(() => rmSync(dir, {recursive: true, force: true}));
+  return dir;
+}
+
+/**
+ * check-deploy against a host serving `dir` with README's headers and `faults`.
+ * @param {{dir?: string, faults?: Record<string, import('../support/static-host.mjs').Fault>, headers?: string, args?: string[]}} [options]
+ */
+async function checkDeploy({dir = upload(), faults = {}, headers = headersFile, args = []} = {}) {
+  const host = await startStaticHost({root: dir, headersFile: headers, faults});
+  try {
+    const started = Date.now();
+    const {stdout, code} = await run(process.execPath, [join(root, 'scripts/check-deploy.mjs'), host.url, ...args]).then(
+      ({stdout}) => ({stdout, code: 0}),
+      (/** @type {{stdout: string, code: number}} */ e) => ({stdout: e.stdout, code: e.code}),
+    );
+    const lines = stdout.split('\n');
+    return {
+      code,
+      stdout,
+      errors: lines.filter((l) => l.startsWith('error: ')),
+      warnings: lines.filter((l) => l.startsWith('warning: ')),
+      seconds: (Date.now() - started) / 1000,
+      requests: host.requests,
+      mostAtOnce: host.inFlight.most,
+    };
+  } finally {
+    await host.close();
+  }
+}
+
+test('a host configured as README says passes, with no warning, having fetched every file partners need', async () => {
+  const result = await checkDeploy();
+  assert.equal(result.code, 0, result.stdout);
+  assert.deepEqual(result.errors, []);
+  assert.deepEqual(result.warnings, []);
+  assert.match(result.stdout, /0 error\(s\), 0 warning\(s\)/);
+  for (const file of ['partner-card.js', release.module, 'release.json', 'partners/index.json', PROFILE, 'partners/region-southern-denmark.svg']) {
+    assert.ok(result.requests.includes(`/embed/${file}`), `${file} was checked`);
+  }
+});
+
+test('no Access-Control-Allow-Origin: an error for the module, the versioned module, the index and every profile', async () => {
+  const result = await checkDeploy({headers: headersFile.replace(/^\s*Access-Control-Allow-Origin.*\n/gm, '')});
+  assert.equal(result.code, 1);
+  for (const file of ['partner-card.js', release.module, 'partners/index.json', PROFILE]) {
+    assert.ok(
+      result.errors.some((l) => l.startsWith(`error: ${file}: no Access-Control-Allow-Origin header`) && l.includes('Fix: send "Access-Control-Allow-Origin: *"')),
+      `${file} in:\n${result.stdout}`,
+    );
+  }
+});
+
+test('an Access-Control-Allow-Origin for one other site only is an error too', async () => {
+  const result = await checkDeploy({faults: {'partner-card.js': {headers: {'access-control-allow-origin': 'https://project.example'}}}});
+  assert.equal(result.code, 1);
+  assert.match(result.errors.join('\n'), /^error: partner-card\.js: Access-Control-Allow-Origin is "https:\/\/project\.example"/m);
+});
+
+test('a module served as text/plain is an error: browsers do not run it', async () => {
+  const result = await checkDeploy({faults: {[release.module]: {headers: {'content-type': 'text/plain'}}}});
+  assert.equal(result.code, 1);
+  assert.deepEqual(result.errors.length, 1, result.stdout);
+  assert.match(result.errors[0], new RegExp(`^error: ${release.module.replace(/\./g, '\\.')}: served as "text/plain".*Fix: serve \\.js files as text/javascript$`));
+});
+
+test('a profile listed in index.json but missing is an error naming it', async () => {
+  const dir = upload();
+  rmSync(join(dir, PROFILE));
+  const result = await checkDeploy({dir});
+  assert.equal(result.code, 1);
+  assert.deepEqual(result.errors, [
+    `error: ${PROFILE}: The profile of "region-southern-denmark", listed in index.json, is missing (HTTP 404). Fix: upload every profile that index.json lists (or rebuild the index)`,
+  ]);
+});
+
+test('a missing logo, and a logo served as something else than an image, are errors', async () => {
+  const dir = upload();
+  rmSync(join(dir, 'partners/region-southern-denmark.svg'));
+  let result = await checkDeploy({dir});
+  assert.equal(result.code, 1);
+  assert.match(result.errors.join('\n'), /^error: partners\/region-southern-denmark\.svg: The logo of "region-southern-denmark" is missing \(HTTP 404\)/m);
+  result = await checkDeploy({faults: {'partners/region-southern-denmark.svg': {headers: {'content-type': 'text/plain'}}}});
+  assert.equal(result.code, 1);
+  assert.match(result.errors.join('\n'), /^error: partners\/region-southern-denmark\.svg: served as "text\/plain"/m);
+});
+
+test('a versioned module whose bytes differ from the published integrity is an error (and the moving module is not the release: a warning)', async () => {
+  const dir = upload();
+  const file = join(dir, release.module);
+  writeFileSync(file, readFileSync(file, 'utf8').replace('customElements.define', 'customElements.define ')); // one byte changed
+  const result = await checkDeploy({dir});
+  assert.equal(result.code, 1);
+  assert.equal(result.errors.length, 1, result.stdout);
+  assert.match(result.errors[0], new RegExp(`^error: ${release.module.replace(/\./g, '\\.')}: its bytes do not match the published integrity \\(sha384-.*, not ${release.integrity.replace(/[+/]/g, '\\$&')}\\)`));
+  assert.match(result.warnings.join('\n'), /^warning: partner-card\.js: is not the same code as/m);
+});
+
+test('server errors: 500 for the index and for release.json are errors; nothing listed in an unreadable index is guessed', async () => {
+  const result = await checkDeploy({faults: {'partners/index.json': {status: 500}, 'release.json': {status: 500}}});
+  assert.equal(result.code, 1);
+  assert.match(result.errors.join('\n'), /^error: partners\/index\.json: The index of partners answers HTTP 500\. Fix: the server must answer 200 for it \(a server error: see its log\)$/m);
+  assert.match(result.errors.join('\n'), /^error: release\.json: release\.json \(the version and integrity of the versioned module\) answers HTTP 500/m);
+  assert.ok(!result.requests.includes(`/embed/${PROFILE}`));
+});
+
+test('an invalid profile is an error with its JSON path; a profile that is not JSON too', async () => {
+  const dir = upload();
+  const profile = JSON.parse(readFileSync(join(dir, PROFILE), 'utf8'));
+  writeFileSync(join(dir, PROFILE), JSON.stringify({...profile, country: 'dk'}));
+  let result = await checkDeploy({dir});
+  assert.equal(result.code, 1);
+  assert.match(result.errors.join('\n'), /^error: partners\/region-southern-denmark\.json: \$\.country is "dk", which does not fit/m);
+  writeFileSync(join(dir, PROFILE), '{"id": "region-southern-denmark",');
+  result = await checkDeploy({dir});
+  assert.match(result.errors.join('\n'), /^error: partners\/region-southern-denmark\.json: is not JSON/m);
+});
+
+test('a slow server: each request gives up after --timeout, and the whole check stays bounded', async () => {
+  const result = await checkDeploy({faults: {'*': {delay: 3000}}, args: ['--timeout', '400']});
+  assert.equal(result.code, 1);
+  assert.match(result.errors.join('\n'), /^error: partner-card\.js: no answer within 0\.4 s/m);
+  // Four requests in the first round, then nothing more can be learnt: far below 3 s.
+  assert.ok(result.seconds < 2.5, `took ${result.seconds} s`);
+});
+
+test('a few requests at a time: 25 partners, each profile and logo slow, never more than four requests at once, and more than one', async () => {
+  const dir = upload();
+  rmSync(join(dir, 'partners'), {recursive: true});
+  cpSync(join(root, 'demo/generated/partners'), join(dir, 'partners'), {recursive: true});
+  const result = await checkDeploy({dir, faults: {'*': {delay: 100}}});
+  assert.equal(result.code, 0, result.stdout);
+  assert.equal(result.requests.filter((r) => r.startsWith('/embed/partners/') && r.endsWith('.json')).length, 26);
+  assert.equal(result.mostAtOnce, 4);
+});
+
+test('a host that cannot be reached is an error, exit code 1', async () => {
+  const host = await startStaticHost({root: upload()});
+  await host.close();
+  const {stdout} = await run(process.execPath, [join(root, 'scripts/check-deploy.mjs'), host.url, '--timeout', '2000']).catch((e) => e);
+  assert.match(stdout, /^error: partner-card\.js: cannot be reached \(ECONNREFUSED\)/m);
+});
+
+test('no caching headers: warnings only (the card works), each with the header to send', async () => {
+  const result = await checkDeploy({headers: headersFile.replace(/^\s*Cache-Control.*\n/gm, '')});
+  assert.equal(result.code, 0, result.stdout);
+  const warnings = result.warnings.join('\n');
+  assert.match(warnings, /^warning: partner-card\.js: no Cache-Control header.*Fix: send "Cache-Control: public, max-age=300, must-revalidate"$/m);
+  assert.match(warnings, new RegExp(`^warning: ${release.module.replace(/\./g, '\\.')}: no Cache-Control header.*"Cache-Control: public, max-age=31536000, immutable"`, 'm'));
+  assert.match(warnings, /^warning: partners\/index\.json: no Cache-Control header/m);
+  assert.match(warnings, /^warning: partners\/region-southern-denmark\.json: no Cache-Control header/m);
+});
+
+test('caching the wrong way round: the moving module immutable, the versioned one revalidated: warnings', async () => {
+  const result = await checkDeploy({
+    faults: {
+      'partner-card.js': {headers: {'cache-control': 'public, max-age=31536000, immutable'}},
+      [release.module]: {headers: {'cache-control': 'no-cache'}},
+    },
+  });
+  assert.equal(result.code, 0);
+  assert.match(result.warnings.join('\n'), /^warning: partner-card\.js: Cache-Control "public, max-age=31536000, immutable" keeps the newest module too long/m);
+  assert.match(result.warnings.join('\n'), /makes browsers ask again for a file that never changes/);
+});
+
+test('usage: no URL or not http(s) is refused with exit code 1', async () => {
+  for (const args of [[], ['ftp://example.org/embed/'], ['not a url']]) {
+    const {stderr, code} = await run(process.execPath, [join(root, 'scripts/check-deploy.mjs'), ...args]).catch((e) => e);
+    assert.equal(code, 1);
+    assert.match(stderr, /^Usage: npm run check-deploy -- </);
+  }
+});
