@@ -4,8 +4,21 @@ import {defaultReporter} from '@web/test-runner';
 import {browsers, browsersWith} from './test/support/launchers.mjs';
 import {browserCommandsPlugin} from './test/support/browser-commands.mjs';
 import {buildIfStale} from './test/support/build-if-stale.mjs';
-import {faultServer} from './test/support/fault-server.mjs';
+import {faultServer, readmeHeaders} from './test/support/fault-server.mjs';
+import {readmeHeadersFile} from './test/support/static-host.mjs';
 import {summaryReporter} from './test/support/summary-reporter.mjs';
+
+/**
+ * With a target set, the esbuild plugin rewrites every .js file it serves:
+ * the built files in dist/ must reach the browser byte for byte as a site
+ * serves them (their integrity hashes are checked, and it is that code the
+ * demo and CSP tests mean to run).
+ */
+function untouchedDist(plugin) {
+  const transform = plugin.transform.bind(plugin);
+  plugin.transform = (context) => (/^\/(tampered\/)?dist\//.test(context.path) ? undefined : transform(context));
+  return plugin;
+}
 
 // Some tests load the built module (dist/): `wtr` on its own must not test an old build.
 buildIfStale();
@@ -23,8 +36,8 @@ export default {
   concurrency: 1,
   concurrentBrowsers: 3,
   browsers: await browsers(),
-  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: {PARTNER_CARD_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version)}}), browserCommandsPlugin()],
-  middleware: [faultServer],
+  plugins: [untouchedDist(esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: {PARTNER_CARD_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version)}})), browserCommandsPlugin()],
+  middleware: [readmeHeaders(await readmeHeadersFile()), faultServer],
   testFramework: {config: {timeout: 10000}},
   testsFinishTimeout: 300000,
   reporters: [defaultReporter(), summaryReporter()],

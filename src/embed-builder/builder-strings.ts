@@ -67,7 +67,7 @@ const da: Record<StringKey, string> = {
   headingHint: 'Brug det niveau, der passer til kortets plads på siden: 2 under sidens titel er det almindelige.',
   href: 'Kortets link (valgfrit)',
   hrefHint: 'Det kompakte kort bliver ét link til denne adresse.',
-  backHref: 'Link “Tilbage til partnere” (valgfrit)',
+  backHref: 'Link “Tilbage til partnerne” (valgfrit)',
   backHrefHint: 'Tilføjer et link tilbage til denne adresse nederst i det fulde kort.',
   badLink: 'Angiv en webadresse, der begynder med https:// eller http://, eller en sti på jeres websted, der begynder med /.',
   prerender: 'Skriv kortet ind i koden',

@@ -95,7 +95,8 @@ function fillList() {
   list.replaceChildren(
     ...shown.map((p) => new Option(label(p), p.id, false, p.id === choices.partner)),
   );
-  $('partner-problem').textContent = shown.length ? '' : say('noMatch', {query: search.value});
+  // Without a search, a message from the address (an unknown partner) stays.
+  if (search.value) $('partner-problem').textContent = shown.length ? '' : say('noMatch', {query: search.value});
 }
 
 function setAttributes(card: HTMLElement, level: number) {

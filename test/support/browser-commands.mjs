@@ -13,6 +13,10 @@
 // `accessibility-tree`: Chromium's own accessibility tree (what a screen
 // reader gets), as [role, name] pairs; false in engines whose automation has
 // no access to it.
+//
+// `clipboard-access` {origin}: lets pages of `origin` read and write the
+// clipboard without asking, where the automation can grant it (Chromium);
+// false elsewhere, where a test that reads the clipboard back must skip.
 export function browserCommandsPlugin() {
   const cdpSessions = new WeakMap();
   // Named "Chrome" by the launcher, whatever the binary.
@@ -52,6 +56,11 @@ export function browserCommandsPlugin() {
         } finally {
           await cdp.detach();
         }
+      }
+      if (command === 'clipboard-access') {
+        if (!isChromium(browser)) return false;
+        await browser.getPage(session.id).browserContext().overridePermissions(payload.origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+        return true;
       }
       if (command === 'screenshot') {
         if (browser.type === 'puppeteer') return browser.getPage(session.id).screenshot({encoding: 'base64'});

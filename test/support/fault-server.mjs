@@ -23,7 +23,18 @@
 //                                  (and than the first partner's in the live index)
 //   /prerendered-csp/<path>      → the same, under the strict policy plus the cards' style hash
 //   /prerender-card?<attributes> → renderCard() for those attributes, as text
+//   /csp-watched/<path>          → <path> under the strict policy; an HTML page gets the violation
+//                                  recorder (test/fixtures/csp/listen.js) as its first script
+//   /paste/<key> (POST)          → keeps the body: embed code as a partner pastes it
+//   /pasted/<key>?csp=<policy>   → a partner's page with that code in its body, the watcher
+//                                  test/fixtures/embed/watch.js first in its head, and the policy if given
+//   /tampered/<path>             → <path> with one line added, and Access-Control-Allow-Origin: *
+//   /no-index/<path>             → <path>, but 404 for any index.json under it
+//
+// Files under /dist/ get the headers of README's `_headers` block (readmeHeaders below), as the
+// project site would serve the uploaded folder: CORS, caching.
 import {readFileSync} from 'node:fs';
+import {parseHeadersFile} from './static-host.mjs';
 
 const SAMPLE = new URL('../../demo/embed/partners/region-southern-denmark.json', import.meta.url);
 const flakyKeys = new Set();
@@ -79,7 +90,67 @@ function profileFor(id, stale = false) {
   return undefined;
 }
 
+/** @type {Map<string, string>} */
+const pasted = new Map();
+
+/** A partner's page, on whatever origin asks for it, with the code they pasted. */
+const partnerPage = (code) => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>A partner's page</title>
+    <script src="/test/fixtures/embed/watch.js"></script>
+  </head>
+  <body>
+    <main>
+      <h1>Our partners in the project</h1>
+${code}
+    </main>
+  </body>
+</html>
+`;
+
 export async function faultServer(ctx, next) {
+  const paste = ctx.path.match(/^\/paste\/([\w-]+)$/);
+  if (paste && ctx.method === 'POST') {
+    let body = '';
+    for await (const chunk of ctx.req) body += chunk;
+    pasted.set(paste[1], body);
+    ctx.body = 'kept';
+    return;
+  }
+  const page = ctx.path.match(/^\/pasted\/([\w-]+)$/);
+  if (page) {
+    ctx.set('Cache-Control', 'no-store');
+    if (ctx.query.csp) ctx.set('Content-Security-Policy', String(ctx.query.csp));
+    ctx.type = 'text/html';
+    ctx.body = partnerPage(pasted.get(page[1]) ?? '');
+    return;
+  }
+  const tampered = ctx.path.match(/^\/tampered(\/.*)$/);
+  if (tampered) {
+    ctx.set('Access-Control-Allow-Origin', '*');
+    ctx.type = 'text/javascript';
+    ctx.body = `${readFileSync(new URL(`../..${tampered[1]}`, import.meta.url), 'utf8')}\n// one line more than was published\n`;
+    return;
+  }
+  if (ctx.path.startsWith('/no-index/')) {
+    if (ctx.path.endsWith('/index.json')) return fail(ctx, 404);
+    ctx.url = ctx.url.slice('/no-index'.length);
+    return next();
+  }
+  if (ctx.path.startsWith('/csp-watched/')) {
+    ctx.url = ctx.url.slice('/csp-watched'.length);
+    await next();
+    ctx.set('Content-Security-Policy', STRICT_CSP);
+    if (ctx.response.is('html')) {
+      let text = '';
+      if (typeof ctx.body === 'string' || Buffer.isBuffer(ctx.body)) text = String(ctx.body);
+      else for await (const chunk of ctx.body) text += chunk;
+      ctx.body = text.replace(/<head>/i, '<head><script src="/test/fixtures/csp/listen.js"></script>');
+    }
+    return;
+  }
   const prerendered = ctx.path.match(/^\/prerendered(-csp)?(\/.*\.html)$/);
   if (prerendered) {
     const {prerenderHTML, STYLE_HASH, DIRECTORY_STYLE_HASH} = await prerenderer();
@@ -216,4 +287,19 @@ function fail(ctx, code) {
   // the card's own retry bypasses the HTTP cache for that reason.
   ctx.set('Cache-Control', 'no-store');
   ctx.body = `status ${code}`;
+}
+
+/**
+ * Files under /dist/ with the headers README's `_headers` block gives the
+ * uploaded folder (there `/embed/`): what a partner's page on another origin
+ * meets. The bytes are not touched: integrity hashes must match.
+ */
+export function readmeHeaders(headersFile) {
+  const rules = parseHeadersFile(headersFile);
+  return async function (ctx, next) {
+    await next();
+    if (!ctx.path.startsWith('/dist/') || ctx.status !== 200) return;
+    const published = ctx.path.replace(/^\/dist\//, '/embed/');
+    for (const rule of rules) if (rule.pattern.test(published)) for (const [name, value] of rule.headers) ctx.set(name, value);
+  };
 }

@@ -1,0 +1,355 @@
+import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import type {PartnerCard} from '../src/partner-card.js';
+
+/**
+ * The embed builder (dist/embed.html, built by `npm run build`) as a partner's
+ * web editor uses it, and the code it gives as a partner's page runs it: on
+ * another origin, with the integrity check on, and with JavaScript off.
+ */
+
+interface Release {
+  version: string;
+  module: string;
+  integrity: string;
+  styleHashes: {card: string};
+}
+const release: Release = await (await fetch('/dist/release.json')).json();
+const SAMPLE = 'region-southern-denmark';
+
+type BuilderWindow = Window & {__violations?: string[]; axe?: {run(context: Document, options: object): Promise<{violations: {id: string; nodes: {target: string[]}[]}[]}>}};
+
+/** Opens the builder in a frame and waits until its code carries the prerendered card (or, without prerendering, the tag). */
+async function openBuilder(query = '', prefix = '', width = 1200) {
+  const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${`${prefix}/dist/embed.html${query}`} style=${`width: ${width}px; height: 900px; border: 0`}></iframe>`);
+  await oneEvent(frame, 'load');
+  const doc = frame.contentDocument!;
+  const win = frame.contentWindow as BuilderWindow;
+  const $ = <T extends HTMLElement = HTMLElement>(selector: string) => doc.querySelector<T>(selector)!;
+  const code = () => $<HTMLTextAreaElement>('#embed-code').value;
+  const prerendering = () => !query.includes('prerender=no');
+  await waitUntil(() => code().includes(prerendering() ? '</template></partner-card>' : '<partner-card '), 'the builder writes its code', {timeout: 8000});
+  return {frame, doc, win, $, code};
+}
+
+/** Waits until the code changes and says `expected`. */
+const codeSays = (code: () => string, expected: string | RegExp) =>
+  waitUntil(() => (typeof expected === 'string' ? code().includes(expected) : expected.test(code())), `the code says ${expected}`, {timeout: 8000});
+
+/** Picks a radio or checkbox, or types into a field or picks in a select, as a user would (the frame's own classes: no instanceof). */
+function choose(input: HTMLInputElement | HTMLSelectElement, value?: string) {
+  if (input.type === 'radio' || input.type === 'checkbox') input.click();
+  else {
+    input.value = value!;
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+    input.dispatchEvent(new Event('change', {bubbles: true}));
+  }
+}
+
+/** The other name of this machine: a page there is another origin than this test page's. */
+const otherOrigin = () => `${location.protocol}//${location.hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${location.port}`;
+
+interface PartnerPageReport {
+  origin: string;
+  defined: boolean;
+  version?: string;
+  name: string | null;
+  styled: string | null;
+  requests: string[];
+  before: {cookie: string; local: number; session: number};
+  after: {cookie: string; local: number; session: number};
+  storage: string[];
+  cookies: string[];
+  indexedDB: number;
+  beacons: number;
+  violations: string[];
+}
+
+/** Pastes `code` into a partner's page on another origin and waits for its report (test/fixtures/embed/watch.js). */
+async function onPartnerPage(code: string, csp = ''): Promise<PartnerPageReport> {
+  const key = Math.random().toString(36).slice(2);
+  await fetch(`/paste/${key}`, {method: 'POST', body: code});
+  const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${`${otherOrigin()}/pasted/${key}${csp ? `?csp=${encodeURIComponent(csp)}` : ''}`} style="width: 900px; height: 900px"></iframe>`);
+  const message = await new Promise<MessageEvent<PartnerPageReport>>((resolve) => {
+    const listen = (event: MessageEvent) => {
+      if (event.source !== frame.contentWindow || event.data?.type !== 'partner-page') return;
+      removeEventListener('message', listen);
+      resolve(event);
+    };
+    addEventListener('message', listen);
+  });
+  expect(message.origin).to.equal(otherOrigin());
+  return message.data;
+}
+
+describe('Embed builder: choices and code', () => {
+  it('takes its choices from the address, in Danish, and pins the versioned module by its absolute URL and integrity', async () => {
+    const {doc, $, code} = await openBuilder(`?partner=${SAMPLE}&lang=da&variant=compact&heading-level=3&href=/partnere/rsd/`);
+    expect(doc.documentElement.lang).to.equal('da');
+    expect($('h1').textContent).to.equal('Indlejr et partnerkort');
+    expect($<HTMLInputElement>('input[name="lang"][value="da"]').checked).to.be.true;
+    expect($<HTMLInputElement>('input[name="variant"][value="compact"]').checked).to.be.true;
+    expect($<HTMLSelectElement>('#heading-level').value).to.equal('3');
+    expect($<HTMLInputElement>('#href').value).to.equal('/partnere/rsd/');
+    const [script, card] = code().split('\n');
+    expect(script).to.equal(
+      `<script type="module" src="${new URL(`/dist/${release.module}`, location.href).href}" integrity="${release.integrity}" crossorigin="anonymous"></script>`,
+    );
+    expect(card).to.match(new RegExp(`^<partner-card partner="${SAMPLE}" lang="da" variant="compact" heading-level="3" href="/partnere/rsd/"><template shadowrootmode="open"><style>`));
+    // A parser for documents leaves declarative shadow roots as <template>s: their content is the card.
+    const parsed = new DOMParser().parseFromString(card, 'text/html');
+    const shadow = parsed.querySelector<HTMLTemplateElement>('partner-card > template[shadowrootmode="open"]')!.content;
+    expect(shadow.querySelector('[role="heading"][aria-level="3"][part="name"]')?.textContent).to.equal('Region Syddanmark');
+    expect(shadow.querySelector('a[part="link"]')?.getAttribute('href')).to.equal('/partnere/rsd/');
+    expect(card).not.to.contain('<!--');
+    // The preview shows the same card.
+    const preview = $<PartnerCard>('#preview partner-card');
+    expect(preview.shadowRoot!.querySelector('[part="name"]')!.textContent).to.equal('Region Syddanmark');
+  });
+
+  it('the prerendered style is byte for byte the one README and release.json give the CSP hash of', async () => {
+    const {code} = await openBuilder(`?partner=${SAMPLE}`);
+    const style = /<style>([^]*?)<\/style>/.exec(code())![1];
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(style));
+    expect(`'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`).to.equal(release.styleHashes.card);
+  });
+
+  it('choosing options updates the preview, the code and the address', async () => {
+    const {frame, $, code} = await openBuilder();
+    expect(code()).to.contain(`<partner-card partner="${SAMPLE}" lang="en"><template`);
+    choose($('input[name="lang"][value="da"]'));
+    await codeSays(code, 'lang="da"');
+    await codeSays(code, 'Nøgletal');
+    choose($<HTMLSelectElement>('#heading-level'), '4');
+    await codeSays(code, /heading-level="4"><template[^]*role="heading" aria-level="4" part="name"/);
+    expect($('#href-field').hidden).to.be.true;
+    choose($<HTMLInputElement>('#back-href'), 'https://www.example.org/partners/');
+    await codeSays(code, 'back-href="https://www.example.org/partners/"');
+    await codeSays(code, 'Tilbage til partnerne');
+    choose($('input[name="variant"][value="compact"]'));
+    await codeSays(code, 'variant="compact"');
+    expect(code()).not.to.contain('back-href');
+    expect($('#href-field').hidden).to.be.false;
+    expect($('#back-href-field').hidden).to.be.true;
+    const preview = $<PartnerCard>('#preview partner-card');
+    await waitUntil(() => preview.shadowRoot?.querySelector('[part~="card"]')?.classList.contains('compact') || preview.variant === 'compact', 'the preview is compact');
+    expect(preview.getAttribute('lang')).to.equal('da');
+    const params = new URLSearchParams(frame.contentWindow!.location.search);
+    // The page itself stays in English (ui), the card is Danish.
+    expect(Object.fromEntries(params)).to.deep.equal({partner: SAMPLE, lang: 'da', variant: 'compact', 'heading-level': '4', ui: 'en'});
+    expect($<HTMLInputElement>('#share-url').value).to.equal(frame.contentWindow!.location.href);
+  });
+
+  it('refuses a link that is not http(s), in words, and leaves it out of the code', async () => {
+    const {$, code} = await openBuilder('?variant=compact');
+    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'ftp://example.org/']) {
+      choose($<HTMLInputElement>('#href'), bad);
+      await waitUntil(() => $('#href-problem').textContent !== '', 'the problem is shown');
+      expect($('#href').getAttribute('aria-invalid')).to.equal('true');
+      expect($('#href-problem').textContent).to.match(/^Give a web address that starts with https:\/\//);
+      expect(code()).not.to.contain('href=');
+    }
+    choose($<HTMLInputElement>('#href'), 'https://www.example.org/p/rsd');
+    await codeSays(code, 'href="https://www.example.org/p/rsd"');
+    expect($('#href').getAttribute('aria-invalid')).to.equal('false');
+    expect($('#href-problem').textContent).to.equal('');
+  });
+
+  it('without "write the card into the code", the code is the script and the bare tag', async () => {
+    const {$, code} = await openBuilder(`?partner=${SAMPLE}&lang=da`);
+    choose($('#prerender'));
+    await waitUntil(() => !code().includes('<template'), 'the template is gone');
+    expect(code().split('\n')[1]).to.equal(`<partner-card partner="${SAMPLE}" lang="da"></partner-card>`);
+  });
+
+  it('searches organisations by name in either language and by short name, and says when nothing matches', async () => {
+    const {$} = await openBuilder();
+    const search = $<HTMLInputElement>('#partner-search');
+    const list = $<HTMLSelectElement>('#partner');
+    for (const [query, count] of [['syddanmark', 1], ['southern', 1], ['RSD', 1], ['danmark', 1], ['no such place', 0]] as const) {
+      search.value = query;
+      search.dispatchEvent(new Event('input', {bubbles: true}));
+      expect(list.options.length, query).to.equal(count);
+    }
+    expect($('#partner-problem').textContent).to.equal('No organisation matches “no such place”.');
+  });
+
+  it('an unknown partner in the address: says so, and offers the list', async () => {
+    const {$, code} = await openBuilder('?partner=no-such-partner');
+    expect($('#partner-problem').textContent).to.equal('There is no organisation “no-such-partner” in the list: pick one below.');
+    expect(code()).to.contain(`partner="${SAMPLE}"`);
+  });
+
+  it('no index of partners: a message in the page, and no code', async () => {
+    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/no-index/dist/embed.html" style="width: 900px; height: 600px"></iframe>`);
+    await oneEvent(frame, 'load');
+    const doc = frame.contentDocument!;
+    await waitUntil(() => !doc.querySelector<HTMLElement>('#index-problem')!.hidden, 'the problem shows', {timeout: 5000});
+    expect(doc.querySelector('#index-problem')!.textContent).to.equal('The list of organisations could not be loaded (HTTP 404). Reload the page to try again.');
+    expect(doc.querySelector<HTMLTextAreaElement>('#embed-code')!.value).to.equal('');
+  });
+});
+
+describe('Embed builder: the code on a partner page', () => {
+  it('works on a page of another origin with the integrity check on: the card is taken over, its version readable', async () => {
+    const {code} = await openBuilder(`?partner=${SAMPLE}&lang=da`);
+    const report = await onPartnerPage(code());
+    expect(report.origin).not.to.equal(location.origin);
+    expect(report.defined, 'the pinned module ran').to.be.true;
+    expect(report.version).to.equal(release.version);
+    expect(report.name).to.equal('Region Syddanmark');
+    expect(report.styled).to.equal('solid');
+  });
+
+  it('the card talks to the project site only, and leaves cookies and storage untouched', async () => {
+    const {code} = await openBuilder(`?partner=${SAMPLE}`);
+    const report = await onPartnerPage(code());
+    expect(report.defined).to.be.true;
+    const own = `${report.origin}/test/fixtures/embed/watch.js`;
+    const cards = report.requests.filter((url) => url !== own);
+    // The module, the live profile and the logo: all from the project origin (this page's, which served the builder).
+    expect(cards.some((url) => url.endsWith(`/dist/partners/${SAMPLE}.json`)), 'the live profile was requested').to.be.true;
+    expect(cards.filter((url) => new URL(url).origin !== location.origin)).to.deep.equal([]);
+    expect(report.storage).to.deep.equal([]);
+    expect(report.cookies).to.deep.equal([]);
+    expect(report.indexedDB).to.equal(0);
+    expect(report.beacons).to.equal(0);
+    expect(report.after).to.deep.equal(report.before);
+  });
+
+  it('a directory from another origin also requests from the project site only, and stores nothing', async () => {
+    const moduleUrl = new URL(`/dist/${release.module}`, location.href).href;
+    const code = `<script type="module" src="${moduleUrl}" integrity="${release.integrity}" crossorigin="anonymous"></script>\n<partner-directory lang="da"></partner-directory>\n<partner-card partner="${SAMPLE}"></partner-card>`;
+    const report = await onPartnerPage(code);
+    expect(report.defined).to.be.true;
+    const cards = report.requests.filter((url) => !url.endsWith('/test/fixtures/embed/watch.js'));
+    expect(cards.some((url) => url.endsWith('/dist/partners/index.json')), 'the index was requested').to.be.true;
+    expect(cards.filter((url) => new URL(url).origin !== location.origin)).to.deep.equal([]);
+    expect([report.storage, report.cookies, report.indexedDB, report.beacons]).to.deep.equal([[], [], 0, 0]);
+    expect(report.after).to.deep.equal(report.before);
+  });
+
+  it('under the Content-Security-Policy the builder suggests, the partner page has no violation', async () => {
+    const {$, code} = await openBuilder(`?partner=${SAMPLE}`);
+    const sources = $('#csp').textContent!;
+    expect(sources).to.equal(`script-src ${location.origin}; connect-src ${location.origin}; img-src ${location.origin}; style-src ${release.styleHashes.card}`);
+    // The partner's own policy: nothing allowed but their own scripts, plus what the builder said.
+    const policy = `default-src 'none'; ${sources.replace('script-src ', "script-src 'self' ")}; require-trusted-types-for 'script'; trusted-types lit-html`;
+    const report = await onPartnerPage(code(), policy);
+    expect(report.defined).to.be.true;
+    expect(report.name).to.equal('Region of Southern Denmark');
+    expect(report.styled).to.equal('solid');
+    expect(report.violations).to.deep.equal([]);
+  });
+
+  it('a module that is not the published one is refused by the browser; the prerendered card stays', async () => {
+    const {code} = await openBuilder(`?partner=${SAMPLE}&lang=da`);
+    const tampered = code().replace(`${location.origin}/dist/`, `${location.origin}/tampered/dist/`);
+    expect(tampered).to.contain('/tampered/dist/');
+    const report = await onPartnerPage(tampered);
+    expect(report.defined, 'the tampered module ran').to.be.false;
+    expect(report.name).to.equal('Region Syddanmark');
+    expect(report.styled).to.equal('solid');
+    // The same tampered file without the integrity attribute runs: it is the hash that stops it.
+    // (At its own URL: a browser may keep the refused response in its memory cache.)
+    const unpinned = await onPartnerPage(tampered.replace(/ integrity="[^"]+"/, '').replace('.js"', '.js?unpinned"'));
+    expect(unpinned.defined).to.be.true;
+  });
+
+  it('with JavaScript off, the pasted code shows the prerendered card', async () => {
+    const {code} = await openBuilder(`?partner=${SAMPLE}&lang=da&variant=compact`);
+    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe sandbox="allow-same-origin" style="width: 600px; height: 400px"></iframe>`);
+    frame.srcdoc = `<!doctype html><html lang="en"><body>${code()}</body></html>`;
+    await oneEvent(frame, 'load');
+    const card = frame.contentDocument!.querySelector('partner-card')!;
+    expect(frame.contentWindow!.customElements.get('partner-card')).to.be.undefined;
+    expect(card.shadowRoot?.querySelector('[part="name"]')?.textContent).to.equal('Region Syddanmark');
+    expect(getComputedStyle(card.shadowRoot!.querySelector('[part~="card"]')!).borderTopStyle).to.equal('solid');
+    expect(card.getBoundingClientRect().height).to.be.greaterThan(80);
+  });
+});
+
+describe('Embed builder: copy, keyboard, accessibility, strict CSP', () => {
+  it('Copy says that it copied, and the clipboard holds the code where the engine lets a page read it back', async function () {
+    const granted = await executeServerCommand<boolean, {origin: string}>('clipboard-access', {origin: location.origin});
+    const {doc, win, $, code} = await openBuilder(`?partner=${SAMPLE}`);
+    $('#copy').focus();
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => $('#copy-status').textContent !== '', 'the copy status shows', {timeout: 5000});
+    const status = $('#copy-status').textContent;
+    expect(['Copied. Paste it into your page.', 'Could not copy: the code is selected, press Ctrl+C (⌘C on a Mac).']).to.include(status);
+    if (status?.startsWith('Could not')) {
+      // The fallback leaves the code selected for the keyboard.
+      expect(doc.activeElement).to.equal($('#embed-code'));
+      expect($<HTMLTextAreaElement>('#embed-code').selectionEnd - $<HTMLTextAreaElement>('#embed-code').selectionStart).to.equal(code().length);
+    }
+    if (!granted) {
+      // Firefox and WebKit do not let an automated page read the clipboard (README: Browser support).
+      this.skip();
+    }
+    expect(status).to.equal('Copied. Paste it into your page.');
+    expect(await win.navigator.clipboard.readText()).to.equal(code());
+  });
+
+  it('works with the keyboard alone: search, pick, choose, copy; the focus is always visible and never on the body', async () => {
+    const {doc, $, code} = await openBuilder(`?partner=${SAMPLE}`);
+    $('#partner-search').focus();
+    const seen: string[] = [];
+    const step = async (keys: Parameters<typeof sendKeys>[0]) => {
+      await sendKeys(keys);
+      const el = doc.activeElement as HTMLElement;
+      expect(el, 'focus left the page').not.to.equal(doc.body);
+      seen.push(el.id || `${el.tagName.toLowerCase()}[${(el as HTMLInputElement).name}=${(el as HTMLInputElement).value}]`);
+      if (el.matches(':focus-visible')) expect(getComputedStyle(el).outlineStyle, `${seen.at(-1)} shows its focus`).to.equal('solid');
+      return el;
+    };
+    // (WebKit's WebDriver drops a repeated letter: a term without one.)
+    await step({type: 'southern'});
+    expect($<HTMLSelectElement>('#partner').options.length).to.equal(1);
+    expect((await step({press: 'ArrowDown'})).id).to.equal('partner');
+    await step({press: 'Tab'});
+    await step({press: 'ArrowRight'}); // the language group: Danish
+    await codeSays(code, 'lang="da"');
+    await step({press: 'Tab'});
+    await step({press: 'ArrowRight'}); // the layout group: compact
+    await codeSays(code, 'variant="compact"');
+    expect((await step({press: 'Tab'})).id).to.equal('heading-level');
+    expect((await step({press: 'Tab'})).id).to.equal('href');
+    await step({type: '/p/rsd/'});
+    await codeSays(code, 'href="/p/rsd/"');
+    expect((await step({press: 'Tab'})).id).to.equal('prerender');
+    expect((await step({press: 'Tab'})).id).to.equal('embed-code');
+    expect((await step({press: 'Tab'})).id).to.equal('copy');
+    await step({press: 'Enter'});
+    await waitUntil(() => $('#copy-status').textContent !== '', 'the copy status shows', {timeout: 5000});
+    expect(seen).to.include.members(['partner', 'heading-level', 'href', 'prerender', 'embed-code', 'copy']);
+  });
+
+  for (const query of [`?partner=${SAMPLE}`, `?partner=${SAMPLE}&lang=da&variant=compact&href=/p/`, '?partner=no-such-partner']) {
+    it(`axe finds nothing: ${query}`, async () => {
+      const {doc, win} = await openBuilder(query);
+      const script = doc.createElement('script');
+      script.src = '/node_modules/axe-core/axe.min.js';
+      doc.head.append(script);
+      await oneEvent(script, 'load');
+      const {violations} = await win.axe!.run(doc, {resultTypes: ['violations']});
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).to.deep.equal([]);
+    });
+  }
+
+  it('fits 320 px: nothing wider than the page', async () => {
+    const {doc} = await openBuilder(`?partner=${SAMPLE}&lang=da`, '', 320);
+    expect(doc.documentElement.scrollWidth).to.be.at.most(320);
+  });
+
+  it('works under the strict Content-Security-Policy README documents, with no violation', async () => {
+    const {win, $, code} = await openBuilder(`?partner=${SAMPLE}&lang=da`, '/csp-watched');
+    expect(code()).to.contain('Region Syddanmark');
+    choose($('input[name="variant"][value="compact"]'));
+    await codeSays(code, 'variant="compact"');
+    expect(win.__violations).to.deep.equal([]);
+    // The policy is in force, and the recorder records.
+    $('h1').setAttribute('style', 'color: red');
+    await waitUntil(() => win.__violations!.length > 0, 'an inline style is reported', {timeout: 5000});
+  });
+});
