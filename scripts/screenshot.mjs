@@ -1,6 +1,8 @@
 // Screenshots of the demo pages in Debian's Chromium, for the README and for
 // looking at what we build. Run `npm run build` first.
 //   node scripts/screenshot.mjs [page.html …]   → demo/screenshots/<page>.png
+//   node scripts/screenshot.mjs ../dist/embed.html?partner=…  → demo/screenshots/embed-builder-<scheme>.png
+//   (pages are found from demo/; a query string is kept)
 import {startDevServer} from '@web/dev-server';
 import {chromium} from 'playwright-core';
 import {mkdirSync} from 'node:fs';
@@ -44,7 +46,10 @@ try {
         {timeout: 15000},
       );
       await page.waitForLoadState('networkidle');
-      const file = new URL(`${name.replace(/\.html$/, '')}-${scheme}.png`, outDir);
+      // The embed builder: until its code carries the card.
+      await page.waitForFunction(() => !document.querySelector('#embed-code') || /<\/template><\/partner-card>/.test(/** @type {HTMLTextAreaElement} */ (document.querySelector('#embed-code')).value), null, {timeout: 15000});
+      const base = name.replace(/\?.*$/, '').split('/').pop()?.replace(/\.html$/, '');
+      const file = new URL(`${base === 'embed' ? 'embed-builder' : base}-${scheme}.png`, outDir);
       await page.screenshot({path: file.pathname, fullPage});
       console.log(`wrote ${file.pathname.replace(process.cwd() + '/', '')}`);
     }

@@ -102,9 +102,10 @@ describe('Embed builder: choices and code', () => {
     expect(shadow.querySelector('[role="heading"][aria-level="3"][part="name"]')?.textContent).to.equal('Region Syddanmark');
     expect(shadow.querySelector('a[part="link"]')?.getAttribute('href')).to.equal('/partnere/rsd/');
     expect(card).not.to.contain('<!--');
-    // The preview shows the same card.
+    // The preview shows the same card, its name one level under the preview's own heading (h2).
     const preview = $<PartnerCard>('#preview partner-card');
     expect(preview.shadowRoot!.querySelector('[part="name"]')!.textContent).to.equal('Region Syddanmark');
+    expect(preview.shadowRoot!.querySelector('[part="name"]')!.getAttribute('aria-level')).to.equal('3');
   });
 
   it('the prerendered style is byte for byte the one README and release.json give the CSP hash of', async () => {
@@ -325,7 +326,7 @@ describe('Embed builder: copy, keyboard, accessibility, strict CSP', () => {
     expect(seen).to.include.members(['partner', 'heading-level', 'href', 'prerender', 'embed-code', 'copy']);
   });
 
-  for (const query of [`?partner=${SAMPLE}`, `?partner=${SAMPLE}&lang=da&variant=compact&href=/p/`, '?partner=no-such-partner']) {
+  for (const query of [`?partner=${SAMPLE}`, `?partner=${SAMPLE}&lang=da&variant=compact&href=/p/`, `?partner=${SAMPLE}&heading-level=5`, '?partner=no-such-partner']) {
     it(`axe finds nothing: ${query}`, async () => {
       const {doc, win} = await openBuilder(query);
       const script = doc.createElement('script');

@@ -1,0 +1,221 @@
+// Profile texts as XLIFF 1.2 translation units, for translators' own tools
+// (the format of locales/da.xlf): one unit per translatable text of a
+// profile, in the order the card shows them, with an id that names the
+// partner and the JSON path, and a note that says where the text shows.
+// Plain strings (the same in every language) are not units; a list of
+// paragraphs is one unit per paragraph.
+//
+// Writing XLIFF and putting targets into a profile's JSON text need no Node
+// imports: the translator preview runs this module in the browser too.
+// Reading an XLIFF file is in import-profiles.mjs.
+import {applyEdits, locate, nodeAt, setMember} from './json-positions.mjs';
+
+/** Top-level fields in the order the card shows them; organisations and facts likewise. */
+const ORDER = ['name', 'shortName', 'logo', 'summary', 'description', 'facts', 'organisations'];
+const NESTED_ORDER = ['name', 'label', 'text', 'alt', 'description', 'facts', 'website'];
+
+/**
+ * @typedef {{en: string | string[], da?: string | string[]}} Translatable
+ * @typedef {{
+ *   id: string, partner: string, path: string, segments: (string | number)[], paragraph?: number,
+ *   source: string, target: string, note: string
+ * }} Unit
+ */
+
+/** @param {unknown} value @returns {value is Translatable} */
+const isTranslatable = (value) => !!value && typeof value === 'object' && !Array.isArray(value) && 'en' in value;
+
+const sorted = (/** @type {string[]} */ keys, /** @type {string[]} */ order) =>
+  [...keys].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
+
+/** `$.facts[2].label` for segments. @param {(string | number)[]} segments */
+export const jsonPath = (segments) => `$${segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('')}`;
+
+/** Segments of a JSON path such as `$.organisations[1].description[0]`; undefined if it is not one. @param {string} path */
+export function parsePath(path) {
+  if (!/^\$(?:\.[A-Za-z_][\w]*|\[\d{1,4}\])*$/.test(path)) return undefined;
+  return [...path.slice(1).matchAll(/\.([A-Za-z_]\w*)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2])));
+}
+
+const english = (/** @type {unknown} */ text) => (typeof text === 'string' ? text : isTranslatable(text) && typeof text.en === 'string' ? text.en : '');
+
+/** Where a text shows on the card, for the translator. @param {(string | number)[]} segments @param {number | undefined} paragraph @param {number} paragraphs @param {any} parent */
+function describe(segments, paragraph, paragraphs, parent) {
+  const field = segments.filter((s) => typeof s === 'string').join('.');
+  const nth = paragraph === undefined ? '' : `Paragraph ${paragraph + 1} of ${paragraphs}. `;
+  const figure = parent && typeof parent.value === 'number' ? ` (the figure: ${parent.value}${parent.unit ? ` ${parent.unit}` : ''}${parent.per ? ` a ${parent.per}` : ''}${parent.approximate ? ', approximately' : ''})` : '';
+  switch (field) {
+    case 'name':
+      return "The organisation's name: the card's heading, and the link text in lists of partners.";
+    case 'shortName':
+      return 'Short name or abbreviation, shown after the name and found by the search in lists.';
+    case 'logo.alt':
+      return 'Text for screen readers in place of the logo (not shown): say what the logo is, e.g. "… logo".';
+    case 'summary':
+      return 'The one-paragraph summary under the name. In lists (the compact card) only its first three lines show, about 180 characters: keep the start meaningful.';
+    case 'description':
+      return `${nth}The description, the full card's main text.`;
+    case 'facts.label':
+      return `Label of a key figure, in small type under the number${figure}: keep it to a few words.`;
+    case 'facts.text':
+      return 'A key figure given as text instead of a number, in large type in a small tile: keep it short.';
+    case 'organisations.name':
+      return "Name of a member organisation: a heading in the full card's Organisations section.";
+    case 'organisations.description':
+      return `${nth}Description of a member organisation, under its name.`;
+    case 'organisations.facts.label':
+      return `Label of a member organisation's key figure, in small type under the number${figure}: keep it to a few words.`;
+    case 'organisations.facts.text':
+      return "A member organisation's key figure given as text, in large type in a small tile: keep it short.";
+    default:
+      return `${nth}The field ${field}.`;
+  }
+}
+
+/**
+ * The translation units of one profile, in the order the card shows its texts.
+ * @param {any} profile a valid profile
+ * @param {string} lang the target language, e.g. `da`
+ * @returns {Unit[]}
+ */
+export function profileUnits(profile, lang = 'da') {
+  /** @type {Unit[]} */
+  const units = [];
+  const partner = String(profile.id);
+  const partnerName = english(profile.name);
+  /** @param {unknown} value @param {(string | number)[]} segments @param {any} parent */
+  const walk = (value, segments, parent) => {
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(item, [...segments, i], value));
+      return;
+    }
+    if (!value || typeof value !== 'object') return;
+    if (isTranslatable(value)) {
+      const path = jsonPath(segments);
+      const own = value[/** @type {'da'} */ (lang)];
+      const add = (/** @type {string} */ source, /** @type {unknown} */ target, /** @type {number | undefined} */ paragraph, /** @type {number} */ count) => {
+        const unitPath = paragraph === undefined ? path : `${path}[${paragraph}]`;
+        units.push({
+          id: `${partner}:${unitPath}`,
+          partner,
+          path: unitPath,
+          segments,
+          ...(paragraph !== undefined && {paragraph}),
+          source,
+          target: typeof target === 'string' ? target : '',
+          note: `${partnerName} (${partner}), ${unitPath}. ${describe(segments, paragraph, count, parent)} The English has ${[...source].length} characters.`,
+        });
+      };
+      if (Array.isArray(value.en)) value.en.forEach((p, i) => add(p, Array.isArray(own) ? own[i] : undefined, i, value.en.length));
+      else add(value.en, own, undefined, 1);
+      return;
+    }
+    const keys = segments.length ? sorted(Object.keys(value), NESTED_ORDER) : sorted(Object.keys(value), ORDER);
+    for (const key of keys) walk(/** @type {Record<string, unknown>} */ (value)[key], [...segments, key], value);
+  };
+  walk(profile, [], undefined);
+  return units;
+}
+
+/** XML text: `&`, `<`, `>` escaped, so `]]>` or markup in a text stays text. @param {string} text */
+export const escapeXml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (/** @type {string} */ text) => escapeXml(text).replace(/"/g, '&quot;');
+
+/** Characters XML 1.0 cannot carry at all (most control characters, lone surrogates). */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * One XLIFF 1.2 document with a `<file>` per profile. `stale` names the unit
+ * ids whose Danish was made from an older English: their targets are marked
+ * `needs-review-translation`, as translation tools expect.
+ * @param {{file: string, profile: any}[]} profiles
+ * @param {{lang?: string, stale?: Set<string>}} [options]
+ */
+export function exportXliff(profiles, {lang = 'da', stale = new Set()} = {}) {
+  const files = profiles.map(({file, profile}) => {
+    const units = profileUnits(profile, lang).map((unit) => {
+      const bad = [unit.source, unit.target].find((t) => NOT_XML.test(t));
+      if (bad !== undefined) throw new Error(`${file}: ${unit.path} holds a character XML cannot carry (a control character): fix the profile first`);
+      const state = stale.has(unit.id) ? 'needs-review-translation' : 'translated';
+      const target = unit.target ? `\n        <target state="${state}">${escapeXml(unit.target)}</target>` : '';
+      return `      <trans-unit id="${escapeAttr(unit.id)}" xml:space="preserve">
+        <source>${escapeXml(unit.source)}</source>${target}
+        <note from="partner-card">${escapeXml(unit.note)}</note>
+      </trans-unit>`;
+    });
+    return `  <file original="${escapeAttr(file)}" datatype="plaintext" source-language="en" target-language="${lang}">
+    <body>
+${units.join('\n')}
+    </body>
+  </file>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+${files.join('\n')}
+</xliff>
+`;
+}
+
+/**
+ * Puts Danish texts into a profile's JSON text and changes nothing else:
+ * other fields, key order and the file's layout stay. `texts` maps a unit
+ * path (`$.summary`, `$.description[2]`) to its Danish. A list of paragraphs
+ * gets its Danish only when every paragraph has one (from `texts` or already
+ * in the file); the paths of lists still waiting for some are returned.
+ * @param {string} json the profile file's text
+ * @param {Map<string, string>} texts
+ * @param {string} [lang]
+ * @returns {{json: string, waiting: string[]}}
+ */
+export function withTranslations(json, texts, lang = 'da') {
+  const profile = JSON.parse(json);
+  const root = locate(json);
+  /** @type {Map<string, {segments: (string | number)[], paragraphs: Map<number, string>}>} */
+  const lists = new Map();
+  /** @type {import('./json-positions.mjs').Edit[]} */
+  const edits = [];
+  for (const [path, text] of texts) {
+    const segments = parsePath(path);
+    if (!segments) throw new Error(`${path} is not a JSON path`);
+    const holder = valueAt(profile, segments.slice(0, -1));
+    const last = segments.at(-1);
+    if (typeof last === 'number' && isTranslatable(holder) && Array.isArray(holder.en)) {
+      const key = jsonPath(segments.slice(0, -1));
+      const list = lists.get(key) ?? {segments: segments.slice(0, -1), paragraphs: new Map()};
+      list.paragraphs.set(last, text);
+      lists.set(key, list);
+      continue;
+    }
+    const node = nodeAt(root, segments);
+    if (!isTranslatable(valueAt(profile, segments)) || !node) throw new Error(`${path} is not a text of this profile`);
+    edits.push(setMember(json, node, lang, text));
+  }
+  /** @type {string[]} */
+  const waiting = [];
+  for (const [path, {segments, paragraphs}] of lists) {
+    const value = /** @type {{en: string[], da?: unknown}} */ (valueAt(profile, segments));
+    const own = Array.isArray(value[/** @type {'da'} */ (lang)]) ? /** @type {string[]} */ (value[/** @type {'da'} */ (lang)]) : [];
+    const merged = value.en.map((_, i) => paragraphs.get(i) ?? own[i]);
+    if (merged.some((p) => typeof p !== 'string' || !p)) {
+      waiting.push(path);
+      continue;
+    }
+    const node = /** @type {import('./json-positions.mjs').JsonNode} */ (nodeAt(root, segments));
+    const ownNode = nodeAt(root, [...segments, lang]);
+    if (ownNode?.kind === 'array' && ownNode.items.length === merged.length) {
+      merged.forEach((p, i) => {
+        if (p !== own[i]) edits.push({start: ownNode.items[i].start, end: ownNode.items[i].end, text: JSON.stringify(p)});
+      });
+    } else {
+      edits.push(setMember(json, node, lang, merged, nodeAt(root, [...segments, 'en'])));
+    }
+  }
+  return {json: applyEdits(json, edits), waiting};
+}
+
+/** @param {unknown} value @param {(string | number)[]} segments @returns {any} */
+export function valueAt(value, segments) {
+  let at = /** @type {any} */ (value);
+  for (const s of segments) at = at == null ? undefined : at[s];
+  return at;
+}
