@@ -11,6 +11,7 @@ import {readFileSync, readdirSync, existsSync, statSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {XMLValidator} from 'fast-xml-parser';
 import {untranslated} from '../src/translation-coverage.js';
+import {RECORD, readRecord, staleTexts} from './translation-record.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -28,7 +29,7 @@ const {targetLocales} = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
 /** One row per gap: what kind, where, and the English that shows instead. */
 const rows = [];
 const gap = (lang, kind, where, english) => rows.push({lang, kind, where, english: String(english ?? '')});
-const totals = {strings: 0, files: 0, texts: 0};
+const totals = {strings: 0, files: 0, texts: 0, stale: 0};
 
 // --- Interface strings: XLIFF files from `npm run i18n:extract` -----------------
 const placeholders = (xml) => [...String(xml ?? '').matchAll(/<x id="(\d+)"/g)].map((m) => m[1]).sort().join(',');
@@ -81,7 +82,15 @@ for (const lang of targetLocales) {
 
 // --- Profile texts: every {en: …} without the language ------------------------
 for (const dir of profileDirs) {
-  for (const file of walk(dir).filter((f) => f.endsWith('.json') && !f.endsWith('index.json'))) {
+  // The record of what each Danish text was translated from (npm run i18n:import-profiles writes it).
+  /** @type {import('./translation-record.mjs').TranslationRecord} */
+  let record = {};
+  try {
+    record = readRecord(dir);
+  } catch (error) {
+    gap('all', 'translation record unreadable', join(dir, RECORD), /** @type {Error} */ (error).message);
+  }
+  for (const file of walk(dir).filter((f) => f.endsWith('.json') && !f.endsWith('index.json') && !f.split('/').pop()?.startsWith('.'))) {
     totals.files++;
     let profile;
     try {
@@ -89,6 +98,10 @@ for (const dir of profileDirs) {
     } catch (error) {
       gap('all', 'profile is not JSON', file, /** @type {Error} */ (error).message);
       continue;
+    }
+    for (const text of profile && typeof profile === 'object' ? staleTexts(record, profile) : []) {
+      totals.stale++;
+      gap('da', 'profile text: Danish older', `${relative('.', file)} ${text.path}`, `${text.now}  (translated from: ${text.was})`);
     }
     for (const lang of targetLocales) {
       for (const text of untranslated(profile, lang)) {
@@ -109,16 +122,22 @@ const columns = [
 ];
 if (rows.length) {
   const line = (/** @type {string[]} */ cells) => cells.map((c, i) => clip(c, Number(columns[i][1])).padEnd(Number(columns[i][1]))).join('  ').trimEnd();
-  console.log(line(['lang', 'what is missing', 'where', 'English shown instead']));
+  console.log(line(['lang', 'what is missing', 'where', 'English (shown instead)']));
   console.log(line(columns.map(([, n]) => '-'.repeat(Number(n)))));
   for (const row of rows) console.log(line([row.lang, row.kind, row.where, row.english.replace(/\s+/g, ' ')]));
   console.log('');
+  for (const row of rows.filter((r) => r.kind === 'profile text: Danish older')) {
+    const [now, was] = row.english.split('  (translated from: ');
+    console.log(`${row.where}: the Danish was translated from\n  "${was.slice(0, -1)}"\nbut the English is now\n  "${now}"\nUpdate the Danish (npm run i18n:export-profiles marks it for review).\n`);
+  }
 }
 const interfaceGaps = rows.filter((r) => !r.kind.startsWith('profile')).length;
 console.log(
   `Translation check (${targetLocales.join(', ')}): ` +
     `${totals.strings} interface strings, ${interfaceGaps} problem(s); ` +
-    (profileDirs.length ? `${totals.files} profile file(s), ${totals.texts} text(s) without translation.` : 'profiles not checked.'),
+    (profileDirs.length
+      ? `${totals.files} profile file(s), ${totals.texts} text(s) without translation, ${totals.stale} translated from an English that has changed since.`
+      : 'profiles not checked.'),
 );
 if (rows.length && !flag('--warn')) {
   console.log('Translate the rows above (see locales/README.md), or run with --warn for a report only.');

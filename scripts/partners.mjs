@@ -9,6 +9,7 @@
 import {readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {checkProfile, parseProfile} from './profile-check.mjs';
+import {isProfileFile} from './profile-files.mjs';
 import {untranslated} from '../src/translation-coverage.js';
 
 const args = process.argv.slice(2);
@@ -19,7 +20,7 @@ const index = out ?? join(folder, 'index.json');
 const schema = JSON.parse(readFileSync(new URL('../src/profile.schema.json', import.meta.url), 'utf8'));
 const {targetLocales} = JSON.parse(readFileSync(new URL('../lit-localize.json', import.meta.url), 'utf8'));
 
-const files = readdirSync(folder).filter((f) => f.endsWith('.json') && f !== 'index.json').sort();
+const files = readdirSync(folder).filter(isProfileFile).sort();
 const errors = [];
 const warnings = [];
 const entries = [];

@@ -117,8 +117,12 @@ export function profileUnits(profile, lang = 'da') {
   return units;
 }
 
-/** XML text: `&`, `<`, `>` escaped, so `]]>` or markup in a text stays text. @param {string} text */
-export const escapeXml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * XML text: `&`, `<`, `>` escaped, so `]]>` or markup in a text stays text;
+ * a carriage return as a reference, since XML parsers turn a literal one into
+ * a line feed. @param {string} text
+ */
+export const escapeXml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 const escapeAttr = (/** @type {string} */ text) => escapeXml(text).replace(/"/g, '&quot;');
 
 /** Characters XML 1.0 cannot carry at all (most control characters, lone surrogates). */

@@ -1,0 +1,77 @@
+// npm run i18n:export-profiles -- <folder>… --out <file.xlf>
+//
+// Every translatable text of the profiles in the folders as one XLIFF 1.2
+// file (the format of locales/da.xlf) for a translator's own tool: English
+// as the source, Danish as the target where there is one, an id naming the
+// partner and the JSON path, and a note saying where the text shows. Danish
+// made from an older English (.translated-from.json) is marked for review.
+// Exit code 1, and no file written, when a folder has no profiles or a
+// profile is invalid.
+import {writeFileSync} from 'node:fs';
+import {relative} from 'node:path';
+import {exportXliff, profileUnits} from './profile-xliff.mjs';
+import {readProfiles} from './profile-files.mjs';
+import {readRecord, staleTexts} from './translation-record.mjs';
+
+/** @param {string[]} args @returns {number} exit code */
+export function main(args = process.argv.slice(2)) {
+  const at = args.indexOf('--out');
+  const out = at >= 0 ? args[at + 1] : undefined;
+  const folders = args.filter((_, i) => at < 0 || (i !== at && i !== at + 1));
+  if (!out || !folders.length || folders.some((f) => f.startsWith('--'))) {
+    console.error('Usage: npm run i18n:export-profiles -- <folder>… --out <file.xlf>');
+    return 1;
+  }
+  /** @type {string[]} */
+  const errors = [];
+  /** @type {{file: string, profile: any}[]} */
+  const profiles = [];
+  /** @type {Set<string>} */
+  const stale = new Set();
+  /** @type {Map<string, string>} */
+  const seen = new Map();
+  for (const folder of folders) {
+    let read;
+    try {
+      read = readProfiles(folder);
+    } catch {
+      errors.push(`${folder}: there is no such folder`);
+      continue;
+    }
+    errors.push(...read.errors);
+    if (!read.files.length && !read.errors.length) errors.push(`${folder}: there are no profiles (<id>.json) in it`);
+    const record = readRecord(folder);
+    for (const {where, profile} of read.files) {
+      if (seen.has(profile.id)) {
+        errors.push(`${where}: the partner "${profile.id}" is also in ${seen.get(profile.id)}: export each partner once`);
+        continue;
+      }
+      seen.set(profile.id, where);
+      profiles.push({file: where.split('/').pop() ?? where, profile});
+      for (const text of staleTexts(record, profile)) stale.add(text.id);
+    }
+  }
+  let xliff = '';
+  if (!errors.length) {
+    profiles.sort((a, b) => a.profile.id.localeCompare(b.profile.id));
+    try {
+      xliff = exportXliff(profiles, {stale});
+    } catch (error) {
+      errors.push(/** @type {Error} */ (error).message);
+    }
+  }
+  if (errors.length) {
+    for (const error of errors) console.error(`error: ${error}`);
+    console.error(`${errors.length} problem(s): ${out} was not written.`);
+    return 1;
+  }
+  writeFileSync(out, xliff);
+  const units = profiles.flatMap(({profile}) => profileUnits(profile));
+  const done = units.filter((u) => u.target).length;
+  console.log(
+    `Wrote ${relative('.', out) || out}: ${units.length} text(s) of ${profiles.length} partner(s); ${done} with Danish (${stale.size} of them to review: their English changed), ${units.length - done} without.`,
+  );
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main();

@@ -1,0 +1,208 @@
+// npm run i18n:import-profiles -- <file.xlf> <folder>
+//
+// Writes each non-empty target of an XLIFF file made by
+// `npm run i18n:export-profiles` into its profile as the Danish text, and
+// changes nothing else: other fields, key order and the file's layout stay,
+// and a profile with nothing new is not touched. Refused, each naming its
+// unit: a target whose English source no longer matches the profile (the
+// partner changed the English since the export: the old Danish would be
+// stale), an id that matches no text, markup inside a text; and a file that
+// is not well-formed XLIFF 1.2. The profiles are checked as `npm run
+// partners` checks them. On any error no file is written and the exit code
+// is 1. Records what each imported text was translated from
+// (.translated-from.json) for `npm run i18n:check`.
+import {readFileSync, writeFileSync} from 'node:fs';
+import {XMLParser, XMLValidator} from 'fast-xml-parser';
+import {parsePath, profileUnits, withTranslations} from './profile-xliff.mjs';
+import {profileProblems, readProfiles} from './profile-files.mjs';
+import {readRecord, writeRecord} from './translation-record.mjs';
+
+/** @typedef {{id: string, source: string, target?: string, state?: string, problem?: string}} XliffUnit */
+
+/**
+ * The trans-units of an XLIFF 1.2 document, or the reason it is not one.
+ * @param {string} xml
+ * @returns {{units: XliffUnit[]} | {error: string}}
+ */
+export function readXliff(xml) {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) return {error: `line ${valid.err.line}, column ${valid.err.col}: not well-formed XML (${valid.err.msg})`};
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    textNodeName: '#text',
+    trimValues: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    processEntities: true,
+    htmlEntities: true,
+    isArray: (name) => ['file', 'group', 'trans-unit'].includes(name),
+  });
+  const doc = parser.parse(xml);
+  const root = doc.xliff;
+  if (!root || typeof root !== 'object') return {error: 'not an XLIFF file (no <xliff> element)'};
+  if (root['@version'] !== '1.2') return {error: `XLIFF version ${root['@version'] ?? '(none)'}, not 1.2: export the file from your tool as XLIFF 1.2`};
+  /** @type {XliffUnit[]} */
+  const units = [];
+  /** @param {any} container */
+  const collect = (container) => {
+    for (const group of container?.group ?? []) collect(group);
+    for (const unit of container?.['trans-unit'] ?? []) units.push(readUnit(unit));
+  };
+  for (const file of root.file ?? []) collect(file.body);
+  return {units};
+}
+
+/** Text content of an element read by the parser; undefined if it holds elements. @param {unknown} node */
+function textOf(node) {
+  if (node === undefined) return '';
+  if (typeof node === 'string') return node;
+  if (node && typeof node === 'object') {
+    const keys = Object.keys(node).filter((k) => !k.startsWith('@'));
+    if (keys.every((k) => k === '#text')) return String(/** @type {Record<string, unknown>} */ (node)['#text'] ?? '');
+  }
+  return undefined;
+}
+
+/** @param {any} unit @returns {XliffUnit} */
+function readUnit(unit) {
+  const id = String(unit['@id'] ?? '');
+  for (const part of /** @type {const} */ (['source', 'target'])) {
+    if (Array.isArray(unit[part])) return {id, source: '', problem: `it has ${unit[part].length} <${part}> elements: keep one`};
+  }
+  const source = textOf(unit.source);
+  // No <target> at all is an untranslated unit, as an empty one.
+  const target = textOf(unit.target);
+  const state = typeof unit.target === 'object' ? unit.target?.['@state'] : undefined;
+  const markup = (/** @type {unknown} */ node) =>
+    Object.keys(/** @type {object} */ (node)).filter((k) => !k.startsWith('@') && k !== '#text').map((k) => `<${k}>`).join(', ');
+  if (source === undefined) return {id, source: '', problem: `its source holds markup (${markup(unit.source)}): profile texts are plain text`};
+  if (target === undefined) return {id, source, problem: `its target holds markup (${markup(unit.target)}): write plain text only (your tool may have added tags)`};
+  return {id, source, target, ...(state && {state})};
+}
+
+/** @param {string[]} args @returns {number} exit code */
+export function main(args = process.argv.slice(2)) {
+  const [file, folder, ...rest] = args;
+  if (!file || !folder || rest.length) {
+    console.error('Usage: npm run i18n:import-profiles -- <file.xlf> <folder>');
+    return 1;
+  }
+  let xml;
+  try {
+    xml = readFileSync(file, 'utf8');
+  } catch {
+    console.error(`error: ${file} cannot be read.`);
+    return 1;
+  }
+  const read = readXliff(xml);
+  if ('error' in read) {
+    console.error(`error: ${file}: ${read.error}. Nothing was imported.`);
+    return 1;
+  }
+  let profiles;
+  try {
+    profiles = readProfiles(folder);
+  } catch {
+    console.error(`error: ${folder}: there is no such folder.`);
+    return 1;
+  }
+  /** @type {string[]} */
+  const errors = [...profiles.errors.map((e) => `${e} (fix the profile first)`)];
+  const byId = new Map(profiles.files.map((f) => [f.profile.id, f]));
+  const record = readRecord(folder);
+  /** @type {Map<string, Map<string, string>>} texts to write, by partner */
+  const writes = new Map();
+  const count = {imported: 0, unchanged: 0, empty: 0, refused: 0};
+  /** @type {Set<string>} */
+  const ids = new Set();
+  const refuse = (/** @type {string} */ id, /** @type {string} */ why) => {
+    count.refused++;
+    errors.push(`unit "${id}": ${why}`);
+  };
+  for (const unit of read.units) {
+    if (ids.has(unit.id)) {
+      refuse(unit.id, 'appears twice in the file: keep one');
+      continue;
+    }
+    ids.add(unit.id);
+    if (unit.problem) {
+      refuse(unit.id, unit.problem);
+      continue;
+    }
+    const at = unit.id.indexOf(':');
+    const partner = unit.id.slice(0, at);
+    const path = unit.id.slice(at + 1);
+    if (at < 1 || !parsePath(path)) {
+      refuse(unit.id, 'its id is not "<partner>:<JSON path>" as npm run i18n:export-profiles writes it');
+      continue;
+    }
+    const profile = byId.get(partner);
+    if (!profile) {
+      refuse(unit.id, `there is no profile "${partner}" in ${folder}`);
+      continue;
+    }
+    const current = profileUnits(profile.profile).find((u) => u.path === path);
+    if (!current) {
+      refuse(unit.id, `matches no text of ${profile.where} (the field was removed, or is the same in every language)`);
+      continue;
+    }
+    if (unit.source !== current.source) {
+      refuse(unit.id, `the English changed since the export: it was "${unit.source}", it is now "${current.source}". The Danish was made for the old English and is not written: export again and translate this text anew`);
+      continue;
+    }
+    if (!unit.target) {
+      count.empty++;
+      continue;
+    }
+    if (unit.target === current.target) {
+      count.unchanged++;
+      // A reviewed target (its state no longer "needs-review-translation") confirms the Danish for this English.
+      if (unit.state && unit.state !== 'needs-review-translation' && record[partner]?.[path] !== undefined && record[partner][path] !== current.source) {
+        (record[partner] ??= {})[path] = current.source;
+      }
+      continue;
+    }
+    count.imported++;
+    const texts = writes.get(partner) ?? new Map();
+    texts.set(path, unit.target);
+    writes.set(partner, texts);
+    (record[partner] ??= {})[path] = current.source;
+  }
+  /** @type {[string, string][]} */
+  const changed = [];
+  /** @type {string[]} */
+  const waiting = [];
+  for (const [partner, texts] of writes) {
+    const {file: path, where, text} = /** @type {{file: string, where: string, text: string}} */ (byId.get(partner));
+    const result = withTranslations(text, texts);
+    for (const list of result.waiting) {
+      waiting.push(`${where}: ${list}: not every paragraph has Danish yet; the Danish list is written once all have`);
+      for (const key of [...texts.keys()].filter((k) => k.startsWith(`${list}[`))) {
+        delete record[partner][key];
+        count.imported--;
+      }
+    }
+    if (result.json === text) continue;
+    const problems = profileProblems(result.json, path.split('/').pop() ?? path);
+    errors.push(...problems.map((p) => `${where} after the import${p}`));
+    changed.push([path, result.json]);
+  }
+  const summary = `${count.imported} text(s) imported, ${count.unchanged} unchanged, ${count.empty} without a translation, ${count.refused} refused.`;
+  for (const line of waiting) console.warn(`waiting: ${line}`);
+  if (errors.length) {
+    for (const error of errors) console.error(`error: ${error}`);
+    console.error(`${summary} Because of the error(s) above, no file was written.`);
+    return 1;
+  }
+  for (const [path, json] of changed) writeFileSync(path, json);
+  if (changed.length || count.unchanged) {
+    const before = JSON.stringify(readRecord(folder));
+    const cleaned = Object.fromEntries(Object.entries(record).filter(([, paths]) => Object.keys(paths).length));
+    if (JSON.stringify(cleaned) !== before && Object.keys(cleaned).length) writeRecord(folder, cleaned);
+  }
+  console.log(`${summary} ${changed.length} profile(s) changed.`);
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main();

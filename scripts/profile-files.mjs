@@ -1,0 +1,47 @@
+// The profiles of a folder as the maintainers' scripts read them: every
+// `<id>.json` but index.json and dotfiles, in id order, each with its text,
+// parsed, and checked against the schema in plain words.
+import {readFileSync, readdirSync} from 'node:fs';
+import {join, relative} from 'node:path';
+import {checkProfile, parseProfile} from './profile-check.mjs';
+
+const schema = JSON.parse(readFileSync(new URL('../src/profile.schema.json', import.meta.url), 'utf8'));
+
+/** @param {string} name */
+export const isProfileFile = (name) => name.endsWith('.json') && name !== 'index.json' && !name.startsWith('.');
+
+/**
+ * @param {string} folder
+ * @returns {{files: {file: string, where: string, text: string, profile: any}[], errors: string[]}}
+ */
+export function readProfiles(folder) {
+  /** @type {string[]} */
+  const errors = [];
+  /** @type {{file: string, where: string, text: string, profile: any}[]} */
+  const files = [];
+  for (const name of readdirSync(folder).filter(isProfileFile).sort()) {
+    const file = join(folder, name);
+    const where = relative('.', file);
+    const text = readFileSync(file, 'utf8');
+    const problems = profileProblems(text, name);
+    if (problems.length) errors.push(...problems.map((p) => `${where}${p}`));
+    else files.push({file, where, text, profile: JSON.parse(text)});
+  }
+  return {files, errors};
+}
+
+/**
+ * What is wrong with a profile file's text, each as `: $.path message` or
+ * `:line:column: message`; empty when it is a valid profile named `name`.
+ * @param {string} text @param {string} name
+ */
+export function profileProblems(text, name) {
+  const parsed = parseProfile(text);
+  if (parsed.error) return [`:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`];
+  const problems = checkProfile(parsed.value, schema);
+  const expected = name.replace(/\.json$/, '');
+  if (parsed.value && typeof parsed.value === 'object' && parsed.value.id !== expected) {
+    problems.push({path: '$.id', message: `is ${JSON.stringify(parsed.value.id)}, but the file is called ${name}: they must match.`});
+  }
+  return problems.map((p) => `: ${p.path} ${p.message}`);
+}

@@ -1,0 +1,53 @@
+// What each Danish profile text was translated from: the side record that
+// lets `npm run i18n:check` find Danish made from an older English.
+//
+// It lives beside the profiles, in `<folder>/.translated-from.json`:
+//   {"region-southern-denmark": {"$.summary": "<the English it was translated from>"}}
+// `npm run i18n:import-profiles` writes it for every text it imports. The
+// profiles themselves do not change format (the card never reads this file),
+// and a text without an entry (translated by hand in the JSON) is simply not
+// checked. Dotfiles are not published (scripts/publish.mjs) nor read as
+// profiles.
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {profileUnits} from './profile-xliff.mjs';
+
+export const RECORD = '.translated-from.json';
+
+/** @typedef {Record<string, Record<string, string>>} TranslationRecord */
+
+/** @param {string} folder @returns {TranslationRecord} */
+export function readRecord(folder) {
+  const file = join(folder, RECORD);
+  if (!existsSync(file)) return {};
+  try {
+    const record = JSON.parse(readFileSync(file, 'utf8'));
+    return record && typeof record === 'object' && !Array.isArray(record) ? record : {};
+  } catch (error) {
+    throw new Error(`${file} is not valid JSON (${/** @type {Error} */ (error).message}): restore it from version control, or delete it to start afresh`);
+  }
+}
+
+/** Written sorted, one entry a line, so that a change shows plainly in version control. @param {string} folder @param {TranslationRecord} record */
+export function writeRecord(folder, record) {
+  const sorted = Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .filter((partner) => Object.keys(record[partner]).length)
+      .map((partner) => [partner, Object.fromEntries(Object.keys(record[partner]).sort().map((path) => [path, record[partner][path]]))]),
+  );
+  writeFileSync(join(folder, RECORD), `${JSON.stringify(sorted, null, 2)}\n`);
+}
+
+/**
+ * Danish texts whose English changed since they were translated.
+ * @param {TranslationRecord} record
+ * @param {any} profile
+ * @returns {{id: string, path: string, was: string, now: string}[]}
+ */
+export function staleTexts(record, profile) {
+  const seen = record[profile.id] ?? {};
+  return profileUnits(profile)
+    .filter((unit) => unit.target && unit.path in seen && seen[unit.path] !== unit.source)
+    .map((unit) => ({id: unit.id, path: unit.path, was: seen[unit.path], now: unit.source}));
+}
