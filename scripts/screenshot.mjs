@@ -2,7 +2,7 @@
 // looking at what we build. Run `npm run build` first.
 //   node scripts/screenshot.mjs [page.html …]   → demo/screenshots/<page>.png
 //   node scripts/screenshot.mjs ../dist/embed.html?partner=…  → demo/screenshots/embed-builder-<scheme>.png
-//   (pages are found from demo/; a query string is kept)
+//   (pages are found from demo/; a query string is kept; --light or --dark for one scheme only)
 import {startDevServer} from '@web/dev-server';
 import {chromium} from 'playwright-core';
 import {mkdirSync} from 'node:fs';
@@ -12,6 +12,8 @@ import {programOf} from '../test/support/browsers.mjs';
 const args = process.argv.slice(2);
 // --viewport: the first screen only (the README picture), else the whole page.
 const fullPage = !args.includes('--viewport');
+// --light / --dark: that scheme only (else both).
+const schemes = /** @type {const} */ (['light', 'dark']).filter((s) => !args.includes(`--${s === 'light' ? 'dark' : 'light'}`));
 const pages = args.filter((a) => !a.startsWith('--'));
 if (!pages.length) pages.push('index.html', 'partner-site.html');
 const outDir = new URL('../demo/screenshots/', import.meta.url);
@@ -34,7 +36,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
 });
 try {
-  for (const scheme of /** @type {const} */ (['light', 'dark'])) {
+  for (const scheme of schemes) {
     const context = await browser.newContext({viewport: {width: 1280, height: 900}, colorScheme: scheme});
     const page = await context.newPage();
     for (const name of pages) {
