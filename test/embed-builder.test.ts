@@ -243,7 +243,9 @@ describe('Embed builder: the code on a partner page', () => {
     expect(report.violations).to.deep.equal([]);
   });
 
-  it('a module that is not the published one is refused by the browser; the prerendered card stays', async () => {
+  it('a module that is not the published one is refused by the browser; the prerendered card stays', async function () {
+    // A page whose module never runs reports after 4 s of waiting for it (test/fixtures/embed/watch.js).
+    this.timeout(30000);
     const {code} = await openBuilder(`?partner=${SAMPLE}&lang=da`);
     const tampered = code().replace(`${location.origin}/dist/`, `${location.origin}/tampered/dist/`);
     expect(tampered).to.contain('/tampered/dist/');
