@@ -1,31 +1,55 @@
 // The translator preview: the same card a site shows, side by side with
-// English, with the untranslated texts highlighted and listed, and a check of
-// a pasted or dropped file in plain words.
+// English; a box for the Danish of every text, the card changing as the
+// translator types; what is still in English highlighted and listed; a check
+// of the profile in plain words; and the result to take away, as the profile
+// file and as XLIFF. Nothing is sent anywhere.
 import {checkProfile, parseProfile} from '../scripts/profile-check.mjs';
+import {exportXliff, hint, profileUnits, withTranslations} from '../scripts/profile-xliff.mjs';
 import {untranslated} from '../src/translation-coverage.js';
+import {say as text} from './translate-strings.js';
 
 const $ = (id) => document.getElementById(id);
 const target = $('target');
 const english = $('english');
 const cards = [target, english];
 const schema = fetch(new URL('../dist/profile.schema.json', import.meta.url)).then((r) => r.json());
-const LANGS = {da: 'Danish', en: 'English'};
+const ui = new URLSearchParams(location.search).get('ui') === 'da' ? 'da' : 'en';
+const say = (key, values) => text(ui, key, values);
+const LANGS = {da: () => (ui === 'da' ? 'dansk' : 'Danish'), en: () => (ui === 'da' ? 'engelsk' : 'English')};
 
-/** The profile both cards show now: from the server by id, or the translator's own file. */
-let own;
+/** The profile file as it was loaded or pasted (its text: the download keeps its layout), and the Danish typed here, by JSON path. */
+let base = {text: '', profile: undefined, file: 'profile.json'};
+const typed = new Map();
+/** The profile both cards show now: the base with what was typed. */
+let current;
+
+function translatePage() {
+  document.documentElement.lang = ui;
+  document.title = `${say('title')} – partner-card`;
+  for (const el of document.querySelectorAll('[data-text]')) el.textContent = say(el.dataset.text);
+  const other = $('other-language');
+  other.href = `?ui=${ui === 'da' ? 'en' : 'da'}`;
+  other.lang = other.hreflang = ui === 'da' ? 'en' : 'da';
+}
+
+/** The published profiles' folder: a logo named relative to its profile is found there (a pasted file's too). */
+const PUBLISHED = new URL('../dist/partners/', import.meta.url);
+
+/** `profile` for the cards, its logo's address made absolute: a profile given as an object is read relative to the page. */
+function forCards(profile) {
+  if (!profile?.logo || typeof profile.logo.src !== 'string') return profile;
+  return {...profile, logo: {...profile.logo, src: new URL(profile.logo.src, new URL(`${profile.id}.json`, PUBLISHED)).href}};
+}
 
 function showProfile() {
   const lang = $('lang').value;
-  $('target-label').textContent = LANGS[lang];
+  $('target-label').textContent = lang === 'da' ? say('danish') : say('english');
   target.lang = lang;
   for (const card of cards) {
     card.variant = $('variant').value;
-    if (own) card.profile = own;
-    else {
-      card.profile = undefined;
-      card.partner = $('profile').value;
-    }
+    card.profile = forCards(current);
   }
+  listMissing(current);
 }
 
 function listMissing(profile) {
@@ -42,56 +66,131 @@ function listMissing(profile) {
   );
   $('missing-summary').textContent =
     lang === 'en'
-      ? 'English is the original: nothing to translate.'
+      ? say('nothingToTranslate')
       : missing.length
-        ? `${missing.length} text(s) are shown in English because ${LANGS[lang]} is missing.`
-        : `Everything is translated into ${LANGS[lang]}.`;
+        ? say('missingCount', {count: missing.length, language: LANGS[lang]()})
+        : say('allTranslated', {language: LANGS[lang]()});
 }
 
-function say(items, kind) {
+function report(items, kind) {
   const box = $('problems');
   box.className = kind;
-  box.replaceChildren(...items.map((text) => Object.assign(document.createElement('p'), {textContent: text})));
+  box.replaceChildren(...items.map((line) => Object.assign(document.createElement('p'), {textContent: line})));
 }
 
-async function checkText(text) {
-  if (!text.trim()) {
-    own = undefined;
-    $('own-option').disabled = true;
-    $('profile').value = 'region-southern-denmark';
-    say([], '');
-    return showProfile();
+/** The boxes for the Danish, one per text, in the card's order. */
+function buildEditor() {
+  const list = $('texts');
+  const units = base.profile ? profileUnits(base.profile) : [];
+  list.replaceChildren(
+    ...units.map((unit, i) => {
+      const item = document.createElement('li');
+      const label = Object.assign(document.createElement('label'), {htmlFor: `text-${i}`, textContent: unit.path});
+      const help = Object.assign(document.createElement('p'), {className: 'hint', id: `hint-${i}`, textContent: hint(unit, ui)});
+      const source = Object.assign(document.createElement('p'), {className: 'source', id: `source-${i}`, textContent: unit.source, lang: 'en'});
+      const box = Object.assign(document.createElement('textarea'), {id: `text-${i}`, value: typed.get(unit.path) ?? unit.target, lang: 'da', rows: Math.min(8, Math.ceil(unit.source.length / 70) + 1)});
+      box.setAttribute('aria-describedby', `source-${i} hint-${i} state-${i}`);
+      box.dataset.path = unit.path;
+      box.dataset.original = unit.target;
+      const state = Object.assign(document.createElement('p'), {className: 'state', id: `state-${i}`});
+      item.append(label, source, box, help, state);
+      return item;
+    }),
+  );
+  $('edit-only-danish').hidden = $('lang').value === 'da';
+  list.hidden = $('lang').value !== 'da';
+}
+
+/** What was typed, applied to the file's own text: the card, the check and the downloads follow. */
+async function applyTyped() {
+  if (!base.profile) return;
+  const texts = new Map([...typed].filter(([, value]) => value.trim()));
+  let json = base.text;
+  let waiting = [];
+  try {
+    ({json, waiting} = withTranslations(base.text, texts));
+  } catch (error) {
+    return report([error.message], 'bad');
   }
-  const parsed = parseProfile(text);
-  if (parsed.error) return say([parsed.error.message], 'bad');
-  const problems = checkProfile(parsed.value, await schema);
-  say(
-    problems.length
-      ? [`${problems.length} problem(s) to fix before sending this file:`, ...problems.map((p) => `${p.path} ${p.message}`)]
-      : ['No problems found: the file follows the profile format.'],
+  for (const box of $('texts').querySelectorAll('textarea')) {
+    const state = box.parentElement.querySelector('.state');
+    const list = box.dataset.path.replace(/\[\d+\]$/, '');
+    state.textContent = !box.value.trim() ? say('emptyKept') : waiting.includes(list) ? say('waiting', {field: list}) : '';
+  }
+  const profile = JSON.parse(json);
+  const problems = checkProfile(profile, await schema);
+  report(
+    problems.length ? [say('problemsCount', {count: problems.length}), ...problems.map((p) => `${p.path} ${p.message}`)] : [say('noProblems')],
     problems.length ? 'bad' : 'good',
   );
-  own = parsed.value;
-  $('own-option').disabled = false;
-  $('profile').value = '';
+  current = profile;
+  const changed = [...texts].filter(([path]) => $('texts').querySelector(`[data-path="${CSS.escape(path)}"]`)?.dataset.original !== texts.get(path)).length;
+  $('edited').textContent = changed ? say('edited', {count: changed}) : '';
+  offer($('download-json'), json, 'application/json', base.file);
+  offer($('download-xliff'), exportXliff([{file: base.file, profile}]), 'application/xliff+xml', base.file.replace(/\.json$/, '.da.xlf'));
+  $('download-json').textContent = say('downloadJson', {file: base.file});
   showProfile();
 }
 
-// The list follows what the card shows: a new profile fires load (or error);
-// a change of language only re-renders, so the list is redrawn from the last one.
-let shown;
-target.addEventListener('partner-card-load', (event) => listMissing((shown = event.detail)));
-target.addEventListener('partner-card-error', () => listMissing((shown = undefined)));
+/** A download link for `content`: made in the page, nothing leaves it. */
+function offer(link, content, type, name) {
+  if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
+  link.href = URL.createObjectURL(new Blob([content], {type}));
+  link.download = name;
+  link.hidden = false;
+}
+
+/** A new profile to work on: the published one by id, or the translator's own file. */
+async function load(textOrId, fromFile) {
+  let textValue = textOrId;
+  if (!fromFile) {
+    try {
+      const response = await fetch(new URL(`${textOrId}.json`, PUBLISHED));
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      textValue = await response.text();
+    } catch (error) {
+      console.warn(`translator preview: the profile "${textOrId}" could not be loaded: ${error.message}`);
+      return report([say('loadFailed', {reason: error.message})], 'bad');
+    }
+  }
+  const parsed = parseProfile(textValue);
+  if (parsed.error) return report([parsed.error.message], 'bad');
+  base = {text: textValue, profile: parsed.value, file: `${typeof parsed.value?.id === 'string' ? parsed.value.id : 'profile'}.json`};
+  typed.clear();
+  current = parsed.value;
+  buildEditor();
+  await applyTyped();
+}
+
+async function checkText(value) {
+  if (!value.trim()) {
+    $('own-option').disabled = true;
+    $('profile').value = 'region-southern-denmark';
+    report([], '');
+    return load($('profile').value, false);
+  }
+  $('own-option').disabled = false;
+  $('profile').value = '';
+  await load(value, true);
+}
+
+let typing;
+$('texts').addEventListener('input', (event) => {
+  const box = event.target;
+  if (box.value === box.dataset.original) typed.delete(box.dataset.path);
+  else typed.set(box.dataset.path, box.value);
+  clearTimeout(typing);
+  typing = setTimeout(applyTyped, 120);
+});
 $('controls').addEventListener('change', (event) => {
   if (event.target.id === 'profile' && event.target.value) {
-    own = undefined;
     $('json').value = '';
-    say([], '');
+    report([], '');
+    return load(event.target.value, false);
   }
+  buildEditor();
   showProfile();
-  listMissing(shown);
 });
-
 let pending;
 $('json').addEventListener('input', () => {
   clearTimeout(pending);
@@ -108,5 +207,5 @@ $('file').addEventListener('change', async () => {
   if (file) checkText(($('json').value = await file.text()));
 });
 
-// The cards get their profile only now, with every listener in place.
-showProfile();
+translatePage();
+load($('profile').value, false);

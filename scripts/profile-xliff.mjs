@@ -17,8 +17,8 @@ const NESTED_ORDER = ['name', 'label', 'text', 'alt', 'description', 'facts', 'w
 /**
  * @typedef {{en: string | string[], da?: string | string[]}} Translatable
  * @typedef {{
- *   id: string, partner: string, path: string, segments: (string | number)[], paragraph?: number,
- *   source: string, target: string, note: string
+ *   id: string, partner: string, path: string, segments: (string | number)[], paragraph?: number, paragraphs?: number,
+ *   figure?: string, source: string, target: string, note: string
  * }} Unit
  */
 
@@ -39,37 +39,57 @@ export function parsePath(path) {
 
 const english = (/** @type {unknown} */ text) => (typeof text === 'string' ? text : isTranslatable(text) && typeof text.en === 'string' ? text.en : '');
 
-/** Where a text shows on the card, for the translator. @param {(string | number)[]} segments @param {number | undefined} paragraph @param {number} paragraphs @param {any} parent */
-function describe(segments, paragraph, paragraphs, parent) {
-  const field = segments.filter((s) => typeof s === 'string').join('.');
-  const nth = paragraph === undefined ? '' : `Paragraph ${paragraph + 1} of ${paragraphs}. `;
-  const figure = parent && typeof parent.value === 'number' ? ` (the figure: ${parent.value}${parent.unit ? ` ${parent.unit}` : ''}${parent.per ? ` a ${parent.per}` : ''}${parent.approximate ? ', approximately' : ''})` : '';
-  switch (field) {
-    case 'name':
-      return "The organisation's name: the card's heading, and the link text in lists of partners.";
-    case 'shortName':
-      return 'Short name or abbreviation, shown after the name and found by the search in lists.';
-    case 'logo.alt':
-      return 'Text for screen readers in place of the logo (not shown): say what the logo is, e.g. "… logo".';
-    case 'summary':
-      return 'The one-paragraph summary under the name. In lists (the compact card) only its first three lines show, about 180 characters: keep the start meaningful.';
-    case 'description':
-      return `${nth}The description, the full card's main text.`;
-    case 'facts.label':
-      return `Label of a key figure, in small type under the number${figure}: keep it to a few words.`;
-    case 'facts.text':
-      return 'A key figure given as text instead of a number, in large type in a small tile: keep it short.';
-    case 'organisations.name':
-      return "Name of a member organisation: a heading in the full card's Organisations section.";
-    case 'organisations.description':
-      return `${nth}Description of a member organisation, under its name.`;
-    case 'organisations.facts.label':
-      return `Label of a member organisation's key figure, in small type under the number${figure}: keep it to a few words.`;
-    case 'organisations.facts.text':
-      return "A member organisation's key figure given as text, in large type in a small tile: keep it short.";
-    default:
-      return `${nth}The field ${field}.`;
-  }
+/** Where each kind of text shows on the card, for the translator, in English (the XLIFF notes) and Danish (the preview). */
+const WHERE = {
+  en: {
+    name: "The organisation's name: the card's heading, and the link text in lists of partners.",
+    shortName: 'Short name or abbreviation, shown after the name and found by the search in lists.',
+    'logo.alt': 'Text for screen readers in place of the logo (not shown): say what the logo is, e.g. "… logo".',
+    summary: 'The one-paragraph summary under the name. In lists (the compact card) only its first three lines show, about 180 characters: keep the start meaningful.',
+    description: "{nth}The description, the full card's main text.",
+    'facts.label': 'Label of a key figure, in small type under the number{figure}: keep it to a few words.',
+    'facts.text': 'A key figure given as text instead of a number, in large type in a small tile: keep it short.',
+    'organisations.name': "Name of a member organisation: a heading in the full card's Organisations section.",
+    'organisations.description': '{nth}Description of a member organisation, under its name.',
+    'organisations.facts.label': "Label of a member organisation's key figure, in small type under the number{figure}: keep it to a few words.",
+    'organisations.facts.text': "A member organisation's key figure given as text, in large type in a small tile: keep it short.",
+    other: '{nth}The field {field}.',
+    nth: 'Paragraph {n} of {count}. ',
+    figure: ' (the figure: {value})',
+    length: 'The English has {length} characters.',
+  },
+  da: {
+    name: 'Organisationens navn: kortets overskrift og linkteksten i lister over partnere.',
+    shortName: 'Forkortelse eller kort navn, vist efter navnet og fundet af søgningen i lister.',
+    'logo.alt': 'Tekst til skærmlæsere i stedet for logoet (vises ikke): sig, hvad logoet er, fx “… logo”.',
+    summary: 'Resuméet under navnet. I lister (det kompakte kort) vises kun de første tre linjer, omkring 180 tegn: gør begyndelsen meningsfuld.',
+    description: '{nth}Beskrivelsen, det fulde korts hovedtekst.',
+    'facts.label': 'Betegnelse for et nøgletal, med lille skrift under tallet{figure}: hold den på få ord.',
+    'facts.text': 'Et nøgletal angivet som tekst i stedet for et tal, med stor skrift i en lille boks: hold det kort.',
+    'organisations.name': 'Navn på en medlemsorganisation: en overskrift i det fulde korts afsnit Organisationer.',
+    'organisations.description': '{nth}Beskrivelse af en medlemsorganisation under dens navn.',
+    'organisations.facts.label': 'Betegnelse for en medlemsorganisations nøgletal, med lille skrift under tallet{figure}: hold den på få ord.',
+    'organisations.facts.text': 'En medlemsorganisations nøgletal angivet som tekst, med stor skrift i en lille boks: hold det kort.',
+    other: '{nth}Feltet {field}.',
+    nth: 'Afsnit {n} af {count}. ',
+    figure: ' (tallet: {value})',
+    length: 'Den engelske tekst har {length} tegn.',
+  },
+};
+
+const fill = (/** @type {string} */ template, /** @type {Record<string, string | number>} */ values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ''));
+
+/**
+ * Where a text shows on the card and how long its English is, for the translator.
+ * @param {Unit} unit @param {'en' | 'da'} [lang]
+ */
+export function hint(unit, lang = 'en') {
+  const words = WHERE[lang];
+  const field = unit.segments.filter((s) => typeof s === 'string').join('.');
+  const nth = unit.paragraph === undefined ? '' : fill(words.nth, {n: unit.paragraph + 1, count: unit.paragraphs ?? 1});
+  const figure = unit.figure ? fill(words.figure, {value: unit.figure}) : '';
+  const where = fill(/** @type {Record<string, string>} */ (words)[field] ?? words.other, {nth, figure, field});
+  return `${where} ${fill(words.length, {length: [...unit.source].length})}`;
 }
 
 /**
@@ -95,16 +115,24 @@ export function profileUnits(profile, lang = 'da') {
       const own = value[/** @type {'da'} */ (lang)];
       const add = (/** @type {string} */ source, /** @type {unknown} */ target, /** @type {number | undefined} */ paragraph, /** @type {number} */ count) => {
         const unitPath = paragraph === undefined ? path : `${path}[${paragraph}]`;
-        units.push({
+        const figure =
+          parent && typeof parent.value === 'number'
+            ? `${parent.value}${parent.unit ? ` ${parent.unit}` : ''}${parent.per ? ` a ${parent.per}` : ''}${parent.approximate ? ', approximately' : ''}`
+            : undefined;
+        /** @type {Unit} */
+        const unit = {
           id: `${partner}:${unitPath}`,
           partner,
           path: unitPath,
           segments,
-          ...(paragraph !== undefined && {paragraph}),
+          ...(paragraph !== undefined && {paragraph, paragraphs: count}),
+          ...(figure && {figure}),
           source,
           target: typeof target === 'string' ? target : '',
-          note: `${partnerName} (${partner}), ${unitPath}. ${describe(segments, paragraph, count, parent)} The English has ${[...source].length} characters.`,
-        });
+          note: '',
+        };
+        unit.note = `${partnerName} (${partner}), ${unitPath}. ${hint(unit)}`;
+        units.push(unit);
       };
       if (Array.isArray(value.en)) value.en.forEach((p, i) => add(p, Array.isArray(own) ? own[i] : undefined, i, value.en.length));
       else add(value.en, own, undefined, 1);

@@ -30,10 +30,15 @@
 //                                  test/fixtures/embed/watch.js first in its head, and the policy if given
 //   /tampered/<path>             → <path> with one line added, and Access-Control-Allow-Origin: *
 //   /no-index/<path>             → <path>, but 404 for any index.json under it
+//   /check-profile (POST)        → the body saved as <its id>.json in a folder of its own and checked
+//                                  by `npm run partners` there: {code, output}
 //
 // Files under /dist/ get the headers of README's `_headers` block (readmeHeaders below), as the
 // project site would serve the uploaded folder: CORS, caching.
-import {readFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {parseHeadersFile} from './static-host.mjs';
 
 const SAMPLE = new URL('../../demo/embed/partners/region-southern-denmark.json', import.meta.url);
@@ -132,6 +137,22 @@ export async function faultServer(ctx, next) {
     ctx.set('Access-Control-Allow-Origin', '*');
     ctx.type = 'text/javascript';
     ctx.body = `${readFileSync(new URL(`../..${tampered[1]}`, import.meta.url), 'utf8')}\n// one line more than was published\n`;
+    return;
+  }
+  if (ctx.path === '/check-profile' && ctx.method === 'POST') {
+    let body = '';
+    for await (const chunk of ctx.req) body += chunk;
+    const dir = mkdtempSync(join(tmpdir(), 'partner-card-check-'));
+    let id = 'profile';
+    try {
+      id = String(JSON.parse(body).id);
+    } catch {
+      // not JSON: the check says so
+    }
+    writeFileSync(join(dir, `${/^[a-z0-9-]+$/.test(id) ? id : 'profile'}.json`), body);
+    const run = spawnSync(process.execPath, [new URL('../../scripts/partners.mjs', import.meta.url).pathname, dir], {encoding: 'utf8'});
+    rmSync(dir, {recursive: true, force: true});
+    ctx.body = {code: run.status, output: `${run.stdout}${run.stderr}`};
     return;
   }
   if (ctx.path.startsWith('/no-index/')) {
