@@ -139,6 +139,10 @@ describe('Embed builder: choices and code', () => {
     // The page itself stays in English (ui), the card is Danish.
     expect(Object.fromEntries(params)).to.deep.equal({partner: SAMPLE, lang: 'da', variant: 'compact', 'heading-level': '4', ui: 'en'});
     expect($<HTMLInputElement>('#share-url').value).to.equal(frame.contentWindow!.location.href);
+    // The builder reads the project's own files and sends nothing anywhere.
+    const requests = frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    expect(requests.filter((r) => new URL(r.name).origin !== location.origin || r.initiatorType === 'beacon').map((r) => r.name)).to.deep.equal([]);
+    expect(requests.filter((r) => r.initiatorType === 'fetch').map((r) => new URL(r.name).pathname)).to.have.members(['/dist/partners/index.json', `/dist/partners/${SAMPLE}.json`]);
   });
 
   it('refuses a link that is not http(s), in words, and leaves it out of the code', async () => {

@@ -94,6 +94,14 @@ describe('Translator preview: translating in the page', () => {
     const xliff = await (await fetch((doc.getElementById('download-xliff') as HTMLAnchorElement).href)).text();
     expect(xliff).to.contain('<trans-unit id="region-southern-denmark:$.summary" xml:space="preserve">');
     expect(xliff).to.contain('<target state="translated">Nyt resume</target>');
+    // Nothing was sent anywhere: every request of the page went to this site, for its own files.
+    const requests = frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    expect(requests.filter((r) => new URL(r.name).origin !== location.origin || r.initiatorType === 'beacon').map((r) => r.name)).to.deep.equal([]);
+    // (The profile twice: the page reads the file, the card loads it too.)
+    expect([...new Set(requests.filter((r) => r.initiatorType === 'fetch' || r.initiatorType === 'xmlhttprequest').map((r) => new URL(r.name).pathname))]).to.have.members([
+      '/dist/profile.schema.json',
+      '/dist/partners/region-southern-denmark.json',
+    ]);
   });
 
   it('a Danish text for an English-only profile: typed for a pasted file, it shows; an emptied box says the English shows', async () => {
