@@ -16,9 +16,9 @@ import {clampLevel, loadedCard, shadowContent, type Variant} from './card-templa
 import {directoryItems, directoryView, listKey} from './directory-templates.js';
 import {countries} from './directory-search.js';
 import {normaliseLang} from './element-lang.js';
-import {pick} from './format.js';
 import {findTags, type FoundTag} from './html-tags.js';
-import type {Lang, Profile} from './profile-types.js';
+import {organisationJsonLd} from './json-ld.js';
+import type {Lang} from './profile-types.js';
 import {isPartnerId, validateProfile} from './profile-validation.js';
 import {safeUrl} from './safe-url.js';
 import {styles} from './partner-card.styles.js';
@@ -86,23 +86,6 @@ function shadowRoot(style: string, lang: Lang, content: () => unknown): string {
   return `<template shadowrootmode="open"><style>${style}</style>${markup}</template>`;
 }
 
-/** JSON for a `<script>` element: `<` escaped so no text in it can close the element. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
-
-/** schema.org facts for crawlers that read JSON-LD: name, site, logo, country. */
-function organisation(profile: Profile, lang: Lang, logo: string | undefined) {
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'Organization',
-    name: pick(profile.name, lang).value,
-    ...(profile.shortName && {alternateName: pick(profile.shortName, lang).value}),
-    description: pick(profile.summary, lang).value,
-    ...(profile.website && {url: profile.website}),
-    ...(logo && {logo}),
-    address: {'@type': 'PostalAddress', addressCountry: profile.country},
-  };
-}
-
 /**
  * A card's content as it goes inside its tag: the shadow root (`<template
  * shadowrootmode="open">`, its `<style>`, then exactly what the element draws
@@ -120,7 +103,7 @@ export function renderCard(options: CardOptions): {html: string; dropped: string
   let html = shadowRoot(STYLE_TEXT, lang, () => shadowContent('', loadedCard(profile, variant, ctx)));
   if (variant === 'full') {
     const logo = profile.logo && safeUrl(profile.logo.src, assetBase)?.href.replace(SITE_ROOT, '/');
-    html += `<script type="application/ld+json">${scriptJson(organisation(profile, lang, logo))}</script>`;
+    html += organisationJsonLd(profile, lang, logo);
   }
   return {html, dropped};
 }

@@ -28,7 +28,7 @@ async function openBuilder(query = '', prefix = '', width = 1200) {
   const $ = <T extends HTMLElement = HTMLElement>(selector: string) => doc.querySelector<T>(selector)!;
   const code = () => $<HTMLTextAreaElement>('#embed-code').value;
   const prerendering = () => !query.includes('prerender=no');
-  await waitUntil(() => code().includes(prerendering() ? '</template></partner-card>' : '<partner-card '), 'the builder writes its code', {timeout: 8000});
+  await waitUntil(() => (prerendering() ? /<template shadowrootmode="open">[^]*<\/partner-card>\n$/.test(code()) : code().includes('<partner-card ')), 'the builder writes its code', {timeout: 8000});
   return {frame, doc, win, $, code};
 }
 
@@ -107,6 +107,30 @@ describe('Embed builder: choices and code', () => {
     expect(preview.shadowRoot!.querySelector('[part="name"]')!.textContent).to.equal('Region Syddanmark');
     expect(preview.shadowRoot!.querySelector('[part="name"]')!.getAttribute('aria-level')).to.equal('3');
   });
+
+  for (const query of [
+    {lang: 'en'} as Record<string, string>,
+    {lang: 'da', variant: 'compact', 'heading-level': '4', href: '/partnere/rsd/'},
+    {lang: 'da', 'back-href': 'https://www.example.org/partnere/'},
+  ]) {
+    it(`writes the card as npm run prerender does, JSON-LD included: ${JSON.stringify(query)}`, async () => {
+      const {code} = await openBuilder(`?${new URLSearchParams({partner: SAMPLE, ...query})}`);
+      const attrs = {partner: SAMPLE, base: `${location.origin}/dist/partners/`, ...query};
+      const prerendered = await (await fetch(`/prerender-card?${new URLSearchParams(attrs)}`)).text();
+      // Both read by this browser's parser, so that character references are written alike.
+      const read = (html: string) => {
+        const tag = new DOMParser().parseFromString(`<partner-card>${html}</partner-card>`, 'text/html').querySelector('partner-card')!;
+        const template = tag.querySelector<HTMLTemplateElement>('template[shadowrootmode="open"]')!;
+        // Comments are Lit's markers, which the element ignores when it takes a card over.
+        return {shadow: template.innerHTML.replace(/<!--[^]*?-->/g, ''), jsonLd: tag.querySelector('script[type="application/ld+json"]')?.textContent ?? null};
+      };
+      const fromBuilder = read(/^<partner-card[^>]*>([^]*)<\/partner-card>$/.exec(code().split('\n')[1])![1]);
+      const fromPrerender = read(prerendered);
+      expect(fromBuilder.shadow).to.equal(fromPrerender.shadow);
+      expect(fromBuilder.jsonLd).to.equal(fromPrerender.jsonLd);
+      expect(fromBuilder.jsonLd === null).to.equal(query.variant === 'compact');
+    });
+  }
 
   it('the prerendered style is byte for byte the one README and release.json give the CSP hash of', async () => {
     const {code} = await openBuilder(`?partner=${SAMPLE}`);

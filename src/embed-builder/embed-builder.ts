@@ -7,7 +7,9 @@
  */
 import {fold} from '../directory-search.js';
 import {countryName, pick} from '../format.js';
+import {organisationJsonLd} from '../json-ld.js';
 import type {Profile} from '../profile-types.js';
+import {safeUrl} from '../safe-url.js';
 import {text, type StringKey, type UiLang} from './builder-strings.js';
 import {
   choicesFromQuery,
@@ -41,6 +43,8 @@ const ui: UiLang = (params.get('ui') ?? choices.lang) === 'da' ? 'da' : 'en';
 let partners: Profile[] = [];
 /** The partner whose profile the source card has drawn; '' while it loads or after it failed. */
 let drawn = '';
+/** That profile, as the card validated it (its load event's detail). */
+let drawnProfile: Profile | undefined;
 let failure = '';
 
 const say = (key: StringKey, values?: Record<string, string>) => text(ui, key, values);
@@ -131,8 +135,14 @@ async function writeCode() {
   await source.updateComplete;
   const moduleUrl = new URL(release.module, location.href).href;
   const ready = drawn === choices.partner && !failure;
-  const shadow = choices.prerender && ready && source.shadowRoot ? declarativeShadowRoot(source.shadowRoot, styleText()) : '';
-  code.value = choices.partner ? embedCode(moduleUrl, release, choices, shadow) : '';
+  let prerendered = choices.prerender && ready && source.shadowRoot ? declarativeShadowRoot(source.shadowRoot, styleText()) : '';
+  if (prerendered && choices.variant === 'full' && drawnProfile) {
+    // The logo as the card found it: next to the profile, in the module's partners/ folder.
+    const profileUrl = new URL(`partners/${choices.partner}.json`, moduleUrl);
+    const logo = drawnProfile.logo && safeUrl(drawnProfile.logo.src, profileUrl)?.href;
+    prerendered += organisationJsonLd(drawnProfile, choices.lang, logo);
+  }
+  code.value = choices.partner ? embedCode(moduleUrl, release, choices, prerendered) : '';
   $('code-state').textContent = !choices.partner || !choices.prerender || ready ? '' : failure ? say('failed', {reason: failure}) : say('waiting');
   $('copy-status').textContent = '';
 }
@@ -211,13 +221,15 @@ async function loadPartners() {
 translatePage();
 showChoices();
 $('csp').textContent = cspSources(new URL(location.href).origin, release);
-source.addEventListener('partner-card-load', () => {
+source.addEventListener('partner-card-load', (event) => {
   drawn = source.getAttribute('partner') ?? '';
+  drawnProfile = (event as CustomEvent<Profile>).detail;
   failure = '';
   void writeCode();
 });
 source.addEventListener('partner-card-error', (event) => {
   drawn = '';
+  drawnProfile = undefined;
   failure = (event as CustomEvent<{message: string}>).detail.message;
   void writeCode();
 });

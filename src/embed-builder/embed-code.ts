@@ -65,11 +65,15 @@ export function declarativeShadowRoot(root: ShadowRoot, styleText: string): stri
   return `<template shadowrootmode="open"><style>${styleText}</style>${content}</template>`;
 }
 
-/** The whole embed code: the pinned module, then the card (with its prerendered content when there is one). */
-export function embedCode(moduleUrl: string, release: Release, choices: EmbedChoices, shadow = ''): string {
+/**
+ * The whole embed code: the pinned module, then the card with its
+ * prerendered content when there is one (`prerendered`: the shadow root and,
+ * for a full card, its JSON-LD, as `npm run prerender` writes them).
+ */
+export function embedCode(moduleUrl: string, release: Release, choices: EmbedChoices, prerendered = ''): string {
   return (
     `<script type="module" src="${escapeAttr(moduleUrl)}" integrity="${release.integrity}" crossorigin="anonymous"></script>\n` +
-    `<partner-card ${cardAttributes(choices)}>${shadow}</partner-card>\n`
+    `<partner-card ${cardAttributes(choices)}>${prerendered}</partner-card>\n`
   );
 }
 
