@@ -1,10 +1,11 @@
 // The last step of `npm run build`: makes dist/ the folder the project site
 // uploads as it is (README "Hosting the card").
 //
-//   npm run build -- [--profiles <folder>]
+//   npm run build -- [--profiles <folder>] [--url <public address of dist/>]
 //
 // - partners/: the profiles and their logos from <folder> (default: the
-//   demo's, demo/embed/partners), checked, with their index.json;
+//   demo's, demo/embed/partners), checked, with their index.json, and with
+//   --url, ready-made embed code per partner and language (embed-snippets.mjs);
 // - partner-card-<version>.js: the module under a name that never changes
 //   meaning, for caching forever and pinning with `integrity`;
 // - release.json: the version, that file's name and integrity, the CSP
@@ -16,17 +17,25 @@ import {createHash} from 'node:crypto';
 import {cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {build} from 'esbuild';
+import {writeSnippets} from './embed-snippets.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 const args = process.argv.slice(2);
 const at = args.indexOf('--profiles');
-const unknown = args.filter((_, i) => i !== at && i !== at + 1);
-if (unknown.length || (at >= 0 && !args[at + 1])) {
-  console.error(`Usage: npm run build -- [--profiles <folder>]${unknown.length ? ` (not understood: ${unknown.join(' ')})` : ''}`);
+const urlAt = args.indexOf('--url');
+const consumed = [at, urlAt].filter((i) => i >= 0).flatMap((i) => [i, i + 1]);
+const unknown = args.filter((_, i) => !consumed.includes(i));
+if (unknown.length || (at >= 0 && !args[at + 1]) || (urlAt >= 0 && !args[urlAt + 1])) {
+  console.error(`Usage: npm run build -- [--profiles <folder>] [--url <public address of dist/>]${unknown.length ? ` (not understood: ${unknown.join(' ')})` : ''}`);
   process.exit(1);
 }
 const profiles = at >= 0 ? args[at + 1] : join(root, 'demo/embed/partners');
+const publicUrl = urlAt >= 0 ? args[urlAt + 1] : undefined;
+if (publicUrl && !/^https?:\/\/[^/]/i.test(publicUrl)) {
+  console.error(`--url ${publicUrl}: give the http(s) address the folder will have, e.g. https://project.example/embed/`);
+  process.exit(1);
+}
 if (!statSync(profiles, {throwIfNoEntry: false})?.isDirectory()) {
   console.error(`--profiles ${profiles}: there is no such folder.`);
   process.exit(1);
@@ -88,5 +97,16 @@ cpSync(join(root, 'src/profile.schema.json'), join(dist, 'profile.schema.json'))
 // Written last: its presence says the build finished (test/support/build-if-stale.mjs).
 writeFileSync(join(dist, 'release.json'), `${JSON.stringify(release, null, 2)}\n`);
 
+// Ready-made embed code per partner and language, when the public address is known.
+let snippets = 'no ready-made embed code (give --url <public address of dist/> for partners/<id>.<lang>.html)';
+if (publicUrl) {
+  try {
+    snippets = `${(await writeSnippets(dist, publicUrl)).length} ready-made embed code file(s) for ${publicUrl}`;
+  } catch (error) {
+    console.error(/** @type {Error} */ (error).message);
+    process.exit(1);
+  }
+}
+
 const count = readdirSync(partners).filter((f) => f.endsWith('.json') && f !== 'index.json').length;
-console.log(`dist/ is ready to publish: ${moduleName} (${release.integrity}), ${count} profile(s) from ${relative(root, profiles) || profiles}.`);
+console.log(`dist/ is ready to publish: ${moduleName} (${release.integrity}), ${count} profile(s) from ${relative(root, profiles) || profiles}, ${snippets}.`);

@@ -36,3 +36,32 @@ test("CHANGELOG.md has this version's entry, with this release's CSP hashes", ()
   assert.ok(entry, `CHANGELOG.md has no "## ${version} — <date>" entry`);
   assert.ok(entry[1].includes(STYLE_HASH) && entry[1].includes(DIRECTORY_STYLE_HASH), "the entry names this release's style hashes");
 });
+
+test('npm run build -- --url: ready-made embed code per partner and language, pinned to the versioned module at that address', async () => {
+  const {cpSync, mkdtempSync, readdirSync, rmSync} = await import('node:fs');
+  const {tmpdir} = await import('node:os');
+  const {writeSnippets} = await import(join(root, 'scripts/embed-snippets.mjs'));
+  const dir = mkdtempSync(join(tmpdir(), 'partner-card-snippets-'));
+  try {
+    cpSync(join(root, 'dist'), dir, {recursive: true});
+    for (const f of readdirSync(join(dir, 'partners')).filter((f) => f.endsWith('.html'))) rmSync(join(dir, 'partners', f));
+    const written = await writeSnippets(dir, 'https://project.example/embed');
+    assert.deepEqual(written, ['partners/region-southern-denmark.en.html', 'partners/region-southern-denmark.da.html']);
+    /** @type {typeof import('../../src/prerender.js')} */
+    const {renderCard} = await import(join(root, 'dist/prerender.js'));
+    const profile = JSON.parse(readFileSync(join(dir, 'partners/region-southern-denmark.json'), 'utf8'));
+    for (const lang of ['en', 'da']) {
+      const code = readFileSync(join(dir, `partners/region-southern-denmark.${lang}.html`), 'utf8');
+      const {html} = renderCard({profile, partner: 'region-southern-denmark', base: 'https://project.example/embed/partners/', lang});
+      assert.equal(
+        code,
+        `<script type="module" src="https://project.example/embed/${release.module}" integrity="${release.integrity}" crossorigin="anonymous"></script>\n` +
+          `<partner-card partner="region-southern-denmark" lang="${lang}">${html}</partner-card>\n`,
+      );
+      assert.match(code, /<script type="application\/ld\+json">/);
+    }
+    await assert.rejects(writeSnippets(dir, 'ftp://project.example/'), /is not an http\(s\) address/);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});
