@@ -1,4 +1,4 @@
-import {expect, fixtureSync, html, oneEvent} from '@open-wc/testing';
+import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../../src/partner-card.js';
 import type {PartnerDirectory} from '../../src/partner-directory.js';
@@ -46,4 +46,24 @@ describe('A reader who prefers dark mode and reduced motion', () => {
     const share = await focusRingShare(() => card.getBoundingClientRect(), () => sendKeys({press: 'Tab'}));
     expect(share).to.be.above(0.8);
   });
+
+  for (const [path, ready] of [
+    ['/dist/embed.html?partner=region-southern-denmark&lang=da&variant=compact', '#embed-code'],
+    ['/demo/translate.html', '#texts textarea'],
+  ] as const) {
+    it(`axe finds nothing on ${path} in dark mode (contrast included)`, async () => {
+      const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${path} style="width: 1100px; height: 800px; border: 0"></iframe>`);
+      await oneEvent(frame, 'load');
+      const doc = frame.contentDocument!;
+      const win = frame.contentWindow as Window & {axe?: {run(c: Document, o: object): Promise<{violations: {id: string; nodes: {target: string[]}[]}[]}>}};
+      await waitUntil(() => (doc.querySelector<HTMLTextAreaElement>(ready)?.value ?? '').length > 0, `${path} is ready`, {timeout: 8000});
+      expect(win.matchMedia('(prefers-color-scheme: dark)').matches).to.equal(true);
+      const script = doc.createElement('script');
+      script.src = '/node_modules/axe-core/axe.min.js';
+      doc.head.append(script);
+      await oneEvent(script, 'load');
+      const {violations} = await win.axe!.run(doc, {resultTypes: ['violations']});
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).to.deep.equal([]);
+    });
+  }
 });
