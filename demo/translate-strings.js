@@ -76,7 +76,11 @@ const da = {
   loadFailed: 'Profilen kunne ikke hentes ({reason}).',
 };
 
-/** @param {'en' | 'da'} ui @param {keyof typeof en} key @param {Record<string, string | number>} [values] */
+/** Both dictionaries, for the test that they have the same keys and placeholders. */
+export const strings = {en, da};
+
+/** The text for `key`; English where the Danish is missing, never nothing. @param {'en' | 'da'} ui @param {keyof typeof en} key @param {Record<string, string | number>} [values] */
 export function say(ui, key, values = {}) {
-  return (ui === 'da' ? da : en)[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+  const text = (ui === 'da' ? da : en)[key] ?? en[key];
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 }

@@ -1,6 +1,7 @@
 import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../src/partner-card.js';
+import {strings} from '../src/embed-builder/builder-strings.js';
 
 /**
  * The embed builder (dist/embed.html, built by `npm run build`) as a partner's
@@ -83,6 +84,15 @@ async function onPartnerPage(code: string, csp = ''): Promise<PartnerPageReport>
 }
 
 describe('Embed builder: choices and code', () => {
+  it('has Danish for every English string, with the same placeholders', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [key, english] of Object.entries(strings.en)) {
+      const danish = strings.da[key as keyof typeof strings.en];
+      expect(danish.trim(), key).not.to.equal('');
+      expect(placeholders(danish), key).to.deep.equal(placeholders(english));
+    }
+  });
+
   it('takes its choices from the address, in Danish, and pins the versioned module by its absolute URL and integrity', async () => {
     const {doc, $, code} = await openBuilder(`?partner=${SAMPLE}&lang=da&variant=compact&heading-level=3&href=/partnere/rsd/`);
     expect(doc.documentElement.lang).to.equal('da');

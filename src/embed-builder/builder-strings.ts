@@ -92,6 +92,9 @@ const da: Record<StringKey, string> = {
 
 export type UiLang = 'en' | 'da';
 
+/** Both dictionaries, for the test that their placeholders agree. */
+export const strings = {en, da};
+
 /** The string `key` in `lang`, with `{name}` placeholders filled in. */
 export function text(lang: UiLang, key: StringKey, values: Record<string, string> = {}): string {
   return (lang === 'da' ? da : en)[key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
