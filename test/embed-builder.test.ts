@@ -2,6 +2,7 @@ import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../src/partner-card.js';
 import {strings} from '../src/embed-builder/builder-strings.js';
+import {axeViolations} from './support/helpers.js';
 
 /**
  * The embed builder (dist/embed.html, built by `npm run build`) as a partner's
@@ -18,7 +19,7 @@ interface Release {
 const release: Release = await (await fetch('/dist/release.json')).json();
 const SAMPLE = 'region-southern-denmark';
 
-type BuilderWindow = Window & {__violations?: string[]; axe?: {run(context: Document, options: object): Promise<{violations: {id: string; nodes: {target: string[]}[]}[]}>}};
+type BuilderWindow = Window & {__violations?: string[]};
 
 /** Opens the builder in a frame and waits until its code carries the prerendered card (or, without prerendering, the tag). */
 async function openBuilder(query = '', prefix = '', width = 1200) {
@@ -341,7 +342,8 @@ describe('Embed builder: copy, keyboard, accessibility, strict CSP', () => {
       const el = doc.activeElement as HTMLElement;
       expect(el, 'focus left the page').not.to.equal(doc.body);
       seen.push(el.id || `${el.tagName.toLowerCase()}[${(el as HTMLInputElement).name}=${(el as HTMLInputElement).value}]`);
-      if (el.matches(':focus-visible')) expect(getComputedStyle(el).outlineStyle, `${seen.at(-1)} shows its focus`).to.equal('solid');
+      // Reached by keys: the ring must show, whatever the engine's :focus-visible heuristics say.
+      expect(getComputedStyle(el).outlineStyle, `${seen.at(-1)} shows its focus`).to.equal('solid');
       return el;
     };
     // (WebKit's WebDriver drops a repeated letter: a term without one.)
@@ -368,13 +370,8 @@ describe('Embed builder: copy, keyboard, accessibility, strict CSP', () => {
 
   for (const query of [`?partner=${SAMPLE}`, `?partner=${SAMPLE}&lang=da&variant=compact&href=/p/`, `?partner=${SAMPLE}&heading-level=5`, '?partner=no-such-partner']) {
     it(`axe finds nothing: ${query}`, async () => {
-      const {doc, win} = await openBuilder(query);
-      const script = doc.createElement('script');
-      script.src = '/node_modules/axe-core/axe.min.js';
-      doc.head.append(script);
-      await oneEvent(script, 'load');
-      const {violations} = await win.axe!.run(doc, {resultTypes: ['violations']});
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).to.deep.equal([]);
+      const {doc} = await openBuilder(query);
+      expect(await axeViolations(doc)).to.deep.equal([]);
     });
   }
 
