@@ -124,8 +124,8 @@ async function applyTyped() {
     problems.length ? 'bad' : 'good',
   );
   current = profile;
-  const changed = [...texts].filter(([path]) => $('texts').querySelector(`[data-path="${CSS.escape(path)}"]`)?.dataset.original !== texts.get(path)).length;
-  $('edited').textContent = changed ? say('edited', {count: changed}) : '';
+  // `typed` keeps only what differs from the file, so every text in it is a change.
+  $('edited').textContent = texts.size ? say('edited', {count: texts.size}) : '';
   offer($('download-json'), json, 'application/json', base.file);
   offer($('download-xliff'), exportXliff([{file: base.file, profile}]), 'application/xliff+xml', base.file.replace(/\.json$/, '.da.xlf'));
   $('download-json').textContent = say('downloadJson', {file: base.file});

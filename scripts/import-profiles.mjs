@@ -111,6 +111,7 @@ export function main(args = process.argv.slice(2)) {
   const errors = [...profiles.errors.map((e) => `${e} (fix the profile first)`)];
   const byId = new Map(profiles.files.map((f) => [f.profile.id, f]));
   const record = readRecord(folder);
+  const recorded = JSON.stringify(record);
   /** @type {Map<string, Map<string, string>>} texts to write, by partner */
   const writes = new Map();
   const count = {imported: 0, unchanged: 0, empty: 0, refused: 0};
@@ -196,11 +197,9 @@ export function main(args = process.argv.slice(2)) {
     return 1;
   }
   for (const [path, json] of changed) writeFileSync(path, json);
-  if (changed.length || count.unchanged) {
-    const before = JSON.stringify(readRecord(folder));
-    const cleaned = Object.fromEntries(Object.entries(record).filter(([, paths]) => Object.keys(paths).length));
-    if (JSON.stringify(cleaned) !== before && Object.keys(cleaned).length) writeRecord(folder, cleaned);
-  }
+  // Partners whose only entries were lists still waiting leave no trace.
+  const cleaned = Object.fromEntries(Object.entries(record).filter(([, paths]) => Object.keys(paths).length));
+  if (JSON.stringify(cleaned) !== recorded) writeRecord(folder, cleaned);
   console.log(`${summary} ${changed.length} profile(s) changed.`);
   return 0;
 }

@@ -8,8 +8,7 @@
 // index is written. Texts without a translation are warnings.
 import {readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
-import {checkProfile, parseProfile} from './profile-check.mjs';
-import {isProfileFile} from './profile-files.mjs';
+import {isProfileFile, readProfiles} from './profile-files.mjs';
 import {untranslated} from '../src/translation-coverage.js';
 
 const args = process.argv.slice(2);
@@ -17,29 +16,14 @@ const outAt = args.indexOf('--out');
 const out = outAt >= 0 ? args[outAt + 1] : undefined;
 const folder = args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1)) ?? 'demo/embed/partners';
 const index = out ?? join(folder, 'index.json');
-const schema = JSON.parse(readFileSync(new URL('../src/profile.schema.json', import.meta.url), 'utf8'));
 const {targetLocales} = JSON.parse(readFileSync(new URL('../lit-localize.json', import.meta.url), 'utf8'));
 
-const files = readdirSync(folder).filter(isProfileFile).sort();
-const errors = [];
+const files = readdirSync(folder).filter(isProfileFile);
+const {files: valid, errors} = readProfiles(folder);
 const warnings = [];
 const entries = [];
 
-for (const file of files) {
-  const where = relative('.', join(folder, file));
-  const parsed = parseProfile(readFileSync(join(folder, file), 'utf8'));
-  if (parsed.error) {
-    errors.push(`${where}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
-    continue;
-  }
-  const profile = parsed.value;
-  const problems = checkProfile(profile, schema);
-  const expected = file.replace(/\.json$/, '');
-  if (profile && typeof profile === 'object' && profile.id !== expected) {
-    problems.push({path: '$.id', message: `is ${JSON.stringify(profile.id)}, but the file is called ${file}: they must match.`});
-  }
-  for (const p of problems) errors.push(`${where}: ${p.path} ${p.message}`);
-  if (problems.length) continue;
+for (const {where, profile} of valid) {
   for (const lang of targetLocales) {
     for (const text of untranslated(profile, lang)) warnings.push(`${where}: ${text.path} has no "${lang}" text (English is shown).`);
   }

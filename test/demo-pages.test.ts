@@ -1,11 +1,7 @@
 import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import type {PartnerCard} from '../src/partner-card.js';
 import type {PartnerDirectory} from '../src/partner-directory.js';
-import {warnings} from './support/helpers.js';
-
-interface AxeResult {
-  violations: {id: string; impact: string; nodes: {target: string[]}[]}[];
-}
+import {axeViolations, warnings} from './support/helpers.js';
 
 /** Opens a demo page in a frame `width` px wide and waits until every card and list has settled. */
 async function open(path: string, width = 1280) {
@@ -21,18 +17,9 @@ async function open(path: string, width = 1280) {
     `${path} settles`,
     {timeout: 8000},
   );
-  return {frame, doc, win: frame.contentWindow as Window & {axe?: {run(context: Document, options: object): Promise<AxeResult>}}};
+  return {frame, doc, win: frame.contentWindow!};
 }
 
-/** axe-core run inside the page itself, with every rule: WCAG and best practices (landmarks, one h1). */
-async function axe(page: Awaited<ReturnType<typeof open>>) {
-  const script = page.doc.createElement('script');
-  script.src = '/node_modules/axe-core/axe.min.js';
-  page.doc.head.append(script);
-  await oneEvent(script, 'load');
-  const result = await page.win.axe!.run(page.doc, {resultTypes: ['violations']});
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 // The network-error card of demo/index.html waits for its timeout (3 s).
 const PAGES = [
@@ -59,7 +46,7 @@ describe('Demo pages as a reader meets them', function () {
       let page!: Awaited<ReturnType<typeof open>>;
       await warnings(async () => {
         page = await open(path);
-        violations = await axe(page);
+        violations = await axeViolations(page.doc);
       });
       // Checked as meant: the cards and lists loaded, but for the pages that show errors on purpose.
       const failed = [...page.doc.querySelectorAll('partner-card, partner-directory')].filter((el) => el.shadowRoot!.querySelector('[part~="error"]'));

@@ -41,10 +41,8 @@ const params = new URLSearchParams(location.search);
 let choices = choicesFromQuery(params);
 const ui: UiLang = (params.get('ui') ?? choices.lang) === 'da' ? 'da' : 'en';
 let partners: Profile[] = [];
-/** The partner whose profile the source card has drawn; '' while it loads or after it failed. */
-let drawn = '';
-/** That profile, as the card validated it (its load event's detail). */
-let drawnProfile: Profile | undefined;
+/** The profile the source card has drawn, as it validated it (its load event's detail); none while it loads or after it failed. */
+let drawn: Profile | undefined;
 let failure = '';
 
 const say = (key: StringKey, values?: Record<string, string>) => text(ui, key, values);
@@ -134,13 +132,13 @@ const styleText = () =>
 async function writeCode() {
   await source.updateComplete;
   const moduleUrl = new URL(release.module, location.href).href;
-  const ready = drawn === choices.partner && !failure;
+  const ready = drawn?.id === choices.partner;
   let prerendered = choices.prerender && ready && source.shadowRoot ? declarativeShadowRoot(source.shadowRoot, styleText()) : '';
-  if (prerendered && choices.variant === 'full' && drawnProfile) {
+  if (prerendered && choices.variant === 'full' && drawn) {
     // The logo as the card found it: next to the profile, in the module's partners/ folder.
     const profileUrl = new URL(`partners/${choices.partner}.json`, moduleUrl);
-    const logo = drawnProfile.logo && safeUrl(drawnProfile.logo.src, profileUrl)?.href;
-    prerendered += organisationJsonLd(drawnProfile, choices.lang, logo);
+    const logo = drawn.logo && safeUrl(drawn.logo.src, profileUrl)?.href;
+    prerendered += organisationJsonLd(drawn, choices.lang, logo);
   }
   code.value = choices.partner ? embedCode(moduleUrl, release, choices, prerendered) : '';
   $('code-state').textContent = !choices.partner || !choices.prerender || ready ? '' : failure ? say('failed', {reason: failure}) : say('waiting');
@@ -155,7 +153,7 @@ function update() {
   const otherUi = ui === 'da' ? 'en' : 'da';
   $<HTMLAnchorElement>('other-language').href = queryFromChoices(choices, otherUi);
   if (source.getAttribute('partner') !== choices.partner) {
-    drawn = '';
+    drawn = undefined;
     failure = '';
   }
   if (!choices.partner) return void writeCode();
@@ -222,14 +220,12 @@ translatePage();
 showChoices();
 $('csp').textContent = cspSources(new URL(location.href).origin, release);
 source.addEventListener('partner-card-load', (event) => {
-  drawn = source.getAttribute('partner') ?? '';
-  drawnProfile = (event as CustomEvent<Profile>).detail;
+  drawn = (event as CustomEvent<Profile>).detail;
   failure = '';
   void writeCode();
 });
 source.addEventListener('partner-card-error', (event) => {
-  drawn = '';
-  drawnProfile = undefined;
+  drawn = undefined;
   failure = (event as CustomEvent<{message: string}>).detail.message;
   void writeCode();
 });

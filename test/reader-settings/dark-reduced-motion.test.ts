@@ -2,7 +2,7 @@ import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../../src/partner-card.js';
 import type {PartnerDirectory} from '../../src/partner-directory.js';
-import {$, focusRingShare, readerSettings, SAMPLES, settle, settled} from '../support/helpers.js';
+import {$, axeViolations, focusRingShare, readerSettings, SAMPLES, settle, settled} from '../support/helpers.js';
 
 // Runs in the group "dark-reduced-motion": Firefox and WebKit were started
 // with both settings, Chromium emulates them (test/support/launchers.mjs).
@@ -55,15 +55,9 @@ describe('A reader who prefers dark mode and reduced motion', () => {
       const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${path} style="width: 1100px; height: 800px; border: 0"></iframe>`);
       await oneEvent(frame, 'load');
       const doc = frame.contentDocument!;
-      const win = frame.contentWindow as Window & {axe?: {run(c: Document, o: object): Promise<{violations: {id: string; nodes: {target: string[]}[]}[]}>}};
       await waitUntil(() => (doc.querySelector<HTMLTextAreaElement>(ready)?.value ?? '').length > 0, `${path} is ready`, {timeout: 8000});
-      expect(win.matchMedia('(prefers-color-scheme: dark)').matches).to.equal(true);
-      const script = doc.createElement('script');
-      script.src = '/node_modules/axe-core/axe.min.js';
-      doc.head.append(script);
-      await oneEvent(script, 'load');
-      const {violations} = await win.axe!.run(doc, {resultTypes: ['violations']});
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).to.deep.equal([]);
+      expect(frame.contentWindow!.matchMedia('(prefers-color-scheme: dark)').matches).to.equal(true);
+      expect(await axeViolations(doc)).to.deep.equal([]);
     });
   }
 });

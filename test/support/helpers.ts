@@ -121,3 +121,20 @@ export async function focusRingShare(box: () => DOMRect, focus: () => Promise<un
   const changed = points.filter(([[x1, y1], [x2, y2]]) => differs(x1, y1) || differs(x2, y2));
   return changed.length / points.length;
 }
+
+interface AxeWindow {
+  axe?: {run(context: Document, options: object): Promise<{violations: {id: string; impact: string; nodes: {target: string[]}[]}[]}>};
+}
+
+/**
+ * axe-core run inside a framed page itself, with every rule (WCAG and best
+ * practices: landmarks, one h1, heading order), as `id (impact): targets`.
+ */
+export async function axeViolations(doc: Document): Promise<string[]> {
+  const script = doc.createElement('script');
+  script.src = '/node_modules/axe-core/axe.min.js';
+  doc.head.append(script);
+  await oneEvent(script, 'load');
+  const {violations} = await (doc.defaultView as Window & AxeWindow).axe!.run(doc, {resultTypes: ['violations']});
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
