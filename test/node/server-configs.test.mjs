@@ -1,0 +1,122 @@
+// README's server configurations, run for real: nginx and Apache each serve a
+// copy of dist/ as /embed/ with exactly the block README gives, and
+// `npm run check-deploy` finds nothing to say. Each is skipped, visibly, where
+// that server is not installed (.ci/run installs both).
+import {test, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {execFile, spawn, spawnSync} from 'node:child_process';
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {createServer} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {promisify} from 'node:util';
+
+const root = new URL('../../', import.meta.url).pathname;
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const installed = (paths, ...args) => paths.find((path) => spawnSync(path, args).status === 0);
+const nginx = installed(['/usr/sbin/nginx', '/usr/bin/nginx'], '-v');
+const apache = installed(['/usr/sbin/apache2', '/usr/sbin/httpd'], '-v');
+const APACHE_MODULES = ['/usr/lib/apache2/modules', '/usr/lib64/httpd/modules', '/usr/lib/httpd/modules'];
+
+/** README's fenced block in `language`, which must exist. */
+function readmeBlock(language) {
+  const block = new RegExp('```' + language + '\\n([^]*?)```').exec(readme)?.[1];
+  assert.ok(block, `README has a \`\`\`${language} block`);
+  return block;
+}
+
+/** @returns {Promise<number>} */
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const {port} = /** @type {import('node:net').AddressInfo} */ (probe.address());
+      probe.close(() => resolve(port));
+    });
+  });
+
+/** A throwaway site folder with dist/ uploaded as www/embed/, readable by a server's unprivileged workers. */
+function uploadDist(name) {
+  const site = mkdtempSync(join(tmpdir(), `partner-card-${name}-`));
+  after(() => rmSync(site, {recursive: true, force: true}));
+  cpSync(join(root, 'dist'), join(site, 'www/embed'), {recursive: true});
+  mkdirSync(join(site, 'logs'));
+  spawnSync('chmod', ['-R', 'a+rX', site]);
+  return site;
+}
+
+/** Starts the server, waits for it to answer, and returns what check-deploy printed for it. */
+async function checkDeploy(command, args, port) {
+  const server = spawn(command, args, {stdio: 'inherit'});
+  after(() => server.kill());
+  const url = `http://127.0.0.1:${port}/embed/`;
+  for (let i = 0; i < 50; i++) {
+    if (await fetch(url + 'release.json').then((r) => r.ok, () => false)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const {stdout} = await promisify(execFile)(process.execPath, [join(root, 'scripts/check-deploy.mjs'), url]).catch((e) => e);
+  return stdout;
+}
+
+test("README's nginx configuration serves dist/ as partners' pages need it: check-deploy finds no error and no warning", {skip: nginx ? false : 'nginx is not installed (apt-get install nginx-light)'}, async () => {
+  const block = readmeBlock('nginx');
+  const site = uploadDist('nginx');
+  const port = await freePort();
+  // The block as README has it; only the folder it names is this test's.
+  const location = block.replaceAll('/var/www/project', join(site, 'www'));
+  assert.notEqual(location, block, 'the block names the folder /var/www/project');
+  writeFileSync(
+    join(site, 'nginx.conf'),
+    `daemon off;
+pid ${site}/nginx.pid;
+error_log ${site}/logs/error.log;
+events {}
+http {
+  include /etc/nginx/mime.types;
+  access_log off;
+  client_body_temp_path ${site}/tmp;
+  proxy_temp_path ${site}/tmp;
+  fastcgi_temp_path ${site}/tmp;
+  uwsgi_temp_path ${site}/tmp;
+  scgi_temp_path ${site}/tmp;
+  server {
+    listen 127.0.0.1:${port};
+${location}
+  }
+}
+`,
+  );
+  const stdout = await checkDeploy(/** @type {string} */ (nginx), ['-c', join(site, 'nginx.conf'), '-p', site], port);
+  assert.match(stdout, /: 0 error\(s\), 0 warning\(s\)\.\n/, stdout);
+});
+
+test("README's Apache .htaccess serves dist/ as partners' pages need it: check-deploy finds no error and no warning", {skip: apache ? false : 'Apache is not installed (apt-get install apache2-bin media-types)'}, async () => {
+  const block = readmeBlock('apache');
+  const site = uploadDist('apache');
+  // The file as README has it, in the uploaded folder, where README says it goes.
+  writeFileSync(join(site, 'www/embed/.htaccess'), block);
+  const modules = APACHE_MODULES.find((folder) => spawnSync('test', ['-f', join(folder, 'mod_headers.so')]).status === 0);
+  assert.ok(modules, 'Apache has mod_headers');
+  const port = await freePort();
+  // A plain server as a host would run it: the system's MIME types, .htaccess
+  // allowed to set headers and types, nothing else switched on.
+  const load = (name) => `LoadModule ${name}_module ${modules}/mod_${name}.so`;
+  writeFileSync(
+    join(site, 'httpd.conf'),
+    `ServerRoot ${site}
+ServerName 127.0.0.1
+Listen 127.0.0.1:${port}
+PidFile ${site}/httpd.pid
+ErrorLog ${site}/logs/error.log
+${['mpm_event', 'authz_core', 'mime', 'headers', 'dir'].map(load).join('\n')}
+${process.getuid?.() === 0 ? 'User www-data\nGroup www-data' : ''}
+TypesConfig /etc/mime.types
+DocumentRoot ${site}/www
+<Directory ${site}/www>
+    AllowOverride FileInfo
+    Require all granted
+</Directory>
+`,
+  );
+  const stdout = await checkDeploy(/** @type {string} */ (apache), ['-f', join(site, 'httpd.conf'), '-DFOREGROUND'], port);
+  assert.match(stdout, /: 0 error\(s\), 0 warning\(s\)\.\n/, stdout);
+});
