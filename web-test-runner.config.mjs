@@ -7,6 +7,7 @@ import {buildIfStale} from './test/support/build-if-stale.mjs';
 import {faultServer, readmeHeaders} from './test/support/fault-server.mjs';
 import {readmeHeadersFile} from './test/support/static-host.mjs';
 import {summaryReporter} from './test/support/summary-reporter.mjs';
+import {translations} from './scripts/page-strings.mjs';
 
 /**
  * With a target set, the esbuild plugin rewrites every .js file it serves:
@@ -36,7 +37,11 @@ export default {
   concurrency: 1,
   concurrentBrowsers: 3,
   browsers: await browsers(),
-  plugins: [untouchedDist(esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: {PARTNER_CARD_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version)}})), browserCommandsPlugin()],
+  plugins: [untouchedDist(esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: {
+    PARTNER_CARD_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
+    // The embed builder's Danish, as scripts/publish.mjs bundles it.
+    BUILDER_DANISH: JSON.stringify(translations('embed-builder', 'da')),
+  }})), browserCommandsPlugin()],
   middleware: [readmeHeaders(await readmeHeadersFile()), faultServer],
   testFramework: {config: {timeout: 10000}},
   testsFinishTimeout: 300000,

@@ -1,7 +1,7 @@
-// The translator preview's own words, in English and Danish (`?ui=da`, or the
-// language switch at the top). Kept beside the page: they are not part of the
-// card, whose strings are in locales/da.xlf.
-const en = {
+// The translator preview's own words: English here, Danish (`?ui=da`, or the
+// language switch at the top) in locales/pages.da.xlf, where translators keep
+// them. They are not part of the card, whose strings are in locales/da.xlf.
+export const en = {
   title: 'Translator preview',
   lead: 'See a profile exactly as a partner\u2019s website will show it, next to the English original. Type the Danish for each text below: the card changes as you type. Texts that are still in English are highlighted and listed. Nothing you type is sent anywhere: download your work when you are done.',
   otherLanguage: 'På dansk',
@@ -38,49 +38,50 @@ const en = {
   loadFailed: 'The profile could not be loaded ({reason}).',
 };
 
-/** @type {Record<keyof typeof en, string>} */
-const da = {
-  title: 'Oversætterens forhåndsvisning',
-  lead: 'Se en profil præcis som en partners websted viser den, ved siden af den engelske original. Skriv den danske tekst til hver tekst nedenfor: kortet ændres, mens du skriver. Tekster, der stadig er på engelsk, er fremhævet og listet. Intet af det, du skriver, sendes nogen steder hen: hent dit arbejde, når du er færdig.',
-  otherLanguage: 'In English',
-  profile: 'Profil',
-  published: 'Region Syddanmark (udgivet)',
-  ownFile: 'Din fil (indsæt eller træk den herned)',
-  language: 'Sprog',
-  danish: 'Dansk (da)',
-  english: 'Engelsk (en)',
-  layout: 'Udseende',
-  full: 'Hele profilen',
-  compact: 'Kompakt (lister)',
-  checkTitle: 'Tjek din fil',
-  checkLabel: 'Indsæt profilens JSON her, træk en .json-fil over på feltet, eller',
-  englishOriginal: 'Engelsk original',
-  missingTitle: 'Stadig på engelsk',
-  missingPath: 'Sted i filen (JSON-sti)',
-  missingText: 'Engelsk tekst, der skal oversættes',
-  nothingToTranslate: 'Engelsk er originalen: intet at oversætte.',
-  missingCount: '{count} tekst(er) vises på engelsk, fordi {language} mangler.',
-  allTranslated: 'Alt er oversat til {language}.',
-  problemsCount: '{count} problem(er) skal rettes, før filen sendes:',
-  noProblems: 'Ingen problemer fundet: filen følger profilformatet.',
-  editTitle: 'Oversæt her',
-  editIntro: 'Hver tekst i profilen i den rækkefølge, kortet viser dem: den engelske og derefter et felt til den danske. Brug Tab til at gå fra felt til felt.',
-  editOnlyDanish: 'Vælg dansk ovenfor for at oversætte her.',
-  emptyKept: 'Tomt: kortet viser den engelske tekst.',
-  waiting: 'Den danske {field} vises, når alle dens afsnit har dansk.',
-  downloadTitle: 'Tag dit arbejde med',
-  downloadJson: 'Hent profilen ({file})',
-  downloadXliff: 'Hent til et oversættelsesværktøj (XLIFF)',
-  downloadHint: 'Send profilfilen til projektet (eller læg den i profilmappen). XLIFF-filen kan åbnes i Poedit, OmegaT, memoQ og andre oversættelsesværktøjer; se locales/README.md.',
-  edited: '{count} tekst(er) ændret her.',
-  loadFailed: 'Profilen kunne ikke hentes ({reason}).',
-};
+/** @typedef {((key: keyof typeof en, values?: Record<string, string | number>) => string) & {lang: (key: keyof typeof en) => string}} Say */
 
-/** Both dictionaries, for the test that they have the same keys and placeholders. */
-export const strings = {en, da};
-
-/** The text for `key`; English where the Danish is missing, never nothing. @param {'en' | 'da'} ui @param {keyof typeof en} key @param {Record<string, string | number>} [values] */
-export function say(ui, key, values = {}) {
-  const text = (ui === 'da' ? da : en)[key] ?? en[key];
-  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+/**
+ * This page's words in `ui`: the translations come from
+ * locales/pages.<ui>.xlf, where translators keep them (npm run i18n:extract
+ * adds new English there), read as the build reads the builder's
+ * (scripts/page-strings.mjs): a target that keeps the English's placeholders
+ * counts. The rest, or a file that cannot be read, shows in English, with a
+ * console warning that names the problem.
+ * @param {'en' | 'da'} ui
+ * @param {URL} [file] where the translations are (tests point elsewhere)
+ * @returns {Promise<Say>}
+ */
+export async function pageWords(ui, file = new URL(`../locales/pages.${ui}.xlf`, import.meta.url)) {
+  /** @type {Partial<Record<keyof typeof en, string>>} */
+  const translated = {};
+  if (ui !== 'en') {
+    try {
+      const response = await fetch(file);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const doc = new DOMParser().parseFromString(await response.text(), 'application/xml');
+      if (doc.querySelector('parsererror')) throw new Error('not well-formed XML');
+      for (const unit of doc.querySelectorAll('file[original="translator-preview"] trans-unit')) {
+        const source = inline(unit.querySelector('source'));
+        const target = inline(unit.querySelector('target'));
+        if (target.trim() && placeholders(target) === placeholders(source)) translated[/** @type {keyof typeof en} */ (unit.id)] = target;
+      }
+    } catch (error) {
+      console.warn(`translator preview: ${file.pathname} could not be read (${/** @type {Error} */ (error).message}); the page shows in English.`);
+    }
+  }
+  /** @type {Say} */
+  const say = (key, values = {}) => (translated[key] || en[key]).replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+  // The language a string is shown in, for `lang`: a screen reader must not read an English stand-in as Danish.
+  say.lang = (key) => (translated[key] ? ui : 'en');
+  return say;
 }
+
+/** XLIFF inline content as the code writes it: `<x id="name"/>` is `{name}`; other tags (a tool's `<g>`, `<mrk>`) keep their text. @param {Node | null} node @returns {string} */
+function inline(node) {
+  if (!node) return '';
+  const part = (/** @type {Node} */ child) =>
+    child instanceof Element ? (child.localName === 'x' ? `{${child.getAttribute('id')}}` : inline(child)) : (child.nodeValue ?? '');
+  return [...node.childNodes].map(part).join('');
+}
+
+const placeholders = (/** @type {string} */ text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');

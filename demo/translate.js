@@ -6,7 +6,7 @@
 import {checkProfile, parseProfile} from '../scripts/profile-check.mjs';
 import {exportXliff, hint, profileUnits, withTranslations} from '../scripts/profile-xliff.mjs';
 import {untranslated} from '../src/translation-coverage.js';
-import {say as text} from './translate-strings.js';
+import {pageWords} from './translate-strings.js';
 
 const $ = (id) => document.getElementById(id);
 const target = $('target');
@@ -14,7 +14,8 @@ const english = $('english');
 const cards = [target, english];
 const schema = fetch(new URL('../dist/profile.schema.json', import.meta.url)).then((r) => r.json());
 const ui = new URLSearchParams(location.search).get('ui') === 'da' ? 'da' : 'en';
-const say = (key, values) => text(ui, key, values);
+/** This page's words, once read (before anything is shown: see the end). @type {import('./translate-strings.js').Say} */
+let say;
 const LANGS = {da: () => (ui === 'da' ? 'dansk' : 'Danish'), en: () => (ui === 'da' ? 'engelsk' : 'English')};
 
 /** The profile file as it was loaded or pasted (its text: the download keeps its layout), and the Danish typed here, by JSON path. */
@@ -24,9 +25,13 @@ const typed = new Map();
 let current;
 
 function translatePage() {
-  document.documentElement.lang = ui;
+  const pageLang = (document.documentElement.lang = say.lang('title'));
   document.title = `${say('title')} – partner-card`;
-  for (const el of document.querySelectorAll('[data-text]')) el.textContent = say(el.dataset.text);
+  for (const el of document.querySelectorAll('[data-text]')) {
+    el.textContent = say(el.dataset.text);
+    if (say.lang(el.dataset.text) === pageLang) el.removeAttribute('lang');
+    else el.lang = say.lang(el.dataset.text);
+  }
   const other = $('other-language');
   other.href = `?ui=${ui === 'da' ? 'en' : 'da'}`;
   other.lang = other.hreflang = ui === 'da' ? 'en' : 'da';
@@ -207,5 +212,10 @@ $('file').addEventListener('change', async () => {
   if (file) checkText(($('json').value = await file.text()));
 });
 
-translatePage();
-load($('profile').value, false);
+// Not a top-level await: with one, WebKit's runs of the preview's tests hung or
+// lost a pasted file's check (seen here; the cause is not pinned down).
+pageWords(ui).then((words) => {
+  say = words;
+  translatePage();
+  load($('profile').value, false);
+});

@@ -2,7 +2,8 @@
 //
 //   npm run i18n:check                      interface strings and the demo profiles
 //   npm run i18n:check -- --warn            report only, exit 0 whatever is missing
-//   npm run i18n:check -- --interface-only  locales/ alone (the build runs this)
+//   npm run i18n:check -- --interface-only  locales/ alone: the card's and the
+//                                           pages' words (the build runs this)
 //   npm run i18n:check -- path/to/partners  profiles in other folders
 //   options: --locales DIR, --src DIR (defaults: locales, src)
 //
@@ -12,6 +13,7 @@ import {join, relative} from 'node:path';
 import {XMLValidator} from 'fast-xml-parser';
 import {untranslated} from '../src/translation-coverage.js';
 import {RECORD, readRecord, staleTexts} from './translation-record.mjs';
+import {englishStrings, pagesXliff, readPagesXliff, samePlaceholders} from './page-strings.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -29,7 +31,7 @@ const {targetLocales} = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
 /** One row per gap: what kind, where, and the English that shows instead. */
 const rows = [];
 const gap = (lang, kind, where, english) => rows.push({lang, kind, where, english: String(english ?? '')});
-const totals = {strings: 0, files: 0, texts: 0, stale: 0};
+const totals = {strings: 0, pageStrings: 0, files: 0, texts: 0, stale: 0};
 
 // --- Interface strings: XLIFF files from `npm run i18n:extract` -----------------
 const placeholders = (xml) => [...String(xml ?? '').matchAll(/<x id="(\d+)"/g)].map((m) => m[1]).sort().join(',');
@@ -77,6 +79,40 @@ for (const lang of targetLocales) {
   }
   for (const [id, at] of codeIds) {
     if (!units.some((u) => u.id === id)) gap(lang, 'not extracted yet', `${at} ${id}`, 'run npm run i18n:extract');
+  }
+}
+
+// --- The project pages' own words: locales/pages.<lang>.xlf ---------------------
+const pageEnglish = await englishStrings();
+for (const lang of targetLocales) {
+  const file = pagesXliff(lang, localesDir);
+  if (!existsSync(file)) {
+    gap(lang, 'no XLIFF file', file, 'run npm run i18n:extract');
+    continue;
+  }
+  const read = readPagesXliff(readFileSync(file, 'utf8'));
+  if ('error' in read) {
+    gap(lang, 'broken XML', file, read.error);
+    continue;
+  }
+  for (const [page, strings] of Object.entries(pageEnglish)) {
+    totals.pageStrings += lang === targetLocales[0] ? Object.keys(strings).length : 0;
+    const units = read.pages[page] ?? {};
+    for (const [key, english] of Object.entries(strings)) {
+      const unit = units[key];
+      // Page and key first: a long path is what the table clips.
+      const where = `${page} ${key} in ${relative('.', file)}`;
+      if (!unit) gap(lang, 'not extracted yet', where, 'run npm run i18n:extract');
+      else if (!unit.target?.trim()) gap(lang, 'page string', where, english);
+      else if (!samePlaceholders(unit.target, english)) gap(lang, 'placeholder lost or added', where, `${english}  →  ${unit.target}`);
+      else if (unit.source !== english || unit.review) gap(lang, 'page string: English newer', where, `${english}  (translated from: ${unit.source})`);
+    }
+    for (const key of Object.keys(units)) {
+      if (!(key in strings)) gap(lang, 'not in the code any more', `${page} ${key} in ${relative('.', file)}`, 'run npm run i18n:extract');
+    }
+  }
+  for (const page of Object.keys(read.pages)) {
+    if (!(page in pageEnglish)) gap(lang, 'not in the code any more', `${page} in ${relative('.', file)}`, 'run npm run i18n:extract');
   }
 }
 
@@ -134,7 +170,7 @@ if (rows.length) {
 const interfaceGaps = rows.filter((r) => !r.kind.startsWith('profile')).length;
 console.log(
   `Translation check (${targetLocales.join(', ')}): ` +
-    `${totals.strings} interface strings, ${interfaceGaps} problem(s); ` +
+    `${totals.strings} interface strings and ${totals.pageStrings} page strings, ${interfaceGaps} problem(s); ` +
     (profileDirs.length
       ? `${totals.files} profile file(s), ${totals.texts} text(s) without translation, ${totals.stale} translated from an English that has changed since.`
       : 'profiles not checked.'),

@@ -17,6 +17,7 @@ import {createHash} from 'node:crypto';
 import {cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {build} from 'esbuild';
+import {translations} from './page-strings.mjs';
 import {writeSnippets} from './embed-snippets.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -83,7 +84,11 @@ await build({
   minify: true,
   legalComments: 'none',
   outfile: join(dist, 'embed.js'),
-  define: {PARTNER_CARD_RELEASE: JSON.stringify(release), PARTNER_CARD_VERSION: JSON.stringify(version)},
+  define: {
+    PARTNER_CARD_RELEASE: JSON.stringify(release),
+    PARTNER_CARD_VERSION: JSON.stringify(version),
+    BUILDER_DANISH: JSON.stringify(translations('embed-builder', 'da')),
+  },
   logLevel: 'warning',
 });
 cpSync(join(root, 'src/embed-builder/embed.css'), join(dist, 'embed.css'));

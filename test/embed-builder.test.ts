@@ -85,12 +85,15 @@ async function onPartnerPage(code: string, csp = ''): Promise<PartnerPageReport>
 }
 
 describe('Embed builder: choices and code', () => {
-  it('has Danish for every English string, with the same placeholders', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const [key, english] of Object.entries(strings.en)) {
-      const danish = strings.da[key as keyof typeof strings.en];
-      expect(danish.trim(), key).not.to.equal('');
-      expect(placeholders(danish), key).to.deep.equal(placeholders(english));
+  it('in Danish, every word of the page is the Danish of locales/pages.da.xlf, none left in English', async () => {
+    const {doc} = await openBuilder(`?partner=${SAMPLE}&ui=da`);
+    const labelled = [...doc.querySelectorAll<HTMLElement>('[data-text]')];
+    expect(labelled.length).to.be.greaterThan(20);
+    for (const el of labelled) {
+      const key = el.dataset.text as keyof typeof strings.en;
+      expect(strings.da[key], key).to.be.a('string');
+      expect(el.textContent, key).to.equal(strings.da[key]);
+      if (key !== 'partner') expect(el.textContent, key).not.to.equal(strings.en[key]);
     }
   });
 
@@ -221,7 +224,7 @@ describe('Embed builder: choices and code', () => {
   });
 
   it('no index of partners: a message in the page, and no code', async () => {
-    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/no-index/dist/embed.html" style="width: 900px; height: 600px"></iframe>`);
+    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/missing/index.json/dist/embed.html" style="width: 900px; height: 600px"></iframe>`);
     await oneEvent(frame, 'load');
     const doc = frame.contentDocument!;
     await waitUntil(() => !doc.querySelector<HTMLElement>('#index-problem')!.hidden, 'the problem shows', {timeout: 5000});

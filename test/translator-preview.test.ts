@@ -165,3 +165,65 @@ describe('Translator preview: translating in the page', () => {
     expect(doc.getElementById('missing-summary')!.textContent).to.equal('Alt er oversat til dansk.');
   });
 });
+
+describe("Translator preview: its own words come from locales/pages.da.xlf", () => {
+  type Say = ((key: string, values?: Record<string, string | number>) => string) & {lang: (key: string) => string};
+  // Plain JavaScript of the demo, loaded as the page loads it.
+  const module: string = '/demo/translate-strings.js';
+  const load = async () => (await import(module)) as {pageWords: (ui: string, file?: URL) => Promise<Say>};
+  const warned: string[] = [];
+  const realWarn = console.warn;
+  beforeEach(() => {
+    warned.length = 0;
+    console.warn = (...args: unknown[]) => warned.push(args.join(' '));
+  });
+  afterEach(() => {
+    console.warn = realWarn;
+  });
+
+  it('reads what a translation tool writes back: placeholders moved, tags round words, states; a target that lost a placeholder, or none, shows the English', async () => {
+    const {pageWords} = await load();
+    const say = await pageWords('da', new URL(`/test/fixtures/pages/from-a-tool.da.xlf`, location.href));
+    expect(say('title')).to.equal('Oversætterens forhåndsvisning');
+    expect(say('missingCount', {count: 3, language: 'dansk'})).to.equal('Da dansk mangler, vises 3 tekst(er) på engelsk.');
+    expect(say('allTranslated', {language: 'dansk'})).to.equal('Everything is translated into dansk.');
+    expect(say('edited', {count: 2})).to.equal('<x> & 2 ændret');
+    expect(say('lead')).to.match(/^See a profile exactly as a partner’s website will show it/);
+    expect(['title', 'missingCount', 'edited', 'allTranslated', 'lead'].map(say.lang)).to.deep.equal(['da', 'da', 'da', 'en', 'en']);
+    expect(warned).to.deep.equal([]);
+  });
+
+  for (const [name, file, reason] of [
+    ['a missing file', '/missing/pages.da.xlf/locales/pages.da.xlf', 'HTTP 404'],
+    ['a file that is not well-formed XML', `/test/fixtures/pages/broken.da.xlf`, 'not well-formed XML'],
+  ]) {
+    it(`${name}: the page speaks English, and a console warning names the file and the problem`, async () => {
+      const {pageWords} = await load();
+      const say = await pageWords('da', new URL(file, location.href));
+      expect(say('title')).to.equal('Translator preview');
+      expect(warned).to.have.length(1);
+      expect(warned[0]).to.contain(new URL(file, location.href).pathname).and.to.contain(reason);
+    });
+  }
+
+  it('the page without its translations file still works, in English', async () => {
+    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/missing/pages.da.xlf/demo/translate.html?ui=da" style="width: 1200px; height: 900px"></iframe>`);
+    await oneEvent(frame, 'load');
+    const doc = frame.contentDocument!;
+    const card = doc.getElementById('target') as PartnerCard;
+    await waitUntil(() => card.shadowRoot?.querySelector('[part="name"]'), 'the published profile shows', {timeout: 8000});
+    // English words are marked English, for screen readers.
+    expect(doc.documentElement.lang).to.equal('en');
+    expect(doc.querySelector('h1')!.textContent).to.equal('Translator preview');
+  });
+
+  it('a string without Danish shows in English, marked English in the Danish page', async () => {
+    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/untranslated/editTitle/demo/translate.html?ui=da" style="width: 1200px; height: 900px"></iframe>`);
+    await oneEvent(frame, 'load');
+    const doc = frame.contentDocument!;
+    await waitUntil(() => doc.querySelector('h1')!.textContent === 'Oversætterens forhåndsvisning', 'the Danish page', {timeout: 8000});
+    expect(doc.documentElement.lang).to.equal('da');
+    const english = [...doc.querySelectorAll<HTMLElement>('[data-text][lang]:not(#other-language)')];
+    expect(english.map((el) => [el.textContent, el.lang])).to.deep.equal([['Translate here', 'en']]);
+  });
+});

@@ -29,7 +29,8 @@
 //   /pasted/<key>?csp=<policy>   → a partner's page with that code in its body, the watcher
 //                                  test/fixtures/embed/watch.js first in its head, and the policy if given
 //   /tampered/<path>             → <path> with one line added, and Access-Control-Allow-Origin: *
-//   /no-index/<path>             → <path>, but 404 for any index.json under it
+//   /missing/<name>/<path>       → <path>, but 404 for any file called <name> under it
+//   /untranslated/<unit>/<path>  → <path>, but any .xlf under it without the target of trans-unit <unit>
 //   /check-profile (POST)        → the body saved as <its id>.json in a folder of its own and checked
 //                                  by `npm run partners` there: {code, output}
 //
@@ -155,10 +156,23 @@ export async function faultServer(ctx, next) {
     ctx.body = {code: run.status, output: `${run.stdout}${run.stderr}`};
     return;
   }
-  if (ctx.path.startsWith('/no-index/')) {
-    if (ctx.path.endsWith('/index.json')) return fail(ctx, 404);
-    ctx.url = ctx.url.slice('/no-index'.length);
+  const missing = ctx.path.match(/^\/missing\/([^/]+)(\/.*)$/);
+  if (missing) {
+    if (missing[2].endsWith(`/${missing[1]}`)) return fail(ctx, 404);
+    ctx.url = ctx.url.slice(`/missing/${missing[1]}`.length);
     return next();
+  }
+  const untranslated = ctx.path.match(/^\/untranslated\/([^/]+)(\/.*)$/);
+  if (untranslated) {
+    if (!untranslated[2].endsWith('.xlf')) {
+      ctx.url = ctx.url.slice(`/untranslated/${untranslated[1]}`.length);
+      return next();
+    }
+    const xml = readFileSync(new URL(`../..${untranslated[2]}`, import.meta.url), 'utf8');
+    const unit = new RegExp(`(<trans-unit id="${untranslated[1]}">[^]*?)<target[^>]*>[^]*?</target>`, 'g');
+    ctx.type = 'application/xml';
+    ctx.body = xml.replace(unit, '$1');
+    return;
   }
   if (ctx.path.startsWith('/csp-watched/')) {
     ctx.url = ctx.url.slice('/csp-watched'.length);

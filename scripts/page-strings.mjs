@@ -1,0 +1,206 @@
+// The project pages' own words (the embed builder and the translator preview)
+// for translators: English in the code, the other languages in
+// locales/pages.<lang>.xlf, one <file> per page, as the card's words are in
+// locales/<lang>.xlf. They are not in that file because every string there is
+// bundled into the card's module, which partners' pages load.
+//
+//   node scripts/page-strings.mjs --extract   add new English, keep every
+//                                             translation (npm run i18n:extract)
+//
+// A placeholder `{query}` in the code is `<x id="query"/>` in the XLIFF, so
+// translation tools protect it.
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {transform} from 'esbuild';
+import {XMLParser, XMLValidator} from 'fast-xml-parser';
+
+const root = new URL('../', import.meta.url).pathname;
+
+/** Each page: where its English is, and what translators are told about it and its placeholders. */
+export const PAGES = {
+  'embed-builder': {
+    english: 'src/embed-builder/builder-english.ts',
+    where: 'The embed builder (embed.html on the project site), where a partner picks options and copies the code for their website.',
+    placeholders: {
+      query: 'what the person typed into the search box',
+      reason: 'why it failed, in English, as the browser reports it',
+      version: 'the card’s version number, such as 0.1.0',
+      id: 'a partner id from the page address, such as region-southern-denmark',
+      module: 'the address of the card’s script',
+    },
+    notes: {
+      otherLanguage: 'The link to this page in the other language, written in that language: the Danish page links to English.',
+      partner: 'Label of the list of organisations.',
+      variant: 'Label of the choice between a full card and a compact one.',
+      codeLabel: 'Label of the box that holds the code (read by screen readers).',
+      copy: 'Button.',
+      copied: 'Said after the Copy button copied the code.',
+      share: 'Label of the address that opens this page with the same choices.',
+      csp: 'A heading for web developers: keep “Content-Security-Policy” as it is.',
+    },
+  },
+  'translator-preview': {
+    english: 'demo/translate-strings.js',
+    where: 'The translator preview (demo/translate.html), where a translator types the Danish of a profile beside the English.',
+    placeholders: {
+      count: 'a number',
+      language: 'the name of the language, such as “Danish (da)”',
+      field: 'the name of a part of the profile, such as “description”',
+      file: 'a file name, such as region-southern-denmark.json',
+      reason: 'why it failed, in English, as the browser reports it',
+    },
+    notes: {
+      otherLanguage: 'The link to this page in the other language, written in that language: the Danish page links to English.',
+      published: 'The published profile in the list of profiles to preview: keep the partner’s name in the page’s language.',
+      checkLabel: 'Label of the box for a profile file; a button “Choose file” follows it.',
+      missingPath: 'Column heading.',
+      missingText: 'Column heading.',
+    },
+  },
+};
+
+/** @typedef {Record<string, string>} Strings key → text with `{name}` placeholders */
+/** @typedef {{source: string, target?: string, review: boolean}} PageUnit */
+
+/** The English of every page, read from the code. @returns {Promise<Record<string, Strings>>} */
+export async function englishStrings() {
+  /** @type {Record<string, Strings>} */
+  const pages = {};
+  for (const [page, {english}] of Object.entries(PAGES)) {
+    const file = join(root, english);
+    const code = readFileSync(file, 'utf8');
+    // TypeScript is stripped by esbuild (the build's own bundler); plain JavaScript is imported as it is.
+    const url = file.endsWith('.ts')
+      ? `data:text/javascript;base64,${Buffer.from((await transform(code, {loader: 'ts', format: 'esm'})).code).toString('base64')}`
+      : pathToFileURL(file).href;
+    pages[page] = (await import(url)).en;
+  }
+  return pages;
+}
+
+/** The XLIFF file for `lang`. */
+export const pagesXliff = (lang, localesDir = join(root, 'locales')) => join(localesDir, `pages.${lang}.xlf`);
+
+/**
+ * Every unit of a pages XLIFF file, by page and key; `{error}` when it cannot be read.
+ * Tools write targets with attributes, `<x/>` with `equiv-text`, and `<g>` or `<mrk>`
+ * around words: the text and the placeholders are what count.
+ * @param {string} xml
+ * @returns {{pages: Record<string, Record<string, PageUnit>>} | {error: string}}
+ */
+export function readPagesXliff(xml) {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) return {error: `line ${valid.err.line}, column ${valid.err.col}: not well-formed XML (${valid.err.msg})`};
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    stopNodes: ['*.source', '*.target'],
+    isArray: (name) => ['file', 'group', 'trans-unit'].includes(name),
+  });
+  const root = parser.parse(xml).xliff;
+  if (!root || typeof root !== 'object') return {error: 'not an XLIFF file (no <xliff> element)'};
+  /** @type {Record<string, Record<string, PageUnit>>} */
+  const pages = {};
+  /** @param {any} container @param {Record<string, PageUnit>} units */
+  const collect = (container, units) => {
+    for (const group of container?.group ?? []) collect(group, units);
+    for (const unit of container?.['trans-unit'] ?? []) {
+      const target = unit.target;
+      const targetText = typeof target === 'object' ? target['#text'] : target;
+      units[unit['@id']] = {
+        source: inline(typeof unit.source === 'object' ? unit.source['#text'] : unit.source),
+        target: targetText === undefined ? undefined : inline(targetText),
+        review: typeof target === 'object' && /^needs-/.test(target['@state'] ?? ''),
+      };
+    }
+  };
+  for (const file of root.file ?? []) collect(file.body, (pages[file['@original']] ??= {}));
+  return {pages};
+}
+
+/** Inline XLIFF as the code writes it: `<x id="name"/>` → `{name}`, other tags dropped (their text kept), entities decoded, CDATA as it is. */
+function inline(/** @type {unknown} */ raw) {
+  return String(raw ?? '')
+    .split(/(<!\[CDATA\[[^]*?\]\]>)/)
+    .map((part, i) =>
+      i % 2
+        ? part.slice('<![CDATA['.length, -']]>'.length)
+        : part
+            .replace(/<x\b[^>]*?\bid="([^"]*)"[^>]*\/>/g, '{$1}')
+            .replace(/<[^>]+>/g, '')
+            .replace(/&(#x[0-9a-f]+|#\d+|lt|gt|quot|apos|amp);/gi, (_, name) =>
+              name[0] === '#' ? String.fromCodePoint(Number(/^#x/i.test(name) ? `0${name.slice(1)}` : name.slice(1))) : {lt: '<', gt: '>', quot: '"', apos: "'", amp: '&'}[name.toLowerCase()],
+            ),
+    )
+    .join('');
+}
+
+const escape = (/** @type {string} */ text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const toXliff = (/** @type {string} */ text) => escape(text).replace(/\{(\w+)\}/g, '<x id="$1"/>');
+
+/**
+ * The pages' XLIFF with the code's English: new strings without a target,
+ * every translation kept, one whose English changed marked for review,
+ * strings gone from the code dropped.
+ * @param {Record<string, Strings>} english
+ * @param {Record<string, Record<string, PageUnit>>} existing
+ * @param {string} lang
+ */
+export function writePagesXliff(english, existing, lang) {
+  const files = Object.entries(english).map(([page, strings]) => {
+    const {where, placeholders, notes} = PAGES[/** @type {keyof typeof PAGES} */ (page)];
+    const units = Object.entries(strings).map(([key, source]) => {
+      const old = existing[page]?.[key];
+      const review = old?.target !== undefined && (old.review || old.source !== source);
+      const names = [...new Set([...source.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))];
+      const said = /** @type {Record<string, string>} */ (notes)[key];
+      const note = [where, said, ...names.map((name) => `Placeholder ${name}: ${/** @type {Record<string, string>} */ (placeholders)[name] ?? 'a value the page fills in'}.`)].filter(Boolean).join(' ');
+      return [
+        `      <trans-unit id="${key}">`,
+        `        <source>${toXliff(source)}</source>`,
+        ...(old?.target !== undefined ? [`        <target${review ? ' state="needs-review-translation"' : ''}>${toXliff(old.target)}</target>`] : []),
+        `        <note from="developer">${escape(note)}</note>`,
+        '      </trans-unit>',
+      ].join('\n');
+    });
+    return [`  <file original="${page}" source-language="en" target-language="${lang}" datatype="plaintext">`, '    <body>', ...units, '    </body>', '  </file>'].join('\n');
+  });
+  return ['<?xml version="1.0" encoding="UTF-8"?>', '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">', ...files, '</xliff>', ''].join('\n');
+}
+
+/**
+ * The translations of `page` into `lang` that can be used: a target that keeps
+ * the English's placeholders. The rest shows in English (npm run i18n:check lists it).
+ * @returns {Strings}
+ */
+export function translations(page, lang, localesDir) {
+  const file = pagesXliff(lang, localesDir);
+  const read = readPagesXliff(readFileSync(file, 'utf8'));
+  if ('error' in read) throw new Error(`${file}: ${read.error}`);
+  /** @type {Strings} */
+  const strings = {};
+  for (const [key, unit] of Object.entries(read.pages[page] ?? {})) {
+    if (unit.target?.trim() && samePlaceholders(unit.source, unit.target)) strings[key] = unit.target;
+  }
+  return strings;
+}
+
+export const placeholderNames = (/** @type {string} */ text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+export const samePlaceholders = (/** @type {string} */ a, /** @type {string} */ b) => placeholderNames(a) === placeholderNames(b);
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv.includes('--extract')) {
+  const {targetLocales} = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8'));
+  const english = await englishStrings();
+  for (const lang of targetLocales) {
+    const file = pagesXliff(lang);
+    const read = existsSync(file) ? readPagesXliff(readFileSync(file, 'utf8')) : {pages: {}};
+    if ('error' in read) {
+      console.error(`error: ${file}: ${read.error}. Fix the file first; nothing was written.`);
+      process.exit(1);
+    }
+    writeFileSync(file, writePagesXliff(english, read.pages, lang));
+    const units = Object.values(english).reduce((n, strings) => n + Object.keys(strings).length, 0);
+    console.log(`${file}: ${units} page strings.`);
+  }
+}
