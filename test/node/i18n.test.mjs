@@ -37,7 +37,7 @@ test('i18n:check passes on the repository: every interface string and demo profi
   const {code, out} = run(root, 'node', 'scripts/i18n-check.mjs');
   assert.equal(code, 0, out);
   assert.ok(STRINGS >= 12);
-  assert.match(out, new RegExp(`${STRINGS} interface strings, 0 problem\\(s\\); 1 profile file\\(s\\), 0 text\\(s\\) without translation`));
+  assert.match(out, new RegExp(`${STRINGS} interface strings and \\d+ page strings, 0 problem\\(s\\); 1 profile file\\(s\\), 0 text\\(s\\) without translation`));
 });
 
 test('extraction keeps existing translations and adds new strings untranslated', () => {
@@ -93,7 +93,7 @@ test('i18n:check finds each kind of gap and exits right', () => {
     assert.match(out, /profile text\s+test\/fixtures\/partners\/english-only\.json \$\.summary\s+A fictitious/);
     assert.match(out, /profile text\s+test\/fixtures\/partners\/english-only\.json \$\.facts\[2\]\.text\s+Best small lab/);
     assert.match(out, /profile is not JSON\s+test\/fixtures\/partners\/broken-json\.json/);
-    assert.match(out, new RegExp(`${STRINGS} interface strings, 3 problem\\(s\\); 4 profile file\\(s\\), 7 text\\(s\\) without translation`));
+    assert.match(out, new RegExp(`${STRINGS} interface strings and \\d+ page strings, 3 problem\\(s\\); 4 profile file\\(s\\), 7 text\\(s\\) without translation`));
 
     const report = run(dir, 'node', 'scripts/i18n-check.mjs', '--warn', 'test/fixtures/partners');
     assert.equal(report.code, 0);
