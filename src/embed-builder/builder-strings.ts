@@ -5,8 +5,9 @@ import {en} from './builder-english.js';
  * the project site, not part of the module partners load, so its strings are
  * kept out of locales/da.xlf (whose every string is bundled into the module):
  * translators work on locales/pages.da.xlf, and the build
- * (scripts/publish.mjs) puts its usable Danish here. A string without Danish
- * shows in English; `npm run i18n:check`, which the build runs, lists it.
+ * (scripts/publish.mjs) puts its usable Danish here. The build stops on a
+ * string without usable Danish (`npm run i18n:check`), so the English
+ * stand-in below is for a development run only.
  */
 declare const BUILDER_DANISH: Partial<Record<string, string>>;
 
