@@ -123,7 +123,10 @@ async function applyTyped() {
     state.textContent = !box.value.trim() ? say('emptyKept') : waiting.includes(list) ? say('waiting', {field: list}) : '';
   }
   const profile = JSON.parse(json);
-  const problems = checkProfile(profile, await schema);
+  const mine = ++latest;
+  const rules = await schema;
+  if (mine !== latest) return;
+  const problems = checkProfile(profile, rules);
   report(
     problems.length ? [say('problemsCount', {count: problems.length}), ...problems.map((p) => `${p.path} ${p.message}`)] : [say('noProblems')],
     problems.length ? 'bad' : 'good',
@@ -146,14 +149,20 @@ function offer(link, content, type, name) {
 }
 
 /** A new profile to work on: the published one by id, or the translator's own file. */
+/** Numbers each load and check as it starts: a slower, older one must not overwrite what a newer one shows (a file pasted while the published profile still loads). */
+let latest = 0;
+
 async function load(textOrId, fromFile) {
+  const mine = ++latest;
   let textValue = textOrId;
   if (!fromFile) {
     try {
       const response = await fetch(new URL(`${textOrId}.json`, PUBLISHED));
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       textValue = await response.text();
+      if (mine !== latest) return;
     } catch (error) {
+      if (mine !== latest) return;
       console.warn(`translator preview: the profile "${textOrId}" could not be loaded: ${error.message}`);
       return report([say('loadFailed', {reason: error.message})], 'bad');
     }

@@ -2,7 +2,7 @@ import {expect, fixture, fixtureSync, html, oneEvent} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../src/partner-card.js';
 import type {PartnerDirectory} from '../src/partner-directory.js';
-import {$, $$, FIXTURES, focusRingShare, SAMPLES, settle, settled, textOf, warnings} from './support/helpers.js';
+import {$, $$, FIXTURES, focusRingShare, SAMPLES, settle, settled, textOf, unique, warnings} from './support/helpers.js';
 
 // axe checks every state a user can meet, in both languages and both variants.
 describe('Accessibility', () => {
@@ -38,7 +38,6 @@ describe('Accessibility', () => {
 
 // Elements are compared as booleans: a failing comparison of DOM nodes stalls the reporter.
 const DIRECTORY = '/test/fixtures/directory/';
-const unique = (name: string) => `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
 
 async function loadedDirectory(template: ReturnType<typeof html>) {
   const wrapper = fixtureSync<HTMLElement>(template);

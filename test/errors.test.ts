@@ -1,9 +1,7 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import type {PartnerCard} from '../src/partner-card.js';
-import {$, FIXTURES, requested, requestsFor, SAMPLES, settle, settled, textOf, warnings} from './support/helpers.js';
+import {$, FIXTURES, requested, requestsFor, SAMPLES, settle, settled, slowLog, textOf, warnings} from './support/helpers.js';
 
-const slowLog = async (key: string): Promise<{seen: string[]; abandoned: string[]; served: string[]}> =>
-  (await fetch(`/fault-log/${key}`)).json();
 
 /** Renders a card, waits for its error, and returns what a user and a developer would see. */
 async function failing(template: ReturnType<typeof html>) {

@@ -1,11 +1,8 @@
 import {expect, fixtureSync, html, waitUntil} from '@open-wc/testing';
 import type {PartnerCard} from '../src/partner-card.js';
-import {$, requestsFor, SAMPLES, settle, textOf, warnings} from './support/helpers.js';
+import {$, requestsFor, SAMPLES, settle, slowLog, textOf, unique, warnings} from './support/helpers.js';
 
 const ID = 'region-southern-denmark';
-const slowLog = async (key: string): Promise<{seen: string[]; abandoned: string[]; served: string[]}> =>
-  (await fetch(`/fault-log/${key}`)).json();
-const unique = (name: string) => `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
 
 /** Shows a card for `base`, collects every event it fires for a while, and what it warned. */
 async function outcome(base: string, settleMs = 150) {

@@ -1,7 +1,7 @@
 import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../src/partner-card.js';
-import {FIXTURES} from './support/helpers.js';
+import {FIXTURES, slowLog, unique} from './support/helpers.js';
 
 // The demo's translator preview, loaded as a translator would open it.
 describe('Translator preview (demo/translate.html)', () => {
@@ -42,6 +42,33 @@ describe('Translator preview (demo/translate.html)', () => {
     await paste('{\n  "id": "x",\n  "name": "X"\n  "country": "DK"\n}');
     await waitUntil(() => problems().includes('not valid JSON'), 'syntax error shown', {timeout: 3000});
     expect(problems()).to.match(/line 4/);
+  });
+
+  it('a file pasted while the published profile is still loading keeps its own check', async () => {
+    // Everything slow, so the published profile arrives after the paste has been checked.
+    const key = unique('preview-race');
+    frame.remove();
+    frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${`/slow/300/alias/${key}/demo/translate.html`} style="width: 1200px; height: 900px"></iframe>`);
+    await oneEvent(frame, 'load');
+    doc = frame.contentDocument!;
+    await paste('{"id": ');
+    await waitUntil(() => problems().includes('not valid JSON'), 'the pasted file checked', {timeout: 3000});
+    const published = (paths: string[]) => paths.filter((path) => path.endsWith('/dist/partners/region-southern-denmark.json'));
+    await waitUntil(async () => published((await slowLog(key)).served).length > 0, 'the published profile was served', {timeout: 8000});
+    await new Promise((r) => setTimeout(r, 300));
+    expect(problems()).to.contain('not valid JSON');
+  });
+
+  it('a file pasted before the published profile has arrived keeps its own check', async () => {
+    // Only the profile is late: the paste is checked (after its 250 ms pause) long before it arrives.
+    frame.remove();
+    frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/delay/region-southern-denmark.json/1500/demo/translate.html" style="width: 1200px; height: 900px"></iframe>`);
+    await oneEvent(frame, 'load');
+    doc = frame.contentDocument!;
+    await paste('{"id": ');
+    await waitUntil(() => problems().includes('not valid JSON'), 'the pasted file checked', {timeout: 1000});
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(problems()).to.contain('not valid JSON');
   });
 
   it('previews a pasted file and lists what is still in English', async () => {

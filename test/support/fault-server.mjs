@@ -31,6 +31,7 @@
 //   /tampered/<path>             → <path> with one line added, and Access-Control-Allow-Origin: *
 //   /missing/<name>/<path>       → <path>, but 404 for any file called <name> under it
 //   /untranslated/<unit>/<path>  → <path>, but any .xlf under it without the target of trans-unit <unit>
+//   /delay/<name>/<ms>/<path>    → <path>, but any file called <name> under it answered <ms> late
 //   /check-profile (POST)        → the body saved as <its id>.json in a folder of its own and checked
 //                                  by `npm run partners` there: {code, output}
 //
@@ -160,6 +161,12 @@ export async function faultServer(ctx, next) {
   if (missing) {
     if (missing[2].endsWith(`/${missing[1]}`)) return fail(ctx, 404);
     ctx.url = ctx.url.slice(`/missing/${missing[1]}`.length);
+    return next();
+  }
+  const delayed = ctx.path.match(/^\/delay\/([^/]+)\/(\d+)(\/.*)$/);
+  if (delayed) {
+    ctx.url = ctx.url.slice(`/delay/${delayed[1]}/${delayed[2]}`.length);
+    if (delayed[3].endsWith(`/${delayed[1]}`)) await new Promise((resolve) => setTimeout(resolve, Math.min(Number(delayed[2]), 20_000)));
     return next();
   }
   const untranslated = ctx.path.match(/^\/untranslated\/([^/]+)(\/.*)$/);

@@ -138,3 +138,10 @@ export async function axeViolations(doc: Document): Promise<string[]> {
   const {violations} = await (doc.defaultView as Window & AxeWindow).axe!.run(doc, {resultTypes: ['violations']});
   return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** A name no other test or run uses: keeps server logs and caches apart. */
+export const unique = (name: string) => `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+
+/** What the fault server did with the /slow/ requests whose path holds `key`. */
+export const slowLog = async (key: string): Promise<{seen: string[]; abandoned: string[]; served: string[]}> =>
+  (await fetch(`/fault-log/${key}`)).json();
