@@ -46,8 +46,16 @@ function uploadDist(name) {
 
 /** Starts the server, waits for it to answer, and returns what check-deploy printed for it. */
 async function checkDeploy(command, args, port) {
-  const server = spawn(command, args, {stdio: 'inherit'});
-  after(() => server.kill());
+  // A process group of its own, stopped as a whole: Apache's workers (another
+  // user's processes as root) go with it, and nothing it signals reaches the test run.
+  const server = spawn(command, args, {stdio: 'inherit', detached: true});
+  after(() => {
+    try {
+      process.kill(-(/** @type {number} */ (server.pid)), 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  });
   const url = `http://127.0.0.1:${port}/embed/`;
   for (let i = 0; i < 50; i++) {
     if (await fetch(url + 'release.json').then((r) => r.ok, () => false)) break;

@@ -34,6 +34,8 @@ const stopChildren = () => children.forEach((child) => child.kill());
 process.on('exit', stopChildren);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
+    // Said out loud: a run that ends on a signal otherwise ends without a word.
+    console.error(`\nThe test run received ${signal}: stopping the browsers.`);
     stopChildren();
     process.exit(1);
   });
