@@ -315,6 +315,31 @@ describe('Embed builder: the code on a partner page', () => {
 });
 
 describe('Embed builder: copy, keyboard, accessibility, strict CSP', () => {
+  it('"Copied" stays while the code stays the same, and goes when the code changes', async () => {
+    const {win, $, code} = await openBuilder(`?partner=${SAMPLE}`);
+    // The clipboard itself is not what this test is about: one that accepts at once.
+    Object.defineProperty(win.navigator, 'clipboard', {value: {writeText: () => Promise.resolve()}, configurable: true});
+    $('#copy').click();
+    await waitUntil(() => $('#copy-status').textContent === 'Copied. Paste it into your page.', 'the copy status shows', {timeout: 3000});
+    // The page draws the code again with the same choices (as when the card reports again).
+    $('#choices').dispatchEvent(new Event('change'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect($('#copy-status').textContent).to.equal('Copied. Paste it into your page.');
+    choose($<HTMLInputElement>('input[name="variant"][value="compact"]'));
+    await codeSays(code, 'variant="compact"');
+    expect($('#copy-status').textContent).to.equal('');
+  });
+
+  it('a clipboard that never answers: after two seconds the code is selected and the page says to press Ctrl+C', async () => {
+    const {doc, win, $, code} = await openBuilder(`?partner=${SAMPLE}`);
+    Object.defineProperty(win.navigator, 'clipboard', {value: {writeText: () => new Promise(() => {})}, configurable: true});
+    $('#copy').click();
+    await waitUntil(() => $('#copy-status').textContent !== '', 'the copy status shows', {timeout: 4000});
+    expect($('#copy-status').textContent).to.equal('Could not copy: the code is selected, press Ctrl+C (⌘C on a Mac).');
+    expect(doc.activeElement).to.equal($('#embed-code'));
+    expect($<HTMLTextAreaElement>('#embed-code').selectionEnd - $<HTMLTextAreaElement>('#embed-code').selectionStart).to.equal(code().length);
+  });
+
   it('Copy says that it copied, and the clipboard holds the code where the engine lets a page read it back', async function () {
     const granted = await executeServerCommand<boolean, {origin: string}>('clipboard-access', {origin: location.origin});
     const {doc, win, $, code} = await openBuilder(`?partner=${SAMPLE}`);

@@ -140,9 +140,11 @@ async function writeCode() {
     const logo = drawn.logo && safeUrl(drawn.logo.src, profileUrl)?.href;
     prerendered += organisationJsonLd(drawn, choices.lang, logo);
   }
-  code.value = choices.partner ? embedCode(moduleUrl, release, choices, prerendered) : '';
+  const next = choices.partner ? embedCode(moduleUrl, release, choices, prerendered) : '';
   $('code-state').textContent = !choices.partner || !choices.prerender || ready ? '' : failure ? say('failed', {reason: failure}) : say('waiting');
-  $('copy-status').textContent = '';
+  // "Copied" stays true until the code changes: a re-render with the same code must not take it back.
+  if (next !== code.value) $('copy-status').textContent = '';
+  code.value = next;
 }
 
 function update() {
@@ -168,10 +170,25 @@ function update() {
   void writeCode();
 }
 
+/** How long the clipboard may take before the page offers the keyboard way (a browser can leave the request pending). */
+const CLIPBOARD_PATIENCE = 2000;
+
 async function copy() {
   const status = $('copy-status');
+  const text = code.value;
   try {
-    await navigator.clipboard.writeText(code.value);
+    const written = navigator.clipboard.writeText(text);
+    const waited = await Promise.race([written.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), CLIPBOARD_PATIENCE))]);
+    if (!waited) {
+      selectForKeyboard();
+      // Should the clipboard answer after all, say so (if the code is still what was copied); a late
+      // refusal changes nothing, the keyboard way is already offered.
+      written.then(
+        () => code.value === text && (status.textContent = say('copied')),
+        () => undefined,
+      );
+      return;
+    }
     status.textContent = say('copied');
   } catch {
     // No clipboard API, or the page is not allowed to write: the old way, from the selection.
@@ -183,8 +200,16 @@ async function copy() {
     } catch {
       done = false;
     }
-    status.textContent = say(done ? 'copied' : 'copyFailed');
+    if (done) status.textContent = say('copied');
+    else selectForKeyboard();
   }
+}
+
+/** The code selected and focused, and the words to copy it by hand. */
+function selectForKeyboard() {
+  code.focus();
+  code.select();
+  $('copy-status').textContent = say('copyFailed');
 }
 
 function problem(message: string) {
