@@ -12,7 +12,7 @@
 // is 1. Records what each imported text was translated from
 // (.translated-from.json) for `npm run i18n:check`.
 import {readFileSync, writeFileSync} from 'node:fs';
-import {XMLParser, XMLValidator} from 'fast-xml-parser';
+import {xliffUnits} from './xliff-units.mjs';
 import {parsePath, profileUnits, withTranslations} from './profile-xliff.mjs';
 import {profileProblems, readProfiles} from './profile-files.mjs';
 import {readRecord, writeRecord} from './translation-record.mjs';
@@ -25,32 +25,8 @@ import {readRecord, writeRecord} from './translation-record.mjs';
  * @returns {{units: XliffUnit[]} | {error: string}}
  */
 export function readXliff(xml) {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) return {error: `line ${valid.err.line}, column ${valid.err.col}: not well-formed XML (${valid.err.msg})`};
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    textNodeName: '#text',
-    trimValues: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    processEntities: true,
-    htmlEntities: true,
-    isArray: (name) => ['file', 'group', 'trans-unit'].includes(name),
-  });
-  const doc = parser.parse(xml);
-  const root = doc.xliff;
-  if (!root || typeof root !== 'object') return {error: 'not an XLIFF file (no <xliff> element)'};
-  if (root['@version'] !== '1.2') return {error: `XLIFF version ${root['@version'] ?? '(none)'}, not 1.2: export the file from your tool as XLIFF 1.2`};
-  /** @type {XliffUnit[]} */
-  const units = [];
-  /** @param {any} container */
-  const collect = (container) => {
-    for (const group of container?.group ?? []) collect(group);
-    for (const unit of container?.['trans-unit'] ?? []) units.push(readUnit(unit));
-  };
-  for (const file of root.file ?? []) collect(file.body);
-  return {units};
+  const read = xliffUnits(xml);
+  return 'error' in read ? read : {units: read.units.map(({unit}) => readUnit(unit))};
 }
 
 /** Text content of an element read by the parser; undefined if it holds elements. @param {unknown} node */

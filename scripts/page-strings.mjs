@@ -13,7 +13,7 @@ import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {transform} from 'esbuild';
-import {XMLParser, XMLValidator} from 'fast-xml-parser';
+import {xliffUnits} from './xliff-units.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 
@@ -90,32 +90,19 @@ export const pagesXliff = (lang, localesDir = join(root, 'locales')) => join(loc
  * @returns {{pages: Record<string, Record<string, PageUnit>>} | {error: string}}
  */
 export function readPagesXliff(xml) {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) return {error: `line ${valid.err.line}, column ${valid.err.col}: not well-formed XML (${valid.err.msg})`};
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    stopNodes: ['*.source', '*.target'],
-    isArray: (name) => ['file', 'group', 'trans-unit'].includes(name),
-  });
-  const root = parser.parse(xml).xliff;
-  if (!root || typeof root !== 'object') return {error: 'not an XLIFF file (no <xliff> element)'};
+  const read = xliffUnits(xml, ['source', 'target']);
+  if ('error' in read) return read;
   /** @type {Record<string, Record<string, PageUnit>>} */
   const pages = {};
-  /** @param {any} container @param {Record<string, PageUnit>} units */
-  const collect = (container, units) => {
-    for (const group of container?.group ?? []) collect(group, units);
-    for (const unit of container?.['trans-unit'] ?? []) {
-      const target = unit.target;
-      const targetText = typeof target === 'object' ? target['#text'] : target;
-      units[unit['@id']] = {
-        source: inline(typeof unit.source === 'object' ? unit.source['#text'] : unit.source),
-        target: targetText === undefined ? undefined : inline(targetText),
-        review: typeof target === 'object' && /^needs-/.test(target['@state'] ?? ''),
-      };
-    }
-  };
-  for (const file of root.file ?? []) collect(file.body, (pages[file['@original']] ??= {}));
+  for (const {file, unit} of read.units) {
+    // Kept as XML text; an element with attributes (a target's state) comes with them.
+    const raw = (/** @type {any} */ node) => (typeof node === 'object' ? node['#text'] : node);
+    (pages[file] ??= {})[unit['@id']] = {
+      source: inline(raw(unit.source)),
+      target: unit.target === undefined ? undefined : inline(raw(unit.target)),
+      review: typeof unit.target === 'object' && /^needs-/.test(unit.target['@state'] ?? ''),
+    };
+  }
   return {pages};
 }
 
