@@ -29,8 +29,9 @@ function translatePage() {
   document.title = `${say('title')} – partner-card`;
   for (const el of document.querySelectorAll('[data-text]')) {
     el.textContent = say(el.dataset.text);
-    if (say.lang(el.dataset.text) === pageLang) el.removeAttribute('lang');
-    else el.lang = say.lang(el.dataset.text);
+    const lang = say.lang(el.dataset.text);
+    if (lang === pageLang) el.removeAttribute('lang');
+    else el.lang = lang;
   }
   const other = $('other-language');
   other.href = `?ui=${ui === 'da' ? 'en' : 'da'}`;
@@ -148,10 +149,10 @@ function offer(link, content, type, name) {
   link.hidden = false;
 }
 
-/** A new profile to work on: the published one by id, or the translator's own file. */
 /** Numbers each load and check as it starts: a slower, older one must not overwrite what a newer one shows (a file pasted while the published profile still loads). */
 let latest = 0;
 
+/** A new profile to work on: the published one by id, or the translator's own file. */
 async function load(textOrId, fromFile) {
   const mine = ++latest;
   let textValue = textOrId;
