@@ -1,14 +1,13 @@
 /**
- * Finding `<partner-card>` and `<partner-directory>` tags in a site's HTML,
- * for the prerenderer, by their byte offsets: the page is never parsed and
- * written out again, so every byte outside the tags (quotes, letter case,
- * entities, line breaks) stays as it was.
- *
- * Real pages have unquoted and single-quoted attributes, upper-case tags and
- * tags split over lines. A mention of a tag inside a comment, or in the text
- * of <script>, <style>, <textarea>, <title>, <pre>, <xmp> or <template>, is
- * not a tag: those are skipped whole (a <pre> may show the embed code).
+ * Finding `<partner-card>` and `<partner-directory>` in a site's HTML, for the
+ * prerenderer, as a browser's tree will have them: the page is read by parse5,
+ * which follows the HTML standard's parsing rules (comments closed by `--!>`,
+ * `<!--<script>` inside a script, implied end tags, raw text, template
+ * contents, foreign content), so a tag is filled exactly when a browser makes
+ * an element of it. The page is never written out again: each tag is given by
+ * its offsets in the source, so every byte outside it stays as it was.
  */
+import {defaultTreeAdapter, html as spec, parse, type DefaultTreeAdapterTypes as T, type TreeAdapter, type DefaultTreeAdapterMap} from 'parse5';
 
 export const TAGS = ['partner-card', 'partner-directory'] as const;
 export type TagName = (typeof TAGS)[number];
@@ -20,106 +19,186 @@ export interface FoundTag {
   contentStart: number;
   contentEnd: number;
   end: number;
+  /** Where the page's own content starts: after what an earlier run wrote first in the tag (its shadow root and JSON-LD). */
+  keptStart: number;
   /** 1-based line of the start tag, for messages. */
   line: number;
-  /** Attributes, names in lower case, values with character references decoded. */
+  /** Attributes as the browser reads them: names in lower case, character references decoded, the first of two with one name. */
   attrs: Record<string, string>;
-  /** The nearest `lang` around the tag (its own not included); undefined when none. */
+  /** The nearest non-blank `lang` around the tag (its own not included; shadow roots crossed to their hosts); undefined when none. */
   inheritedLang?: string;
 }
 
-const OPAQUE = new Set(['script', 'style', 'textarea', 'title', 'pre', 'xmp', 'template']);
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-const NAMED: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0'};
-
-/** Character references in an attribute value: `&amp;`, `&#45;`, `&#x2d;`. */
-export function decodeEntities(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref[0] !== '#') return NAMED[ref.toLowerCase()] ?? whole;
-    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+export interface FoundTags {
+  tags: FoundTag[];
+  /** Problems that stop the page from being written. */
+  problems: string[];
+  /** What looks like a card where a browser makes none (a comment, a script's text, a template): left alone. */
+  warnings: string[];
 }
 
-/** The attributes of a start tag from `from` (just after its name) to its `>`; -1 as end when there is none. */
-function readAttributes(html: string, from: number): {attrs: Record<string, string>; end: number; selfClosing: boolean} {
-  const attrs: Record<string, string> = {};
-  const pattern = /\s*(?:(\/?>)|([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?|\/)/y;
-  pattern.lastIndex = from;
-  for (let m; (m = pattern.exec(html)); ) {
-    if (m[1]) return {attrs, end: pattern.lastIndex, selfClosing: m[1] === '/>'};
-    if (m[2]) {
-      const name = m[2].toLowerCase();
-      if (!(name in attrs)) attrs[name] = decodeEntities(m[3] ?? m[4] ?? m[5] ?? '');
-    }
+/**
+ * Browsers stop nesting elements at 512 (Chromium and WebKit make deeper ones
+ * siblings; Firefox nests further): past it there is no one tree to agree
+ * with. It also bounds the work per tag, since the standard's scope checks
+ * walk the open elements: a page of unclosed tags costs linear time, not
+ * quadratic.
+ */
+export const MAX_DEPTH = 512;
+
+class TooDeep extends Error {
+  constructor(readonly node: T.Element) {
+    super('too deep');
   }
-  return {attrs, end: -1, selfClosing: false};
 }
 
-/** Offset of `</name` (any case) ending in `>`, from `from`; -1 when there is none. */
-function closingTag(html: string, name: string, from: number): [number, number] {
-  const pattern = new RegExp(`</${name}(?=[\\s/>])[^>]*>`, 'gi');
-  pattern.lastIndex = from;
-  const m = pattern.exec(html);
-  return m ? [m.index, m.index + m[0].length] : [-1, -1];
+/** parse5's own tree, refusing an element nested deeper than MAX_DEPTH. */
+const depthGuard: TreeAdapter<DefaultTreeAdapterMap> = {
+  ...defaultTreeAdapter,
+  appendChild(parent, child) {
+    checkDepth(parent, child);
+    defaultTreeAdapter.appendChild(parent, child);
+  },
+  insertBefore(parent, child, reference) {
+    checkDepth(parent, child);
+    defaultTreeAdapter.insertBefore(parent, child, reference);
+  },
+};
+
+function checkDepth(parent: T.ParentNode, child: T.ChildNode) {
+  if (!('tagName' in child)) return;
+  let depth = 1;
+  for (let node: T.ParentNode | null = parent; node && 'tagName' in node; node = node.parentNode) {
+    if (++depth > MAX_DEPTH) throw new TooDeep(child);
+  }
 }
 
-export function findTags(html: string): {tags: FoundTag[]; problems: string[]} {
-  const tags: FoundTag[] = [];
-  const problems: string[] = [];
-  /** Open elements, for the nearest `lang` around a tag. */
-  const open: {name: string; lang?: string}[] = [];
-  const lineAt = (offset: number) => html.slice(0, offset).split('\n').length;
-  let i = 0;
-  while ((i = html.indexOf('<', i)) !== -1) {
-    if (html.startsWith('<!--', i)) {
-      const end = html.indexOf('-->', i + 4);
-      i = end === -1 ? html.length : end + 3;
-      continue;
+const isTag = (name: string): name is TagName => (TAGS as readonly string[]).includes(name);
+const LOOKS_LIKE_A_TAG = /<partner-(?:card|directory)(?=[\s/>])/gi;
+/** Elements whose content the browser reads as text, never as tags (with scripting on, as for a page that runs the card). */
+const TEXT_ONLY = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
+
+const attr = (el: T.Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+
+/** The start of each line, to turn an offset into a line number without counting from the top each time. */
+function lineStarts(html: string): number[] {
+  const starts = [0];
+  for (let i = html.indexOf('\n'); i !== -1; i = html.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineOf(starts: number[], offset: number): number {
+  let [low, high] = [0, starts.length - 1];
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
+
+/** A child holding an earlier run's output: the card's declarative shadow root, then its JSON-LD. */
+function earlierOutputEnd(el: T.Element): number | undefined {
+  const [first, second] = el.childNodes;
+  if (!first || first.nodeName !== 'template' || attr(first as T.Element, 'shadowrootmode') !== 'open') return undefined;
+  let end = first.sourceCodeLocation?.endTag?.endOffset;
+  if (end !== undefined && second?.nodeName === 'script' && attr(second as T.Element, 'type') === 'application/ld+json') {
+    end = second.sourceCodeLocation?.endTag?.endOffset ?? end;
+  }
+  return end;
+}
+
+export function findTags(html: string): FoundTags {
+  const found: FoundTags = {tags: [], problems: [], warnings: []};
+  // A page that never mentions a tag has none: no need to build its tree.
+  if (!/<partner-(?:card|directory)/i.test(html)) return found;
+  const starts = lineStarts(html);
+  const line = (offset: number) => lineOf(starts, offset);
+  let document: T.Document;
+  try {
+    document = parse(html, {sourceCodeLocationInfo: true, scriptingEnabled: true, treeAdapter: depthGuard});
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error;
+    const at = error.node.sourceCodeLocation?.startOffset ?? 0;
+    found.problems.push(
+      `line ${line(at)}: more than ${MAX_DEPTH} elements are open here (tags never closed?): browsers do not agree on such a tree, so nothing in this page is prerendered`,
+    );
+    return found;
+  }
+
+  /** Mentions of a tag in text a browser never reads as tags. */
+  const mentions = (node: T.ChildNode, where: string) => {
+    const location = node.sourceCodeLocation;
+    if (!location) return;
+    const text = html.slice(location.startOffset, location.endOffset);
+    for (const m of text.matchAll(LOOKS_LIKE_A_TAG)) {
+      found.warnings.push(`line ${line(location.startOffset + m.index)}: ${m[0].slice(1).toLowerCase()} ${where} is not an element a browser makes; left as it is`);
     }
-    if (html[i + 1] === '!' || html[i + 1] === '?') {
-      const end = html.indexOf('>', i);
-      i = end === -1 ? html.length : end + 1;
-      continue;
-    }
-    const endTag = /^<\/([a-z][^\s/>]*)[^>]*>/i.exec(html.slice(i, i + 200));
-    if (endTag) {
-      const name = endTag[1].toLowerCase();
-      const at = open.map((e) => e.name).lastIndexOf(name);
-      if (at !== -1) open.length = at;
-      i += endTag[0].length;
-      continue;
-    }
-    const startTag = /^<([a-z][^\s/>]*)/i.exec(html.slice(i, i + 200));
-    if (!startTag) {
-      i++;
-      continue;
-    }
-    const name = startTag[1].toLowerCase();
-    const {attrs, end, selfClosing} = readAttributes(html, i + startTag[0].length);
-    if (end === -1) {
-      if ((TAGS as readonly string[]).includes(name)) problems.push(`line ${lineAt(i)}: <${name}> has no ">" (an unfinished start tag)`);
-      break;
-    }
-    if ((TAGS as readonly string[]).includes(name)) {
-      const [close, closeEnd] = closingTag(html, name, end);
-      if (close === -1) {
-        problems.push(`line ${lineAt(i)}: <${name}${attrs.partner ? ` partner="${attrs.partner}"` : ''}> is never closed: add </${name}>`);
-        i = end;
+  };
+
+  const walk = (parent: T.ParentNode, lang: string | undefined, where?: string) => {
+    for (const node of parent.childNodes) {
+      if (node.nodeName === '#comment') {
+        mentions(node, 'in a comment');
         continue;
       }
-      const inheritedLang = [...open].reverse().find((e) => e.lang?.trim())?.lang;
-      tags.push({name: name as TagName, start: i, contentStart: end, contentEnd: close, end: closeEnd, line: lineAt(i), attrs, inheritedLang});
-      i = closeEnd;
-      continue;
+      if (!('tagName' in node)) continue;
+      const el = node;
+      const ownLang = attr(el, 'lang')?.trim() ? attr(el, 'lang') : lang;
+      if (el.namespaceURI !== spec.NS.HTML) {
+        if (isTag(el.tagName)) warnAt(el, `inside <svg> or <math>`);
+        walk(el, ownLang, where);
+        continue;
+      }
+      if (isTag(el.tagName)) {
+        if (where) warnAt(el, where);
+        else addTag(el, lang);
+        continue;
+      }
+      if (TEXT_ONLY.has(el.tagName)) {
+        for (const text of el.childNodes) mentions(text, `in the text of <${el.tagName}>`);
+        continue;
+      }
+      if (el.tagName === 'template') {
+        const content = (el as T.Template).content;
+        // A declarative shadow root is part of the page; its host's lang reaches inside.
+        const shadow = !where && ['open', 'closed'].includes(attr(el, 'shadowrootmode') ?? '');
+        walk(content, lang, shadow ? undefined : 'in a <template> (its content is not part of the page)');
+        continue;
+      }
+      walk(el, ownLang, where);
     }
-    if (OPAQUE.has(name) && !selfClosing) {
-      const [, closeEnd] = closingTag(html, name, end);
-      i = closeEnd === -1 ? html.length : closeEnd;
-      continue;
+  };
+
+  const warnAt = (el: T.Element, where: string) => {
+    const at = el.sourceCodeLocation?.startOffset ?? 0;
+    found.warnings.push(`line ${line(at)}: ${el.tagName} ${where} is not an element a browser makes; left as it is`);
+  };
+
+  const addTag = (el: T.Element, inheritedLang: string | undefined) => {
+    const name = el.tagName as TagName;
+    const location = el.sourceCodeLocation;
+    if (!location?.startTag) return;
+    const attrs: Record<string, string> = {};
+    for (const a of el.attrs) attrs[a.name] ??= a.value;
+    const start = location.startTag.startOffset;
+    if (!location.endTag) {
+      found.problems.push(`line ${line(start)}: <${name}${attrs.partner !== undefined ? ` partner="${attrs.partner}"` : ''}> is never closed: add </${name}>`);
+      return;
     }
-    if (!VOID.has(name) && !selfClosing) open.push({name, lang: attrs.lang});
-    i = end;
-  }
-  return {tags, problems};
+    found.tags.push({
+      name,
+      start,
+      contentStart: location.startTag.endOffset,
+      contentEnd: location.endTag.startOffset,
+      end: location.endTag.endOffset,
+      keptStart: earlierOutputEnd(el) ?? location.startTag.endOffset,
+      line: line(start),
+      attrs,
+      inheritedLang,
+    });
+  };
+
+  walk(document, undefined);
+  return found;
 }

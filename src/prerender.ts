@@ -17,6 +17,8 @@ import {directoryItems, directoryView, listKey} from './directory-templates.js';
 import {countries} from './directory-search.js';
 import {normaliseLang} from './element-lang.js';
 import {findTags, type FoundTag} from './html-tags.js';
+
+export {MAX_DEPTH} from './html-tags.js';
 import {organisationJsonLd} from './json-ld.js';
 import type {Lang} from './profile-types.js';
 import {isPartnerId, validateProfile} from './profile-validation.js';
@@ -144,9 +146,6 @@ export function renderDirectory(options: DirectoryOptions): {html: string; dropp
   return {html: shadowRoot(DIRECTORY_STYLE_TEXT, lang, () => directoryView(view, items())), dropped};
 }
 
-/** What an earlier run wrote at the start of a tag's content: taken out first, so a second run changes nothing. */
-const EARLIER = /^<template shadowrootmode="open"><style>[\s\S]*?<\/template>(?:<script type="application\/ld\+json">[\s\S]*?<\/script>)?/;
-
 export interface PrerenderOptions {
   /** The profile for an id, or undefined when there is none. */
   profile(id: string): unknown;
@@ -173,10 +172,8 @@ const describe = (tag: FoundTag) => `line ${tag.line}: <${tag.name}${tag.attrs.p
  * whole list into every `<partner-directory>`, and changes nothing else.
  */
 export function prerenderHTML(source: string, options: PrerenderOptions): PrerenderResult {
-  const {tags, problems} = findTags(source);
+  const {tags, problems, warnings} = findTags(source);
   const errors = [...problems];
-  const warnings: string[] = [];
-  const htmlLang = /<html\b[^>]*\blang\s*=\s*["']?([^"'\s>]+)/i.exec(source)?.[1];
   let html = '';
   let from = 0;
   let cards = 0;
@@ -190,7 +187,7 @@ export function prerenderHTML(source: string, options: PrerenderOptions): Preren
     try {
       const base = attrs.base ?? options.base;
       if (!base) throw new Error('no base attribute and no --base: say where the browser finds the profiles');
-      const lang = attrs.lang?.trim() || tag.inheritedLang || htmlLang;
+      const lang = attrs.lang?.trim() || tag.inheritedLang;
       const headingLevel = attrs['heading-level'];
       let rendered;
       if (tag.name === 'partner-directory') {
@@ -204,8 +201,8 @@ export function prerenderHTML(source: string, options: PrerenderOptions): Preren
       }
       const {html: content, dropped} = rendered;
       if (dropped.length) warnings.push(`${describe(tag)}: left out ${dropped.join(', ')}`);
-      const kept = source.slice(tag.contentStart, tag.contentEnd).replace(EARLIER, '');
-      html += source.slice(from, tag.contentStart) + content + kept;
+      // What an earlier run wrote is replaced, so a second run changes nothing.
+      html += source.slice(from, tag.contentStart) + content + source.slice(tag.keptStart, tag.contentEnd);
       from = tag.contentEnd;
       cards++;
     } catch (error) {
