@@ -9,6 +9,7 @@ import {gzipSync, brotliCompressSync} from 'node:zlib';
 import {build} from 'vite';
 import {chromium} from 'playwright-core';
 import {programOf} from '../test/support/browsers.mjs';
+import {benchPrerender} from './bench-prerender.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
@@ -423,6 +424,9 @@ try {
   await browser.close();
   server.close();
 }
+
+// --- Prerendering in Node: time against page size ------------------------------
+await benchPrerender(row);
 
 const version = execFileSync(programOf('chromium'), ['--version'], {encoding: 'utf8'}).trim();
 const table = [

@@ -11,6 +11,7 @@
 // four run at a time.
 import {createHash} from 'node:crypto';
 import {profileProblems} from './profile-files.mjs';
+import {say} from './terminal-text.mjs';
 
 /** Stands for a partner's page: a module or profile request from it carries this Origin. */
 const PARTNER_ORIGIN = 'https://partner.example';
@@ -268,8 +269,9 @@ export async function main(args = process.argv.slice(2)) {
   }
   const started = Date.now();
   const {errors, warnings, checked} = await checkDeploy(url, {timeout});
-  for (const line of errors) console.log(`error: ${line}`);
-  for (const line of warnings) console.log(`warning: ${line}`);
+  // What a server answered is data: its control characters are shown escaped.
+  for (const line of errors) say.log(`error: ${line}`);
+  for (const line of warnings) say.log(`warning: ${line}`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`${checked} request(s) in ${seconds} s: ${errors.length} error(s), ${warnings.length} warning(s).`);
   if (!errors.length) console.log(`Partners' pages can load the card from ${url}.`);

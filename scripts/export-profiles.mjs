@@ -12,6 +12,7 @@ import {relative} from 'node:path';
 import {exportXliff, profileUnits} from './profile-xliff.mjs';
 import {readProfiles} from './profile-files.mjs';
 import {readRecord, staleTexts} from './translation-record.mjs';
+import {say} from './terminal-text.mjs';
 
 /** @param {string[]} args @returns {number} exit code */
 export function main(args = process.argv.slice(2)) {
@@ -61,7 +62,7 @@ export function main(args = process.argv.slice(2)) {
     }
   }
   if (errors.length) {
-    for (const error of errors) console.error(`error: ${error}`);
+    for (const error of errors) say.error(`error: ${error}`);
     console.error(`${errors.length} problem(s): ${out} was not written.`);
     return 1;
   }

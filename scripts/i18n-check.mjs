@@ -16,6 +16,7 @@ import {XMLValidator} from 'fast-xml-parser';
 import {untranslated} from '../src/translation-coverage.js';
 import {RECORD, readRecord, staleTexts} from './translation-record.mjs';
 import {englishStrings, pagesXliff, readPagesXliff, samePlaceholders} from './page-strings.mjs';
+import {printable} from './terminal-text.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -162,11 +163,11 @@ if (rows.length) {
   const line = (/** @type {string[]} */ cells) => cells.map((c, i) => clip(c, Number(columns[i][1])).padEnd(Number(columns[i][1]))).join('  ').trimEnd();
   console.log(line(['lang', 'what is missing', 'where', 'English (shown instead)']));
   console.log(line(columns.map(([, n]) => '-'.repeat(Number(n)))));
-  for (const row of rows) console.log(line([row.lang, row.kind, row.where, row.english.replace(/\s+/g, ' ')]));
+  for (const row of rows) console.log(printable(line([row.lang, row.kind, row.where, row.english.replace(/\s+/g, ' ')])));
   console.log('');
   for (const row of rows.filter((r) => r.kind === 'profile text: Danish older')) {
     const [now, was] = row.english.split('  (translated from: ');
-    console.log(`${row.where}: the Danish was translated from\n  "${was.slice(0, -1)}"\nbut the English is now\n  "${now}"\nUpdate the Danish (npm run i18n:export-profiles marks it for review).\n`);
+    console.log(`${printable(row.where)}: the Danish was translated from\n  "${printable(was.slice(0, -1))}"\nbut the English is now\n  "${printable(now)}"\nUpdate the Danish (npm run i18n:export-profiles marks it for review).\n`);
   }
 }
 const interfaceGaps = rows.filter((r) => !r.kind.startsWith('profile')).length;

@@ -11,11 +11,13 @@
 // partners` checks them. On any error no file is written and the exit code
 // is 1. Records what each imported text was translated from
 // (.translated-from.json) for `npm run i18n:check`.
-import {readFileSync, writeFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
+import {writeAllOrNone} from './safe-files.mjs';
+import {say} from './terminal-text.mjs';
 import {xliffUnits} from './xliff-units.mjs';
 import {parsePath, profileUnits, withTranslations} from './profile-xliff.mjs';
 import {profileProblems, readProfiles} from './profile-files.mjs';
-import {readRecord, writeRecord} from './translation-record.mjs';
+import {readRecord, recordFile} from './translation-record.mjs';
 
 /** @typedef {{id: string, source: string, target?: string, state?: string, problem?: string}} XliffUnit */
 
@@ -73,7 +75,7 @@ export function main(args = process.argv.slice(2)) {
   }
   const read = readXliff(xml);
   if ('error' in read) {
-    console.error(`error: ${file}: ${read.error}. Nothing was imported.`);
+    say.error(`error: ${file}: ${read.error}. Nothing was imported.`);
     return 1;
   }
   let profiles;
@@ -166,17 +168,21 @@ export function main(args = process.argv.slice(2)) {
     changed.push([path, result.json]);
   }
   const summary = `${count.imported} text(s) imported, ${count.unchanged} unchanged, ${count.empty} without a translation, ${count.refused} refused.`;
-  for (const line of waiting) console.warn(`waiting: ${line}`);
+  for (const line of waiting) say.warn(`waiting: ${line}`);
   if (errors.length) {
-    for (const error of errors) console.error(`error: ${error}`);
-    console.error(`${summary} Because of the error(s) above, no file was written.`);
+    for (const error of errors) say.error(`error: ${error}`);
+    say.error(`${summary} Because of the error(s) above, no file was written.`);
     return 1;
   }
-  for (const [path, json] of changed) writeFileSync(path, json);
   // Partners whose only entries were lists still waiting leave no trace.
   const cleaned = Object.fromEntries(Object.entries(record).filter(([, paths]) => Object.keys(paths).length));
-  if (JSON.stringify(cleaned) !== recorded) writeRecord(folder, cleaned);
-  console.log(`${summary} ${changed.length} profile(s) changed.`);
+  try {
+    writeAllOrNone(JSON.stringify(cleaned) !== recorded ? [...changed, recordFile(folder, cleaned)] : changed);
+  } catch (error) {
+    say.error(`error: ${/** @type {Error} */ (error).message}. No file was written.`);
+    return 1;
+  }
+  say.log(`${summary} ${changed.length} profile(s) changed.`);
   return 0;
 }
 

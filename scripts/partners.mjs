@@ -6,10 +6,12 @@
 // logo), sorted by English name. Problems name the file, the JSON path and
 // what is wrong in plain words; any invalid profile means exit code 1 and no
 // index is written. Texts without a translation are warnings.
-import {readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {readFileSync, readdirSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {isProfileFile, readProfiles} from './profile-files.mjs';
 import {untranslated} from '../src/translation-coverage.js';
+import {writeAllOrNone} from './safe-files.mjs';
+import {say} from './terminal-text.mjs';
 
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
@@ -31,8 +33,8 @@ for (const {where, profile} of valid) {
   entries.push({id, name, ...(shortName && {shortName}), country, summary, ...(logo && {logo})});
 }
 
-for (const w of warnings) console.warn(`warning: ${w}`);
-for (const e of errors) console.error(`error: ${e}`);
+for (const w of warnings) say.warn(`warning: ${w}`);
+for (const e of errors) say.error(`error: ${e}`);
 const invalid = new Set(errors.map((e) => e.split(':')[0])).size;
 if (errors.length) {
   console.error(`\n${invalid} of ${files.length} profile(s) invalid: ${relative('.', index)} was not written.`);
@@ -40,5 +42,10 @@ if (errors.length) {
 }
 const english = (text) => (typeof text === 'string' ? text : text.en);
 entries.sort((a, b) => english(a.name).localeCompare(english(b.name), 'en'));
-writeFileSync(index, `${JSON.stringify({version: 1, partners: entries}, null, 1)}\n`);
+try {
+  writeAllOrNone([[index, `${JSON.stringify({version: 1, partners: entries}, null, 1)}\n`]]);
+} catch (error) {
+  say.error(`error: ${/** @type {Error} */ (error).message}: ${relative('.', index)} was not written.`);
+  process.exit(1);
+}
 console.log(`${files.length} profile(s) valid, ${warnings.length} warning(s); wrote ${relative('.', index)} with ${entries.length} partner(s).`);

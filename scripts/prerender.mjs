@@ -6,43 +6,40 @@
 // when the project site is down. Directories take the profiles folder's
 // index.json (npm run partners writes it). The files are rewritten in place, and only inside
 // the tags. Any problem (unknown partner, invalid profile, unclosed tag,
-// unreadable file) is named with its file and tag, the exit code is 1 and no
-// file is changed. Prints the CSP sources for the cards' and lists' <style>.
+// unreadable file, a symbolic link) is named with its file and tag, the exit code
+// is 1 and no file is changed; otherwise every changed page is replaced whole
+// (safe-files.mjs). A bad argument: one line and exit code 2. Prints the CSP
+// sources for the cards' and lists' <style>.
 //
 // Needs dist/prerender.js: `npm run build` makes it.
-import {existsSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, lstatSync, readFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
+import {parseArgs} from 'node:util';
+import {FileRefused, filesUnder, refuseLink, writeAllOrNone} from './safe-files.mjs';
+import {say} from './terminal-text.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const built = join(root, 'dist/prerender.js');
+const USAGE = 'Usage: npm run prerender -- <file.html|folder>… [--profiles <folder>] [--base <url>]';
+/** A page larger than this is not a web page we prerender (and would hold the machine's memory). */
+const MAX_PAGE = 64 * 1024 * 1024;
 
 /** @param {string[]} args */
-function parseArgs(args) {
-  /** @type {{paths: string[], profiles: string, base?: string}} */
-  const options = {paths: [], profiles: join(root, 'demo/embed/partners')};
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--profiles') options.profiles = args[++i];
-    else if (args[i] === '--base') options.base = args[++i];
-    else options.paths.push(args[i]);
-  }
-  return options;
-}
-
-/** @param {string} path @returns {string[]} */
-function htmlFiles(path) {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((name) => (name === 'node_modules' || name.startsWith('.') ? [] : htmlFiles(join(path, name))))
-    .filter((file) => file.endsWith('.html'));
+function options(args) {
+  const {values, positionals} = parseArgs({args, allowPositionals: true, options: {profiles: {type: 'string'}, base: {type: 'string'}}});
+  if (!positionals.length) throw new Error('name at least one page or folder');
+  return {paths: positionals, profiles: values.profiles ?? join(root, 'demo/embed/partners'), base: values.base};
 }
 
 export async function main(args = process.argv.slice(2)) {
-  const {paths, profiles, base} = parseArgs(args);
-  if (!paths.length) {
-    console.error('Usage: npm run prerender -- <file.html|folder>… [--profiles <folder>] [--base <url>]');
-    return 1;
+  let parsed;
+  try {
+    parsed = options(args);
+  } catch (error) {
+    say.error(`${/** @type {Error} */ (error).message}. ${USAGE}`);
+    return 2;
   }
+  const {paths, profiles, base} = parsed;
   if (!existsSync(built)) {
     console.error('dist/prerender.js is missing: run `npm run build` first.');
     return 1;
@@ -61,6 +58,7 @@ export async function main(args = process.argv.slice(2)) {
   const readProfile = (id) => {
     const file = join(profiles, `${id}.json`);
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) || !existsSync(file)) return undefined;
+    refuseLink(file);
     const text = readFileSync(file, 'utf8');
     try {
       return JSON.parse(text);
@@ -72,7 +70,10 @@ export async function main(args = process.argv.slice(2)) {
   let partners;
   const index = () => {
     const file = join(profiles, 'index.json');
-    if (partners === undefined && existsSync(file)) partners = JSON.parse(readFileSync(file, 'utf8'));
+    if (partners === undefined && existsSync(file)) {
+      refuseLink(file);
+      partners = JSON.parse(readFileSync(file, 'utf8'));
+    }
     return partners;
   };
   /** @type {string[]} */
@@ -83,32 +84,49 @@ export async function main(args = process.argv.slice(2)) {
   for (const path of paths) {
     let files;
     try {
-      files = htmlFiles(path);
-    } catch {
-      errors.push(`${path}: cannot be read`);
+      files = filesUnder(path, (name) => name.endsWith('.html'));
+    } catch (error) {
+      errors.push(error instanceof FileRefused ? error.message : `${path}: cannot be read`);
       continue;
     }
     for (const file of files) {
       let source;
       try {
+        if (lstatSync(file).size > MAX_PAGE) {
+          errors.push(`${file}: larger than ${MAX_PAGE / 1024 / 1024} MB: not prerendered`);
+          continue;
+        }
         source = readFileSync(file, 'utf8');
       } catch {
         errors.push(`${file}: cannot be read`);
         continue;
       }
-      const result = prerenderHTML(source, {profile, index, base});
-      for (const warning of result.warnings) console.warn(`warning: ${file}: ${warning}`);
+      let result;
+      try {
+        result = prerenderHTML(source, {profile, index, base});
+      } catch (error) {
+        // A profile file that is a link, or an index.json that is not JSON.
+        errors.push(`${file}: ${/** @type {Error} */ (error).message}`);
+        continue;
+      }
+      for (const warning of result.warnings) say.warn(`warning: ${file}: ${warning}`);
       errors.push(...result.errors.map((/** @type {string} */ error) => `${file}: ${error}`));
       cards += result.cards;
       if (result.html !== source) changes.push([file, result.html]);
     }
   }
   if (errors.length) {
-    for (const error of errors) console.error(`error: ${error}`);
-    console.error(`${errors.length} problem(s): no file was changed.`);
+    for (const error of errors) say.error(`error: ${error}`);
+    say.error(`${errors.length} problem(s): no file was changed.`);
     return 1;
   }
-  for (const [file, html] of changes) writeFileSync(file, html);
+  try {
+    writeAllOrNone(changes);
+  } catch (error) {
+    say.error(`error: ${/** @type {Error} */ (error).message}`);
+    say.error('no file was changed.');
+    return 1;
+  }
   console.log(`${cards} tag(s) prerendered; ${changes.length} file(s) changed.`);
   if (cards) {
     console.log(`A strict Content-Security-Policy needs in style-src: ${STYLE_HASH} (cards) ${DIRECTORY_STYLE_HASH} (directories)`);

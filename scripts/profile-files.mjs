@@ -1,7 +1,8 @@
 // The profiles of a folder as the maintainers' scripts read them: every
 // `<id>.json` but index.json and dotfiles, in id order, each with its text,
-// parsed, and checked against the schema in plain words.
-import {readFileSync, readdirSync} from 'node:fs';
+// parsed, and checked against the schema in plain words. A symbolic link is
+// refused, not followed.
+import {lstatSync, readFileSync, readdirSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {checkProfile, parseProfile} from './profile-check.mjs';
 
@@ -22,6 +23,11 @@ export function readProfiles(folder) {
   for (const name of readdirSync(folder).filter(isProfileFile).sort()) {
     const file = join(folder, name);
     const where = relative('.', file);
+    // A link may lead out of the folder, and the tools that write profiles would write through it.
+    if (lstatSync(file).isSymbolicLink()) {
+      errors.push(`${where}: is a symbolic link: links are not followed; put the profile itself in the folder`);
+      continue;
+    }
     const text = readFileSync(file, 'utf8');
     const problems = profileProblems(text, name);
     if (problems.length) errors.push(...problems.map((p) => `${where}${p}`));

@@ -8,7 +8,7 @@
 // and a text without an entry (translated by hand in the JSON) is simply not
 // checked. Dotfiles are not published (scripts/publish.mjs) nor read as
 // profiles.
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {profileUnits} from './profile-xliff.mjs';
 
@@ -28,15 +28,19 @@ export function readRecord(folder) {
   }
 }
 
-/** Written sorted, one entry a line, so that a change shows plainly in version control. @param {string} folder @param {TranslationRecord} record */
-export function writeRecord(folder, record) {
+/**
+ * The record's file and text, for writing with the profiles: sorted, one entry a
+ * line, so that a change shows plainly in version control.
+ * @param {string} folder @param {TranslationRecord} record @returns {[string, string]}
+ */
+export function recordFile(folder, record) {
   const sorted = Object.fromEntries(
     Object.keys(record)
       .sort()
       .filter((partner) => Object.keys(record[partner]).length)
       .map((partner) => [partner, Object.fromEntries(Object.keys(record[partner]).sort().map((path) => [path, record[partner][path]]))]),
   );
-  writeFileSync(join(folder, RECORD), `${JSON.stringify(sorted, null, 2)}\n`);
+  return [join(folder, RECORD), `${JSON.stringify(sorted, null, 2)}\n`];
 }
 
 /**

@@ -15,7 +15,7 @@ const corpus = join(root, 'test/fixtures/prerender-corpus');
 
 /** @param {string} id */
 export function profile(id) {
-  for (const folder of ['demo/embed/partners', 'test/fixtures/partners']) {
+  for (const folder of ['demo/embed/partners', 'test/fixtures/partners', 'test/fixtures/hostile']) {
     try {
       return JSON.parse(readFileSync(join(root, folder, `${id}.json`), 'utf8'));
     } catch {

@@ -86,7 +86,7 @@ const prerenderer = () => import(PRERENDERER);
 
 /** @param {string} id */
 function profileFor(id, stale = false) {
-  for (const folder of ['../../demo/embed/partners/', '../fixtures/partners/']) {
+  for (const folder of ['../../demo/embed/partners/', '../fixtures/partners/', '../fixtures/hostile/']) {
     try {
       const profile = JSON.parse(readFileSync(new URL(`${folder}${id}.json`, import.meta.url), 'utf8'));
       return stale ? {...profile, summary: {en: 'An older summary.', da: 'Et ældre resumé.'}} : profile;

@@ -1,0 +1,82 @@
+// Prerendering time against page size: ordinary HTML of 1 MB and 10 MB, and pages
+// built to be slow for a parser (each 1 MB). `npm run bench` prints these rows with
+// the browser's; `node scripts/bench-prerender.mjs` prints them alone (it needs
+// dist/prerender.js: npm run build). Goals (issue 16): time per MB at 10 MB within
+// 1.5× of 1 MB, and no pathological page slower than 2× ordinary HTML of its size.
+import {readFileSync} from 'node:fs';
+
+const root = new URL('..', import.meta.url).pathname;
+const MB = 1024 * 1024;
+const RUNS = Number(process.env.BENCH_PRERENDER_RUNS ?? 5);
+
+const card = (i) => `<partner-card partner="region-southern-denmark" variant="compact" href="/p/${i}/"></partner-card>`;
+/** `unit(i)` repeated until the page holds `size` characters. */
+function fill(size, unit, head = '<!doctype html><html lang="en"><head><title>Bench</title></head><body>\n') {
+  const parts = [head];
+  let length = head.length;
+  for (let i = 0; length < size; i++) {
+    const part = unit(i);
+    parts.push(part);
+    length += part.length;
+  }
+  return parts.join('');
+}
+
+/** A site's page: headings, paragraphs with links and entities, lists, a table, an inline script; a card every ~50 KB. */
+const ordinary = (size) =>
+  fill(size, (i) =>
+    `<section class="block" id="s${i}"><h2>Section ${i}</h2><p>Some text &amp; a <a href="/page/${i}">link</a>, with <em>emphasis</em>.</p>` +
+    `<ul><li>One<li>Two</ul><table><tr><td>${i}<td>cell</table><script>window.x=${i};</script></section>\n` +
+    (i % 150 === 0 ? `${card(i)}\n` : ''),
+  );
+
+/** Pages that made the hand-written scanner quadratic, and others that stress the standard's algorithms. */
+const PATHOLOGICAL = {
+  'unclosed <div>s': (size) => card(0) + fill(size, () => '<div>'),
+  'unclosed cards': (size) => fill(size, (i) => `<partner-card partner="region-southern-denmark" base="/p/" id="c${i}">`),
+  'cards without partner': (size) => fill(size, () => '<partner-card></partner-card>'),
+  'unclosed <b>s, each different': (size) => card(0) + fill(size, (i) => `<b id="${i}">`),
+  'end tags that match nothing': (size) => card(0) + fill(size, () => '<span></div></p></li>'),
+  'a comment never closed': (size) => card(0) + fill(size, () => '<!-- <partner-card partner="x"> '),
+  "'<!--<script>' in scripts": (size) => fill(size, (i) => `<script>document.write("<!--<script>");</script>${card(i)}<!-- --></script>`),
+};
+/** Not slow per element, but as many elements per byte as markup allows: its row shows it grows linearly. */
+const dense = (size) => card(0) + fill(size, () => '<ul><li>a<li>b<p>c</ul>');
+
+export async function benchPrerender(row = (what, value, goal = '', note = '') => console.log([what, value, goal, note].join(' | '))) {
+  /** @type {typeof import('../src/prerender.js')} */
+  const {prerenderHTML} = await import(`${root}dist/prerender.js`);
+  const sample = JSON.parse(readFileSync(`${root}demo/embed/partners/region-southern-denmark.json`, 'utf8'));
+  const options = {profile: (id) => (id === 'region-southern-denmark' ? sample : undefined), base: '/p/'};
+  /** Pages the prerenderer refuses (more than 512 open elements) are named in their row. */
+  let refused = false;
+  const time = (html) => {
+    refused = prerenderHTML(html, options).errors.some((e) => e.includes('elements are open here'));
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      const start = performance.now();
+      prerenderHTML(html, options);
+      runs.push(performance.now() - start);
+    }
+    return runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  };
+  const one = time(ordinary(MB));
+  const ten = time(ordinary(10 * MB));
+  row('prerender ordinary HTML, 1 MB / 10 MB (median)', `${one.toFixed(0)} ms / ${ten.toFixed(0)} ms`);
+  const ratio = ten / 10 / one;
+  row('… time per MB at 10 MB ÷ at 1 MB', `${ratio.toFixed(2)}×`, '≤ 1.5×', ratio <= 1.5 ? 'met' : 'missed');
+  for (const [name, make] of Object.entries(PATHOLOGICAL)) {
+    const t = time(make(MB));
+    const worst = t / one;
+    row(`prerender 1 MB of ${name} (median)${refused ? ': refused, more than 512 elements open' : ''}`, `${t.toFixed(0)} ms`, '≤ 2× ordinary 1 MB', `${worst.toFixed(2)}× ${worst <= 2 ? 'met' : 'missed'}`);
+  }
+  const [dense1, dense4] = [time(dense(MB)), time(dense(4 * MB))];
+  row(
+    'prerender dense markup (a list of 6 elements per 24 bytes, closed by implied end tags), 1 MB / 4 MB (median)',
+    `${dense1.toFixed(0)} ms / ${dense4.toFixed(0)} ms`,
+    'linear',
+    `${(dense4 / 4 / dense1).toFixed(2)}× per MB at 4 MB; ${(dense1 / one).toFixed(2)}× ordinary 1 MB`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchPrerender();
