@@ -1,7 +1,8 @@
 // XLIFF 1.2 as translation tools write it back, read the one way for the
 // profile import (import-profiles.mjs) and for the pages' words
 // (page-strings.mjs): well-formed or the place it is not, XLIFF 1.2 or the
-// version it is, and every trans-unit, in groups or not, with its <file>.
+// version it is, and every trans-unit, in groups or not, with its <file>. A
+// DOCTYPE or entity declaration is refused with its line.
 import {XMLParser, XMLValidator} from 'fast-xml-parser';
 
 /**
@@ -10,6 +11,13 @@ import {XMLParser, XMLValidator} from 'fast-xml-parser';
  * @returns {{units: {file: string, unit: any}[]} | {error: string}}
  */
 export function xliffUnits(xml, rawElements = []) {
+  // A DTD may declare entities that read other files or grow without end (billion laughs);
+  // XLIFF 1.2 needs none. Refused before any parser reads it.
+  const declaration = /<!(DOCTYPE|ENTITY)\b/i.exec(xml);
+  if (declaration) {
+    const line = xml.slice(0, declaration.index).split('\n').length;
+    return {error: `line ${line}: <!${declaration[1].toUpperCase()}> is not allowed in an XLIFF file (a DTD can define entities that read other files): delete that declaration, or export the file again without one`};
+  }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) return {error: `line ${valid.err.line}, column ${valid.err.col}: not well-formed XML (${valid.err.msg})`};
   const parser = new XMLParser({
@@ -24,7 +32,12 @@ export function xliffUnits(xml, rawElements = []) {
     stopNodes: rawElements.map((name) => `*.${name}`),
     isArray: (name) => ['file', 'group', 'trans-unit'].includes(name),
   });
-  const root = parser.parse(xml).xliff;
+  let root;
+  try {
+    root = parser.parse(xml).xliff;
+  } catch (error) {
+    return {error: `not readable as XLIFF (${/** @type {Error} */ (error).message})`};
+  }
   if (!root || typeof root !== 'object') return {error: 'not an XLIFF file (no <xliff> element)'};
   if (root['@version'] !== '1.2') return {error: `XLIFF version ${root['@version'] ?? '(none)'}, not 1.2: export the file from your tool as XLIFF 1.2`};
   /** @type {{file: string, unit: any}[]} */

@@ -152,6 +152,25 @@ test('not XLIFF: malformed XML names the line; another XLIFF version or no <xlif
   assert.deepEqual(snapshot(dir), before);
 });
 
+test('a DOCTYPE or an entity declaration: refused in one line naming the file and line, never a stack trace; nothing written', () => {
+  const dir = demoFolder();
+  const {xml} = exportTo([dir]);
+  const before = snapshot(dir);
+  const declarations = [
+    '<!DOCTYPE xliff [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
+    '<!DOCTYPE xliff [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>',
+    '<!DOCTYPE xliff PUBLIC "-//XLIFF//DTD XLIFF//EN" "http://www.oasis-open.org/committees/xliff/documents/xliff.dtd">',
+  ];
+  for (const declaration of declarations) {
+    const result = importFrom(xml.replace('?>\n', `?>\n\n${declaration}\n`), dir);
+    assert.equal(result.code, 1, declaration);
+    assert.match(result.out, /^error: .*back\.xlf: line 3: <!DOCTYPE> is not allowed in an XLIFF file \(a DTD can define entities that read other files\): delete that declaration, or export the file again without one\. Nothing was imported\.$/);
+  }
+  const entity = importFrom(xml.replace('<xliff ', '<!ENTITY x "y">\n<xliff '), dir);
+  assert.match(entity.out, /^error: .*back\.xlf: line 2: <!ENTITY> is not allowed/);
+  assert.deepEqual(snapshot(dir), before);
+});
+
 test('entities and markup stay text: <b>, &amp; and ]]> in a target arrive as written; a tag inside a target is refused', () => {
   const dir = demoFolder();
   let {xml} = exportTo([dir]);
