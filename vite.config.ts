@@ -9,10 +9,12 @@ import MagicString from 'magic-string';
  * must stay below this, gzipped. The goal was 12 KB and is missed (see
  * scripts/bench-results.md): 13.75 KB before the accessibility fixes (+0.38)
  * and taking over prerendered cards and lists (+0.66); issue 9 set 14.8 KB as
- * the ceiling, and the static `version` of issue 10 (+0.02) took it to 14.85 KB.
- * Of 41 KB minified, Lit and @lit/localize are 16 KB.
+ * the ceiling, and the static `version` of issue 10 (+0.02) took it to 14.85 KB;
+ * the one link rule of issue 16 (src/link-rule.ts: links a browser could take
+ * to another site, +0.18) to 15.0 KB, until the directory leaves the card's
+ * module (issue 17). Of 41 KB minified, Lit and @lit/localize are 16 KB.
  */
-const GZIP_BUDGET = 14.85 * 1024;
+const GZIP_BUDGET = 15.0 * 1024;
 
 /** The module's version is package.json's (src/version.ts). */
 const define = {PARTNER_CARD_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version)};

@@ -8,7 +8,9 @@ import type {Lang, Profile} from './profile-types.js';
 import {isPartnerId, validateProfile} from './profile-validation.js';
 import {PrerenderedElement, sameMarkup} from './prerendered.js';
 import {keepFocus} from './retry-focus.js';
-import {safeUrl} from './safe-url.js';
+import {linkRefused} from './link-rule.js';
+
+const REFUSED = 'is refused (not http(s), or a browser could take it to another site)';
 import {untranslated} from './translation-coverage.js';
 import {styles} from './partner-card.styles.js';
 import {version} from './version.js';
@@ -205,7 +207,7 @@ export class PartnerCard extends PrerenderedElement {
   private folder(): URL {
     const folder = profilesFolder(this.base);
     if (folder) return folder;
-    this.warn(`base "${this.base}" is not an http(s) URL; using the default`);
+    this.warn(`base "${this.base}" ${REFUSED}; using the default`);
     return profilesFolder()!;
   }
 
@@ -235,11 +237,11 @@ export class PartnerCard extends PrerenderedElement {
     console.warn(`<partner-card ${this.profile ? 'profile' : `partner="${this.partner}"`}>: ${problem}`);
   }
 
-  /** The link as written, once its scheme is known to be http(s): the page resolves it as the prerenderer leaves it. */
+  /** The link as written, once the link rule allows it: the page resolves it as the prerenderer leaves it. */
   private checkedUrl(value: string | undefined, name: string): string | undefined {
-    if (!value) return undefined;
-    if (safeUrl(value, document.baseURI)) return value.trim();
-    this.warn(`${name} "${value}" is not an http(s) URL; left out`);
+    if (!value?.trim()) return undefined;
+    if (!linkRefused(value)) return value.trim();
+    this.warn(`${name} "${value}" ${REFUSED}; left out`);
     return undefined;
   }
 

@@ -11,6 +11,7 @@ import {validateProfile} from './profile-validation.js';
 import {PrerenderedElement} from './prerendered.js';
 import {keepFocus} from './retry-focus.js';
 import {safeUrl} from './safe-url.js';
+import {linkRefused} from './link-rule.js';
 import {untranslated} from './translation-coverage.js';
 import {styles} from './partner-directory.styles.js';
 import {version} from './version.js';
@@ -213,7 +214,7 @@ export class PartnerDirectory extends PrerenderedElement {
   }
 
   private link(id: string) {
-    return this.href ? safeUrl(this.href.replace('{id}', encodeURIComponent(id)), document.baseURI)?.href : undefined;
+    return this.href && !linkRefused(this.href) ? safeUrl(this.href.replace('{id}', encodeURIComponent(id)), document.baseURI)?.href : undefined;
   }
 
   protected override render() {

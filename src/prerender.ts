@@ -19,10 +19,12 @@ import {normaliseLang} from './element-lang.js';
 import {findTags, type FoundTag} from './html-tags.js';
 
 export {MAX_DEPTH} from './html-tags.js';
+export {LINK_RULE} from './link-rule.js';
 import {organisationJsonLd} from './json-ld.js';
 import type {Lang} from './profile-types.js';
 import {isPartnerId, validateProfile} from './profile-validation.js';
 import {safeUrl} from './safe-url.js';
+import {isFolderAddress, LINK_RULE, linkRefused} from './link-rule.js';
 import {styles} from './partner-card.styles.js';
 import {styles as directoryStyles} from './partner-directory.styles.js';
 import {inLang} from './ui-strings.js';
@@ -64,18 +66,15 @@ const MARKERS = /<!--\/?lit-(?:part|node)[^>]*-->/g;
  * origin that is cut off the output again.
  */
 function folder(base: string): URL {
-  const fromRoot = /^\/(?!\/)/.test(base);
-  const url = safeUrl(base.replace(/\/?$/, '/'), SITE_ROOT);
-  if (!url || !(fromRoot || /^https?:\/\/[^/]/i.test(base))) {
-    throw new Error(`base "${base}" is not an absolute http(s) URL or a path from the site root ("/…")`);
-  }
+  const url = isFolderAddress(base) && safeUrl(base.trim().replace(/\/?$/, '/'), SITE_ROOT);
+  if (!url) throw new Error(`base "${base}" is not an absolute http(s) URL or a path from the site root ("/…"): ${LINK_RULE}`);
   return url;
 }
 
-/** A link stays as written (the page resolves it as the element does); only its scheme is checked. */
+/** A link stays as written (the page resolves it as the element does), once the link rule allows it. */
 function link(value: string | undefined, name: string): string | undefined {
   if (!value) return undefined;
-  if (!safeUrl(value, SITE_ROOT)) throw new Error(`${name}="${value}" is not an http(s) URL`);
+  if (linkRefused(value)) throw new Error(`${name}="${value}" is refused. ${LINK_RULE}`);
   return value.trim();
 }
 

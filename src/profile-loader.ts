@@ -1,6 +1,7 @@
 import {LoadError} from './load-error.js';
 import {validateProfile, type ValidationResult} from './profile-validation.js';
 import {safeUrl} from './safe-url.js';
+import {linkRefused} from './link-rule.js';
 
 /**
  * Fetching profile JSON: the one place that talks to the network.
@@ -18,10 +19,11 @@ export const DEFAULT_TIMEOUT = 10_000;
 /**
  * The folder profiles (and the directory's index) live in: `base` resolved
  * against the page, a folder even without its trailing slash; with no base,
- * `partners/` next to this module. Undefined when `base` is not http(s).
+ * `partners/` next to this module. Undefined when the link rule refuses `base`.
  */
 export function profilesFolder(base?: string): URL | undefined {
-  return base ? safeUrl(base.replace(/\/?$/, '/'), document.baseURI) : new URL(/* @vite-ignore */ 'partners/', import.meta.url);
+  if (!base) return new URL(/* @vite-ignore */ 'partners/', import.meta.url);
+  return linkRefused(base) ? undefined : safeUrl(base.trim().replace(/\/?$/, '/'), document.baseURI);
 }
 
 interface Request {

@@ -16,7 +16,7 @@ import {
   cspSources,
   declarativeShadowRoot,
   embedCode,
-  linkProblem,
+  linkRefused,
   queryFromChoices,
   type EmbedChoices,
   type Release,
@@ -106,8 +106,8 @@ function setAttributes(card: HTMLElement, level: number) {
   card.setAttribute('lang', choices.lang);
   card.setAttribute('variant', choices.variant);
   card.setAttribute('heading-level', String(level));
-  const href = choices.variant === 'compact' && !linkProblem(choices.href) ? choices.href.trim() : '';
-  const back = choices.variant === 'full' && !linkProblem(choices.backHref) ? choices.backHref.trim() : '';
+  const href = choices.variant === 'compact' && !linkRefused(choices.href) ? choices.href.trim() : '';
+  const back = choices.variant === 'full' && !linkRefused(choices.backHref) ? choices.backHref.trim() : '';
   for (const [name, value] of [['href', href], ['back-href', back]]) {
     if (value) card.setAttribute(name, value);
     else card.removeAttribute(name);
@@ -117,7 +117,7 @@ function setAttributes(card: HTMLElement, level: number) {
 function showLinkProblems() {
   for (const id of ['href', 'back-href']) {
     const input = $<HTMLInputElement>(id);
-    const wrong = linkProblem(input.value);
+    const wrong = linkRefused(input.value);
     input.setAttribute('aria-invalid', String(wrong));
     $(`${id}-problem`).textContent = wrong ? say('badLink') : '';
   }

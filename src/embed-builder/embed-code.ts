@@ -3,6 +3,9 @@
  * choices. Pure functions of their arguments: the builder page and the tests
  * use the same ones.
  */
+import {linkRefused} from '../link-rule.js';
+
+export {linkRefused};
 
 export interface EmbedChoices {
   partner: string;
@@ -29,20 +32,6 @@ export interface Release {
 
 const escapeAttr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/**
- * A link the card will accept and that means the same on the partner's page:
- * an absolute http(s) URL or a path from their site's root.
- */
-export function linkProblem(value: string): boolean {
-  const trimmed = value.trim();
-  if (!trimmed) return false;
-  if (/^\/(?!\/)/.test(trimmed)) return false;
-  try {
-    return !/^https?:$/.test(new URL(trimmed).protocol);
-  } catch {
-    return true;
-  }
-}
 
 /** The `<partner-card>` attributes for these choices: only those that differ from the card's defaults, and always the language (the partner's page may have another). */
 export function cardAttributes(choices: EmbedChoices): string {
@@ -50,7 +39,7 @@ export function cardAttributes(choices: EmbedChoices): string {
   if (choices.variant === 'compact') attrs.push(['variant', 'compact']);
   if (choices.headingLevel !== 2) attrs.push(['heading-level', String(choices.headingLevel)]);
   const link = choices.variant === 'compact' ? choices.href.trim() : choices.backHref.trim();
-  if (link && !linkProblem(link)) attrs.push([choices.variant === 'compact' ? 'href' : 'back-href', link]);
+  if (link && !linkRefused(link)) attrs.push([choices.variant === 'compact' ? 'href' : 'back-href', link]);
   return attrs.map(([name, value]) => `${name}="${escapeAttr(value)}"`).join(' ');
 }
 
@@ -58,11 +47,20 @@ export function cardAttributes(choices: EmbedChoices): string {
  * The shadow root of a card that has drawn its profile, as declarative shadow
  * DOM: its style first (byte for byte the prerenderer's, so the CSP hash in
  * README and release.json allows it), then its content without Lit's
- * comment markers, as `npm run prerender` writes it.
+ * comment markers, as `npm run prerender` writes it. `serialize` is the
+ * browser's own (innerHTML); tests pass older browsers' rules.
  */
-export function declarativeShadowRoot(root: ShadowRoot, styleText: string): string {
-  const content = root.innerHTML.replace(/<!--[^]*?-->/g, '');
-  return `<template shadowrootmode="open"><style>${styleText}</style>${content}</template>`;
+export function declarativeShadowRoot(root: ShadowRoot, styleText: string, serialize = (copy: HTMLTemplateElement) => copy.innerHTML): string {
+  // Comments are removed as nodes from a copy, never by a pattern over the markup: browsers
+  // that leave < and > unescaped in attribute values would let a "<!--" in a link or a
+  // name match across the markup and take a quote, an attribute or the rest of a page with it.
+  const copy = document.createElement('template');
+  copy.content.append(...[...root.childNodes].map((node) => node.cloneNode(true)));
+  const walker = document.createTreeWalker(copy.content, NodeFilter.SHOW_COMMENT);
+  const comments: Node[] = [];
+  while (walker.nextNode()) comments.push(walker.currentNode);
+  for (const comment of comments) comment.parentNode!.removeChild(comment);
+  return `<template shadowrootmode="open"><style>${styleText}</style>${serialize(copy)}</template>`;
 }
 
 /**

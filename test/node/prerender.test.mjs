@@ -124,7 +124,7 @@ test('bad input: a message naming the tag and the problem', () => {
     ['<partner-card partner="nobody"></partner-card>', BASE, /line 1: <partner-card partner="nobody">: there is no profile "nobody"/],
     ['<p>\n<partner-card partner="region-southern-denmark">', BASE, /line 2: <partner-card partner="region-southern-denmark"> is never closed/],
     ['<partner-card partner="region-southern-denmark" base="partners/"></partner-card>', BASE, /base "partners\/" is not an absolute http\(s\) URL/],
-    ['<partner-card partner="region-southern-denmark" href="javascript:alert(1)"></partner-card>', BASE, /href="javascript:alert\(1\)" is not an http\(s\) URL/],
+    ['<partner-card partner="region-southern-denmark" href="javascript:alert(1)"></partner-card>', BASE, /href="javascript:alert\(1\)" is refused\. Give a web address/],
     ['<partner-card partner="region-southern-denmark"></partner-card>', undefined, /no base attribute and no --base/],
   ];
   for (const [html, base, message] of cases) {
@@ -134,6 +134,28 @@ test('bad input: a message naming the tag and the problem', () => {
   }
   const invalid = prerenderHTML('<partner-card partner="region-southern-denmark"></partner-card>', {profile: () => ({...sample, summary: undefined}), base: BASE});
   assert.match(invalid.errors[0], /\$\.summary is missing/);
+});
+
+test('one link rule: what a browser would take to another site than it says is refused in href, back-href, base and --base', async () => {
+  const {LINK_RULE} = await import(join(root, 'dist/prerender.js'));
+  const tricks = ['/\\evil.example/', '\\\\evil.example/', '//evil.example/', '/\t/evil.example/', '/\n/evil.example/', 'https://partner.example@evil.example/', 'https:evil.example', '/a"b', '/a<b', '/a>b', 'javascript:alert(1)'];
+  for (const trick of tricks) {
+    for (const [attribute, extra] of [['href', 'variant="compact"'], ['back-href', ''], ['base', '']]) {
+      const page = `<partner-card partner="region-southern-denmark" ${extra} ${attribute}="${trick.replaceAll('"', '&quot;').replaceAll('<', '&lt;')}"></partner-card>`;
+      const result = prerenderHTML(page, {profile, base: BASE});
+      assert.equal(result.cards, 0, `${attribute}=${JSON.stringify(trick)}`);
+      assert.ok(result.errors[0].endsWith(LINK_RULE), result.errors[0]);
+    }
+    const cli = prerenderHTML('<partner-card partner="region-southern-denmark"></partner-card>', {profile, base: trick});
+    assert.ok(cli.errors[0]?.endsWith(LINK_RULE), `--base ${JSON.stringify(trick)}`);
+  }
+  // What stays on the site, or names its host plainly, is kept as written.
+  for (const fine of ['/partners/rsd/', 'https://www.example.org/p?a=1&b=2#x', 'partners/rsd/', '?partner=x']) {
+    const result = prerenderHTML(`<partner-card partner="region-southern-denmark" variant="compact" href="${fine.replaceAll('&', '&amp;')}"></partner-card>`, {profile, base: BASE});
+    assert.deepEqual(result.errors, [], fine);
+  }
+  const {englishStrings} = await import(join(root, 'scripts/page-strings.mjs'));
+  assert.equal((await englishStrings())['embed-builder'].badLink, LINK_RULE, "the builder's message is the command line's");
 });
 
 /** A folder with pages and profiles, for the command line. */
