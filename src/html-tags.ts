@@ -73,6 +73,9 @@ function checkDepth(parent: T.ParentNode, child: T.ChildNode) {
   }
 }
 
+/** `text` with each lone surrogate replaced by U+FFFD (parse5 throws on two trailing ones in a row). */
+export const wellFormed = (text: string) => text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+
 const isTag = (name: string): name is TagName => (TAGS as readonly string[]).includes(name);
 const LOOKS_LIKE_A_TAG = /<partner-(?:card|directory)(?=[\s/>])/gi;
 /** Elements whose content the browser reads as text, never as tags (with scripting on, as for a page that runs the card). */
@@ -116,7 +119,9 @@ export function findTags(html: string): FoundTags {
   const line = (offset: number) => lineOf(starts, offset);
   let document: T.Document;
   try {
-    document = parse(html, {sourceCodeLocationInfo: true, scriptingEnabled: true, treeAdapter: depthGuard});
+    // A lone surrogate (only a string from code can hold one: a file read as UTF-8 cannot) is read
+    // as U+FFFD, one code unit for one, so the offsets still point into `html`.
+    document = parse(wellFormed(html), {sourceCodeLocationInfo: true, scriptingEnabled: true, treeAdapter: depthGuard});
   } catch (error) {
     if (!(error instanceof TooDeep)) throw error;
     const at = error.node.sourceCodeLocation?.startOffset ?? 0;

@@ -16,7 +16,7 @@ import {clampLevel, loadedCard, shadowContent, type Variant} from './card-templa
 import {directoryItems, directoryView, listKey} from './directory-templates.js';
 import {countries} from './directory-search.js';
 import {normaliseLang} from './element-lang.js';
-import {findTags, type FoundTag} from './html-tags.js';
+import {findTags, wellFormed, type FoundTag} from './html-tags.js';
 
 export {MAX_DEPTH} from './html-tags.js';
 export {LINK_RULE} from './link-rule.js';
@@ -81,9 +81,10 @@ function link(value: string | undefined, name: string): string | undefined {
 /** `content()` drawn in `lang` by Lit's server renderer as a declarative shadow root with its style. */
 function shadowRoot(style: string, lang: Lang, content: () => unknown): string {
   // The templates are made inside inLang() too: msg() answers when a template is made.
-  const markup = inLang(lang, () => collectResultSync(render(content())))
+  // A lone surrogate in a profile's text cannot be written to a page (UTF-8 has none): U+FFFD, as a browser shows it.
+  const markup = wellFormed(inLang(lang, () => collectResultSync(render(content())))
     .replace(MARKERS, '')
-    .replaceAll(SITE_ROOT, '/');
+    .replaceAll(SITE_ROOT, '/'));
   return `<template shadowrootmode="open"><style>${style}</style>${markup}</template>`;
 }
 

@@ -75,3 +75,12 @@ test(`more than ${MAX_DEPTH} open elements: the page is refused, naming the line
   assert.deepEqual(deep.errors, [`line 2: more than ${MAX_DEPTH} elements are open here (tags never closed?): browsers do not agree on such a tree, so nothing in this page is prerendered`]);
   assert.equal(deep.html.length, `<p>\n${'<div>'.repeat(MAX_DEPTH)}\n${card}`.length);
 });
+
+test('a page string with lone surrogates (only code can make one) is read, not thrown on; the card gets U+FFFD', () => {
+  const page = `<p>\udfff\udfff</p><partner-card partner="region-southern-denmark" base="/p/"></partner-card>`;
+  const result = prerenderHTML(page, {profile: () => ({...profile('region-southern-denmark'), shortName: 'R\ud800S'})});
+  assert.deepEqual(result.errors, []);
+  assert.equal(result.cards, 1);
+  assert.ok(result.html.startsWith('<p>\udfff\udfff</p>'), 'the page outside the tag as it was');
+  assert.ok(!/[\ud800-\udfff]/.test(result.html.slice(page.indexOf('<partner-card'))), 'no lone surrogate written into the card');
+});
