@@ -22,6 +22,8 @@
 //                                  ?stale=1 prerenders an older summary than the live profile's
 //                                  (and than the first partner's in the live index)
 //   /prerendered-csp/<path>      → the same, under the strict policy plus the cards' style hash
+//                                  (X-Prerendered-Tags: how many tags it filled)
+//   /prerender-corpus/           → the names of the pages in test/fixtures/prerender-corpus/
 //   /prerender-card?<attributes> → renderCard() for those attributes, as text
 //   /csp-watched/<path>          → <path> under the strict policy; an HTML page gets the violation
 //                                  recorder (test/fixtures/csp/listen.js) as its first script
@@ -38,7 +40,7 @@
 // Files under /dist/ get the headers of README's `_headers` block (readmeHeaders below), as the
 // project site would serve the uploaded folder: CORS, caching.
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {parseHeadersFile} from './static-host.mjs';
@@ -208,9 +210,16 @@ export async function faultServer(ctx, next) {
     });
     if (result.errors.length) throw new Error(result.errors.join('; '));
     ctx.set('Cache-Control', 'no-store');
+    // How many tags the prerenderer filled: the corpus test holds each page's browser to it.
+    ctx.set('X-Prerendered-Tags', String(result.cards));
     if (prerendered[1]) ctx.set('Content-Security-Policy', STRICT_CSP.replace("style-src 'self'", `style-src 'self' ${STYLE_HASH} ${DIRECTORY_STYLE_HASH}`));
     ctx.type = 'text/html';
     ctx.body = result.html;
+    return;
+  }
+  if (ctx.path === '/prerender-corpus/') {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = readdirSync(new URL('../fixtures/prerender-corpus/', import.meta.url)).filter((name) => name.endsWith('.html')).sort();
     return;
   }
   if (ctx.path === '/prerender-card') {
