@@ -158,6 +158,18 @@ test('one link rule: what a browser would take to another site than it says is r
   assert.equal((await englishStrings())['embed-builder'].badLink, LINK_RULE, "the builder's message is the command line's");
 });
 
+test('links open in the same tab: no link in a full card, a compact card or a directory has a target', async () => {
+  const {renderDirectory} = await import(join(root, 'dist/prerender.js'));
+  const full = renderCard({profile: sample, partner: 'region-southern-denmark', base: BASE, backHref: '/'}).html;
+  const compact = renderCard({profile: sample, partner: 'region-southern-denmark', base: BASE, variant: 'compact', href: '/p/'}).html;
+  const list = renderDirectory({index: {partners: [sample]}, base: BASE, href: '/p/{id}/'}).html;
+  for (const html of [full, compact, list]) {
+    const links = html.match(/<a\b[^>]*>/g) ?? [];
+    assert.ok(links.length > 0);
+    for (const link of links) assert.ok(!/\btarget=/.test(link), link);
+  }
+});
+
 /** A folder with pages and profiles, for the command line. */
 function site() {
   const dir = mkdtempSync(join(tmpdir(), 'prerender-'));
