@@ -4,6 +4,7 @@ import {defaultReporter} from '@web/test-runner';
 import {browsers, browsersWith} from './test/support/launchers.mjs';
 import {browserCommandsPlugin} from './test/support/browser-commands.mjs';
 import {buildIfStale} from './test/support/build-if-stale.mjs';
+import {buildSitesIfStale} from './test/support/generated-sites.mjs';
 import {faultServer, readmeHeaders} from './test/support/fault-server.mjs';
 import {readmeHeadersFile} from './test/support/static-host.mjs';
 import {summaryReporter} from './test/support/summary-reporter.mjs';
@@ -23,6 +24,8 @@ function untouchedDist(plugin) {
 
 // Some tests load the built module (dist/): `wtr` on its own must not test an old build.
 buildIfStale();
+// The prerender corpus includes pages that Eleventy and Astro build from the test site.
+await buildSitesIfStale();
 
 export default {
   files: ['test/**/*.test.ts', '!test/reader-settings/**'],

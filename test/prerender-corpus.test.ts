@@ -4,7 +4,8 @@ import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
  * The prerenderer held to the browser, not to itself: each page of
  * test/fixtures/prerender-corpus (legacy scripts, comments closed by --!>,
  * implied end tags, raw text, templates, foreign content, a declarative shadow
- * root, a table, WordPress block markup), prerendered by the test server as
+ * root, a table, WordPress block markup) and of the small site Eleventy and
+ * Astro build at test time (test/support/generated-sites.mjs), prerendered by the test server as
  * `npm run prerender` writes it, must give exactly the cards the prerenderer
  * filled, each with one shadow root, in the language the element resolves, and
  * the element must keep the prerendered nodes when it takes them over.
@@ -32,13 +33,15 @@ function langOf(card: HTMLElement): string {
 const pages: string[] = await (await fetch('/prerender-corpus/')).json();
 
 describe('Prerendered pages of every shape, read by the browser', () => {
-  it('the corpus is there', () => {
-    expect(pages.length).to.be.at.least(6);
+  it('the corpus is there: hand-written shapes, and pages Eleventy and Astro built', () => {
+    expect(pages.filter((page) => page.startsWith('test/fixtures/prerender-corpus/')).length).to.be.at.least(6);
+    expect(pages.filter((page) => page.startsWith('test/generated/eleventy/')).length).to.be.at.least(2);
+    expect(pages.filter((page) => page.startsWith('test/generated/astro/')).length).to.be.at.least(2);
   });
 
   for (const name of pages) {
     it(`${name}: the cards the prerenderer filled, and only those, each with one shadow root in its language, kept when the module takes over`, async () => {
-      const path = `/prerendered/test/fixtures/prerender-corpus/${name}`;
+      const path = `/prerendered/${name}`;
       const filledByPrerenderer = Number((await fetch(path)).headers.get('X-Prerendered-Tags'));
       const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${path} style="width: 900px; height: 900px; border: 0"></iframe>`);
       await oneEvent(frame, 'load');

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {parse} from 'parse5';
+import {buildSitesIfStale, generatedPages} from '../support/generated-sites.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 /** @type {typeof import('../../src/prerender.js')} */
@@ -83,4 +84,24 @@ test('a page string with lone surrogates (only code can make one) is read, not t
   assert.equal(result.cards, 1);
   assert.ok(result.html.startsWith('<p>\udfff\udfff</p>'), 'the page outside the tag as it was');
   assert.ok(!/[\ud800-\udfff]/.test(result.html.slice(page.indexOf('<partner-card'))), 'no lone surrogate written into the card');
+});
+
+test('pages Eleventy and Astro built from the test site: every card filled, the mentions in code, comments and scripts left with a warning', async () => {
+  await buildSitesIfStale();
+  const pages = generatedPages();
+  assert.ok(pages.length >= 4, pages.join(', '));
+  /** What each page holds, as the test site's sources write it: [cards, warnings]. */
+  const expected = {
+    'test/generated/eleventy/index.html': [2, 0],
+    'test/generated/eleventy/en/about/index.html': [2, 1],
+    'test/generated/astro/index.html': [2, 1],
+    'test/generated/astro/en/partner.html': [1, 1],
+  };
+  for (const page of pages) {
+    const source = readFileSync(join(root, page), 'utf8');
+    const result = prerenderHTML(source, {profile});
+    assert.deepEqual(result.errors, [], page);
+    assert.deepEqual([result.cards, result.warnings.length], expected[/** @type {keyof typeof expected} */ (page)], `${page}: ${result.warnings.join('; ')}`);
+    assert.equal(prerenderHTML(result.html, {profile}).html, result.html, `${page}: a second run changes nothing`);
+  }
 });

@@ -23,7 +23,8 @@
 //                                  (and than the first partner's in the live index)
 //   /prerendered-csp/<path>      → the same, under the strict policy plus the cards' style hash
 //                                  (X-Prerendered-Tags: how many tags it filled)
-//   /prerender-corpus/           → the names of the pages in test/fixtures/prerender-corpus/
+//   /prerender-corpus/           → the pages of test/fixtures/prerender-corpus/ and those Eleventy and
+//                                  Astro built into test/generated/ (generated-sites.mjs), from the root
 //   /prerender-card?<attributes> → renderCard() for those attributes, as text
 //   /csp-watched/<path>          → <path> under the strict policy; an HTML page gets the violation
 //                                  recorder (test/fixtures/csp/listen.js) as its first script
@@ -44,6 +45,7 @@ import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'nod
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {parseHeadersFile} from './static-host.mjs';
+import {generatedPages} from './generated-sites.mjs';
 
 const SAMPLE = new URL('../../demo/embed/partners/region-southern-denmark.json', import.meta.url);
 const flakyKeys = new Set();
@@ -219,7 +221,8 @@ export async function faultServer(ctx, next) {
   }
   if (ctx.path === '/prerender-corpus/') {
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = readdirSync(new URL('../fixtures/prerender-corpus/', import.meta.url)).filter((name) => name.endsWith('.html')).sort();
+    const corpus = readdirSync(new URL('../fixtures/prerender-corpus/', import.meta.url)).filter((name) => name.endsWith('.html')).sort();
+    ctx.body = [...corpus.map((name) => `test/fixtures/prerender-corpus/${name}`), ...generatedPages()];
     return;
   }
   if (ctx.path === '/prerender-card') {
