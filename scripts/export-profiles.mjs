@@ -7,12 +7,12 @@
 // made from an older English (.translated-from.json) is marked for review.
 // Exit code 1, and no file written, when a folder has no profiles or a
 // profile is invalid.
-import {writeFileSync} from 'node:fs';
 import {relative} from 'node:path';
 import {exportXliff, profileUnits} from './profile-xliff.mjs';
 import {readProfiles} from './profile-files.mjs';
 import {readRecord, staleTexts} from './translation-record.mjs';
 import {say} from './terminal-text.mjs';
+import {writeAllOrNone} from './safe-files.mjs';
 
 /** @param {string[]} args @returns {number} exit code */
 export function main(args = process.argv.slice(2)) {
@@ -66,7 +66,13 @@ export function main(args = process.argv.slice(2)) {
     console.error(`${errors.length} problem(s): ${out} was not written.`);
     return 1;
   }
-  writeFileSync(out, xliff);
+  try {
+    // Whole or not at all, and never through a link: translators' tools may be reading the old file.
+    writeAllOrNone([[out, xliff]]);
+  } catch (error) {
+    say.error(`error: ${/** @type {Error} */ (error).message}. ${out} was not written.`);
+    return 1;
+  }
   const units = profiles.flatMap(({profile}) => profileUnits(profile));
   const done = units.filter((u) => u.target).length;
   console.log(

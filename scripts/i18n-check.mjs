@@ -173,7 +173,7 @@ if (rows.length) {
 const interfaceGaps = rows.filter((r) => !r.kind.startsWith('profile')).length;
 console.log(
   `Translation check (${targetLocales.join(', ')}): ` +
-    `${totals.strings} interface strings and ${totals.pageStrings} page strings, ${interfaceGaps} problem(s); ` +
+    `${totals.strings} interface strings and ${totals.pageStrings} page strings, ${interfaceGaps} interface problem(s); ` +
     (profileDirs.length
       ? `${totals.files} profile file(s), ${totals.texts} text(s) without translation, ${totals.stale} translated from an English that has changed since.`
       : 'profiles not checked.'),
@@ -183,11 +183,13 @@ console.log(
 // translator has looked (the page shows the older Danish meanwhile).
 const toReview = (/** @type {{kind: string}} */ row) => row.kind === 'page string: English newer';
 const blocking = flag('--interface-only') ? rows.filter((row) => !toReview(row)) : rows;
+// The last line says what the exit code says.
 if (blocking.length && !flag('--warn')) {
-  console.log('Translate the rows above (see locales/README.md), or run with --warn for a report only.');
+  console.log(`${blocking.length} row(s) above to fix: exit code 1. Translate them (see locales/README.md), or run with --warn for a report only.`);
   process.exit(1);
 }
 if (rows.some(toReview)) console.log('Rows marked "English newer" are for translators to review; the build goes on meanwhile.');
+console.log(rows.length ? `${rows.length} row(s) above reported; nothing stops the build: exit code 0.` : 'Nothing to translate or fix: exit code 0.');
 
 function walk(dir) {
   if (!existsSync(dir)) return [];

@@ -9,7 +9,8 @@
 //
 // A placeholder `{query}` in the code is `<x id="query"/>` in the XLIFF, so
 // translation tools protect it.
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
+import {writeAllOrNone} from './safe-files.mjs';
 import {join, relative} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {transform} from 'esbuild';
@@ -186,7 +187,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.arg
       console.error(`error: ${file}: ${read.error}. Fix the file first; nothing was written.`);
       process.exit(1);
     }
-    writeFileSync(file, writePagesXliff(english, read.pages, lang));
+    writeAllOrNone([[file, writePagesXliff(english, read.pages, lang)]]);
     const units = Object.values(english).reduce((n, strings) => n + Object.keys(strings).length, 0);
     console.log(`${relative(process.cwd(), file)}: ${units} page strings, every translation kept.`);
   }

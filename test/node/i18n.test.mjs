@@ -37,7 +37,8 @@ test('i18n:check passes on the repository: every interface string and demo profi
   const {code, out} = run(root, 'node', 'scripts/i18n-check.mjs');
   assert.equal(code, 0, out);
   assert.ok(STRINGS >= 12);
-  assert.match(out, new RegExp(`${STRINGS} interface strings and \\d+ page strings, 0 problem\\(s\\); 1 profile file\\(s\\), 0 text\\(s\\) without translation`));
+  assert.match(out, new RegExp(`${STRINGS} interface strings and \\d+ page strings, 0 interface problem\\(s\\); 1 profile file\\(s\\), 0 text\\(s\\) without translation`));
+  assert.match(out, /\nNothing to translate or fix: exit code 0\.\n$/);
 });
 
 test('extraction keeps existing translations and adds new strings untranslated', () => {
@@ -93,11 +94,14 @@ test('i18n:check finds each kind of gap and exits right', () => {
     assert.match(out, /profile text\s+test\/fixtures\/partners\/english-only\.json \$\.summary\s+A fictitious/);
     assert.match(out, /profile text\s+test\/fixtures\/partners\/english-only\.json \$\.facts\[2\]\.text\s+Best small lab/);
     assert.match(out, /profile is not JSON\s+test\/fixtures\/partners\/broken-json\.json/);
-    assert.match(out, new RegExp(`${STRINGS} interface strings and \\d+ page strings, 3 problem\\(s\\); 4 profile file\\(s\\), 7 text\\(s\\) without translation`));
+    assert.match(out, new RegExp(`${STRINGS} interface strings and \\d+ page strings, 3 interface problem\\(s\\); 4 profile file\\(s\\), 7 text\\(s\\) without translation`));
 
     const report = run(dir, 'node', 'scripts/i18n-check.mjs', '--warn', 'test/fixtures/partners');
     assert.equal(report.code, 0);
-    assert.equal(report.out, out.replace(/Translate the rows above.*\n/, ''));
+    // The last line agrees with the exit code: 12 rows (3 interface, 7 profile texts, 1 broken profile, 1 test page string).
+    assert.match(out, /\n\d+ row\(s\) above to fix: exit code 1\. Translate them/);
+    assert.match(report.out, /\n\d+ row\(s\) above reported; nothing stops the build: exit code 0\.\n$/);
+    assert.equal(report.out.replace(/[^\n]*exit code 0\.\n$/, ''), out.replace(/[^\n]*exit code 1\.[^\n]*\n$/, ''), 'the same report');
 
     writeFileSync(xlf, '<xliff><file><body><trans-unit id="x"></body></file></xliff>');
     const broken = run(dir, 'node', 'scripts/i18n-check.mjs', '--interface-only');

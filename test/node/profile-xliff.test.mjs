@@ -251,6 +251,8 @@ test('i18n:check finds Danish whose English changed since the import; a hand-edi
   assert.match(stale.out, /the Danish was translated from\n {2}"Employees"\nbut the English is now\n {2}"Staff"/);
   assert.ok(!stale.out.includes('Residents'), 'a text without a record is not checked');
   assert.match(stale.out, /1 translated from an English that has changed since\./);
+  // Not "0 problem(s)" and exit 1: the last line says what stops it.
+  assert.match(stale.out, /\n1 row\(s\) above to fix: exit code 1\./);
   // The next export marks it for review; the translator confirms the Danish (state "translated"): the record follows.
   const again = exportTo([dir]).xml;
   assert.match(again, /<source>Staff<\/source>\n {8}<target state="needs-review-translation">Medarbejdere<\/target>/);
