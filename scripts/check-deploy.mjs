@@ -101,7 +101,11 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
       error(
         u,
         allowed ? `Access-Control-Allow-Origin is "${allowed}", so partners' pages may not use it` : 'no Access-Control-Allow-Origin header, so browsers refuse it to partners\' pages',
-        'send "Access-Control-Allow-Origin: *" for every file of the folder (README, "Hosting the card")',
+        'send "Access-Control-Allow-Origin: *" for every file of the folder (README, "Hosting the card"). ' +
+          'If your configuration already sends it, something else answers for this file: in nginx, a regex location ' +
+          '(such as location ~* \\.(css|js|svg)$) wins over a plain "location /embed/" (write "location ^~ /embed/"); ' +
+          'in Apache, the .htaccess is ignored without "AllowOverride FileInfo" or mod_headers; ' +
+          'behind a CDN, a cache or page rule may drop the header (purge it after fixing)',
       );
     }
   };

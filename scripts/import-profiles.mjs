@@ -15,11 +15,11 @@ import {readFileSync} from 'node:fs';
 import {writeAllOrNone} from './safe-files.mjs';
 import {say} from './terminal-text.mjs';
 import {xliffUnits} from './xliff-units.mjs';
-import {parsePath, profileUnits, withTranslations} from './profile-xliff.mjs';
+import {englishMark, parsePath, profileUnits, withTranslations} from './profile-xliff.mjs';
 import {profileProblems, readProfiles} from './profile-files.mjs';
 import {readRecord, recordFile} from './translation-record.mjs';
 
-/** @typedef {{id: string, source: string, target?: string, state?: string, problem?: string}} XliffUnit */
+/** @typedef {{id: string, source: string, target?: string, state?: string, mark?: string, problem?: string}} XliffUnit */
 
 /**
  * The trans-units of an XLIFF 1.2 document, or the reason it is not one.
@@ -45,6 +45,7 @@ function textOf(node) {
 /** @param {any} unit @returns {XliffUnit} */
 function readUnit(unit) {
   const id = String(unit['@id'] ?? '');
+  const mark = typeof unit['@extradata'] === 'string' ? unit['@extradata'] : undefined;
   for (const part of /** @type {const} */ (['source', 'target'])) {
     if (Array.isArray(unit[part])) return {id, source: '', problem: `it has ${unit[part].length} <${part}> elements: keep one`};
   }
@@ -56,7 +57,7 @@ function readUnit(unit) {
     Object.keys(/** @type {object} */ (node)).filter((k) => !k.startsWith('@') && k !== '#text').map((k) => `<${k}>`).join(', ');
   if (source === undefined) return {id, source: '', problem: `its source holds markup (${markup(unit.source)}): profile texts are plain text`};
   if (target === undefined) return {id, source, problem: `its target holds markup (${markup(unit.target)}): write plain text only (your tool may have added tags)`};
-  return {id, source, target, ...(state && {state})};
+  return {id, source, target, ...(state && {state}), ...(mark && {mark})};
 }
 
 /** @param {string[]} args @returns {number} exit code */
@@ -113,21 +114,29 @@ export function main(args = process.argv.slice(2)) {
     const partner = unit.id.slice(0, at);
     const path = unit.id.slice(at + 1);
     if (at < 1 || !parsePath(path)) {
-      refuse(unit.id, 'its id is not "<partner>:<JSON path>" as npm run i18n:export-profiles writes it');
+      refuse(unit.id, 'its id is not "<partner>:<JSON path>" as npm run i18n:export-profiles writes it: was the id edited? Ids must stay as exported');
       continue;
     }
     const profile = byId.get(partner);
     if (!profile) {
-      refuse(unit.id, `there is no profile "${partner}" in ${folder}`);
+      refuse(unit.id, `there is no profile "${partner}" in ${folder} (the partner was removed, or the unit's id was edited: ids must stay as exported)`);
       continue;
     }
     const current = profileUnits(profile.profile).find((u) => u.path === path);
     if (!current) {
-      refuse(unit.id, `matches no text of ${profile.where} (the field was removed, or is the same in every language)`);
+      refuse(unit.id, `matches no text of ${profile.where}: the field was removed or is now the same in every language, or the unit's id was edited (ids must stay as exported)`);
       continue;
     }
     if (unit.source !== current.source) {
-      refuse(unit.id, `the English changed since the export: it was "${unit.source}", it is now "${current.source}". The Danish was made for the old English and is not written: export again and translate this text anew`);
+      // The export's fingerprint of the English says which side moved: the file's source, or the profile.
+      const editedInFile = unit.mark !== undefined && unit.mark !== englishMark(unit.source);
+      if (editedInFile && unit.mark === englishMark(current.source)) {
+        refuse(unit.id, `its English source was edited in the file (it reads "${unit.source}"; the export wrote "${current.source}", which the profile still has). Sources must stay as exported: restore it, and put your words in the target`);
+      } else if (editedInFile || unit.mark === undefined) {
+        refuse(unit.id, `its English source ("${unit.source}") is not the profile's ("${current.source}"): either the partner changed the English since the export (export again and translate this text anew) or the source was edited in the file (restore it)`);
+      } else {
+        refuse(unit.id, `the English changed since the export: it was "${unit.source}", it is now "${current.source}". The Danish was made for the old English and is not written: export again and translate this text anew`);
+      }
       continue;
     }
     if (!unit.target) {

@@ -29,6 +29,8 @@ export const PAGES = {
       version: 'the card’s version number, such as 0.1.0',
       id: 'a partner id from the page address, such as region-southern-denmark',
       module: 'the address of the card’s script',
+      example: 'an existing partner id, such as region-southern-denmark',
+      texts: 'the English texts, each in quotes, separated by commas',
     },
     notes: {
       otherLanguage: 'The link to this page in the other language, written in that language: the Danish page links to English.',
@@ -39,6 +41,7 @@ export const PAGES = {
       copied: 'Said after the Copy button copied the code.',
       share: 'Label of the address that opens this page with the same choices.',
       csp: 'A heading for web developers: keep “Content-Security-Policy” as it is.',
+      closest: 'Above a short list of organisations whose names are close to the one asked for.',
     },
   },
   'translator-preview': {

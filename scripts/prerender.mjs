@@ -81,6 +81,7 @@ export async function main(args = process.argv.slice(2)) {
   /** @type {[string, string][]} */
   const changes = [];
   let cards = 0;
+  let left = 0;
   for (const path of paths) {
     let files;
     try {
@@ -112,6 +113,7 @@ export async function main(args = process.argv.slice(2)) {
       for (const warning of result.warnings) say.warn(`warning: ${file}: ${warning}`);
       errors.push(...result.errors.map((/** @type {string} */ error) => `${file}: ${error}`));
       cards += result.cards;
+      left += result.left.length;
       if (result.html !== source) changes.push([file, result.html]);
     }
   }
@@ -127,7 +129,8 @@ export async function main(args = process.argv.slice(2)) {
     say.error('no file was changed.');
     return 1;
   }
-  console.log(`${cards} tag(s) prerendered; ${changes.length} file(s) changed.`);
+  const waiting = left ? `; ${left} <partner-card> without partner left for its page's script` : '';
+  console.log(`${cards} tag(s) prerendered${waiting}; ${changes.length} file(s) changed.`);
   if (cards) {
     console.log(`A strict Content-Security-Policy needs in style-src: ${STYLE_HASH} (cards) ${DIRECTORY_STYLE_HASH} (directories)`);
   }

@@ -153,6 +153,19 @@ export function profileUnits(profile, lang = 'da') {
 export const escapeXml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 const escapeAttr = (/** @type {string} */ text) => escapeXml(text).replace(/"/g, '&quot;');
 
+/**
+ * A short fingerprint of the English a unit was exported with, kept in the unit's
+ * `extradata` (an XLIFF 1.2 attribute tools carry along), so the import can tell an
+ * English edited in the file from an English the partner changed since the export.
+ * FNV-1a over the UTF-16 code units: this module also runs in the browser.
+ * @param {string} text
+ */
+export function englishMark(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `en:${hash.toString(16).padStart(8, '0')}`;
+}
+
 /** Characters XML 1.0 cannot carry at all (most control characters, lone surrogates). */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -170,7 +183,7 @@ export function exportXliff(profiles, {lang = 'da', stale = new Set()} = {}) {
       if (bad !== undefined) throw new Error(`${file}: ${unit.path} holds a character XML cannot carry (a control character): fix the profile first`);
       const state = stale.has(unit.id) ? 'needs-review-translation' : 'translated';
       const target = unit.target ? `\n        <target state="${state}">${escapeXml(unit.target)}</target>` : '';
-      return `      <trans-unit id="${escapeAttr(unit.id)}" xml:space="preserve">
+      return `      <trans-unit id="${escapeAttr(unit.id)}" extradata="${englishMark(unit.source)}" xml:space="preserve">
         <source>${escapeXml(unit.source)}</source>${target}
         <note from="partner-card">${escapeXml(unit.note)}</note>
       </trans-unit>`;

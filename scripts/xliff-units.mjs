@@ -19,7 +19,11 @@ export function xliffUnits(xml, rawElements = []) {
     return {error: `line ${line}: <!${declaration[1].toUpperCase()}> is not allowed in an XLIFF file (a DTD can define entities that read other files): delete that declaration, or export the file again without one`};
   }
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) return {error: `line ${valid.err.line}, column ${valid.err.col}: not well-formed XML (${valid.err.msg})`};
+  if (valid !== true) {
+    // A bare & is the mistake of someone editing the file by hand: say how to write it.
+    const ampersand = /'&'|entity/i.test(valid.err.msg) ? ': write & as &amp; and < as &lt; inside a text' : '';
+    return {error: `line ${valid.err.line}, column ${valid.err.col}: not well-formed XML (${valid.err.msg})${ampersand}`};
+  }
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@',

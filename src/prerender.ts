@@ -161,8 +161,10 @@ export interface PrerenderResult {
   cards: number;
   /** Problems that stop the page from being written, each naming the tag. */
   errors: string[];
-  /** Fields left out of a profile (it is still shown), each naming the tag. */
+  /** Fields left out of a profile (it is still shown), and cards a browser does not make, each naming the tag. */
   warnings: string[];
+  /** `<partner-card>` tags without `partner`, left for their page's script (a profile page reading its address), each named. */
+  left: string[];
 }
 
 const describe = (tag: FoundTag) => `line ${tag.line}: <${tag.name}${tag.attrs.partner ? ` partner="${tag.attrs.partner}"` : ''}>`;
@@ -177,11 +179,12 @@ export function prerenderHTML(source: string, options: PrerenderOptions): Preren
   let html = '';
   let from = 0;
   let cards = 0;
+  const left: string[] = [];
   for (const tag of tags) {
     const {attrs} = tag;
     if (tag.name === 'partner-card' && !('partner' in attrs)) {
-      // A page whose script sets the partner later (a profile page reading its address).
-      warnings.push(`${describe(tag)}: no partner attribute; left as it is`);
+      // A page whose script sets the partner later: nothing is wrong, so no warning.
+      left.push(describe(tag));
       continue;
     }
     try {
@@ -209,5 +212,5 @@ export function prerenderHTML(source: string, options: PrerenderOptions): Preren
       errors.push(`${describe(tag)}: ${(error as Error).message}`);
     }
   }
-  return {html: html + source.slice(from), cards, errors, warnings};
+  return {html: html + source.slice(from), cards, errors, warnings, left};
 }

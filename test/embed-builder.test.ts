@@ -35,6 +35,16 @@ async function openBuilder(query = '', prefix = '', width = 1200) {
   return {frame, doc, win, $, code};
 }
 
+/** Opens the builder for an address whose partner is not in the list: it writes no code, so nothing to wait for but the note. */
+async function openUnknown(query: string) {
+  const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${`/dist/embed.html${query}`} style="width: 1200px; height: 900px; border: 0"></iframe>`);
+  await oneEvent(frame, 'load');
+  const doc = frame.contentDocument!;
+  const $ = <T extends HTMLElement = HTMLElement>(selector: string) => doc.querySelector<T>(selector)!;
+  await waitUntil(() => $('#partner-problem').textContent !== '', 'the note about the partner', {timeout: 8000});
+  return {frame, doc, $};
+}
+
 /** Waits until the code changes and says `expected`. */
 const codeSays = (code: () => string, expected: string | RegExp) =>
   waitUntil(() => (typeof expected === 'string' ? code().includes(expected) : expected.test(code())), `the code says ${expected}`, {timeout: 8000});
@@ -221,10 +231,52 @@ describe('Embed builder: choices and code', () => {
     expect($('#partner-problem').textContent).to.equal('No organisation matches “no such place”.');
   });
 
-  it('an unknown partner in the address: says so, and offers the list', async () => {
-    const {$, code} = await openBuilder('?partner=no-such-partner');
-    expect($('#partner-problem').textContent).to.equal('There is no organisation “no-such-partner” in the list: pick one below.');
-    expect(code()).to.contain(`partner="${SAMPLE}"`);
+  it('a mistyped partner in the address: no code and no Copy, the id named, the closest partners offered, the share link as asked', async () => {
+    const {$, doc} = await openUnknown('?partner=region-southern-denmrk&lang=da&variant=compact&ui=en');
+    expect($('#partner-problem').textContent).to.equal('There is no organisation “region-southern-denmrk” in the list, so there is no code yet. Pick one below.');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect($<HTMLTextAreaElement>('#embed-code').value, 'no code for another partner').to.equal('');
+    expect($<HTMLButtonElement>('#copy').disabled).to.equal(true);
+    expect(new URL($<HTMLInputElement>('#share-url').value).searchParams.get('partner')).to.equal('region-southern-denmrk');
+    expect(doc.querySelector('partner-card'), 'no preview of another partner').to.equal(null);
+    const closest = [...doc.querySelectorAll<HTMLAnchorElement>('#partner-closest a')];
+    expect($('#partner-closest').hidden).to.equal(false);
+    expect(closest.map((a) => a.textContent)).to.deep.equal(['Region of Southern Denmark (RSD) – Denmark']);
+    const offered = new URL(closest[0].href).searchParams;
+    expect([offered.get('partner'), offered.get('lang'), offered.get('variant')]).to.deep.equal([SAMPLE, 'da', 'compact']);
+    // Picking one from the list gives its code.
+    const list = $<HTMLSelectElement>('#partner');
+    list.value = SAMPLE;
+    list.dispatchEvent(new Event('change', {bubbles: true}));
+    await waitUntil(() => $<HTMLTextAreaElement>('#embed-code').value.includes(`partner="${SAMPLE}"`), 'the code for the picked partner', {timeout: 8000});
+    expect($<HTMLButtonElement>('#copy').disabled).to.equal(false);
+    expect($('#partner-problem').textContent).to.equal('');
+  });
+
+  it('a value that is no id at all: says what an id looks like, in the page language too', async () => {
+    const english = await openUnknown(`?partner=${encodeURIComponent('Kiel Maritime Cluster')}`);
+    expect(english.$('#partner-problem').textContent).to.equal(
+      `“Kiel Maritime Cluster” is not an organisation id, so there is no code yet: an id is lower-case letters, digits and hyphens, such as ${SAMPLE}. Pick one below.`,
+    );
+    expect(english.$<HTMLTextAreaElement>('#embed-code').value).to.equal('');
+    const danish = await openUnknown(`?partner=${encodeURIComponent('Kiel Maritime Cluster')}&ui=da`);
+    expect(danish.$('#partner-problem').textContent).to.equal(strings.da.malformedPartner!.replace('{id}', 'Kiel Maritime Cluster').replace('{example}', SAMPLE));
+  });
+
+  it('a Danish card whose profile lacks Danish texts: the page lists the texts that will show in English, in its own language', async () => {
+    const english = await openBuilder('?partner=english-only&lang=da&ui=en', '/partners-from/builder-partners');
+    await waitUntil(() => english.$('#english-texts').textContent !== '', 'the list of English texts', {timeout: 8000});
+    expect(english.$('#english-texts').textContent).to.match(/^Not yet in Danish, so the card shows these texts in English: “A fictitious research lab/);
+    expect(english.$('#english-texts').textContent).to.contain('“Researchers”');
+    // A Danish page says it in Danish.
+    const {$, code} = await openBuilder('?partner=english-only&lang=da', '/partners-from/builder-partners');
+    await waitUntil(() => $('#english-texts').textContent !== '', 'the list of English texts', {timeout: 8000});
+    expect($('#english-texts').textContent.startsWith(strings.da.englishTexts!.split('{texts}')[0])).to.equal(true);
+    const list = $<HTMLSelectElement>('#partner');
+    list.value = SAMPLE;
+    list.dispatchEvent(new Event('change', {bubbles: true}));
+    await codeSays(code, `partner="${SAMPLE}"`);
+    await waitUntil(() => $('#english-texts').textContent === '', 'a fully translated profile lists nothing', {timeout: 8000});
   });
 
   it('no index of partners: a message in the page, and no code', async () => {
@@ -400,9 +452,9 @@ describe('Embed builder: copy, keyboard, accessibility, strict CSP', () => {
     expect(seen).to.include.members(['partner', 'heading-level', 'href', 'prerender', 'embed-code', 'copy']);
   });
 
-  for (const query of [`?partner=${SAMPLE}`, `?partner=${SAMPLE}&lang=da&variant=compact&href=/p/`, `?partner=${SAMPLE}&heading-level=5`, '?partner=no-such-partner']) {
+  for (const query of [`?partner=${SAMPLE}`, `?partner=${SAMPLE}&lang=da&variant=compact&href=/p/`, `?partner=${SAMPLE}&heading-level=5`, '?partner=region-southern-denmrk']) {
     it(`axe finds nothing: ${query}`, async () => {
-      const {doc} = await openBuilder(query);
+      const {doc} = query.includes('denmrk') ? await openUnknown(query) : await openBuilder(query);
       expect(await axeViolations(doc)).to.deep.equal([]);
     });
   }

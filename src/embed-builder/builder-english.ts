@@ -42,6 +42,9 @@ export const en = {
   cspHint: 'Add these sources to it:',
   version: 'Version {version}, pinned with an integrity hash: your page runs exactly this code until you take a new one.',
   indexFailed: 'The list of organisations could not be loaded ({reason}). Reload the page to try again.',
-  unknownPartner: 'There is no organisation “{id}” in the list: pick one below.',
+  unknownPartner: 'There is no organisation “{id}” in the list, so there is no code yet. Pick one below.',
+  malformedPartner: '“{id}” is not an organisation id, so there is no code yet: an id is lower-case letters, digits and hyphens, such as {example}. Pick one below.',
+  closest: 'Did you mean:',
+  englishTexts: 'Not yet in Danish, so the card shows these texts in English: {texts}.',
   moduleFailed: 'The card’s script {module} did not load, or its bytes do not match its integrity hash: this deployment is broken. Run npm run check-deploy against it.',
 };

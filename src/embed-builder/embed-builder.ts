@@ -10,6 +10,8 @@ import {countryName, pick} from '../format.js';
 import {organisationJsonLd} from '../json-ld.js';
 import type {Profile} from '../profile-types.js';
 import {safeUrl} from '../safe-url.js';
+import {isPartnerId} from '../profile-validation.js';
+import {untranslated} from '../translation-coverage.js';
 import {text, type StringKey, type UiLang} from './builder-strings.js';
 import {
   choicesFromQuery,
@@ -128,9 +130,23 @@ function showLinkProblems() {
 const styleText = () =>
   ((customElements.get('partner-card') as unknown as {elementStyles: {cssText: string}[]}).elementStyles ?? []).map((s) => s.cssText).join('');
 
+/** Whether the chosen partner is one of the list: only then is there code to give. */
+const known = () => partners.some((p) => p.id === choices.partner);
+
+/** The profile texts without Danish that a Danish card shows in English, listed in the page's language. */
+function showEnglishTexts() {
+  const texts = choices.lang === 'da' && drawn?.id === choices.partner ? untranslated(drawn, 'da') : [];
+  const quote = (en: unknown) => {
+    const text = (Array.isArray(en) ? en.join(' ') : String(en)).replace(/\s+/g, ' ');
+    return `“${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`;
+  };
+  $('english-texts').textContent = texts.length ? say('englishTexts', {texts: texts.map((t) => quote(t.en)).join(', ')}) : '';
+}
+
 /** The code for the current choices, with the card written in once the source card shows it. */
 async function writeCode() {
-  await source.updateComplete;
+  // The source card is not on the page before a known partner is chosen, and would never finish an update.
+  if (known()) await source.updateComplete;
   const moduleUrl = new URL(release.module, location.href).href;
   const ready = drawn?.id === choices.partner;
   let prerendered = choices.prerender && ready && source.shadowRoot ? declarativeShadowRoot(source.shadowRoot, styleText()) : '';
@@ -140,8 +156,11 @@ async function writeCode() {
     const logo = drawn.logo && safeUrl(drawn.logo.src, profileUrl)?.href;
     prerendered += organisationJsonLd(drawn, choices.lang, logo);
   }
-  const next = choices.partner ? embedCode(moduleUrl, release, choices, prerendered) : '';
-  $('code-state').textContent = !choices.partner || !choices.prerender || ready ? '' : failure ? say('failed', {reason: failure}) : say('waiting');
+  // A partner the list does not have gets no code, not another partner's.
+  const next = known() ? embedCode(moduleUrl, release, choices, prerendered) : '';
+  $<HTMLButtonElement>('copy').disabled = !next;
+  showEnglishTexts();
+  $('code-state').textContent = !known() || !choices.prerender || ready ? '' : failure ? say('failed', {reason: failure}) : say('waiting');
   // "Copied" stays true until the code changes: a re-render with the same code must not take it back.
   if (next !== code.value) $('copy-status').textContent = '';
   code.value = next;
@@ -158,7 +177,9 @@ function update() {
     drawn = undefined;
     failure = '';
   }
-  if (!choices.partner) return void writeCode();
+  if (!known()) return void writeCode();
+  $('partner-problem').textContent = search.value ? $('partner-problem').textContent : '';
+  $('partner-closest').hidden = true;
   setAttributes(preview, 3);
   setAttributes(source, choices.headingLevel);
   if (!preview.isConnected) {
@@ -212,6 +233,42 @@ function selectForKeyboard() {
   $('copy-status').textContent = say('copyFailed');
 }
 
+/** Letters to change, add or take away to turn `a` into `b`. */
+function distance(a: string, b: string): number {
+  let row = Array.from({length: b.length + 1}, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/** Up to three partners whose id or name is close to what was asked, as links that keep the other choices. */
+function showClosest(asked: string) {
+  const key = fold(asked).replace(/[^a-z0-9]+/g, '-');
+  const scored = partners
+    .map((p) => {
+      const names = [p.id, pick(p.name, 'en').value, pick(p.name, 'da').value].map((n) => fold(n).replace(/[^a-z0-9]+/g, '-'));
+      return {p, score: Math.min(...names.map((n) => distance(key, n)))};
+    })
+    .filter(({score}) => score <= Math.max(3, Math.floor(key.length / 3)))
+    .sort((a, b) => a.score - b.score)
+    .slice(0, 3);
+  const box = $('partner-closest');
+  box.querySelector('ul')!.replaceChildren(
+    ...scored.map(({p}) => {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = queryFromChoices({...choices, partner: p.id}, ui);
+      link.textContent = label(p);
+      item.append(link);
+      return item;
+    }),
+  );
+  box.hidden = !scored.length;
+}
+
 function problem(message: string) {
   console.warn(`partner-card embed builder: ${message}`);
   const box = $('index-problem');
@@ -232,12 +289,15 @@ async function loadPartners() {
     problem(say('indexFailed', {reason: error instanceof Error ? error.message : String(error)}));
     return;
   }
-  if (choices.partner && !partners.some((p) => p.id === choices.partner)) {
-    console.warn(`partner-card embed builder: there is no partner "${choices.partner}" in partners/index.json`);
-    $('partner-problem').textContent = say('unknownPartner', {id: choices.partner});
-    choices.partner = '';
+  if (choices.partner && !known()) {
+    // The address keeps what was asked (the share link too): a coordinator's typo is shown, never replaced.
+    const asked = choices.partner;
+    const wellFormed = isPartnerId(asked);
+    console.warn(`partner-card embed builder: ${wellFormed ? `there is no partner "${asked}" in partners/index.json` : `"${asked}" is not a partner id`}`);
+    $('partner-problem').textContent = wellFormed ? say('unknownPartner', {id: asked}) : say('malformedPartner', {id: asked, example: partners[0]?.id ?? 'region-southern-denmark'});
+    showClosest(asked);
   }
-  choices.partner ||= partners[0]?.id ?? '';
+  if (!choices.partner) choices.partner = partners[0]?.id ?? '';
   fillList();
 }
 

@@ -116,6 +116,27 @@ test('stale: the English changed since the export; the old Danish is refused, na
   assert.deepEqual(snapshot(dir), before);
 });
 
+test('an English source edited in the file is told apart from a profile changed since the export, each with what to do', () => {
+  const dir = demoFolder();
+  const {xml} = exportTo([dir]);
+  const before = snapshot(dir);
+  const edited = importFrom(xml.replace("<source>One of Denmark's five regions", '<source>One of the five Danish regions'), dir);
+  assert.equal(edited.code, 1);
+  assert.match(edited.out, /^error: unit "region-southern-denmark:\$\.summary": its English source was edited in the file \(it reads "One of the five Danish regions, [^"]*"; the export wrote "One of Denmark's five regions, [^"]*", which the profile still has\)\. Sources must stay as exported: restore it, and put your words in the target$/m);
+  // A tool that drops the fingerprint: both causes are named.
+  const unmarked = importFrom(xml.replaceAll(/ extradata="[^"]*"/g, '').replace("<source>One of Denmark's five regions", '<source>One of the five Danish regions'), dir);
+  assert.match(unmarked.out, /its English source \("One of the five Danish regions, [^"]*"\) is not the profile's \("One of Denmark's five regions, [^"]*"\): either the partner changed the English since the export \(export again and translate this text anew\) or the source was edited in the file \(restore it\)/);
+  assert.deepEqual(snapshot(dir), before);
+});
+
+test('a bare & in a target, as a text editor leaves it: the message says to write &amp;', () => {
+  const dir = demoFolder();
+  const {xml} = exportTo([dir]);
+  const result = importFrom(translate(xml, `${SAMPLE}:$.summary`, 'PLACEHOLDER').replace('PLACEHOLDER', 'Sundhed & pleje'), dir);
+  assert.equal(result.code, 1);
+  assert.match(result.out, /not well-formed XML \(char '&' is not expected\.\): write & as &amp; and < as &lt; inside a text\. Nothing was imported\.$/);
+});
+
 test('an id that matches no text, or no partner, or is no id at all: refused by name, nothing written', () => {
   const dir = demoFolder();
   const {xml} = exportTo([dir]);
@@ -131,6 +152,8 @@ test('an id that matches no text, or no partner, or is no id at all: refused by 
     assert.equal(result.code, 1, id);
     assert.ok(result.out.includes(`error: unit "${id}": ${message}`), `${id}:\n${result.out}`);
     assert.match(result.out, /no file was written\.$/);
+    // Each says the id may have been edited, the likeliest cause when the text or partner exists.
+    assert.ok(/id was edited|was the id edited/.test(result.out), result.out);
   }
   const twice = importFrom(xml.replace('    </body>', `${/<trans-unit id="region-southern-denmark:\$\.name"[^]*?<\/trans-unit>/.exec(xml)?.[0]}\n    </body>`), dir);
   assert.match(twice.out, /^error: unit "region-southern-denmark:\$\.name": appears twice in the file: keep one$/m);

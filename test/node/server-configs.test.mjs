@@ -65,13 +65,10 @@ async function checkDeploy(command, args, port) {
   return stdout;
 }
 
-test("README's nginx configuration serves dist/ as partners' pages need it: check-deploy finds no error and no warning", {skip: nginx ? false : 'nginx is not installed (apt-get install nginx-light)'}, async () => {
-  const block = readmeBlock('nginx');
+/** nginx serving an uploaded dist/ with `location` inside a server that also has `competing`; what check-deploy printed. */
+async function nginxWith(location, competing = '') {
   const site = uploadDist('nginx');
   const port = await freePort();
-  // The block as README has it; only the folder it names is this test's.
-  const location = block.replaceAll('/var/www/project', join(site, 'www'));
-  assert.notEqual(location, block, 'the block names the folder /var/www/project');
   writeFileSync(
     join(site, 'nginx.conf'),
     `daemon off;
@@ -88,13 +85,27 @@ http {
   scgi_temp_path ${site}/tmp;
   server {
     listen 127.0.0.1:${port};
-${location}
+    root ${site}/www;
+${competing}
+${location.replaceAll('/var/www/project', join(site, 'www'))}
   }
 }
 `,
   );
-  const stdout = await checkDeploy(/** @type {string} */ (nginx), ['-c', join(site, 'nginx.conf'), '-p', site], port);
-  assert.match(stdout, /: 0 error\(s\), 0 warning\(s\)\.\n/, stdout);
+  return checkDeploy(/** @type {string} */ (nginx), ['-c', join(site, 'nginx.conf'), '-p', site], port);
+}
+
+test("README's nginx configuration serves dist/ as partners' pages need it, also beside a site's own regex location for scripts: check-deploy finds no error and no warning", {skip: nginx ? false : 'nginx is not installed (apt-get install nginx-light)'}, async () => {
+  const block = readmeBlock('nginx');
+  assert.ok(block.includes('/var/www/project'), 'the block names the folder /var/www/project');
+  assert.match(await nginxWith(block), /: 0 error\(s\), 0 warning\(s\)\.\n/);
+  // A rule many sites already have for long caching of assets.
+  const assets = 'location ~* \\.(css|js|svg)$ { expires 30d; }';
+  assert.match(await nginxWith(block, assets), /: 0 error\(s\), 0 warning\(s\)\.\n/, 'README\'s block wins over the regex location');
+  // Without ^~ the regex location answers for the module: check-deploy names the cause and the fix.
+  const plain = await nginxWith(block.replace('location ^~ /embed/', 'location /embed/'), assets);
+  assert.match(plain, /no Access-Control-Allow-Origin header/);
+  assert.match(plain, /in nginx, a regex location \(such as location ~\* \\\.\(css\|js\|svg\)\$\) wins over a plain "location \/embed\/" \(write "location \^~ \/embed\/"\)/);
 });
 
 test("README's Apache .htaccess serves dist/ as partners' pages need it: check-deploy finds no error and no warning", {skip: apache ? false : 'Apache is not installed (apt-get install apache2-bin media-types)'}, async () => {

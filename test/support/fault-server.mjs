@@ -35,6 +35,8 @@
 //   /missing/<name>/<path>       → <path>, but 404 for any file called <name> under it
 //   /untranslated/<unit>/<path>  → <path>, but any .xlf under it without the target of trans-unit <unit>
 //   /delay/<name>/<ms>/<path>    → <path>, but any file called <name> under it answered <ms> late
+//   /partners-from/<fixture>/<path> → <path>, but any partners/<file> under it from test/fixtures/<fixture>/
+//                                  (else test/fixtures/partners/, else the demo's profiles)
 //   /check-profile (POST)        → the body saved as <its id>.json in a folder of its own and checked
 //                                  by `npm run partners` there: {code, output}
 //
@@ -166,6 +168,24 @@ export async function faultServer(ctx, next) {
     if (missing[2].endsWith(`/${missing[1]}`)) return fail(ctx, 404);
     ctx.url = ctx.url.slice(`/missing/${missing[1]}`.length);
     return next();
+  }
+  const partnersFrom = ctx.path.match(/^\/partners-from\/([\w-]+)(\/.*)$/);
+  if (partnersFrom) {
+    const file = /\/partners\/([\w.-]+)$/.exec(partnersFrom[2])?.[1];
+    if (!file) {
+      ctx.url = ctx.url.slice(`/partners-from/${partnersFrom[1]}`.length);
+      return next();
+    }
+    for (const folder of [`../fixtures/${partnersFrom[1]}/`, '../fixtures/partners/', '../../demo/embed/partners/']) {
+      try {
+        ctx.body = readFileSync(new URL(`${folder}${file}`, import.meta.url));
+        ctx.type = file.endsWith('.svg') ? 'image/svg+xml' : 'application/json';
+        return;
+      } catch {
+        // not in this folder
+      }
+    }
+    return fail(ctx, 404);
   }
   const delayed = ctx.path.match(/^\/delay\/([^/]+)\/(\d+)(\/.*)$/);
   if (delayed) {
