@@ -17,6 +17,8 @@ import {directoryItems, directoryView, listKey} from './directory-templates.js';
 import {countries} from './directory-search.js';
 import {normaliseLang} from './element-lang.js';
 import {findTags, wellFormed, type FoundTag} from './html-tags.js';
+import {serializeChildren, type TreeReader} from './html-serialize.js';
+import {parseFragment, type DefaultTreeAdapterTypes} from 'parse5';
 
 export {MAX_DEPTH} from './html-tags.js';
 export {LINK_RULE} from './link-rule.js';
@@ -28,6 +30,11 @@ import {isFolderAddress, LINK_RULE, linkRefused} from './link-rule.js';
 import {styles} from './partner-card.styles.js';
 import {styles as directoryStyles} from './partner-directory.styles.js';
 import {inLang} from './ui-strings.js';
+
+type P5Node = DefaultTreeAdapterTypes.Node;
+type P5Element = DefaultTreeAdapterTypes.Element;
+type P5Text = DefaultTreeAdapterTypes.TextNode;
+type P5Template = DefaultTreeAdapterTypes.Template;
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -57,8 +64,15 @@ export interface CardOptions {
 /** Stands in for the site's own origin while a path from its root is resolved. */
 const SITE_ROOT = 'http://site-root.partner-card.invalid/';
 
-/** Lit's hydration markers: prerendered cards are taken over without hydration (prerendered.ts). */
-const MARKERS = /<!--\/?lit-(?:part|node)[^>]*-->/g;
+/** parse5's tree, for the one serialiser (comments, Lit's markers among them, are left out by it). */
+const parse5Tree: TreeReader<P5Node> = {
+  children: (node) => ('childNodes' in node ? node.childNodes : []),
+  kind: (node) => ('tagName' in node ? 'element' : node.nodeName === '#text' ? 'text' : 'other'),
+  name: (node) => (node as P5Element).tagName,
+  attributes: (node) => (node as P5Element).attrs.map((a) => ({name: a.prefix ? `${a.prefix}:${a.name}` : a.name, value: a.value})),
+  text: (node) => (node as P5Text).value,
+  content: (node) => (node as P5Template).content,
+};
 
 /**
  * The profiles' folder as the browser will reach it. A path from the site
@@ -82,9 +96,9 @@ function link(value: string | undefined, name: string): string | undefined {
 function shadowRoot(style: string, lang: Lang, content: () => unknown): string {
   // The templates are made inside inLang() too: msg() answers when a template is made.
   // A lone surrogate in a profile's text cannot be written to a page (UTF-8 has none): U+FFFD, as a browser shows it.
-  const markup = wellFormed(inLang(lang, () => collectResultSync(render(content())))
-    .replace(MARKERS, '')
-    .replaceAll(SITE_ROOT, '/'));
+  const drawn = wellFormed(inLang(lang, () => collectResultSync(render(content()))));
+  // Read back and written by the one serialiser the embed builder also uses: the same bytes.
+  const markup = serializeChildren<P5Node>(parseFragment(drawn), parse5Tree).replaceAll(SITE_ROOT, '/');
   return `<template shadowrootmode="open"><style>${style}</style>${markup}</template>`;
 }
 

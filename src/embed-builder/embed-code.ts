@@ -4,6 +4,7 @@
  * use the same ones.
  */
 import {linkRefused} from '../link-rule.js';
+import {domTree, serializeChildren} from '../html-serialize.js';
 
 export {linkRefused};
 
@@ -47,10 +48,11 @@ export function cardAttributes(choices: EmbedChoices): string {
  * The shadow root of a card that has drawn its profile, as declarative shadow
  * DOM: its style first (byte for byte the prerenderer's, so the CSP hash in
  * README and release.json allows it), then its content without Lit's
- * comment markers, as `npm run prerender` writes it. `serialize` is the
- * browser's own (innerHTML); tests pass older browsers' rules.
+ * comment markers, as `npm run prerender` writes it: with the same
+ * serialiser (html-serialize.ts), so the bytes are the prerenderer's in every
+ * browser. Tests pass older browsers' rules as `serialize`.
  */
-export function declarativeShadowRoot(root: ShadowRoot, styleText: string, serialize = (copy: HTMLTemplateElement) => copy.innerHTML): string {
+export function declarativeShadowRoot(root: ShadowRoot, styleText: string, serialize = (copy: HTMLTemplateElement) => serializeChildren(copy.content, domTree)): string {
   // Comments are removed as nodes from a copy, never by a pattern over the markup: browsers
   // that leave < and > unescaped in attribute values would let a "<!--" in a link or a
   // name match across the markup and take a quote, an attribute or the rest of a page with it.
