@@ -12,6 +12,7 @@
 import {createHash} from 'node:crypto';
 import {profileProblems} from './profile-files.mjs';
 import {say} from './terminal-text.mjs';
+import {readSiteConfig} from './site-config.mjs';
 
 /** Stands for a partner's page: a module or profile request from it carries this Origin. */
 const PARTNER_ORIGIN = 'https://partner.example';
@@ -260,6 +261,19 @@ export async function main(args = process.argv.slice(2)) {
   const at = args.indexOf('--timeout');
   const timeout = at >= 0 ? Number(args[at + 1]) : undefined;
   const urls = args.filter((_, i) => at < 0 || (i !== at && i !== at + 1));
+  // Without an address, the one kept by npm run build -- --url ….
+  if (!urls.length) {
+    try {
+      const kept = readSiteConfig().url;
+      if (kept) {
+        urls.push(kept);
+        console.log(`Checking ${kept} (the address kept in partner-card.config.json).`);
+      }
+    } catch (error) {
+      console.error(/** @type {Error} */ (error).message);
+      return 2;
+    }
+  }
   const url = urls[0];
   let valid = false;
   try {

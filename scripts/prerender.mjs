@@ -17,6 +17,7 @@ import {join, relative} from 'node:path';
 import {parseArgs} from 'node:util';
 import {FileRefused, filesUnder, refuseLink, writeAllOrNone} from './safe-files.mjs';
 import {say} from './terminal-text.mjs';
+import {DEMO_PROFILES, readSiteConfig} from './site-config.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const built = join(root, 'dist/prerender.js');
@@ -28,7 +29,10 @@ const MAX_PAGE = 64 * 1024 * 1024;
 function options(args) {
   const {values, positionals} = parseArgs({args, allowPositionals: true, options: {profiles: {type: 'string'}, base: {type: 'string'}}});
   if (!positionals.length) throw new Error('name at least one page or folder');
-  return {paths: positionals, profiles: values.profiles ?? join(root, 'demo/embed/partners'), base: values.base};
+  // The site's kept settings (npm run build -- --profiles … --url …), unless flags say otherwise.
+  const kept = readSiteConfig();
+  const base = values.base ?? (kept.url && new URL('partners/', kept.url.replace(/\/?$/, '/')).href);
+  return {paths: positionals, profiles: values.profiles ?? kept.profiles ?? DEMO_PROFILES, base};
 }
 
 export async function main(args = process.argv.slice(2)) {

@@ -19,24 +19,33 @@ import {join, relative} from 'node:path';
 import {build} from 'esbuild';
 import {translations} from './page-strings.mjs';
 import {writeSnippets} from './embed-snippets.mjs';
+import {parseArgs} from 'node:util';
+import {CONFIG_NAME, ConfigProblem, DEMO_NOTICE, siteSettings} from './site-config.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
-const args = process.argv.slice(2);
-const at = args.indexOf('--profiles');
-const urlAt = args.indexOf('--url');
-const consumed = [at, urlAt].filter((i) => i >= 0).flatMap((i) => [i, i + 1]);
-const unknown = args.filter((_, i) => !consumed.includes(i));
-if (unknown.length || (at >= 0 && !args[at + 1]) || (urlAt >= 0 && !args[urlAt + 1])) {
-  console.error(`Usage: npm run build -- [--profiles <folder>] [--url <public address of dist/>]${unknown.length ? ` (not understood: ${unknown.join(' ')})` : ''}`);
-  process.exit(1);
+const USAGE = 'Usage: npm run build -- [--profiles <folder>] [--url <public address of dist/>]';
+/** @type {{profiles?: string, url?: string}} */
+let flags;
+try {
+  flags = parseArgs({args: process.argv.slice(2), options: {profiles: {type: 'string'}, url: {type: 'string'}}}).values;
+} catch (error) {
+  console.error(`${/** @type {Error} */ (error).message}. ${USAGE}`);
+  process.exit(2);
 }
-const profiles = at >= 0 ? args[at + 1] : join(root, 'demo/embed/partners');
-const publicUrl = urlAt >= 0 ? args[urlAt + 1] : undefined;
-if (publicUrl && !/^https?:\/\/[^/]/i.test(publicUrl)) {
-  console.error(`--url ${publicUrl}: give the http(s) address the folder will have, e.g. https://project.example/embed/`);
-  process.exit(1);
+if (flags.url && !/^https?:\/\/[^/]/i.test(flags.url)) {
+  console.error(`--url ${flags.url}: give the http(s) address the folder will have, e.g. https://project.example/embed/`);
+  process.exit(2);
 }
+/** @type {ReturnType<typeof siteSettings>} */
+let site;
+try {
+  site = siteSettings(flags);
+} catch (error) {
+  console.error(/** @type {Error} */ (error).message);
+  process.exit(error instanceof ConfigProblem ? 2 : 1);
+}
+const {profiles, url: publicUrl} = site;
 if (!statSync(profiles, {throwIfNoEntry: false})?.isDirectory()) {
   console.error(`--profiles ${profiles}: there is no such folder.`);
   process.exit(1);
@@ -115,3 +124,6 @@ if (publicUrl) {
 
 const count = readdirSync(partners).filter((f) => f.endsWith('.json') && f !== 'index.json').length;
 console.log(`dist/ is ready to publish: ${moduleName} (${release.integrity}), ${count} profile(s) from ${relative(root, profiles) || profiles}, ${snippets}.`);
+if (site.saved) console.log(`Kept in ${CONFIG_NAME} for the next builds: ${[`profiles ${relative(root, profiles) || profiles}`, publicUrl && `url ${publicUrl}`].filter(Boolean).join(', ')}.`);
+// Last, where a maintainer looks before uploading.
+if (site.demo) console.log(DEMO_NOTICE);

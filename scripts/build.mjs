@@ -1,0 +1,68 @@
+// npm run build -- [--profiles <folder>] [--url <public address of dist/>]
+//
+// The build as named steps, each printed with its time, each run once; the first
+// failing step stops it with that step's exit code. The last step assembles dist/
+// (publish.mjs) from the site's settings (site-config.mjs): the flags given now,
+// else those kept in partner-card.config.json, else the demo's sample profile,
+// which the build then names first and last.
+import {spawnSync} from 'node:child_process';
+import {join} from 'node:path';
+import {parseArgs} from 'node:util';
+import {ConfigProblem, DEMO_NOTICE, readSiteConfig} from './site-config.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const bin = (/** @type {string} */ name) => join(root, 'node_modules/.bin', name);
+const USAGE = 'Usage: npm run build -- [--profiles <folder>] [--url <public address of dist/>]';
+
+/** @type {{profiles?: string, url?: string, plan?: boolean}} */
+let flags;
+try {
+  // --plan: print what the build would do, run nothing.
+  flags = parseArgs({args: process.argv.slice(2), options: {profiles: {type: 'string'}, url: {type: 'string'}, plan: {type: 'boolean'}}}).values;
+} catch (error) {
+  console.error(`${/** @type {Error} */ (error).message}. ${USAGE}`);
+  process.exit(2);
+}
+let demo;
+try {
+  demo = !flags.profiles && !readSiteConfig().profiles;
+} catch (error) {
+  console.error(/** @type {Error} */ (error).message);
+  process.exit(error instanceof ConfigProblem ? 2 : 1);
+}
+if (demo) console.log(DEMO_NOTICE);
+
+/** @type {[string, string, string[]][]} name, program, arguments */
+const STEPS = [
+  ['check the interface translations', process.execPath, ['scripts/i18n-check.mjs', '--interface-only']],
+  ['compile the translations', bin('lit-localize'), ['build']],
+  ["index the demo's profiles", process.execPath, ['scripts/partners.mjs']],
+  ['bundle the module', bin('vite'), ['build']],
+  ['bundle the prerenderer', bin('vite'), ['build', '--mode', 'prerender']],
+  ["generate the demo's 24 partners", process.execPath, ['scripts/generate-partners.mjs', '--count', '24', '--out', 'demo/generated/partners', '--with-sample']],
+  ["prerender the demo's pages", process.execPath, ['scripts/demo-prerender.mjs']],
+  ['write the type declarations', bin('tsc'), ['-p', 'tsconfig.build.json']],
+  ['write the custom-elements manifest', bin('cem'), ['analyze']],
+  ['assemble dist/', process.execPath, ['scripts/publish.mjs', ...(flags.profiles ? ['--profiles', flags.profiles] : []), ...(flags.url ? ['--url', flags.url] : [])]],
+];
+
+if (flags.plan) {
+  for (const [i, [name, program, args]] of STEPS.entries()) console.log(`${i + 1}/${STEPS.length} ${name}: ${program === process.execPath ? 'node' : program.split('/').pop()} ${args.join(' ')}`);
+  process.exit(0);
+}
+
+const started = performance.now();
+for (const [i, [name, program, args]] of STEPS.entries()) {
+  console.log(`\n▸ ${i + 1}/${STEPS.length} ${name}`);
+  const start = performance.now();
+  const run = spawnSync(program, args, {cwd: root, stdio: 'inherit'});
+  const seconds = ((performance.now() - start) / 1000).toFixed(1);
+  if (run.status !== 0) {
+    console.error(`✗ ${name} failed after ${seconds} s${run.signal ? ` (${run.signal})` : ''}: the build stops here.`);
+    process.exit(run.status || 1);
+  }
+  console.log(`✓ ${name}: ${seconds} s`);
+}
+console.log(`\nBuilt in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+// publish.mjs said it last of its lines; said again as the build's very last.
+if (demo) console.log(DEMO_NOTICE);

@@ -1,0 +1,64 @@
+// The site's own settings, given once and kept: the profiles folder and the public
+// address of dist/. `npm run build -- --profiles <folder> --url <address>` writes them to
+// partner-card.config.json in the project's folder; later builds (and `npm start`),
+// `npm run prerender` and `npm run check-deploy` read them, and flags still override.
+// Without a configured folder the demo's sample profile is published, and the build
+// says so first and last, so a maintainer never uploads the demo over the real site
+// by rebuilding without flags.
+import {existsSync, readFileSync} from 'node:fs';
+import {isAbsolute, join, relative, resolve} from 'node:path';
+import {writeAllOrNone} from './safe-files.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+export const CONFIG_NAME = 'partner-card.config.json';
+export const DEMO_PROFILES = join(root, 'demo/embed/partners');
+
+export class ConfigProblem extends Error {}
+
+/**
+ * The settings kept in the project's folder (`dir`, the project root by default), paths
+ * resolved from there; `{}` when there is no file.
+ * @param {string} [dir] @returns {{profiles?: string, url?: string}}
+ */
+export function readSiteConfig(dir = root) {
+  const file = join(dir, CONFIG_NAME);
+  if (!existsSync(file)) return {};
+  let data;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigProblem(`${CONFIG_NAME} is not valid JSON (${/** @type {Error} */ (error).message}): fix it, or delete it to start afresh`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ConfigProblem(`${CONFIG_NAME} must hold an object such as {"profiles": "../site/partners", "url": "https://project.example/embed/"}`);
+  for (const key of ['profiles', 'url']) {
+    if (data[key] !== undefined && typeof data[key] !== 'string') throw new ConfigProblem(`${CONFIG_NAME}: "${key}" must be a text`);
+  }
+  if (data.url !== undefined && !/^https?:\/\/[^/]/i.test(data.url)) throw new ConfigProblem(`${CONFIG_NAME}: "url" ${JSON.stringify(data.url)} is not an http(s) address`);
+  return {...(data.profiles && {profiles: isAbsolute(data.profiles) ? data.profiles : join(dir, data.profiles)}), ...(data.url && {url: data.url})};
+}
+
+/**
+ * What a build publishes: the flags given now, else the kept settings. Flags given are kept
+ * for next time. `demo` says the demo's sample is published because no folder is configured.
+ * @param {{profiles?: string, url?: string}} flags @param {string} [dir]
+ * @returns {{profiles: string, url?: string, demo: boolean, saved: boolean}}
+ */
+export function siteSettings(flags, dir = root) {
+  const kept = readSiteConfig(dir);
+  const given = flags.profiles && resolve(flags.profiles);
+  const profiles = given ?? kept.profiles;
+  const url = flags.url ?? kept.url;
+  let saved = false;
+  if ((given && given !== kept.profiles) || (flags.url && flags.url !== kept.url)) {
+    const data = {
+      ...(profiles && {profiles: isAbsolute(profiles) && !relative(dir, profiles).startsWith('..') ? relative(dir, profiles) : profiles}),
+      ...(url && {url}),
+    };
+    writeAllOrNone([[join(dir, CONFIG_NAME), `${JSON.stringify(data, null, 2)}\n`]]);
+    saved = true;
+  }
+  return {profiles: profiles ?? DEMO_PROFILES, ...(url && {url}), demo: !profiles, saved};
+}
+
+/** The line a build starts and ends with when it publishes the demo's sample. */
+export const DEMO_NOTICE = `Publishing the demo's sample profile: no profiles folder is configured. For your own, run npm run build -- --profiles <folder> [--url <public address of dist/>] once; ${CONFIG_NAME} keeps them.`;
