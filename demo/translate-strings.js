@@ -6,7 +6,21 @@ export const en = {
   lead: 'See a profile exactly as a partner\u2019s website will show it, next to the English original. Type the Danish for each text below: the card changes as you type. Texts that are still in English are highlighted and listed. Nothing you type is sent anywhere: download your work when you are done.',
   otherLanguage: 'På dansk',
   profile: 'Profile',
-  published: 'Region of Southern Denmark (published)',
+  published: '{name} (published)',
+  indexFailed: 'The list of published profiles could not be loaded ({reason}): paste or drop a profile file below.',
+  wordsFailed: 'This page’s Danish words could not be read ({reason}), so it shows in English.',
+  logoMissing: 'The logo {file} is not in the published folder yet, so the card shows none: send the logo with the profile, to sit beside it.',
+  fileLabel: 'Choose a file',
+  fieldName: 'Name',
+  fieldShortName: 'Short name',
+  fieldLogoAlt: 'Description of the logo (for screen readers)',
+  fieldSummary: 'Summary',
+  fieldDescription: 'Description, paragraph {n}',
+  fieldFact: 'Key figure {n}: {part}',
+  fieldOrganisation: 'Organisation {n}: {part}',
+  partLabel: 'label',
+  partText: 'text',
+  partName: 'name',
   ownFile: 'Your file (paste or drop it below)',
   language: 'Language',
   danish: 'Danish (da)',
@@ -15,7 +29,7 @@ export const en = {
   full: 'Full profile',
   compact: 'Compact (lists)',
   checkTitle: 'Check your file',
-  checkLabel: 'Paste the profile JSON here, drop a .json file on the box, or',
+  checkLabel: 'Paste the profile JSON here, or drop a .json file on the box',
   englishOriginal: 'English original',
   missingTitle: 'Still in English',
   missingPath: 'Where in the file (JSON path)',
@@ -38,7 +52,7 @@ export const en = {
   loadFailed: 'The profile could not be loaded ({reason}).',
 };
 
-/** @typedef {((key: keyof typeof en, values?: Record<string, string | number>) => string) & {lang: (key: keyof typeof en) => string}} Say */
+/** @typedef {((key: keyof typeof en, values?: Record<string, string | number>) => string) & {lang: (key: keyof typeof en) => string, failure: string}} Say */
 
 /**
  * This page's words in `ui`: the translations come from
@@ -54,6 +68,8 @@ export const en = {
 export async function pageWords(ui, file = new URL(`../locales/pages.${ui}.xlf`, import.meta.url)) {
   /** @type {Partial<Record<keyof typeof en, string>>} */
   const translated = {};
+  /** Why the translations could not be read, for the page to say; empty when they could. */
+  let failure = '';
   if (ui !== 'en') {
     try {
       const response = await fetch(file);
@@ -66,13 +82,15 @@ export async function pageWords(ui, file = new URL(`../locales/pages.${ui}.xlf`,
         if (target.trim() && placeholders(target) === placeholders(source)) translated[/** @type {keyof typeof en} */ (unit.id)] = target;
       }
     } catch (error) {
-      console.warn(`translator preview: ${file.pathname} could not be read (${/** @type {Error} */ (error).message}); the page shows in English.`);
+      failure = /** @type {Error} */ (error).message;
+      console.warn(`translator preview: ${file.pathname} could not be read (${failure}); the page shows in English.`);
     }
   }
   /** @type {Say} */
   const say = (key, values = {}) => (translated[key] || en[key]).replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
   // The language a string is shown in, for `lang`: a screen reader must not read an English stand-in as Danish.
   say.lang = (key) => (translated[key] ? ui : 'en');
+  say.failure = failure;
   return say;
 }
 

@@ -48,6 +48,8 @@ function forCards(profile) {
 }
 
 function showProfile() {
+  // The cards wait for a profile: without one they would only say that they have none.
+  $('pair').hidden = !current;
   const lang = $('lang').value;
   $('target-label').textContent = lang === 'da' ? say('danish') : say('english');
   target.lang = lang;
@@ -62,6 +64,8 @@ function listMissing(profile) {
   const lang = $('lang').value;
   const missing = profile ? untranslated(profile, lang) : [];
   const rows = $('missing').tBodies[0];
+  // No empty table with headers only: the summary says there is nothing.
+  $('missing').hidden = !missing.length;
   rows.replaceChildren(
     ...missing.map(({path, en}) => {
       const row = rows.insertRow();
@@ -84,6 +88,22 @@ function report(items, kind) {
   box.replaceChildren(...items.map((line) => Object.assign(document.createElement('p'), {textContent: line})));
 }
 
+/** A text's name as a reader of the card knows it: "Key figure 2: label", not "$.facts[1].label". */
+function fieldLabel(path) {
+  const n = (i) => String(Number(i) + 1);
+  const part = (name) => say(name === 'label' ? 'partLabel' : name === 'text' ? 'partText' : name === 'name' ? 'partName' : 'fieldDescription', {n: '1'});
+  let m;
+  if ((m = /^\$\.organisations\[(\d+)\]\.(.+)$/.exec(path))) {
+    const inner = /^description\[(\d+)\]$/.exec(m[2]);
+    const fact = /^facts\[(\d+)\]\.(label|text)$/.exec(m[2]);
+    const what = inner ? say('fieldDescription', {n: n(inner[1])}) : fact ? say('fieldFact', {n: n(fact[1]), part: part(fact[2])}) : part(m[2]);
+    return say('fieldOrganisation', {n: n(m[1]), part: what});
+  }
+  if ((m = /^\$\.facts\[(\d+)\]\.(label|text)$/.exec(path))) return say('fieldFact', {n: n(m[1]), part: part(m[2])});
+  if ((m = /^\$\.description\[(\d+)\]$/.exec(path))) return say('fieldDescription', {n: n(m[1])});
+  return {'$.name': say('fieldName'), '$.shortName': say('fieldShortName'), '$.logo.alt': say('fieldLogoAlt'), '$.summary': say('fieldSummary')}[path] ?? path;
+}
+
 /** The boxes for the Danish, one per text, in the card's order. */
 function buildEditor() {
   const list = $('texts');
@@ -91,15 +111,17 @@ function buildEditor() {
   list.replaceChildren(
     ...units.map((unit, i) => {
       const item = document.createElement('li');
-      const label = Object.assign(document.createElement('label'), {htmlFor: `text-${i}`, textContent: unit.path});
+      // Named as a reader knows the text; the JSON path stays beside it for those who edit the file.
+      const label = Object.assign(document.createElement('label'), {htmlFor: `text-${i}`, textContent: fieldLabel(unit.path)});
+      const path = Object.assign(document.createElement('code'), {className: 'path', id: `path-${i}`, textContent: unit.path});
       const help = Object.assign(document.createElement('p'), {className: 'hint', id: `hint-${i}`, textContent: hint(unit, ui)});
       const source = Object.assign(document.createElement('p'), {className: 'source', id: `source-${i}`, textContent: unit.source, lang: 'en'});
       const box = Object.assign(document.createElement('textarea'), {id: `text-${i}`, value: typed.get(unit.path) ?? unit.target, lang: 'da', rows: Math.min(8, Math.ceil(unit.source.length / 70) + 1)});
-      box.setAttribute('aria-describedby', `source-${i} hint-${i} state-${i}`);
+      box.setAttribute('aria-describedby', `source-${i} hint-${i} state-${i} path-${i}`);
       box.dataset.path = unit.path;
       box.dataset.original = unit.target;
       const state = Object.assign(document.createElement('p'), {className: 'state', id: `state-${i}`});
-      item.append(label, source, box, help, state);
+      item.append(label, ' ', path, source, box, help, state);
       return item;
     }),
   );
@@ -127,11 +149,12 @@ async function applyTyped() {
   const mine = ++latest;
   const rules = await schema;
   if (mine !== latest) return;
-  const problems = checkProfile(profile, rules);
-  report(
-    problems.length ? [say('problemsCount', {count: problems.length}), ...problems.map((p) => `${p.path} ${p.message}`)] : [say('noProblems')],
-    problems.length ? 'bad' : 'good',
-  );
+  const problems = checkProfile(profile, rules).map((p) => `${p.path} ${p.message}`);
+  // A logo named beside its profile must be in the published folder for the card to show it.
+  const logo = await logoProblem(profile);
+  if (mine !== latest) return;
+  if (logo) problems.push(logo);
+  report(problems.length ? [say('problemsCount', {count: problems.length}), ...problems] : [say('noProblems')], problems.length ? 'bad' : 'good');
   current = profile;
   // `typed` keeps only what differs from the file, so every text in it is a change.
   $('edited').textContent = texts.size ? say('edited', {count: texts.size}) : '';
@@ -139,6 +162,43 @@ async function applyTyped() {
   offer($('download-xliff'), exportXliff([{file: base.file, profile}]), 'application/xliff+xml', base.file.replace(/\.json$/, '.da.xlf'));
   $('download-json').textContent = say('downloadJson', {file: base.file});
   showProfile();
+}
+
+/** Whether the profile's logo can be loaded where the card looks for it: a message when it cannot. */
+function logoProblem(profile) {
+  const src = forCards(profile)?.logo?.src;
+  if (!src || !/^https?:/.test(src)) return Promise.resolve('');
+  return new Promise((resolve) => {
+    const image = new Image();
+    image.onload = () => resolve('');
+    image.onerror = () => resolve(say('logoMissing', {file: profile.logo.src}));
+    image.src = src;
+  });
+}
+
+/** The published profiles (index.json) as the list to choose from; a message on the page when there is none. */
+async function listPublished() {
+  const own = $('own-option');
+  try {
+    const response = await fetch(new URL('index.json', PUBLISHED));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const {partners} = await response.json();
+    if (!Array.isArray(partners) || !partners.length) throw new Error('no partners in index.json');
+    const name = (p) => (typeof p.name === 'string' ? p.name : p.name?.[ui] ?? p.name?.en ?? p.id);
+    own.before(...partners.filter((p) => typeof p?.id === 'string').map((p) => Object.assign(new Option(say('published', {name: name(p)}), p.id), {lang: say.lang('published')})));
+    const asked = new URLSearchParams(location.search).get('partner');
+    $('profile').value = partners.some((p) => p.id === asked) ? asked : partners[0].id;
+    return $('profile').value;
+  } catch (error) {
+    console.warn(`translator preview: the published profiles could not be listed: ${error.message}`);
+    pageProblem(say('indexFailed', {reason: error.message}));
+    return '';
+  }
+}
+
+function pageProblem(message) {
+  $('page-problem').textContent = message;
+  $('page-problem').hidden = false;
 }
 
 /** A download link for `content`: made in the page, nothing leaves it. */
@@ -180,9 +240,9 @@ async function load(textOrId, fromFile) {
 async function checkText(value) {
   if (!value.trim()) {
     $('own-option').disabled = true;
-    $('profile').value = 'region-southern-denmark';
+    $('profile').value = $('profile').options[0]?.value ?? '';
     report([], '');
-    return load($('profile').value, false);
+    return $('profile').value ? load($('profile').value, false) : undefined;
   }
   $('own-option').disabled = false;
   $('profile').value = '';
@@ -224,8 +284,12 @@ $('file').addEventListener('change', async () => {
 
 // Not a top-level await: with one, WebKit's runs of the preview's tests hung or
 // lost a pasted file's check (seen here; the cause is not pinned down).
-pageWords(ui).then((words) => {
+pageWords(ui).then(async (words) => {
   say = words;
   translatePage();
-  load($('profile').value, false);
+  if (say.failure) pageProblem(say('wordsFailed', {reason: say.failure}));
+  const before = latest;
+  const first = await listPublished();
+  // A file the translator pasted meanwhile is what they are working on: the published one does not replace it.
+  if (first && latest === before && !$('json').value.trim()) load(first, false);
 });

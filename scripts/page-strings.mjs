@@ -51,7 +51,10 @@ export const PAGES = {
       count: 'a number',
       language: 'the name of the language, such as “Danish (da)”',
       field: 'the name of a part of the profile, such as “description”',
-      file: 'a file name, such as region-southern-denmark.json',
+      file: 'a file name, such as region-southern-denmark.json or logo.svg',
+      name: 'a partner’s name, such as Region Syddanmark',
+      n: 'a number, counted from 1',
+      part: 'which part: the translation of “label”, “text” or “name” (partLabel, partText, partName), or a description paragraph',
       reason: 'why it failed, in English, as the browser reports it',
     },
     notes: {

@@ -53,9 +53,10 @@ describe('Translator preview (demo/translate.html)', () => {
     doc = frame.contentDocument!;
     await paste('{"id": ');
     await waitUntil(() => problems().includes('not valid JSON'), 'the pasted file checked', {timeout: 3000});
-    const published = (paths: string[]) => paths.filter((path) => path.endsWith('/dist/partners/region-southern-denmark.json'));
-    await waitUntil(async () => published((await slowLog(key)).served).length > 0, 'the published profile was served', {timeout: 8000});
-    await new Promise((r) => setTimeout(r, 300));
+    // The published list arrives after the paste (and, had it started first, the published profile too).
+    const published = (paths: string[]) => paths.filter((path) => path.endsWith('/dist/partners/index.json'));
+    await waitUntil(async () => published((await slowLog(key)).served).length > 0, 'the published list was served', {timeout: 8000});
+    await new Promise((r) => setTimeout(r, 1000));
     expect(problems()).to.contain('not valid JSON');
   });
 
@@ -125,9 +126,10 @@ describe('Translator preview: translating in the page', () => {
     // Nothing was sent anywhere: every request of the page went to this site, for its own files.
     const requests = frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
     expect(requests.filter((r) => new URL(r.name).origin !== location.origin || r.initiatorType === 'beacon').map((r) => r.name)).to.deep.equal([]);
-    // (The profile twice: the page reads the file, the card loads it too.)
+    // The published list, its first profile and the schema: the cards are given the profile the page read.
     expect([...new Set(requests.filter((r) => r.initiatorType === 'fetch' || r.initiatorType === 'xmlhttprequest').map((r) => new URL(r.name).pathname))]).to.have.members([
       '/dist/profile.schema.json',
+      '/dist/partners/index.json',
       '/dist/partners/region-southern-denmark.json',
     ]);
   });
@@ -243,6 +245,10 @@ describe("Translator preview: its own words come from locales/pages.da.xlf", () 
     // English words are marked English, for screen readers.
     expect(doc.documentElement.lang).to.equal('en');
     expect(doc.querySelector('h1')!.textContent).to.equal('Translator preview');
+    // The page says why, where the translator looks, not only in the console.
+    const problem = doc.getElementById('page-problem')!;
+    expect(problem.hidden).to.equal(false);
+    expect(problem.textContent).to.equal('This page’s Danish words could not be read (HTTP 404), so it shows in English.');
   });
 
   it('a string without Danish shows in English, marked English in the Danish page', async () => {
@@ -253,5 +259,70 @@ describe("Translator preview: its own words come from locales/pages.da.xlf", () 
     expect(doc.documentElement.lang).to.equal('da');
     const english = [...doc.querySelectorAll<HTMLElement>('[data-text][lang]:not(#other-language)')];
     expect(english.map((el) => [el.textContent, el.lang])).to.deep.equal([['Translate here', 'en']]);
+  });
+});
+
+describe('Translator preview: the published profiles, logos and labels', () => {
+  async function open(src: string) {
+    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${src} style="width: 1200px; height: 900px"></iframe>`);
+    await oneEvent(frame, 'load');
+    return frame.contentDocument!;
+  }
+  const shows = (doc: Document) => waitUntil(() => (doc.getElementById('target') as PartnerCard).shadowRoot?.querySelector('[part="name"]'), 'a profile shows', {timeout: 8000});
+
+  it("lists the profiles of the published index.json, not only the demo's, and opens the one the address names", async () => {
+    const doc = await open('/partners-from/builder-partners/demo/translate.html?partner=english-only');
+    await shows(doc);
+    const options = [...doc.querySelectorAll<HTMLOptionElement>('#profile option')].map((o) => [o.value, o.textContent]);
+    expect(options).to.deep.equal([
+      ['region-southern-denmark', 'Region of Southern Denmark (published)'],
+      ['english-only', 'Example Telehealth Lab (published)'],
+      ['', 'Your file (paste or drop it below)'],
+    ]);
+    expect(doc.querySelector<HTMLSelectElement>('#profile')!.value).to.equal('english-only');
+    expect((doc.getElementById('english') as PartnerCard).shadowRoot!.querySelector('[part="name"]')!.textContent).to.equal('Example Telehealth Lab');
+  });
+
+  it('no published index: the page says so, and a pasted file still works', async () => {
+    const doc = await open('/missing/index.json/demo/translate.html');
+    await waitUntil(() => !doc.getElementById('page-problem')!.hidden, 'the problem shows', {timeout: 8000});
+    expect(doc.getElementById('page-problem')!.textContent).to.equal('The list of published profiles could not be loaded (HTTP 404): paste or drop a profile file below.');
+    const box = doc.getElementById('json') as HTMLTextAreaElement;
+    box.value = await (await fetch('/demo/embed/partners/region-southern-denmark.json')).text();
+    box.dispatchEvent(new Event('input'));
+    await shows(doc);
+  });
+
+  it("a dropped profile's logo that is not in the published folder is named as a problem, not 'No problems found'", async () => {
+    const doc = await open('/demo/translate.html');
+    await shows(doc);
+    const sample = await (await fetch('/demo/embed/partners/region-southern-denmark.json')).json();
+    const box = doc.getElementById('json') as HTMLTextAreaElement;
+    const problems = () => doc.getElementById('problems')!.textContent!;
+    box.value = JSON.stringify({...sample, id: 'kiel-maritime-cluster', logo: {...sample.logo, src: 'kiel.svg'}});
+    box.dispatchEvent(new Event('input'));
+    await waitUntil(() => problems().includes('kiel.svg'), 'the logo named', {timeout: 8000});
+    expect(problems()).to.contain('1 problem(s) to fix');
+    expect(problems()).to.contain('The logo kiel.svg is not in the published folder yet, so the card shows none');
+    // A logo that is there: no problem.
+    box.value = JSON.stringify(sample);
+    box.dispatchEvent(new Event('input'));
+    await waitUntil(() => problems().includes('No problems found'), 'a published logo is found', {timeout: 8000});
+  });
+
+  it('named for screen readers: the text box by its own label, the file button by its own, each Danish box by what it is; no empty table', async () => {
+    const doc = await open('/demo/translate.html');
+    await shows(doc);
+    const json = doc.getElementById('json') as HTMLTextAreaElement;
+    expect([...json.labels!].map((l) => l.textContent)).to.deep.equal(['Paste the profile JSON here, or drop a .json file on the box']);
+    const file = doc.getElementById('file') as HTMLInputElement;
+    expect([...file.labels!].map((l) => l.textContent)).to.deep.equal(['Choose a file']);
+    const names = [...doc.querySelectorAll<HTMLTextAreaElement>('#texts textarea')].map((box) => box.labels![0].textContent);
+    expect(names.slice(0, 4)).to.deep.equal(['Name', 'Description of the logo (for screen readers)', 'Summary', 'Description, paragraph 1']);
+    expect(names).to.include('Key figure 2: label');
+    expect(names).to.include('Organisation 1: Key figure 1: label');
+    expect(names.every((name) => !name!.startsWith('$'))).to.equal(true);
+    await waitUntil(() => doc.getElementById('missing-summary')!.textContent!.includes('Everything is translated'));
+    expect((doc.getElementById('missing') as HTMLTableElement).hidden, 'no table of nothing').to.equal(true);
   });
 });
