@@ -9,8 +9,9 @@ import {untranslated} from '../src/translation-coverage.js';
 import {pageWords} from './translate-strings.js';
 
 const $ = (id) => document.getElementById(id);
-const target = $('target');
-const english = $('english');
+// Made here and put in the page with their first profile: a card in the page without one would show an error.
+const target = Object.assign(document.createElement('partner-card'), {id: 'target', lang: 'da'});
+const english = Object.assign(document.createElement('partner-card'), {id: 'english', lang: 'en'});
 const cards = [target, english];
 const schema = fetch(new URL('../dist/profile.schema.json', import.meta.url)).then((r) => r.json());
 const ui = new URLSearchParams(location.search).get('ui') === 'da' ? 'da' : 'en';
@@ -48,7 +49,6 @@ function forCards(profile) {
 }
 
 function showProfile() {
-  // The cards wait for a profile: without one they would only say that they have none.
   $('pair').hidden = !current;
   const lang = $('lang').value;
   $('target-label').textContent = lang === 'da' ? say('danish') : say('english');
@@ -56,6 +56,10 @@ function showProfile() {
   for (const card of cards) {
     card.variant = $('variant').value;
     card.profile = forCards(current);
+  }
+  if (current && !target.isConnected) {
+    $('target-slot').replaceWith(target);
+    $('english-slot').replaceWith(english);
   }
   listMissing(current);
 }

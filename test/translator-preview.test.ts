@@ -19,8 +19,8 @@ describe('Translator preview (demo/translate.html)', () => {
     frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/demo/translate.html" style="width: 1200px; height: 900px"></iframe>`);
     await oneEvent(frame, 'load');
     doc = frame.contentDocument!;
-    const card = doc.getElementById('target') as PartnerCard;
-    await waitUntil(() => card.shadowRoot?.querySelector('[part="name"]'), 'the published profile shows', {timeout: 5000});
+    // The cards join the page with their first profile.
+    await waitUntil(() => (doc.getElementById('target') as PartnerCard | null)?.shadowRoot?.querySelector('[part="name"]'), 'the published profile shows', {timeout: 5000});
   });
 
   it('shows the published profile in Danish beside English, with nothing left to translate', async () => {
@@ -98,7 +98,7 @@ describe('Translator preview: translating in the page', () => {
     frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${`/demo/translate.html${query}`} style="width: 1200px; height: 900px"></iframe>`);
     await oneEvent(frame, 'load');
     doc = frame.contentDocument!;
-    await waitUntil(() => doc.querySelectorAll('#texts textarea').length === 26 && card().shadowRoot?.querySelector('[part~="summary"]'), 'the boxes and the card show', {timeout: 8000});
+    await waitUntil(() => doc.querySelectorAll('#texts textarea').length === 26 && (doc.getElementById('target') as PartnerCard | null)?.shadowRoot?.querySelector('[part~="summary"]'), 'the boxes and the card show', {timeout: 8000});
   }
 
   it('type a Danish summary: the card shows it, and the downloaded profile passes npm run partners with only that text changed', async () => {
@@ -240,8 +240,7 @@ describe("Translator preview: its own words come from locales/pages.da.xlf", () 
     const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/missing/pages.da.xlf/demo/translate.html?ui=da" style="width: 1200px; height: 900px"></iframe>`);
     await oneEvent(frame, 'load');
     const doc = frame.contentDocument!;
-    const card = doc.getElementById('target') as PartnerCard;
-    await waitUntil(() => card.shadowRoot?.querySelector('[part="name"]'), 'the published profile shows', {timeout: 8000});
+    await waitUntil(() => (doc.getElementById('target') as PartnerCard | null)?.shadowRoot?.querySelector('[part="name"]'), 'the published profile shows', {timeout: 8000});
     // English words are marked English, for screen readers.
     expect(doc.documentElement.lang).to.equal('en');
     expect(doc.querySelector('h1')!.textContent).to.equal('Translator preview');
@@ -268,7 +267,7 @@ describe('Translator preview: the published profiles, logos and labels', () => {
     await oneEvent(frame, 'load');
     return frame.contentDocument!;
   }
-  const shows = (doc: Document) => waitUntil(() => (doc.getElementById('target') as PartnerCard).shadowRoot?.querySelector('[part="name"]'), 'a profile shows', {timeout: 8000});
+  const shows = (doc: Document) => waitUntil(() => (doc.getElementById('target') as PartnerCard | null)?.shadowRoot?.querySelector('[part="name"]'), 'a profile shows', {timeout: 8000});
 
   it("lists the profiles of the published index.json, not only the demo's, and opens the one the address names", async () => {
     const doc = await open('/partners-from/builder-partners/demo/translate.html?partner=english-only');

@@ -145,3 +145,28 @@ export const unique = (name: string) => `${name}-${Date.now()}-${Math.random().t
 /** What the fault server did with the /slow/ requests whose path holds `key`. */
 export const slowLog = async (key: string): Promise<{seen: string[]; abandoned: string[]; served: string[]}> =>
   (await fetch(`/fault-log/${key}`)).json();
+
+/** The contrast ratio of two computed colours (`rgb(…)`), as WCAG counts it. */
+export function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, bl] = (color.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** Form fields of `doc` whose border is under 3:1 against the field or the page (WCAG 1.4.11), as `id: ratios`. */
+export function faintFieldBorders(doc: Document): string[] {
+  const page = getComputedStyle(doc.body).backgroundColor.startsWith('rgba(0, 0, 0, 0)') ? getComputedStyle(doc.documentElement).backgroundColor : getComputedStyle(doc.body).backgroundColor;
+  return [...doc.querySelectorAll<HTMLElement>('input:not([type="radio"]):not([type="checkbox"]):not([type="file"]), select, textarea')]
+    .filter((el) => el.getClientRects().length)
+    .flatMap((el) => {
+      const style = getComputedStyle(el);
+      const [field, outside] = [contrast(style.borderTopColor, style.backgroundColor), contrast(style.borderTopColor, page)];
+      return field < 3 || outside < 3 ? [`${el.id || el.localName}: ${field.toFixed(2)}:1 against the field, ${outside.toFixed(2)}:1 against the page`] : [];
+    });
+}
