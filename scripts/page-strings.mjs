@@ -31,6 +31,7 @@ export const PAGES = {
       module: 'the address of the card’s script',
       example: 'an existing partner id, such as region-southern-denmark',
       texts: 'the English texts, each in quotes, separated by commas',
+      count: 'a number, 2 or more',
     },
     notes: {
       otherLanguage: 'The link to this page in the other language, written in that language: the Danish page links to English.',

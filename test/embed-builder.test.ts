@@ -3,7 +3,7 @@ import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../src/partner-card.js';
 import {strings} from '../src/embed-builder/builder-strings.js';
 import {declarativeShadowRoot} from '../src/embed-builder/embed-code.js';
-import {axeViolations} from './support/helpers.js';
+import {axeViolations, faintFieldBorders} from './support/helpers.js';
 
 /**
  * The embed builder (dist/embed.html, built by `npm run build`) as a partner's
@@ -469,6 +469,36 @@ describe('Embed builder: copy, keyboard, accessibility, strict CSP', () => {
       expect(await axeViolations(doc)).to.deep.equal([]);
     });
   }
+
+  it("every field's edge is seen: 3:1 against the field and the page (WCAG 1.4.11)", async () => {
+    const {doc} = await openBuilder(`?partner=${SAMPLE}&variant=compact`);
+    expect(faintFieldBorders(doc)).to.deep.equal([]);
+  });
+
+  it('the number of matching organisations is said once typing pauses, not at every key', async () => {
+    const {$} = await openBuilder(`?partner=${SAMPLE}`, '/partners-from/builder-partners');
+    const search = $<HTMLInputElement>('#partner-search');
+    for (const query of ['e', 'ex', 'e']) {
+      search.value = query;
+      search.dispatchEvent(new Event('input', {bubbles: true}));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect($('#partner-count').textContent, `while typing "${query}"`).to.equal('');
+    }
+    await waitUntil(() => $('#partner-count').textContent !== '', 'the count is said', {timeout: 3000});
+    expect($('#partner-count').textContent).to.equal('2 organisations match “e”.');
+    expect($('#partner-count').getAttribute('role')).to.equal('status');
+    search.value = 'lab';
+    search.dispatchEvent(new Event('input', {bubbles: true}));
+    await waitUntil(() => $('#partner-count').textContent === 'One organisation matches “lab”.', 'one match', {timeout: 3000});
+  });
+
+  it('a name too long for the list is shown whole under it, and is the option title', async () => {
+    const {$} = await openBuilder(`?partner=${SAMPLE}`, '', 320);
+    const list = $<HTMLSelectElement>('#partner');
+    expect($('#partner-chosen').textContent).to.equal('Region of Southern Denmark (RSD) – Denmark');
+    expect(list.selectedOptions[0].title).to.equal('Region of Southern Denmark (RSD) – Denmark');
+    expect(list.getAttribute('aria-describedby')).to.contain('partner-chosen');
+  });
 
   it('fits 320 px: nothing wider than the page', async () => {
     const {doc} = await openBuilder(`?partner=${SAMPLE}&lang=da`, '', 320);

@@ -12,6 +12,8 @@ export const en = {
   findHint: 'Type part of the name, short name or country.',
   partner: 'Organisation',
   noMatch: 'No organisation matches “{query}”.',
+  matches: '{count} organisations match “{query}”.',
+  oneMatch: 'One organisation matches “{query}”.',
   language: 'Language of the card',
   english: 'English',
   danish: 'Danish',

@@ -97,8 +97,11 @@ function fillList() {
     return words.every((word) => hay.includes(word));
   });
   list.replaceChildren(
-    ...shown.map((p) => new Option(label(p), p.id, false, p.id === choices.partner)),
+    // The title shows a name the list is too narrow for when pointed at; the line under the list shows the chosen one whole.
+    ...shown.map((p) => Object.assign(new Option(label(p), p.id, false, p.id === choices.partner), {title: label(p)})),
   );
+  showChosen();
+  announceCount(shown.length);
   // Without a search, a message from the address (an unknown partner) stays.
   if (search.value) $('partner-problem').textContent = shown.length ? '' : say('noMatch', {query: search.value});
 }
@@ -129,6 +132,26 @@ function showLinkProblems() {
 
 const styleText = () =>
   ((customElements.get('partner-card') as unknown as {elementStyles: {cssText: string}[]}).elementStyles ?? []).map((s) => s.cssText).join('');
+
+/** The chosen organisation's whole name, country and place, under the list, which may be too narrow for them. */
+function showChosen() {
+  const chosen = partners.find((p) => p.id === (list.value || choices.partner));
+  $('partner-chosen').textContent = chosen ? label(chosen) : '';
+}
+
+let counting: ReturnType<typeof setTimeout> | undefined;
+/** How many organisations match, said once typing pauses: a screen reader is not interrupted at every key. */
+function announceCount(count: number) {
+  clearTimeout(counting);
+  const query = search.value.trim();
+  if (!query || !count) {
+    $('partner-count').textContent = '';
+    return;
+  }
+  counting = setTimeout(() => {
+    $('partner-count').textContent = say(count === 1 ? 'oneMatch' : 'matches', {count: String(count), query});
+  }, COUNT_PAUSE);
+}
 
 /** Whether the chosen partner is one of the list: only then is there code to give. */
 const known = () => partners.some((p) => p.id === choices.partner);
@@ -168,6 +191,7 @@ async function writeCode() {
 
 function update() {
   choices = readChoices();
+  showChosen();
   showLinkProblems();
   history.replaceState(null, '', queryFromChoices(choices, ui));
   $<HTMLInputElement>('share-url').value = location.href;
@@ -190,6 +214,9 @@ function update() {
   }
   void writeCode();
 }
+
+/** The pause in typing after which the number of matches is said. */
+const COUNT_PAUSE = 700;
 
 /** How long the clipboard may take before the page offers the keyboard way (a browser can leave the request pending). */
 const CLIPBOARD_PATIENCE = 2000;

@@ -2,7 +2,7 @@ import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../../src/partner-card.js';
 import type {PartnerDirectory} from '../../src/partner-directory.js';
-import {$, axeViolations, focusRingShare, readerSettings, SAMPLES, settle, settled} from '../support/helpers.js';
+import {$, axeViolations, faintFieldBorders, focusRingShare, readerSettings, SAMPLES, settle, settled} from '../support/helpers.js';
 
 // Runs in the group "dark-reduced-motion": Firefox and WebKit were started
 // with both settings, Chromium emulates them (test/support/launchers.mjs).
@@ -58,6 +58,7 @@ describe('A reader who prefers dark mode and reduced motion', () => {
       await waitUntil(() => (doc.querySelector<HTMLTextAreaElement>(ready)?.value ?? '').length > 0, `${path} is ready`, {timeout: 8000});
       expect(frame.contentWindow!.matchMedia('(prefers-color-scheme: dark)').matches).to.equal(true);
       expect(await axeViolations(doc)).to.deep.equal([]);
+      if (path.includes('embed')) expect(faintFieldBorders(doc), "every field's edge at 3:1").to.deep.equal([]);
     });
   }
 });
