@@ -11,10 +11,12 @@ import MagicString from 'magic-string';
  * and taking over prerendered cards and lists (+0.66); issue 9 set 14.8 KB as
  * the ceiling, and the static `version` of issue 10 (+0.02) took it to 14.85 KB;
  * the one link rule of issue 16 (src/link-rule.ts: links a browser could take
- * to another site, +0.18) to 15.0 KB, until the directory leaves the card's
- * module (issue 17). Of 41 KB minified, Lit and @lit/localize are 16 KB.
+ * to another site, +0.18) to 15.0 KB, and card messages that name the bad
+ * value and what an id looks like, in both languages (issue 20, +0.20), to
+ * 15.2 KB, until the directory leaves the card's module (issue 17). Of 42 KB
+ * minified, Lit and @lit/localize are 16 KB.
  */
-const GZIP_BUDGET = 15.0 * 1024;
+const GZIP_BUDGET = 15.2 * 1024;
 
 /** The module's version is package.json's (src/version.ts). */
 const define = {PARTNER_CARD_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version)};

@@ -172,7 +172,10 @@ const loadingText = () => msg('Loading partner profile…', {id: 'status.loading
 function errorText(kind: ErrorKind, partner: string): string {
   switch (kind) {
     case 'invalid-id':
-      return msg('This card names no valid partner.', {id: 'error.invalid-id', desc: 'Error in the card when its partner id is missing or malformed.'});
+      // The value as the page wrote it, and what an id looks like: the page's editor can fix it from the card alone.
+      return partner
+        ? msg(str`“${partner}” is not a partner id: use lower-case letters, digits and hyphens, e.g. region-southern-denmark.`, {id: 'error.invalid-id', desc: 'Error in the card when its partner attribute is not an id. The placeholder is the value as the page wrote it; keep the example id as it is.'})
+        : msg('No partner given: add partner="…" with its id, e.g. region-southern-denmark.', {id: 'error.no-partner', desc: 'Error in the card when it has no partner attribute. Keep partner="…" and the example id as they are.'});
     case 'not-found':
       return msg(str`There is no partner “${partner}”.`, {id: 'error.not-found', desc: 'Error in the card when the profile does not exist. The placeholder is the partner id.'});
     case 'invalid-profile':

@@ -189,7 +189,7 @@ export class PartnerCard extends PrerenderedElement {
         return this.show(profile, new URL(document.baseURI), dropped);
       }
       if (!isPartnerId(this.partner)) {
-        throw new LoadError('invalid-id', 'not a partner id');
+        throw new LoadError('invalid-id', this.partner ? 'not a partner id' : 'no partner attribute');
       }
       const url = new URL(`${this.partner}.json`, this.folder());
       const request = loadProfile(url, this.partner, controller.signal, this.timeout > 0 ? this.timeout : undefined, fresh);
@@ -219,7 +219,11 @@ export class PartnerCard extends PrerenderedElement {
 
   private fail(kind: ErrorKind, message: string) {
     // Good content on the page beats an error box over it: the project site may be down for good.
-    if (this.prerendered) return this.warn(`${kind}: ${message}; the prerendered content stays`);
+    if (this.prerendered) {
+      // A prerendered card whose profile is gone: the page keeps it, and its editor learns why.
+      const causes = kind === 'not-found' ? ' (a wrong id, or a partner removed from the project site)' : '';
+      return this.warn(`${kind}: ${message}${causes}; the prerendered content stays`);
+    }
     this.warn(`${kind}: ${message}`);
     this.view = {status: 'error', kind};
     this.emitAfterRender('partner-card-error', {kind, message} satisfies PartnerCardErrorDetail);

@@ -22,10 +22,19 @@ describe('<partner-card>: errors', () => {
     for (const id of ['../secrets', 'https://evil.example/x', 'Region', 'a--b', '', 'x'.repeat(65)]) {
       const {detail, shown, warned} = await failing(html`<partner-card lang="en" partner=${id} base=${SAMPLES}></partner-card>`);
       expect(detail.kind, id).to.equal('invalid-id');
-      expect(shown).to.equal('This card names no valid partner.');
+      // The value as written, and what an id looks like; no value: how to give one.
+      expect(shown).to.equal(id ? `“${id}” is not a partner id: use lower-case letters, digits and hyphens, e.g. region-southern-denmark.` : 'No partner given: add partner="…" with its id, e.g. region-southern-denmark.');
       expect(warned).to.contain('invalid-id');
+      if (id) expect(warned).to.contain(`partner="${id}"`);
     }
     expect((await requested()).filter((name) => name.includes('.json'))).to.have.length(0);
+  });
+
+  it('names the bad value in Danish too', async () => {
+    const {shown} = await failing(html`<partner-card lang="da" partner="Kiel Maritime Cluster" base=${SAMPLES}></partner-card>`);
+    expect(shown).to.equal('“Kiel Maritime Cluster” er ikke et partner-id: brug små bogstaver, tal og bindestreger, f.eks. region-southern-denmark.');
+    const none = await failing(html`<partner-card lang="da" base=${SAMPLES}></partner-card>`);
+    expect(none.shown).to.equal('Ingen partner angivet: tilføj partner="…" med dens id, f.eks. region-southern-denmark.');
   });
 
   it('says when there is no such partner (not-found), in Danish too', async () => {

@@ -94,6 +94,16 @@ describe('Prerendered cards: there at first paint', () => {
     expect(win.__events).to.deep.equal([]);
   });
 
+  it('keeps a prerendered card whose partner the project site no longer has (404), and the console names both likely causes', async () => {
+    const {doc, win, card} = await page('/prerendered/test/fixtures/prerender/card-gone.html');
+    const name = card.shadowRoot!.querySelector('[part="name"]')!;
+    await upgrade(doc, card);
+    await waitUntil(() => win.__warnings.some((w) => w.includes('prerendered content stays')), 'a warning', {timeout: 5000});
+    expect(win.__warnings.join('\n')).to.contain('not-found: HTTP 404 (a wrong id, or a partner removed from the project site); the prerendered content stays');
+    expect(card.shadowRoot!.querySelector('[part="name"]') === name, 'the same card').to.equal(true);
+    expect(card.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+  });
+
   it('under a strict CSP with the printed style hashes: card and list styled at first paint, no violation', async () => {
     const {doc, win, card} = await page('/prerendered-csp/test/fixtures/prerender/card-csp.html');
     expect(win.__before.border, 'styled before the module ran').to.equal('solid');
