@@ -95,7 +95,8 @@ function report(items, kind) {
 /** A text's name as a reader of the card knows it: "Key figure 2: label", not "$.facts[1].label". */
 function fieldLabel(path) {
   const n = (i) => String(Number(i) + 1);
-  const part = (name) => say(name === 'label' ? 'partLabel' : name === 'text' ? 'partText' : name === 'name' ? 'partName' : 'fieldDescription', {n: '1'});
+  const PARTS = {label: 'partLabel', text: 'partText', name: 'partName'};
+  const part = (name) => (PARTS[name] ? say(PARTS[name]) : name);
   let m;
   if ((m = /^\$\.organisations\[(\d+)\]\.(.+)$/.exec(path))) {
     const inner = /^description\[(\d+)\]$/.exec(m[2]);

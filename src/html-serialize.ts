@@ -21,9 +21,10 @@ export interface TreeReader<N> {
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const RAW = new Set(['style', 'script', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext', 'noscript']);
-const TEXT_ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '\u00a0': '&nbsp;', '"': '&quot;'};
-const escapeText = (text: string) => text.replace(/[&<>\u00a0]/g, (c) => TEXT_ESCAPES[c]);
-const escapeAttribute = (text: string) => text.replace(/[&<>"\u00a0]/g, (c) => TEXT_ESCAPES[c]);
+const ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '\u00a0': '&nbsp;', '"': '&quot;'};
+const escapeText = (text: string) => text.replace(/[&<>\u00a0]/g, (c) => ESCAPES[c]);
+/** An attribute value as the serialiser writes it (the embed code's own attributes too). */
+export const escapeAttribute = (text: string) => text.replace(/[&<>"\u00a0]/g, (c) => ESCAPES[c]);
 
 /** The children of `parent` as HTML. */
 export function serializeChildren<N>(parent: N, tree: TreeReader<N>, raw = false): string {

@@ -9,11 +9,12 @@ import {isPartnerId, validateProfile} from './profile-validation.js';
 import {PrerenderedElement, sameMarkup} from './prerendered.js';
 import {keepFocus} from './retry-focus.js';
 import {linkRefused} from './link-rule.js';
-
-const REFUSED = 'is refused (not http(s), or a browser could take it to another site)';
 import {untranslated} from './translation-coverage.js';
 import {styles} from './partner-card.styles.js';
 import {version} from './version.js';
+
+/** How the card's warnings say that a link was refused (src/link-rule.ts). */
+const REFUSED = 'is refused (not http(s), or a browser could take it to another site)';
 
 /** Detail of `partner-card-error`. */
 export interface PartnerCardErrorDetail {

@@ -213,10 +213,6 @@ export class PartnerDirectory extends PrerenderedElement {
     history.replaceState(history.state, '', url);
   }
 
-  private link(id: string) {
-    return this.href && !linkRefused(this.href) ? safeUrl(this.href.replace('{id}', encodeURIComponent(id)), document.baseURI)?.href : undefined;
-  }
-
   protected override render() {
     const {view, currentLang: lang, prepared} = this;
     const loaded = view.status === 'loaded' && prepared;
@@ -297,7 +293,10 @@ export class PartnerDirectory extends PrerenderedElement {
         if (this.kept) list.replaceChildren();
         this.kept = undefined;
         const ctx = {lang: prepared.lang, level: prepared.level, assetBase: view.folder};
-        render(inLang(prepared.lang, () => directoryItems(prepared.entries, ctx, (id) => this.link(id))), list);
+        // The link rule is asked once per drawing, not once per partner.
+        const pattern = this.href && !linkRefused(this.href) ? this.href : undefined;
+        const link = (id: string) => pattern && safeUrl(pattern.replace('{id}', encodeURIComponent(id)), document.baseURI)?.href;
+        render(inLang(prepared.lang, () => directoryItems(prepared.entries, ctx, link)), list);
       }
       this.warnUntranslated(prepared);
     }

@@ -16,12 +16,9 @@ import {clampLevel, loadedCard, shadowContent, type Variant} from './card-templa
 import {directoryItems, directoryView, listKey} from './directory-templates.js';
 import {countries} from './directory-search.js';
 import {normaliseLang} from './element-lang.js';
+import {parseFragment, type DefaultTreeAdapterTypes} from 'parse5';
 import {findTags, wellFormed, type FoundTag} from './html-tags.js';
 import {serializeChildren, type TreeReader} from './html-serialize.js';
-import {parseFragment, type DefaultTreeAdapterTypes} from 'parse5';
-
-export {MAX_DEPTH} from './html-tags.js';
-export {LINK_RULE} from './link-rule.js';
 import {organisationJsonLd} from './json-ld.js';
 import type {Lang} from './profile-types.js';
 import {isPartnerId, validateProfile} from './profile-validation.js';
@@ -30,6 +27,9 @@ import {isFolderAddress, LINK_RULE, linkRefused} from './link-rule.js';
 import {styles} from './partner-card.styles.js';
 import {styles as directoryStyles} from './partner-directory.styles.js';
 import {inLang} from './ui-strings.js';
+
+export {MAX_DEPTH} from './html-tags.js';
+export {LINK_RULE};
 
 type P5Node = DefaultTreeAdapterTypes.Node;
 type P5Element = DefaultTreeAdapterTypes.Element;

@@ -202,7 +202,8 @@ function update() {
     failure = '';
   }
   if (!known()) return void writeCode();
-  $('partner-problem').textContent = search.value ? $('partner-problem').textContent : '';
+  // A note about the address's partner goes once a known one is chosen; one about the search stays.
+  if (!search.value) $('partner-problem').textContent = '';
   $('partner-closest').hidden = true;
   setAttributes(preview, 3);
   setAttributes(source, choices.headingLevel);

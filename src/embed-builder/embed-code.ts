@@ -4,7 +4,7 @@
  * use the same ones.
  */
 import {linkRefused} from '../link-rule.js';
-import {domTree, serializeChildren} from '../html-serialize.js';
+import {domTree, escapeAttribute as escapeAttr, serializeChildren} from '../html-serialize.js';
 
 export {linkRefused};
 
@@ -30,8 +30,6 @@ export interface Release {
   integrity: string;
   styleHashes: {card: string; directory: string};
 }
-
-const escapeAttr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 
 /** The `<partner-card>` attributes for these choices: only those that differ from the card's defaults, and always the language (the partner's page may have another). */
