@@ -7,24 +7,16 @@
 // which the build then names first and last.
 import {spawnSync} from 'node:child_process';
 import {join} from 'node:path';
-import {parseArgs} from 'node:util';
-import {ConfigProblem, DEMO_NOTICE, readSiteConfig} from './site-config.mjs';
+import {buildFlags, ConfigProblem, DEMO_NOTICE, readSiteConfig} from './site-config.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = (/** @type {string} */ name) => join(root, 'node_modules/.bin', name);
-const USAGE = 'Usage: npm run build -- [--profiles <folder>] [--url <public address of dist/>]';
 
-/** @type {{profiles?: string, url?: string, plan?: boolean}} */
+/** @type {ReturnType<typeof buildFlags>} */
 let flags;
-try {
-  // --plan: print what the build would do, run nothing.
-  flags = parseArgs({args: process.argv.slice(2), options: {profiles: {type: 'string'}, url: {type: 'string'}, plan: {type: 'boolean'}}}).values;
-} catch (error) {
-  console.error(`${/** @type {Error} */ (error).message}. ${USAGE}`);
-  process.exit(2);
-}
 let demo;
 try {
+  flags = buildFlags(process.argv.slice(2));
   demo = !flags.profiles && !readSiteConfig().profiles;
 } catch (error) {
   console.error(/** @type {Error} */ (error).message);

@@ -19,28 +19,14 @@ import {join, relative} from 'node:path';
 import {build} from 'esbuild';
 import {translations} from './page-strings.mjs';
 import {writeSnippets} from './embed-snippets.mjs';
-import {parseArgs} from 'node:util';
-import {CONFIG_NAME, ConfigProblem, DEMO_NOTICE, siteSettings} from './site-config.mjs';
+import {buildFlags, CONFIG_NAME, ConfigProblem, DEMO_NOTICE, siteSettings} from './site-config.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
-const USAGE = 'Usage: npm run build -- [--profiles <folder>] [--url <public address of dist/>]';
-/** @type {{profiles?: string, url?: string}} */
-let flags;
-try {
-  flags = parseArgs({args: process.argv.slice(2), options: {profiles: {type: 'string'}, url: {type: 'string'}}}).values;
-} catch (error) {
-  console.error(`${/** @type {Error} */ (error).message}. ${USAGE}`);
-  process.exit(2);
-}
-if (flags.url && !/^https?:\/\/[^/]/i.test(flags.url)) {
-  console.error(`--url ${flags.url}: give the http(s) address the folder will have, e.g. https://project.example/embed/`);
-  process.exit(2);
-}
 /** @type {ReturnType<typeof siteSettings>} */
 let site;
 try {
-  site = siteSettings(flags);
+  site = siteSettings(buildFlags(process.argv.slice(2)));
 } catch (error) {
   console.error(/** @type {Error} */ (error).message);
   process.exit(error instanceof ConfigProblem ? 2 : 1);

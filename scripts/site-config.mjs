@@ -7,6 +7,7 @@
 // by rebuilding without flags.
 import {existsSync, readFileSync} from 'node:fs';
 import {isAbsolute, join, relative, resolve} from 'node:path';
+import {parseArgs} from 'node:util';
 import {writeAllOrNone} from './safe-files.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -14,6 +15,27 @@ export const CONFIG_NAME = 'partner-card.config.json';
 export const DEMO_PROFILES = join(root, 'demo/embed/partners');
 
 export class ConfigProblem extends Error {}
+
+export const BUILD_USAGE = 'Usage: npm run build -- [--profiles <folder>] [--url <public address of dist/>]';
+
+/**
+ * The build's flags (build.mjs and its last step, publish.mjs, read the same ones).
+ * @param {string[]} args @returns {{profiles?: string, url?: string, plan?: boolean}}
+ * @throws ConfigProblem with the usage, for a flag not understood or a URL that is not http(s)
+ */
+export function buildFlags(args) {
+  let values;
+  try {
+    // --plan: the build prints what it would do and runs nothing.
+    ({values} = parseArgs({args, options: {profiles: {type: 'string'}, url: {type: 'string'}, plan: {type: 'boolean'}}}));
+  } catch (error) {
+    throw new ConfigProblem(`${/** @type {Error} */ (error).message}. ${BUILD_USAGE}`);
+  }
+  if (values.url && !/^https?:\/\/[^/]/i.test(values.url)) {
+    throw new ConfigProblem(`--url ${values.url}: give the http(s) address the folder will have, e.g. https://project.example/embed/`);
+  }
+  return values;
+}
 
 /**
  * The settings kept in the project's folder (`dir`, the project root by default), paths

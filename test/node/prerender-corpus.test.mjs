@@ -15,7 +15,7 @@ const {prerenderHTML, MAX_DEPTH} = await import(join(root, 'dist/prerender.js'))
 const corpus = join(root, 'test/fixtures/prerender-corpus');
 
 /** @param {string} id */
-export function profile(id) {
+function profile(id) {
   for (const folder of ['demo/embed/partners', 'test/fixtures/partners', 'test/fixtures/hostile']) {
     try {
       return JSON.parse(readFileSync(join(root, folder, `${id}.json`), 'utf8'));

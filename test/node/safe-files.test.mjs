@@ -143,7 +143,7 @@ test("a profile's or page's control characters reach the terminal escaped", asyn
   assert.equal(out.split('\n').length, 2, out);
 });
 
-test('npm run partners writes index.json whole, and not through a link', async () => {
+test('npm run partners does not write index.json through a link, and writes it where there is none', async () => {
   const {spawnSync} = await import('node:child_process');
   const dir = site();
   const outside = join(dir, 'outside.json');

@@ -46,7 +46,7 @@ test('a build with the site folder, then a plain build: the folder is published 
     assert.equal(plain.code, 0, plain.out);
     assert.deepEqual(published(dir), ['kiel-maritime-cluster.json', 'region-southern-denmark.json'], 'the real profiles, not the demo sample');
     assert.ok(!plain.out.includes(DEMO_NOTICE));
-    assert.match(plain.out, /2 ready-made embed code file\(s\)|4 ready-made embed code file\(s\) for https:\/\/project\.example\/embed\//);
+    assert.match(plain.out, /4 ready-made embed code file\(s\) for https:\/\/project\.example\/embed\//, 'the kept address too');
     // The build plans with the kept folder: no word of the demo.
     assert.ok(!node(dir, ['scripts/build.mjs', '--plan']).out.includes(DEMO_NOTICE));
   } finally {
@@ -79,6 +79,12 @@ test('prerender and check-deploy take the kept folder and address; a broken conf
     assert.match(readFileSync(join(dir, 'page.html'), 'utf8'), /Kiel Maritime Cluster/);
     const check = node(dir, ['scripts/check-deploy.mjs', '--timeout', '2000']);
     assert.match(check.out, /http:\/\/127\.0\.0\.1:9\/embed\//, 'check-deploy checks the kept address');
+    // A flag not understood, or an address that is not http(s): one line, exit 2, from the build and its last step alike.
+    for (const args of [['scripts/build.mjs', '--nope'], ['scripts/publish.mjs', '--url', 'ftp://project.example/']]) {
+      const bad = node(dir, args);
+      assert.equal(bad.code, 2, `${args.join(' ')}: ${bad.out}`);
+      assert.equal(bad.out.trim().split('\n').length, 1, bad.out);
+    }
     writeFileSync(join(dir, CONFIG_NAME), '{"profiles": 3}');
     for (const args of [['scripts/build.mjs', '--plan'], ['scripts/publish.mjs'], ['scripts/prerender.mjs', 'page.html']]) {
       const broken = node(dir, args);
