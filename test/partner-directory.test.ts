@@ -1,5 +1,6 @@
 import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import type {PartnerDirectory} from '../src/partner-directory.js';
+import {fold, matcher} from '../src/directory-search.js';
 import {requested, textOf, warnings} from './support/helpers.js';
 
 const BASE = '/test/fixtures/directory/';
@@ -307,5 +308,30 @@ describe('<partner-directory>', () => {
     await waitUntil(() => isListed(listed()), 'the list loads again', {timeout: 5000});
     expect(listed().shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!.value).to.equal('southern den');
     expect(count(listed())).to.equal('1 partner');
+  });
+});
+
+describe('search folding', () => {
+  // Unicode decomposes å, é and ü into a letter and a mark, which the search
+  // drops; these letters it does not decompose, so each is spelled out.
+  const finds = (text: string, query: string) => matcher(query)(fold(text));
+
+  for (const [letter, text, spelled] of [
+    ['ø', 'Sønderborg', 'sonderborg'],
+    ['Ø', 'ØRESUND', 'oresund'],
+    ['æ', 'Færøerne', 'faeroerne'],
+    ['Æ', 'ÆRØ', 'aero'],
+    ['ß', 'Großhadern', 'grosshadern'],
+  ]) {
+    it(`finds "${text}" when "${letter}" is typed as it is spelled out ("${spelled}"), and by the letter itself`, () => {
+      expect(finds(text, spelled)).to.equal(true);
+      expect(finds(text, text.toLowerCase())).to.equal(true);
+      expect(finds(spelled, text)).to.equal(true, 'the spelled-out text is found by the letter');
+    });
+  }
+
+  it('finds "Åbenrå" by "aabenraa" (å decomposes, aa is spelled out)', () => {
+    expect(finds('Åbenrå', 'aabenraa')).to.equal(true);
+    expect(finds('Aabenraa', 'åbenrå')).to.equal(true);
   });
 });
