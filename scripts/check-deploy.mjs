@@ -1,7 +1,8 @@
 // npm run check-deploy -- <url of the deployed folder> [--timeout <ms>]
 //
 // Checks a deployed dist/ the way partners' pages will use it, from outside:
-// the moving module and the versioned one reachable, served as JavaScript,
+// each moving module (the card's and the directory's) and its versioned copy
+// reachable, served as JavaScript,
 // with Access-Control-Allow-Origin (a module from another origin is fetched
 // in CORS mode), the versioned file's bytes matching the integrity hash its
 // release.json publishes, index.json and every profile it lists reachable
@@ -132,27 +133,20 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
   };
 
   const release = new URL('release.json', folder);
-  const moving = new URL('partner-card.js', folder);
   const index = new URL('partners/index.json', folder);
   const upload = 'upload all of dist/ as `npm run build` left it';
-  const [releaseAnswer, movingAnswer, indexAnswer, builder] = await pool(
+  const [releaseAnswer, indexAnswer, builder] = await pool(
     [
-      () => fetchOk(release, 'release.json (the version and integrity of the versioned module)', upload),
-      () => fetchOk(moving, 'The module', upload),
+      () => fetchOk(release, 'release.json (the version and integrity of the versioned modules)', upload),
       () => fetchOk(index, 'The index of partners', `${upload}; \`npm run build -- --profiles <folder>\` publishes your own profiles with their index`),
       () => get(new URL('embed.html', folder)),
     ],
     concurrency,
   );
-
-  if (movingAnswer) {
-    isJavaScript(moving, movingAnswer);
-    needsCors(moving, movingAnswer);
-    changeable(moving, movingAnswer, 'the newest module');
-  }
   if (builder && builder.status !== 200) warning(new URL('embed.html', folder), `the embed builder answers HTTP ${builder.status}`, `${upload}: partners get their code there`);
 
-  /** @type {{module?: string, integrity?: string, version?: string} | undefined} */
+  /** @typedef {{module?: unknown, integrity?: unknown}} Pinned */
+  /** @type {(Pinned & {version?: string, directory?: Pinned}) | undefined} */
   let releaseInfo;
   if (releaseAnswer) {
     try {
@@ -161,30 +155,52 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
       error(release, 'is not JSON', upload);
     }
   }
-  if (releaseInfo && (typeof releaseInfo.module !== 'string' || !/^partner-card-[\w.+-]+\.js$/.test(releaseInfo.module) || !/^sha384-/.test(String(releaseInfo.integrity)))) {
-    error(release, 'does not name the versioned module and its sha384 integrity', upload);
-    releaseInfo = undefined;
+  /** A release entry's versioned file and integrity, when it names `name`-<version>.js and a sha384. @param {Pinned | undefined} pinned @param {string} name */
+  const pinnedFile = (pinned, name) =>
+    typeof pinned?.module === 'string' && new RegExp(`^${name}-[\\w.+-]+\\.js$`).test(pinned.module) && /^sha384-/.test(String(pinned.integrity))
+      ? {module: pinned.module, integrity: String(pinned.integrity)}
+      : undefined;
+  const modules = [
+    {name: 'partner-card', what: "the card's module", pinned: releaseInfo && pinnedFile(releaseInfo, 'partner-card')},
+    {name: 'partner-directory', what: "the directory's module", pinned: releaseInfo && pinnedFile(releaseInfo.directory, 'partner-directory')},
+  ];
+  for (const {name, what, pinned} of modules) {
+    if (releaseInfo && !pinned) error(release, `does not name ${what} (${name}-<version>.js) and its sha384 integrity`, upload);
   }
-  if (releaseInfo?.module) {
-    const versioned = new URL(releaseInfo.module, folder);
-    const answer = await fetchOk(versioned, `The versioned module of release ${releaseInfo.version}`, `${upload}; partners' pinned code loads this file`);
-    if (answer) {
-      isJavaScript(versioned, answer);
-      needsCors(versioned, answer);
-      const actual = `sha384-${createHash('sha384').update(answer.body).digest('base64')}`;
-      if (actual !== releaseInfo.integrity) {
-        error(versioned, `its bytes do not match the published integrity (${actual}, not ${releaseInfo.integrity}): browsers refuse to run it on every page that pinned it`, 'upload the file exactly as `npm run build` made it (no minifier, no compression on disk, no changed line ends); never change a released file, release a new version');
-      }
-      const header = answer.headers.get('cache-control');
-      const {maxAge, immutable} = cacheControl(header ?? '');
-      if (!immutable || (maxAge ?? 0) < YEAR) {
-        warning(versioned, header ? `Cache-Control "${header}" makes browsers ask again for a file that never changes` : 'no Cache-Control header: a file that never changes can be kept for good', 'send "Cache-Control: public, max-age=31536000, immutable" for partner-card-<version>.js');
-      }
-      if (movingAnswer) {
-        const strip = (/** @type {Buffer} */ b) => b.toString('utf8').replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
-        if (strip(movingAnswer.body) !== strip(answer.body)) {
-          warning(moving, `is not the same code as ${releaseInfo.module}: an upload is half done, or a cache still serves an older partner-card.js`, 'upload all of dist/ again, and purge partner-card.js from any CDN cache');
-        }
+  await pool(modules.map(({name, what, pinned}) => () => checkModule(name, what, pinned)), concurrency);
+
+  /**
+   * The moving module (`name`.js) and its versioned copy: JavaScript, with
+   * CORS, cached as each should be, the copy's bytes those its integrity pins.
+   * @param {string} name @param {string} what @param {{module: string, integrity: string} | undefined} pinned
+   */
+  async function checkModule(name, what, pinned) {
+    const moving = new URL(`${name}.js`, folder);
+    const movingAnswer = await fetchOk(moving, `${what[0].toUpperCase()}${what.slice(1)}`, upload);
+    if (movingAnswer) {
+      isJavaScript(moving, movingAnswer);
+      needsCors(moving, movingAnswer);
+      changeable(moving, movingAnswer, `the newest ${what.replace(/^the /, '')}`);
+    }
+    if (!pinned) return;
+    const versioned = new URL(pinned.module, folder);
+    const answer = await fetchOk(versioned, `The versioned copy of ${what}, release ${releaseInfo?.version}`, `${upload}; partners' pinned code loads this file`);
+    if (!answer) return;
+    isJavaScript(versioned, answer);
+    needsCors(versioned, answer);
+    const actual = `sha384-${createHash('sha384').update(answer.body).digest('base64')}`;
+    if (actual !== pinned.integrity) {
+      error(versioned, `its bytes do not match the published integrity (${actual}, not ${pinned.integrity}): browsers refuse to run it on every page that pinned it`, 'upload the file exactly as `npm run build` made it (no minifier, no compression on disk, no changed line ends); never change a released file, release a new version');
+    }
+    const header = answer.headers.get('cache-control');
+    const {maxAge, immutable} = cacheControl(header ?? '');
+    if (!immutable || (maxAge ?? 0) < YEAR) {
+      warning(versioned, header ? `Cache-Control "${header}" makes browsers ask again for a file that never changes` : 'no Cache-Control header: a file that never changes can be kept for good', `send "Cache-Control: public, max-age=31536000, immutable" for ${name}-<version>.js`);
+    }
+    if (movingAnswer) {
+      const strip = (/** @type {Buffer} */ b) => b.toString('utf8').replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
+      if (strip(movingAnswer.body) !== strip(answer.body)) {
+        warning(moving, `is not the same code as ${pinned.module}: an upload is half done, or a cache still serves an older ${name}.js`, `upload all of dist/ again, and purge ${name}.js from any CDN cache`);
       }
     }
   }

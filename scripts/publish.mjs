@@ -6,9 +6,11 @@
 // - partners/: the profiles and their logos from <folder> (default: the
 //   demo's, demo/embed/partners), checked, with their index.json, and with
 //   --url, ready-made embed code per partner and language (embed-snippets.mjs);
-// - partner-card-<version>.js: the module under a name that never changes
-//   meaning, for caching forever and pinning with `integrity`;
-// - release.json: the version, that file's name and integrity, the CSP
+// - partner-card-<version>.js and partner-directory-<version>.js: each module
+//   under a name that never changes meaning, for caching forever and pinning
+//   with `integrity`;
+// - release.json: the version, those files' names and integrity (the card's as
+//   `module` and `integrity`, the directory's under `directory`), the CSP
 //   hashes of prerendered styles (the embed builder and check-deploy read it);
 // - embed.html, embed.js, embed.css: the embed builder;
 // - profile.schema.json.
@@ -51,24 +53,35 @@ if (checked.status !== 0) {
 }
 
 const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const moduleName = `partner-card-${version}.js`;
-// The same code, pointing at its own source map: a later build's map must not be read against it.
-const code = readFileSync(join(dist, 'partner-card.js'), 'utf8').replace(
-  /\/\/# sourceMappingURL=partner-card\.js\.map\s*$/,
-  `//# sourceMappingURL=${moduleName}.map\n`,
-);
-writeFileSync(join(dist, moduleName), code);
-const map = JSON.parse(readFileSync(join(dist, 'partner-card.js.map'), 'utf8'));
-writeFileSync(join(dist, `${moduleName}.map`), JSON.stringify({...map, file: moduleName}));
+
+/**
+ * Writes `<name>-<version>.js` (and its map) beside `<name>.js`: the same
+ * code, pointing at its own source map, since a later build's map must not be
+ * read against it. Returns its file name and integrity.
+ * @param {string} name
+ */
+function versioned(name) {
+  const file = `${name}-${version}.js`;
+  const code = readFileSync(join(dist, `${name}.js`), 'utf8').replace(
+    new RegExp(`//# sourceMappingURL=${name}\\.js\\.map\\s*$`),
+    `//# sourceMappingURL=${file}.map\n`,
+  );
+  writeFileSync(join(dist, file), code);
+  const map = JSON.parse(readFileSync(join(dist, `${name}.js.map`), 'utf8'));
+  writeFileSync(join(dist, `${file}.map`), JSON.stringify({...map, file}));
+  return {module: file, integrity: `sha384-${createHash('sha384').update(code).digest('base64')}`};
+}
 
 /** @type {typeof import('../src/prerender.js')} */
 const {STYLE_HASH, DIRECTORY_STYLE_HASH} = await import(join(dist, 'prerender.js'));
+const card = versioned('partner-card');
 const release = {
   version,
-  module: moduleName,
-  integrity: `sha384-${createHash('sha384').update(code).digest('base64')}`,
+  ...card,
+  directory: versioned('partner-directory'),
   styleHashes: {card: STYLE_HASH, directory: DIRECTORY_STYLE_HASH},
 };
+const moduleName = card.module;
 
 // The builder: its script carries the release, its page loads the pinned module itself.
 await build({
@@ -109,7 +122,7 @@ if (publicUrl) {
 }
 
 const count = readdirSync(partners).filter((f) => f.endsWith('.json') && f !== 'index.json').length;
-console.log(`dist/ is ready to publish: ${moduleName} (${release.integrity}), ${count} profile(s) from ${relative(root, profiles) || profiles}, ${snippets}.`);
+console.log(`dist/ is ready to publish: ${moduleName} (${release.integrity}), ${release.directory.module} (${release.directory.integrity}), ${count} profile(s) from ${relative(root, profiles) || profiles}, ${snippets}.`);
 if (site.saved) console.log(`Kept in ${CONFIG_NAME} for the next builds: ${[`profiles ${relative(root, profiles) || profiles}`, publicUrl && `url ${publicUrl}`].filter(Boolean).join(', ')}.`);
 // Last, where a maintainer looks before uploading.
 if (site.demo) console.log(DEMO_NOTICE);

@@ -112,9 +112,9 @@ export class PartnerCard extends PrerenderedElement {
   profile?: unknown;
 
   private view: View = {status: 'loading'};
-  private controller?: AbortController;
+  #controller?: AbortController;
   /** `href` and `back-href` after the URL check, worked out once per change, not per render. */
-  private links: {href?: string; backHref?: string} = {};
+  #links: {href?: string; backHref?: string} = {};
 
   /** The language the card is shown in, after normalising (`en` or `da`). */
   get resolvedLang(): Lang {
@@ -127,126 +127,126 @@ export class PartnerCard extends PrerenderedElement {
    * English or when all is translated. For translators' previews.
    */
   get untranslated(): string[] {
-    return this.missing;
+    return this.#missing;
   }
 
-  private missing: string[] = [];
+  #missing: string[] = [];
   /** What this card has already warned about: language and missing paths. */
-  private warned = new Set<string>();
+  #warned = new Set<string>();
 
   override connectedCallback() {
     super.connectedCallback();
     // A card that left the page while loading gave up its request: ask again.
-    if (this.view.status === 'loading' && this.controller?.signal.aborted) this.load();
+    if (this.view.status === 'loading' && this.#controller?.signal.aborted) this.load();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     // A card moved elsewhere is disconnected and connected in one go: only a
     // card that stays out of the page gives up its request.
-    queueMicrotask(() => this.isConnected || this.controller?.abort());
+    queueMicrotask(() => this.isConnected || this.#controller?.abort());
   }
 
   protected override willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
-    if (changed.has('href')) this.links.href = this.checkedUrl(this.href, 'href');
-    if (changed.has('backHref')) this.links.backHref = this.checkedUrl(this.backHref, 'back-href');
+    if (changed.has('href')) this.#links.href = this.#checkedUrl(this.href, 'href');
+    if (changed.has('backHref')) this.#links.backHref = this.#checkedUrl(this.backHref, 'back-href');
     if (changed.has('partner') || changed.has('base') || changed.has('profile')) this.load();
-    if (changed.has('view') || changed.has('currentLang')) this.checkTranslation();
+    if (changed.has('view') || changed.has('currentLang')) this.#checkTranslation();
   }
 
   /** Notes the texts shown in English instead of the card's language, and says so once. */
-  private checkTranslation() {
+  #checkTranslation() {
     const {view, currentLang: lang} = this;
-    this.missing = view.status === 'loaded' ? untranslated(view.profile, lang).map((text) => text.path) : [];
-    const key = lang + this.missing;
-    if (this.missing.length && !this.warned.has(key)) {
-      this.warned.add(key);
-      this.warn(`translation-missing (${lang}): ${this.missing.join(', ')}`);
+    this.#missing = view.status === 'loaded' ? untranslated(view.profile, lang).map((text) => text.path) : [];
+    const key = lang + this.#missing;
+    if (this.#missing.length && !this.#warned.has(key)) {
+      this.#warned.add(key);
+      this.#warn(`translation-missing (${lang}): ${this.#missing.join(', ')}`);
     }
   }
 
   /** Loads the profile again, e.g. after a network error (the "Try again" button does this). */
   retry() {
-    this.holdFocus = !!this.shadowRoot?.activeElement;
+    this.#holdFocus = !!this.shadowRoot?.activeElement;
     this.load(true);
   }
 
   /** True while a retry started from the focused "Try again" is under way (see `keepFocus`). */
-  private holdFocus = false;
+  #holdFocus = false;
 
   protected override updated() {
-    if (this.holdFocus) this.holdFocus = keepFocus(this, '[part~="card"]') && this.view.status === 'loading';
+    if (this.#holdFocus) this.#holdFocus = keepFocus(this, '[part~="card"]') && this.view.status === 'loading';
   }
 
   /** The one place that decides where the profile comes from and what state follows. */
   private async load(fresh = false) {
-    this.controller?.abort();
-    const controller = (this.controller = new AbortController());
+    this.#controller?.abort();
+    const controller = (this.#controller = new AbortController());
     this.view = {status: 'loading'};
     try {
       if (this.profile !== undefined) {
         const {profile, dropped} = validateProfile(this.profile);
-        return this.show(profile, new URL(document.baseURI), dropped);
+        return this.#show(profile, new URL(document.baseURI), dropped);
       }
       if (!isPartnerId(this.partner)) {
         throw new LoadError('invalid-id', this.partner ? 'not a partner id' : 'no partner attribute');
       }
-      const url = new URL(`${this.partner}.json`, this.folder());
+      const url = new URL(`${this.partner}.json`, this.#folder());
       const request = loadProfile(url, this.partner, controller.signal, this.timeout > 0 ? this.timeout : undefined, fresh);
       prepareCountryNames(this.currentLang);
       const {profile, dropped} = await request;
-      if (!controller.signal.aborted) this.show(profile, url, dropped);
+      if (!controller.signal.aborted) this.#show(profile, url, dropped);
     } catch (error) {
       if (controller.signal.aborted) return;
       // Anything else thrown here is a bug in a profile we did not foresee: still an error state.
-      this.fail(error instanceof LoadError ? error.kind : 'invalid-profile', String((error as Error)?.message ?? error));
+      this.#fail(error instanceof LoadError ? error.kind : 'invalid-profile', String((error as Error)?.message ?? error));
     }
   }
 
   /** The profiles' folder; a refused `base` falls back to the default, with a warning. */
-  private folder(): URL {
+  #folder(): URL {
     const folder = profilesFolder(this.base);
     if (folder) return folder;
-    this.warn(`base "${this.base}" ${REFUSED}; using the default`);
+    this.#warn(`base "${this.base}" ${REFUSED}; using the default`);
     return profilesFolder()!;
   }
 
-  private show(profile: Profile, assetBase: URL, dropped: string[]) {
-    if (dropped.length) this.warn(`left out ${dropped.join(', ')}`);
+  #show(profile: Profile, assetBase: URL, dropped: string[]) {
+    if (dropped.length) this.#warn(`left out ${dropped.join(', ')}`);
     this.view = {status: 'loaded', profile, assetBase};
-    this.emitAfterRender('partner-card-load', profile);
+    this.#emitAfterRender('partner-card-load', profile);
   }
 
-  private fail(kind: ErrorKind, message: string) {
+  #fail(kind: ErrorKind, message: string) {
     // Good content on the page beats an error box over it: the project site may be down for good.
     if (this.prerendered) {
       // A prerendered card whose profile is gone: the page keeps it, and its editor learns why.
       const causes = kind === 'not-found' ? ' (a wrong id, or a partner removed from the project site)' : '';
-      return this.warn(`${kind}: ${message}${causes}; the prerendered content stays`);
+      return this.#warn(`${kind}: ${message}${causes}; the prerendered content stays`);
     }
-    this.warn(`${kind}: ${message}`);
+    this.#warn(`${kind}: ${message}`);
     this.view = {status: 'error', kind};
-    this.emitAfterRender('partner-card-error', {kind, message} satisfies PartnerCardErrorDetail);
+    this.#emitAfterRender('partner-card-error', {kind, message} satisfies PartnerCardErrorDetail);
   }
 
   /** Listeners see the card as it now looks; an event for a load that was since replaced is dropped. */
-  private async emitAfterRender(type: string, detail: unknown) {
-    const controller = this.controller;
+  async #emitAfterRender(type: string, detail: unknown) {
+    const controller = this.#controller;
     await this.updateComplete;
-    if (controller !== this.controller) return;
+    if (controller !== this.#controller) return;
     this.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true}));
   }
 
-  private warn(problem: string) {
+  #warn(problem: string) {
     console.warn(`<partner-card ${this.profile ? 'profile' : `partner="${this.partner}"`}>: ${problem}`);
   }
 
   /** The link as written, once the link rule allows it: the page resolves it as the prerenderer leaves it. */
-  private checkedUrl(value: string | undefined, name: string): string | undefined {
+  #checkedUrl(value: string | undefined, name: string): string | undefined {
     if (!value?.trim()) return undefined;
     if (!linkRefused(value)) return value.trim();
-    this.warn(`${name} "${value}" ${REFUSED}; left out`);
+    this.#warn(`${name} "${value}" ${REFUSED}; left out`);
     return undefined;
   }
 
@@ -269,14 +269,14 @@ export class PartnerCard extends PrerenderedElement {
     return inLang(lang, () => {
       const kind = view.status === 'error' ? view.kind : 'network';
       // One live region for the card's life, before the box: only its text changes.
-      return shadowContent(statusText(view.status, kind, this.partner), this.box(view, lang, variant));
+      return shadowContent(statusText(view.status, kind, this.partner), this.#box(view, lang, variant));
     });
   }
 
-  private box(view: View, lang: Lang, variant: Variant) {
+  #box(view: View, lang: Lang, variant: Variant) {
     if (view.status === 'loading') return loadingCard(variant, lang);
     if (view.status === 'error') return errorCard(view.kind, this.partner, lang, () => this.retry());
-    return loadedCard(view.profile, variant, {lang, level: clampLevel(this.headingLevel), assetBase: view.assetBase, ...this.links});
+    return loadedCard(view.profile, variant, {lang, level: clampLevel(this.headingLevel), assetBase: view.assetBase, ...this.#links});
   }
 }
 

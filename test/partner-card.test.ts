@@ -315,4 +315,49 @@ describe('<partner-card>: registration', () => {
     expect(customElements.get('partner-card')).to.equal(defined);
     expect(notes.join()).to.contain('already defined');
   });
+
+  /** Adds the built module `file` to the frame's page, as its script tag would, and resolves once `tag` is defined there. */
+  async function addModule(win: Window, file: string, tag: string) {
+    const script = win.document.createElement('script');
+    script.type = 'module';
+    script.src = `/dist/${file}`;
+    win.document.head.append(script);
+    await waitUntil(() => win.customElements.get(tag), `${file} defines <${tag}>`, {timeout: 5000});
+    // Module scripts run after the define of the first tag settles: let the rest of the file run.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+
+  async function blankPage() {
+    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/test/fixtures/modules/no-module.html"></iframe>`);
+    await oneEvent(frame, 'load');
+    const win = frame.contentWindow! as Window & typeof globalThis;
+    const notes: string[] = [];
+    win.console.info = (...args: unknown[]) => notes.push(args.join(' '));
+    return {win, notes};
+  }
+
+  it("partner-card.js defines the card alone; partner-directory.js, loaded after it, adds the directory and keeps the card's first definition", async () => {
+    const {win, notes} = await blankPage();
+    await addModule(win, 'partner-card.js', 'partner-card');
+    const card = win.customElements.get('partner-card');
+    // Booleans, not the classes: chai's message for a class from another frame takes forever to write.
+    expect(!!win.customElements.get('partner-directory'), 'the card module defines no directory').to.equal(false);
+    await addModule(win, 'partner-directory.js', 'partner-directory');
+    expect(win.customElements.get('partner-card') === card, "the card's first definition stays").to.equal(true);
+    expect(notes.join('\n')).to.contain('<partner-card> is already defined on this page');
+  });
+
+  it('partner-directory.js defines both elements; partner-card.js loaded after it stays quiet apart from a note', async () => {
+    const {win, notes} = await blankPage();
+    await addModule(win, 'partner-directory.js', 'partner-directory');
+    const card = win.customElements.get('partner-card');
+    expect(!!card, 'the directory module defines the card too').to.equal(true);
+    await addModule(win, 'partner-card.js', 'partner-card');
+    expect(win.customElements.get('partner-card') === card, "the card's first definition stays").to.equal(true);
+    expect(notes.join('\n')).to.contain('<partner-card> is already defined on this page');
+    const el = win.document.body.appendChild(win.document.createElement('partner-card'));
+    el.setAttribute('partner', 'region-southern-denmark');
+    el.setAttribute('base', '/demo/embed/partners/');
+    await waitUntil(() => el.shadowRoot?.querySelector('[part="name"]'), 'the card shows its partner', {timeout: 5000});
+  });
 });

@@ -24,13 +24,14 @@ async function page(path: string, sandbox?: string) {
   return {frame, doc, win: frame.contentWindow as PageWindow, card: doc.querySelector('partner-card') as PartnerCard};
 }
 
-/** Loads the module into the page, as its script tag would, and waits for the card's first event (or a moment). */
-async function upgrade(doc: Document, card: PartnerCard) {
+/** Loads the element's module into the page, as its script tag would, and waits for the element's first update. */
+async function upgrade(doc: Document, card: PartnerCard | PartnerDirectory) {
+  const tag = card.localName;
   const script = doc.createElement('script');
   script.type = 'module';
-  script.src = '/dist/partner-card.js';
+  script.src = `/dist/${tag}.js`;
   doc.head.append(script);
-  await waitUntil(() => doc.defaultView!.customElements.get('partner-card'), 'the module defines the card', {timeout: 5000});
+  await waitUntil(() => doc.defaultView!.customElements.get(tag), `the module defines <${tag}>`, {timeout: 5000});
   await card.updateComplete;
 }
 
@@ -134,7 +135,7 @@ describe('Prerendered directories: the whole list at first paint', () => {
     const dir = doc.querySelector('partner-directory') as PartnerDirectory;
     const before = items(dir);
     const height = dir.getBoundingClientRect().height;
-    await upgrade(doc, dir as unknown as PartnerCard);
+    await upgrade(doc, dir);
     await waitUntil(() => win.__events.length > 0, 'the live index is in', {timeout: 5000});
     await dir.updateComplete;
     expect(win.__events).to.deep.equal(['partner-directory-load']);
@@ -153,7 +154,7 @@ describe('Prerendered directories: the whole list at first paint', () => {
     const {doc, win} = await page('/prerendered/test/fixtures/prerender/directory.html?stale=1');
     const dir = doc.querySelector('partner-directory') as PartnerDirectory;
     expect(textOf(items(dir)[0].querySelector('[part="summary"]')!)).to.equal('An older summary.');
-    await upgrade(doc, dir as unknown as PartnerCard);
+    await upgrade(doc, dir);
     await waitUntil(() => win.__events.length > 0, 'the live index is in', {timeout: 5000});
     await dir.updateComplete;
     expect(items(dir)).to.have.length(25);
@@ -164,7 +165,7 @@ describe('Prerendered directories: the whole list at first paint', () => {
     const {doc, win} = await page('/prerendered/test/fixtures/prerender/directory.html');
     const dir = doc.querySelector('partner-directory') as PartnerDirectory;
     dir.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!.value = 'tromso';
-    await upgrade(doc, dir as unknown as PartnerCard);
+    await upgrade(doc, dir);
     await waitUntil(() => win.__events.length > 0, 'the live index is in', {timeout: 5000});
     await dir.updateComplete;
     expect(dir.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!.value).to.equal('tromso');
@@ -175,7 +176,7 @@ describe('Prerendered directories: the whole list at first paint', () => {
     const {doc, win} = await page('/prerendered/test/fixtures/prerender/directory-offline.html');
     const dir = doc.querySelector('partner-directory') as PartnerDirectory;
     const before = items(dir);
-    await upgrade(doc, dir as unknown as PartnerCard);
+    await upgrade(doc, dir);
     await waitUntil(() => win.__warnings.some((w) => w.includes('prerendered content stays')), 'a warning', {timeout: 5000});
     expect(items(dir).length === before.length && items(dir).every((li, i) => li === before[i]), 'the same list').to.equal(true);
     expect(dir.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);

@@ -59,15 +59,15 @@ test('a host configured as README says passes, with no warning, having fetched e
   assert.deepEqual(result.errors, []);
   assert.deepEqual(result.warnings, []);
   assert.match(result.stdout, /0 error\(s\), 0 warning\(s\)/);
-  for (const file of ['partner-card.js', release.module, 'release.json', 'partners/index.json', PROFILE, 'partners/region-southern-denmark.svg']) {
+  for (const file of ['partner-card.js', release.module, 'partner-directory.js', release.directory.module, 'release.json', 'partners/index.json', PROFILE, 'partners/region-southern-denmark.svg']) {
     assert.ok(result.requests.includes(`/embed/${file}`), `${file} was checked`);
   }
 });
 
-test('no Access-Control-Allow-Origin: an error for the module, the versioned module, the index and every profile', async () => {
+test('no Access-Control-Allow-Origin: an error for both modules, their versioned copies, the index and every profile', async () => {
   const result = await checkDeploy({headers: headersFile.replace(/^\s*Access-Control-Allow-Origin.*\n/gm, '')});
   assert.equal(result.code, 1);
-  for (const file of ['partner-card.js', release.module, 'partners/index.json', PROFILE]) {
+  for (const file of ['partner-card.js', release.module, 'partner-directory.js', release.directory.module, 'partners/index.json', PROFILE]) {
     assert.ok(
       result.errors.some((l) => l.startsWith(`error: ${file}: no Access-Control-Allow-Origin header`) && l.includes('Fix: send "Access-Control-Allow-Origin: *"')),
       `${file} in:\n${result.stdout}`,
@@ -109,6 +109,27 @@ test('a missing logo, and a logo served as something else than an image, are err
   assert.match(result.errors.join('\n'), /^error: partners\/region-southern-denmark\.svg: served as "text\/plain"/m);
 });
 
+test("the directory's module is checked as the card's: its versioned copy's bytes against its integrity, and release.json must pin it", async () => {
+  let dir = upload();
+  const file = join(dir, release.directory.module);
+  writeFileSync(file, readFileSync(file, 'utf8').replace('customElements.define', 'customElements.define '));
+  let result = await checkDeploy({dir});
+  assert.equal(result.code, 1);
+  assert.deepEqual(result.errors.map((l) => l.split(':')[1].trim()), [release.directory.module], result.stdout);
+  assert.match(result.errors[0], /its bytes do not match the published integrity/);
+  assert.match(result.warnings.join('\n'), /^warning: partner-directory\.js: is not the same code as partner-directory-/m);
+
+  dir = upload();
+  const {directory, ...withoutDirectory} = release;
+  writeFileSync(join(dir, 'release.json'), JSON.stringify(withoutDirectory));
+  result = await checkDeploy({dir});
+  assert.equal(result.code, 1);
+  assert.deepEqual(result.errors, [
+    "error: release.json: does not name the directory's module (partner-directory-<version>.js) and its sha384 integrity. Fix: upload all of dist/ as `npm run build` left it",
+  ]);
+  assert.ok(directory);
+});
+
 test('a versioned module whose bytes differ from the published integrity is an error (and the moving module is not the release: a warning)', async () => {
   const dir = upload();
   const file = join(dir, release.module);
@@ -124,7 +145,7 @@ test('server errors: 500 for the index and for release.json are errors; nothing 
   const result = await checkDeploy({faults: {'partners/index.json': {status: 500}, 'release.json': {status: 500}}});
   assert.equal(result.code, 1);
   assert.match(result.errors.join('\n'), /^error: partners\/index\.json: The index of partners answers HTTP 500\. Fix: the server must answer 200 for it \(a server error: see its log\)$/m);
-  assert.match(result.errors.join('\n'), /^error: release\.json: release\.json \(the version and integrity of the versioned module\) answers HTTP 500/m);
+  assert.match(result.errors.join('\n'), /^error: release\.json: release\.json \(the version and integrity of the versioned modules\) answers HTTP 500/m);
   assert.ok(!result.requests.includes(`/embed/${PROFILE}`));
 });
 
@@ -183,7 +204,7 @@ test('caching the wrong way round: the moving module immutable, the versioned on
     },
   });
   assert.equal(result.code, 0);
-  assert.match(result.warnings.join('\n'), /^warning: partner-card\.js: Cache-Control "public, max-age=31536000, immutable" keeps the newest module too long/m);
+  assert.match(result.warnings.join('\n'), /^warning: partner-card\.js: Cache-Control "public, max-age=31536000, immutable" keeps the newest card's module too long/m);
   assert.match(result.warnings.join('\n'), /makes browsers ask again for a file that never changes/);
 });
 

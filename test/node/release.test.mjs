@@ -13,21 +13,34 @@ const release = JSON.parse(readFileSync(join(root, 'dist/release.json'), 'utf8')
 /** @type {typeof import('../../src/prerender.js')} */
 const {STYLE_HASH, DIRECTORY_STYLE_HASH} = await import(join(root, 'dist/prerender.js'));
 
-test("release.json names package.json's version, its versioned file and that file's sha384", () => {
+test("release.json names package.json's version, each module's versioned file and that file's sha384", () => {
   assert.equal(release.version, version);
   assert.equal(release.module, `partner-card-${version}.js`);
-  const bytes = readFileSync(join(root, 'dist', release.module));
-  assert.equal(release.integrity, `sha384-${createHash('sha384').update(bytes).digest('base64')}`);
+  assert.equal(release.directory.module, `partner-directory-${version}.js`);
+  for (const {module, integrity} of [release, release.directory]) {
+    const bytes = readFileSync(join(root, 'dist', module));
+    assert.equal(integrity, `sha384-${createHash('sha384').update(bytes).digest('base64')}`);
+  }
   assert.deepEqual(release.styleHashes, {card: STYLE_HASH, directory: DIRECTORY_STYLE_HASH});
 });
 
-test('the versioned file is the module, pointing at its own source map', () => {
-  const moving = readFileSync(join(root, 'dist/partner-card.js'), 'utf8');
-  const versioned = readFileSync(join(root, 'dist', release.module), 'utf8');
-  assert.match(versioned, new RegExp(`//# sourceMappingURL=${release.module.replace(/\./g, '\\.')}\\.map\\n$`));
-  const code = (/** @type {string} */ text) => text.replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
-  assert.equal(code(versioned), code(moving));
-  assert.equal(JSON.parse(readFileSync(join(root, 'dist', `${release.module}.map`), 'utf8')).file, release.module);
+test('each versioned file is its module, pointing at its own source map', () => {
+  for (const [name, {module}] of [['partner-card', release], ['partner-directory', release.directory]]) {
+    const moving = readFileSync(join(root, `dist/${name}.js`), 'utf8');
+    const versioned = readFileSync(join(root, 'dist', module), 'utf8');
+    assert.match(versioned, new RegExp(`//# sourceMappingURL=${module.replace(/\./g, '\\.')}\\.map\\n$`));
+    const code = (/** @type {string} */ text) => text.replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
+    assert.equal(code(versioned), code(moving));
+    assert.equal(JSON.parse(readFileSync(join(root, 'dist', `${module}.map`), 'utf8')).file, module);
+  }
+});
+
+test("the card's module defines <partner-card> alone; the directory's defines both", () => {
+  const card = readFileSync(join(root, 'dist/partner-card.js'), 'utf8');
+  const directory = readFileSync(join(root, 'dist/partner-directory.js'), 'utf8');
+  assert.ok(!card.includes('partner-directory'), 'no trace of the directory in the card module');
+  assert.match(directory, /"partner-card"|`partner-card`|'partner-card'/);
+  assert.match(directory, /"partner-directory"|`partner-directory`|'partner-directory'/);
 });
 
 test("CHANGELOG.md has this version's entry, with this release's CSP hashes", () => {

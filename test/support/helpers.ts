@@ -1,7 +1,7 @@
 import {fixtureSync, html, oneEvent} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import type {TemplateResult} from 'lit';
-import '../../src/index.js';
+import '../../src/directory.js';
 import type {PartnerCard} from '../../src/partner-card.js';
 
 /** The real sample profiles, as the demo publishes them. */
