@@ -36,6 +36,37 @@ interface Prepared {
   countries: [string, string][];
 }
 
+/**
+ * A list is drawn, and shown again after a search, a frame at a time past its
+ * first screen, so that no frame is long and a keystroke is answered in the
+ * next one. Per frame: at most this much script drawing items (their style and
+ * layout follow in the same frame, about as long again)…
+ */
+const DRAW_MS = 6;
+const DRAW_PER_FRAME = 60;
+/** …or this many items shown again, whose layout is the frame's main cost (about 0.1 ms each). */
+const SHOW_PER_FRAME = 120;
+/** Items drawn between two checks of whether the first screen is full. */
+const BATCH = 12;
+/** At least this many items count as the first screen (a list above the page's first screen still fills it). */
+const FIRST_SCREEN_MIN = 24;
+/** A list this short is drawn at once: it fits in one frame, and frames would only make it later. */
+const AT_ONCE = 100;
+
+interface Filling {
+  prepared: Prepared;
+  /** Draws items `from`…`to` into a fragment. */
+  draw(from: number, to: number): DocumentFragment;
+  /** Next item to draw, and first item that may still wait to be shown again. */
+  next: number;
+  reveal: number;
+  /** The frame asked for, and how to call it off. */
+  frame?: number;
+  cancel?: () => void;
+  done: Promise<void>;
+  finish(): void;
+}
+
 /** Query parameters that keep the filter in the page URL (prefixed: the page owns the rest). */
 const Q = 'partner-search';
 const C = 'partner-country';
@@ -117,6 +148,11 @@ export class PartnerDirectory extends PrerenderedElement {
   private list!: HTMLElement;
   /** What the prerendered items the list still holds (not drawn by Lit) show, when it is what the live index would. */
   private kept?: Prepared;
+
+  /** The list being filled: what is drawn a frame at a time (see `fill`). */
+  #filling?: Filling;
+  /** How many items filled the first screen when the list was first drawn: shown at once after a search. */
+  #screenful = FIRST_SCREEN_MIN;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -276,34 +312,183 @@ export class PartnerDirectory extends PrerenderedElement {
   /**
    * The cards are drawn into the list apart from the main template, once per
    * loaded index, language, link pattern and heading level; a keystroke only
-   * flips \`hidden\` on the items that change. Re-evaluating 1,000 card
+   * flips `hidden` on the items that change. Re-evaluating 1,000 card
    * templates per keystroke took three frames.
    */
   protected override updated() {
     // During a retry the focus waits on the status line ("Loading partners…", then the count).
     if (this.holdFocus) this.holdFocus = keepFocus(this, '[part="count"]') && this.view.status === 'loading';
     const {view, prepared, list} = this;
-    list.setAttribute('aria-busy', String(view.status === 'loading'));
     list.hidden = view.status === 'error';
-    if (view.status !== 'loaded' || !prepared) return;
+    if (view.status !== 'loaded' || !prepared) {
+      this.#stopFilling();
+      list.setAttribute('aria-busy', String(view.status === 'loading'));
+      return;
+    }
     if (this.drawn !== prepared) {
       this.drawn = prepared;
       if (this.kept !== prepared) {
         // Kept items are no template's: a redraw (another language, say) starts from an empty list.
-        if (this.kept) list.replaceChildren();
         this.kept = undefined;
-        const ctx = {lang: prepared.lang, level: prepared.level, assetBase: view.folder};
-        // The link rule is asked once per drawing, not once per partner.
-        const pattern = this.href && !linkRefused(this.href) ? this.href : undefined;
-        const link = (id: string) => pattern && safeUrl(pattern.replace('{id}', encodeURIComponent(id)), document.baseURI)?.href;
-        render(inLang(prepared.lang, () => directoryItems(prepared.entries, ctx, link)), list);
+        list.replaceChildren();
+        this.#startFilling(prepared, view.folder);
       }
       this.warnUntranslated(prepared);
     }
-    const items = list.children as HTMLCollectionOf<HTMLElement>;
-    this.shown.forEach((show, i) => {
-      if (items[i].hidden === show) items[i].hidden = !show;
-    });
+    this.#showFirstScreen();
+    const filling = this.#filling;
+    if (!filling) list.setAttribute('aria-busy', 'false');
+    else if (!this.#busy(filling)) this.#finish(filling);
+    else {
+      list.setAttribute('aria-busy', 'true');
+      this.#nextFrame(filling);
+    }
+  }
+
+  /** The list's items are drawn from now on, a frame at a time after the first screen. */
+  #startFilling(prepared: Prepared, folder: URL) {
+    this.#stopFilling();
+    const ctx = {lang: prepared.lang, level: prepared.level, assetBase: folder};
+    // The link rule is asked once per drawing, not once per partner.
+    const pattern = this.href && !linkRefused(this.href) ? this.href : undefined;
+    const link = (id: string) => pattern && safeUrl(pattern.replace('{id}', encodeURIComponent(id)), document.baseURI)?.href;
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    this.#filling = {
+      prepared,
+      next: 0,
+      reveal: 0,
+      done,
+      finish,
+      draw: (from, to) => {
+        const fragment = document.createDocumentFragment();
+        render(inLang(prepared.lang, () => directoryItems(prepared.entries.slice(from, to), ctx, link)), fragment);
+        [...(fragment.children as HTMLCollectionOf<HTMLElement>)].forEach((item, i) => (item.hidden = !this.shown[from + i]));
+        return fragment;
+      },
+    };
+    // The first screen at once: batches until the list reaches below the window.
+    const filling = this.#filling;
+    const {length} = prepared.entries;
+    // (A list that is not displayed has no box: its first screen is the least one.)
+    const belowWindow = () => !this.list.getClientRects().length || this.list.getBoundingClientRect().bottom > innerHeight;
+    while (filling.next < length && (length <= AT_ONCE || filling.next < FIRST_SCREEN_MIN || !belowWindow())) {
+      const to = Math.min(filling.next + BATCH, length);
+      this.list.append(filling.draw(filling.next, to));
+      filling.next = to;
+    }
+    this.#screenful = Math.max(FIRST_SCREEN_MIN, filling.next);
+  }
+
+  /**
+   * After a search: items that match are shown at once up to a screenful
+   * (counting those already shown), hidden ones are hidden at once (hiding
+   * costs no layout); the other matches are shown a frame at a time.
+   */
+  #showFirstScreen() {
+    const items = this.list.children as HTMLCollectionOf<HTMLElement>;
+    let visible = 0;
+    let waiting = -1;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (!this.shown[i]) {
+        if (!item.hidden) item.hidden = true;
+      } else if (!item.hidden) {
+        visible++;
+      } else if (visible < this.#screenful) {
+        item.hidden = false;
+        visible++;
+      } else if (waiting < 0) {
+        waiting = i;
+      }
+    }
+    if (waiting >= 0) {
+      this.#filling ??= this.#idleFilling();
+      this.#filling.reveal = waiting;
+    }
+  }
+
+  /** A filling with nothing left to draw, for showing items again after a search. */
+  #idleFilling(): Filling {
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const length = this.list.children.length;
+    return {prepared: this.prepared!, next: length, reveal: length, done, finish, draw: () => document.createDocumentFragment()};
+  }
+
+  /** Whether the filling has items left to draw or to show again. */
+  #busy(filling: Filling) {
+    const items = this.list.children as HTMLCollectionOf<HTMLElement>;
+    while (filling.reveal < items.length && (!this.shown[filling.reveal] || !items[filling.reveal].hidden)) filling.reveal++;
+    return filling.next < filling.prepared.entries.length || filling.reveal < items.length;
+  }
+
+  /**
+   * Asks for the next frame. A page that is hidden draws no frames: a timer
+   * stands in, and the filling then does the rest at once.
+   */
+  #nextFrame(filling: Filling) {
+    if (filling.frame !== undefined) return;
+    const run = () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      filling.frame = undefined;
+      this.#fill(filling);
+    };
+    const frame = requestAnimationFrame(run);
+    const timer = setTimeout(run, 250);
+    filling.frame = frame;
+    filling.cancel = () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }
+
+  /** One frame's share of the filling; then the next frame's, until the list is complete. */
+  #fill(filling: Filling) {
+    if (filling !== this.#filling) return;
+    const hiddenPage = document.visibilityState === 'hidden';
+    const start = performance.now();
+    const {length} = filling.prepared.entries;
+    const items = this.list.children as HTMLCollectionOf<HTMLElement>;
+    let shownNow = 0;
+    let drawnNow = 0;
+    while (this.#busy(filling) && (hiddenPage || (performance.now() - start < DRAW_MS && shownNow < SHOW_PER_FRAME && drawnNow < DRAW_PER_FRAME))) {
+      if (filling.reveal < items.length) {
+        items[filling.reveal].hidden = false;
+        shownNow++;
+      } else {
+        const to = Math.min(filling.next + BATCH, length);
+        this.list.append(filling.draw(filling.next, to));
+        drawnNow += to - filling.next;
+        filling.next = to;
+      }
+    }
+    if (this.#busy(filling)) this.#nextFrame(filling);
+    else this.#finish(filling);
+  }
+
+  #finish(filling: Filling) {
+    if (filling !== this.#filling) return;
+    this.#filling = undefined;
+    this.list.setAttribute('aria-busy', 'false');
+    filling.finish();
+  }
+
+  #stopFilling() {
+    const filling = this.#filling;
+    if (!filling) return;
+    filling.cancel?.();
+    this.#filling = undefined;
+    filling.finish();
+  }
+
+  /** Also waits until the list is complete: every item drawn, and shown when it matches the search. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    // A filling replaced by another (a new language while drawing) ends; wait for the one after it.
+    while (this.#filling) await this.#filling.done;
+    return result;
   }
 
   /** Once per index and language: which partners show English where the list's language is missing (part `fallback`). */

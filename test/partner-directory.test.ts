@@ -311,6 +311,81 @@ describe('<partner-directory>', () => {
   });
 });
 
+describe('<partner-directory>: a long list, a frame at a time', () => {
+  const list = (el: PartnerDirectory) => el.shadowRoot!.querySelector('[part="list"]')!;
+  const shown = (el: PartnerDirectory) => items(el).filter((li) => !li.hidden).length;
+  /** A directory of `n` partners, returned as soon as its first items are drawn (before the list is complete). */
+  async function started(n: number) {
+    const el = fixtureSync<PartnerDirectory>(html`<div style="width: 1000px"><partner-directory lang="en" base=${`/many/${n}/`} href="/p/{id}/"></partner-directory></div>`).firstElementChild as PartnerDirectory;
+    const loaded = oneEvent(el, 'partner-directory-load');
+    await waitUntil(() => el.shadowRoot?.querySelector('li'), 'the first items are drawn', {timeout: 5000});
+    return {el, loaded};
+  }
+
+  it('draws the first screen at once and the rest in later frames, busy until the list is complete', async () => {
+    const {el, loaded} = await started(1000);
+    const first = items(el).length;
+    expect(first, 'a screenful at once').to.be.within(24, 400);
+    expect(list(el).getAttribute('aria-busy')).to.equal('true');
+    expect(list(el).getBoundingClientRect().bottom, 'the first screen is full').to.be.above(innerHeight);
+    expect(count(el), 'the count is the whole list’s at once').to.equal('1000 partners');
+    await loaded;
+    expect(items(el)).to.have.length(1000);
+    expect(list(el).getAttribute('aria-busy')).to.equal('false');
+    expect(visible(el).slice(-1)).to.deep.equal(['partner-1000']);
+  });
+
+  it('draws a list of 100 at once', async () => {
+    const {el} = await started(100);
+    expect(items(el)).to.have.length(100);
+  });
+
+  it('answers a keystroke typed while the list is drawn at once, and the whole list is filtered once it is there', async () => {
+    const {el, loaded} = await started(1000);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
+    input.value = 'partner 999';
+    input.dispatchEvent(new Event('input'));
+    await new Promise(requestAnimationFrame);
+    expect(count(el)).to.equal('1 partner');
+    expect(items(el).length, 'still drawing').to.be.below(1000);
+    await loaded;
+    await el.updateComplete;
+    expect(visible(el)).to.deep.equal(['partner-999']);
+  });
+
+  it('after a search, shows a screenful of matches in the keystroke’s frame and the rest in later frames; updateComplete waits for all', async () => {
+    const {el, loaded} = await started(1000);
+    await loaded;
+    await search(el, 'partner 7');
+    expect(shown(el)).to.equal(271); // every number with a 7 in it
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
+    input.value = '';
+    input.dispatchEvent(new Event('input'));
+    await new Promise((resolve) => queueMicrotask(() => resolve(undefined)));
+    await new Promise(requestAnimationFrame);
+    const atFirst = shown(el);
+    expect(atFirst, 'more than before, not yet all').to.be.within(272, 999);
+    expect(list(el).getAttribute('aria-busy')).to.equal('true');
+    await el.updateComplete;
+    expect(shown(el)).to.equal(1000);
+    expect(visible(el).slice(0, 3)).to.deep.equal(['partner-1', 'partner-2', 'partner-3']);
+    expect(list(el).getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it('in a hidden tab, the list is completed without animation frames', async () => {
+    // Browsers draw no frames for a hidden page: a timer stands in. Simulated here by holding frames back.
+    const frames = window.requestAnimationFrame;
+    window.requestAnimationFrame = () => 0;
+    try {
+      const {el, loaded} = await started(1000);
+      await loaded;
+      expect(items(el)).to.have.length(1000);
+    } finally {
+      window.requestAnimationFrame = frames;
+    }
+  });
+});
+
 describe('search folding', () => {
   // Unicode decomposes å, é and ü into a letter and a mark, which the search
   // drops; these letters it does not decompose, so each is spelled out.
