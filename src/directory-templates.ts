@@ -72,9 +72,9 @@ export function directoryView(v: DirectoryView, items?: unknown): TemplateResult
     ${items ? html`<ul class="list" part="list" aria-busy="false" data-key=${v.key}>${items}</ul>` : nothing}`;
 }
 
-/** One list item per partner, each a compact card linking to `link(id)`. */
+/** One list item per partner, each a compact card linking to `link(id)`, with the partner's id as its own (for `#id` links). */
 export const directoryItems = (entries: Profile[], ctx: CardContext, link: (id: string) => string | undefined) =>
-  entries.map((entry) => html`<li part="item">${compactCard(entry, {...ctx, href: link(entry.id)})}</li>`);
+  entries.map((entry) => html`<li part="item" id=${entry.id}>${compactCard(entry, {...ctx, href: link(entry.id)})}</li>`);
 
 /**
  * A short fingerprint of what a drawn list shows (entries, language, link

@@ -156,6 +156,7 @@ export class PartnerDirectory extends PrerenderedElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    addEventListener('hashchange', this.#toHash);
     const root = this.renderRoot;
     if (!this.list) {
       this.list = root.querySelector('.list') ?? root.appendChild(Object.assign(document.createElement('ul'), {className: 'list'}));
@@ -172,6 +173,7 @@ export class PartnerDirectory extends PrerenderedElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    removeEventListener('hashchange', this.#toHash);
     this.controller?.abort();
   }
 
@@ -221,7 +223,9 @@ export class PartnerDirectory extends PrerenderedElement {
       });
       this.view = {status: 'loaded', entries, folder};
       await this.updateComplete;
-      if (controller === this.controller) this.emit('partner-directory-load', {count: entries.length});
+      if (controller !== this.controller) return;
+      this.emit('partner-directory-load', {count: entries.length});
+      this.#toHash();
     } catch (error) {
       if (controller.signal.aborted) return;
       const {kind = 'network', message} = error as LoadError;
@@ -482,6 +486,17 @@ export class PartnerDirectory extends PrerenderedElement {
     this.#filling = undefined;
     filling.finish();
   }
+
+  /**
+   * A link to the page with `#<partner id>` scrolls to that partner's card,
+   * once the list is complete and whenever the address's hash changes: the
+   * browser's own scrolling to an id does not look into shadow roots.
+   */
+  #toHash = () => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const item = id && (this.renderRoot as ShadowRoot).getElementById(id);
+    if (item && !item.hidden) item.scrollIntoView();
+  };
 
   /** Also waits until the list is complete: every item drawn, and shown when it matches the search. */
   protected override async getUpdateComplete(): Promise<boolean> {

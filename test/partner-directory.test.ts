@@ -372,6 +372,42 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     expect(list(el).getAttribute('aria-busy')).to.equal('false');
   });
 
+  it('a #partner-id link scrolls to that card once the list is complete, and again when the hash changes', async () => {
+    const inView = (el: PartnerDirectory, id: string) => {
+      const box = el.shadowRoot!.getElementById(id)!.getBoundingClientRect();
+      // (WebKit scrolls to half a pixel above.)
+      return box.top >= -1 && box.bottom <= innerHeight + 1;
+    };
+    const address = location.href;
+    history.replaceState(history.state, '', '#partner-900');
+    try {
+      const {el, loaded} = await started(1000);
+      await loaded;
+      expect(inView(el, 'partner-900'), 'partner-900 in view').to.equal(true);
+      const changed = oneEvent(window, 'hashchange');
+      location.hash = 'partner-40';
+      await changed;
+      expect(inView(el, 'partner-40'), 'partner-40 in view').to.equal(true);
+    } finally {
+      history.replaceState(history.state, '', address);
+      scrollTo(0, 0);
+    }
+  });
+
+  it("find-in-page finds a partner far down the list (window.find, the same search as the browser's find bar; skipped where window.find does not look into shadow roots: WebKit)", async function () {
+    const find = (text: string) => {
+      getSelection()!.removeAllRanges();
+      return (window as unknown as {find(text: string): boolean}).find(text);
+    };
+    // Whether this engine's window.find reads shadow roots at all, apart from the directory.
+    const probe = fixtureSync<HTMLDivElement>(html`<div></div>`);
+    probe.attachShadow({mode: 'open'}).innerHTML = '<p>shadow probe text 8f3a</p>';
+    if (!find('shadow probe text 8f3a')) this.skip();
+    const {loaded} = await started(1000);
+    await loaded;
+    expect(find('Synthetic partner number 990.')).to.equal(true);
+  });
+
   it('in a hidden tab, the list is completed without animation frames', async () => {
     // Browsers draw no frames for a hidden page: a timer stands in. Simulated here by holding frames back.
     const frames = window.requestAnimationFrame;
