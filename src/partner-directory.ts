@@ -53,20 +53,6 @@ const FIRST_SCREEN_MIN = 24;
 /** A list this short is drawn at once: it fits in one frame, and frames would only make it later. */
 const AT_ONCE = 100;
 
-interface Filling {
-  prepared: Prepared;
-  /** Draws items `from`…`to` into a fragment. */
-  draw(from: number, to: number): DocumentFragment;
-  /** Next item to draw, and first item that may still wait to be shown again. */
-  next: number;
-  reveal: number;
-  /** The frame asked for, and how to call it off. */
-  frame?: number;
-  cancel?: () => void;
-  done: Promise<void>;
-  finish(): void;
-}
-
 /** Query parameters that keep the filter in the page URL (prefixed: the page owns the rest). */
 const Q = 'partner-search';
 const C = 'partner-country';
@@ -149,8 +135,14 @@ export class PartnerDirectory extends PrerenderedElement {
   /** What the prerendered items the list still holds (not drawn by Lit) show, when it is what the live index would. */
   private kept?: Prepared;
 
-  /** The list being filled: what is drawn a frame at a time (see `fill`). */
-  #filling?: Filling;
+  /** The drawing under way, a frame at a time (see `#step`): how to draw items, and the next entry to draw. */
+  #drawing?: {entries: Profile[]; draw(from: number, to: number): DocumentFragment; next: number};
+  /** The first item that may still wait to be shown after a search. */
+  #reveal = 0;
+  /** Calls off the frame asked for. */
+  #cancelFrame?: () => void;
+  /** Settles once the list is complete (`getUpdateComplete`). */
+  #complete?: {promise: Promise<void>; resolve(): void};
   /** How many items filled the first screen when the list was first drawn: shown at once after a search. */
   #screenful = FIRST_SCREEN_MIN;
 
@@ -325,7 +317,9 @@ export class PartnerDirectory extends PrerenderedElement {
     const {view, prepared, list} = this;
     list.hidden = view.status === 'error';
     if (view.status !== 'loaded' || !prepared) {
-      this.#stopFilling();
+      this.#drawing = undefined;
+      this.#reveal = Infinity;
+      this.#schedule();
       list.setAttribute('aria-busy', String(view.status === 'loading'));
       return;
     }
@@ -340,48 +334,40 @@ export class PartnerDirectory extends PrerenderedElement {
       this.warnUntranslated(prepared);
     }
     this.#showFirstScreen();
-    const filling = this.#filling;
-    if (!filling) list.setAttribute('aria-busy', 'false');
-    else if (!this.#busy(filling)) this.#finish(filling);
-    else {
-      list.setAttribute('aria-busy', 'true');
-      this.#nextFrame(filling);
-    }
+    this.#schedule();
   }
 
   /** The list's items are drawn from now on, a frame at a time after the first screen. */
   #startFilling(prepared: Prepared, folder: URL) {
-    this.#stopFilling();
     const ctx = {lang: prepared.lang, level: prepared.level, assetBase: folder};
     // The link rule is asked once per drawing, not once per partner.
     const pattern = this.href && !linkRefused(this.href) ? this.href : undefined;
     const link = (id: string) => pattern && safeUrl(pattern.replace('{id}', encodeURIComponent(id)), document.baseURI)?.href;
-    let finish!: () => void;
-    const done = new Promise<void>((resolve) => (finish = resolve));
-    this.#filling = {
-      prepared,
+    const {entries} = prepared;
+    const drawing = (this.#drawing = {
+      entries,
       next: 0,
-      reveal: 0,
-      done,
-      finish,
-      draw: (from, to) => {
+      draw: (from: number, to: number) => {
         const fragment = document.createDocumentFragment();
-        render(inLang(prepared.lang, () => directoryItems(prepared.entries.slice(from, to), ctx, link)), fragment);
+        render(inLang(prepared.lang, () => directoryItems(entries.slice(from, to), ctx, link)), fragment);
         [...(fragment.children as HTMLCollectionOf<HTMLElement>)].forEach((item, i) => (item.hidden = !this.shown[from + i]));
         return fragment;
       },
-    };
-    // The first screen at once: batches until the list reaches below the window.
-    const filling = this.#filling;
-    const {length} = prepared.entries;
-    // (A list that is not displayed has no box: its first screen is the least one.)
-    const belowWindow = () => !this.list.getClientRects().length || this.list.getBoundingClientRect().bottom > innerHeight;
-    while (filling.next < length && (length <= AT_ONCE || filling.next < FIRST_SCREEN_MIN || !belowWindow())) {
-      const to = Math.min(filling.next + BATCH, length);
-      this.list.append(filling.draw(filling.next, to));
-      filling.next = to;
-    }
-    this.#screenful = Math.max(FIRST_SCREEN_MIN, filling.next);
+    });
+    // The first screen at once: batches until the list reaches below the window
+    // (a list that is not displayed has no box: its first screen is the least one).
+    const below = () => !this.list.getClientRects().length || this.list.getBoundingClientRect().bottom > innerHeight;
+    while (drawing.next < entries.length && (entries.length <= AT_ONCE || drawing.next < FIRST_SCREEN_MIN || !below())) this.#drawBatch();
+    this.#screenful = Math.max(FIRST_SCREEN_MIN, drawing.next);
+  }
+
+  /** Draws the next few items; returns how many. */
+  #drawBatch() {
+    const drawing = this.#drawing!;
+    const from = drawing.next;
+    drawing.next = Math.min(from + BATCH, drawing.entries.length);
+    this.list.append(drawing.draw(from, drawing.next));
+    return drawing.next - from;
   }
 
   /**
@@ -392,99 +378,70 @@ export class PartnerDirectory extends PrerenderedElement {
   #showFirstScreen() {
     const items = this.list.children as HTMLCollectionOf<HTMLElement>;
     let visible = 0;
-    let waiting = -1;
+    this.#reveal = Infinity;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       if (!this.shown[i]) {
         if (!item.hidden) item.hidden = true;
-      } else if (!item.hidden) {
-        visible++;
-      } else if (visible < this.#screenful) {
-        item.hidden = false;
-        visible++;
-      } else if (waiting < 0) {
-        waiting = i;
       }
-    }
-    if (waiting >= 0) {
-      this.#filling ??= this.#idleFilling();
-      this.#filling.reveal = waiting;
+      else if (!item.hidden) visible++;
+      else if (visible < this.#screenful) (item.hidden = false), visible++;
+      else this.#reveal = Math.min(this.#reveal, i);
     }
   }
 
-  /** A filling with nothing left to draw, for showing items again after a search. */
-  #idleFilling(): Filling {
-    let finish!: () => void;
-    const done = new Promise<void>((resolve) => (finish = resolve));
-    const length = this.list.children.length;
-    return {prepared: this.prepared!, next: length, reveal: length, done, finish, draw: () => document.createDocumentFragment()};
-  }
-
-  /** Whether the filling has items left to draw or to show again. */
-  #busy(filling: Filling) {
+  /** Whether items are left to draw or to show again. */
+  #busy() {
     const items = this.list.children as HTMLCollectionOf<HTMLElement>;
-    while (filling.reveal < items.length && (!this.shown[filling.reveal] || !items[filling.reveal].hidden)) filling.reveal++;
-    return filling.next < filling.prepared.entries.length || filling.reveal < items.length;
+    while (this.#reveal < items.length && (!this.shown[this.#reveal] || !items[this.#reveal].hidden)) this.#reveal++;
+    return (this.#drawing && this.#drawing.next < this.#drawing.entries.length) || this.#reveal < items.length;
   }
 
   /**
-   * Asks for the next frame. A page that is hidden draws no frames: a timer
-   * stands in, and the filling then does the rest at once.
+   * Asks for the next frame while items are left, else marks the list
+   * complete. A page that is hidden draws no frames: a timer stands in, and
+   * the step then does the rest at once.
    */
-  #nextFrame(filling: Filling) {
-    if (filling.frame !== undefined) return;
-    const run = () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-      filling.frame = undefined;
-      this.#fill(filling);
-    };
-    const frame = requestAnimationFrame(run);
-    const timer = setTimeout(run, 250);
-    filling.frame = frame;
-    filling.cancel = () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }
-
-  /** One frame's share of the filling; then the next frame's, until the list is complete. */
-  #fill(filling: Filling) {
-    if (filling !== this.#filling) return;
-    const hiddenPage = document.visibilityState === 'hidden';
-    const start = performance.now();
-    const {length} = filling.prepared.entries;
-    const items = this.list.children as HTMLCollectionOf<HTMLElement>;
-    let shownNow = 0;
-    let drawnNow = 0;
-    while (this.#busy(filling) && (hiddenPage || (performance.now() - start < DRAW_MS && shownNow < SHOW_PER_FRAME && drawnNow < DRAW_PER_FRAME))) {
-      if (filling.reveal < items.length) {
-        items[filling.reveal].hidden = false;
-        shownNow++;
-      } else {
-        const to = Math.min(filling.next + BATCH, length);
-        this.list.append(filling.draw(filling.next, to));
-        drawnNow += to - filling.next;
-        filling.next = to;
-      }
+  #schedule() {
+    const busy = this.#busy();
+    this.list.setAttribute('aria-busy', String(busy));
+    if (busy) {
+      this.#complete ??= (() => {
+        let resolve!: () => void;
+        return {promise: new Promise<void>((r) => (resolve = r)), resolve};
+      })();
+      if (this.#cancelFrame) return;
+      const run = () => {
+        this.#cancelFrame!();
+        this.#step();
+      };
+      const frame = requestAnimationFrame(run);
+      const timer = setTimeout(run, 250);
+      this.#cancelFrame = () => {
+        cancelAnimationFrame(frame);
+        clearTimeout(timer);
+        this.#cancelFrame = undefined;
+      };
+      return;
     }
-    if (this.#busy(filling)) this.#nextFrame(filling);
-    else this.#finish(filling);
+    this.#cancelFrame?.();
+    this.#drawing = undefined;
+    this.#complete?.resolve();
+    this.#complete = undefined;
   }
 
-  #finish(filling: Filling) {
-    if (filling !== this.#filling) return;
-    this.#filling = undefined;
-    this.list.setAttribute('aria-busy', 'false');
-    filling.finish();
-  }
-
-  #stopFilling() {
-    const filling = this.#filling;
-    if (!filling) return;
-    filling.cancel?.();
-    this.#filling = undefined;
-    filling.finish();
+  /** One frame's share: items drawn or shown again within the frame's budget, all of them in a hidden page. */
+  #step() {
+    const all = document.visibilityState === 'hidden';
+    const start = performance.now();
+    const items = this.list.children as HTMLCollectionOf<HTMLElement>;
+    let shown = 0;
+    let drawn = 0;
+    while (this.#busy() && (all || (performance.now() - start < DRAW_MS && shown < SHOW_PER_FRAME && drawn < DRAW_PER_FRAME))) {
+      if (this.#reveal < items.length) (items[this.#reveal].hidden = false), shown++;
+      else drawn += this.#drawBatch();
+    }
+    this.#schedule();
   }
 
   /**
@@ -501,8 +458,7 @@ export class PartnerDirectory extends PrerenderedElement {
   /** Also waits until the list is complete: every item drawn, and shown when it matches the search. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const result = await super.getUpdateComplete();
-    // A filling replaced by another (a new language while drawing) ends; wait for the one after it.
-    while (this.#filling) await this.#filling.done;
+    await this.#complete?.promise;
     return result;
   }
 
