@@ -19,6 +19,8 @@ export interface DirectoryView {
   /** How many partners pass the filter, of how many. */
   shown: number;
   total: number;
+  /** What the live region says, when not the status line's text (while a search is typed, the count before it). */
+  spoken?: string;
   /** Identifies a prerendered list (see `listKey`), so the element can keep its items. */
   key?: string;
   /** The element's handlers; the prerenderer has none. */
@@ -26,7 +28,7 @@ export interface DirectoryView {
 }
 
 /**
- * The controls, the status line (the one live region) and, given `items`, the
+ * The live region, the controls, the status line and, given `items`, the
  * list with them in it. The element draws its list itself (see
  * `<partner-directory>`); the prerenderer draws it here.
  */
@@ -34,10 +36,19 @@ export function directoryView(v: DirectoryView, items?: unknown): TemplateResult
   const {lang} = v;
   const loaded = v.status === 'loaded';
   const failed = v.status === 'error';
-  // The status line is one live region for the directory's life, in every
-  // state: loading, the count, the error. Only its text changes, so screen
-  // readers announce each change.
-  return html`<div part="controls" class="controls" lang=${lang} ?hidden=${failed}>
+  const status = failed
+    ? msg('The list of partners could not be loaded.', {id: 'directory.error', desc: 'Shown instead of the partner list when it cannot be loaded; a "Try again" button follows.'})
+    : loaded
+      ? v.total
+        ? countText(v.shown, lang)
+        : msg('There are no partners in the list yet.', {id: 'directory.empty', desc: 'Shown instead of the partner list when the list has no partners at all.'})
+      : msg('Loading partners…', {id: 'directory.loading', desc: 'Shown (and announced to screen readers) while the list of partners loads.'});
+  // The live region is one node for the directory's life, in every state:
+  // loading, the count, the error. Only its text changes, so screen readers
+  // announce each change. It is apart from the status line that is seen, so
+  // that a search typed is announced once, when typing pauses.
+  return html`<p class="sr" role="status" lang=${lang}>${v.spoken ?? status}</p>
+    <div part="controls" class="controls" lang=${lang} ?hidden=${failed}>
       <label
         >${msg('Search partners', {id: 'directory.search', desc: 'Label of the search box above the partner list.'})}
         <input
@@ -56,15 +67,7 @@ export function directoryView(v: DirectoryView, items?: unknown): TemplateResult
       >
     </div>
     <div class=${failed ? 'status error' : 'status'} part=${failed ? 'error' : nothing} lang=${lang}>
-      <p part="count" class="count" role="status">
-        ${failed
-          ? msg('The list of partners could not be loaded.', {id: 'directory.error', desc: 'Shown instead of the partner list when it cannot be loaded; a "Try again" button follows.'})
-          : loaded
-            ? v.total
-              ? countText(v.shown, lang)
-              : msg('There are no partners in the list yet.', {id: 'directory.empty', desc: 'Shown instead of the partner list when the list has no partners at all.'})
-            : msg('Loading partners…', {id: 'directory.loading', desc: 'Shown (and announced to screen readers) while the list of partners loads.'})}
-      </p>
+      <p part="count" class="count">${status}</p>
       ${failed
         ? html`<button part="retry" type="button" @click=${v.on?.retry}>${msg('Try again', {id: 'button.retry', desc: 'Button that loads the partner profile again after a network error.'})}</button>`
         : nothing}

@@ -23,7 +23,10 @@ const host = css`
   :host([hidden]) {
     display: none;
   }
-  /* Heard, not seen; 1 px and clipped, so its text never widens the page. */
+`;
+
+/** Heard, not seen; 1 px and clipped, so its text never widens the page. For the card's and the directory's live regions. */
+export const srOnly = css`
   .sr {
     position: absolute;
     inline-size: 1px;
@@ -233,4 +236,4 @@ export const cardStyles = css`
   }
 `;
 
-export const styles = [host, cardStyles];
+export const styles = [host, srOnly, cardStyles];

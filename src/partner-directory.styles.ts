@@ -1,5 +1,5 @@
 import {css} from 'lit';
-import {cardStyles} from './partner-card.styles.js';
+import {cardStyles, srOnly} from './partner-card.styles.js';
 
 /**
  * The directory: controls above a responsive grid of compact cards, drawn
@@ -75,4 +75,4 @@ const directory = css`
   }
 `;
 
-export const styles = [directory, cardStyles];
+export const styles = [directory, srOnly, cardStyles];

@@ -43,7 +43,7 @@ interface Prepared {
  * layout follow in the same frame, about as long again)…
  */
 const DRAW_MS = 6;
-const DRAW_PER_FRAME = 60;
+const DRAW_PER_FRAME = 36;
 /** …or this many items shown again, whose layout is the frame's main cost (about 0.1 ms each). */
 const SHOW_PER_FRAME = 120;
 /** Items drawn between two checks of whether the first screen is full. */
@@ -52,6 +52,9 @@ const BATCH = 12;
 const FIRST_SCREEN_MIN = 24;
 /** A list this short is drawn at once: it fits in one frame, and frames would only make it later. */
 const AT_ONCE = 100;
+
+/** The pause in typing after which the number of matches is announced: a screen reader is not interrupted at every key. */
+const SPEAK_AFTER = 700;
 
 /** Query parameters that keep the filter in the page URL (prefixed: the page owns the rest). */
 const Q = 'partner-search';
@@ -166,6 +169,8 @@ export class PartnerDirectory extends PrerenderedElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     removeEventListener('hashchange', this.#toHash);
+    clearTimeout(this.#pause);
+    this.#spoken = undefined;
     this.controller?.abort();
   }
 
@@ -233,7 +238,17 @@ export class PartnerDirectory extends PrerenderedElement {
     this.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true}));
   }
 
+  /** While a search is typed: what the live region said before it, kept until typing pauses. */
+  #spoken?: string;
+  #pause?: ReturnType<typeof setTimeout>;
+
   private filter(query: string, country: string) {
+    this.#spoken ??= this.renderRoot.querySelector('[role="status"]')?.textContent ?? '';
+    clearTimeout(this.#pause);
+    this.#pause = setTimeout(() => {
+      this.#spoken = undefined;
+      this.requestUpdate();
+    }, SPEAK_AFTER);
     this.query = query;
     this.country = country;
     if (!this.urlState) return;
@@ -257,6 +272,7 @@ export class PartnerDirectory extends PrerenderedElement {
         countries: loaded ? prepared.countries : [],
         shown: this.shown.filter(Boolean).length,
         total: this.shown.length,
+        spoken: this.#spoken,
         on: this.handlers,
       }),
     );

@@ -199,17 +199,37 @@ describe('<partner-directory>', () => {
     ['en', 'No partners match your search.', '1 partner', '5 partners'],
     ['da', 'Ingen partnere passer til din søgning.', '1 partner', '5 partnere'],
   ]) {
-    it(`announces the number of results with the right plural (${lang})`, async () => {
+    it(`shows and announces the number of results with the right plural (${lang})`, async () => {
       const el = await directory(html`<partner-directory lang=${lang} base=${BASE}></partner-directory>`);
-      const status = el.shadowRoot!.querySelector('[part="count"]')!;
-      expect(status.getAttribute('role')).to.equal('status');
+      const spoken = () => textOf(el.shadowRoot!.querySelector('[role="status"]')!);
       expect(count(el)).to.equal(many);
+      expect(spoken()).to.equal(many);
       await search(el, 'malmo');
       expect(count(el)).to.equal(one);
+      await waitUntil(() => spoken() === one, 'announced once typing pauses', {timeout: 2000});
       await search(el, 'zzz');
       expect(count(el)).to.equal(none);
+      await waitUntil(() => spoken() === none, 'announced once typing pauses', {timeout: 2000});
     });
   }
+
+  it('announces the number of results once, when typing pauses, not at every key; the count on screen follows every key', async () => {
+    const el = await directory();
+    const region = el.shadowRoot!.querySelector('[role="status"]')!;
+    const said: string[] = [];
+    new MutationObserver(() => said.push(textOf(region))).observe(region, {childList: true, characterData: true, subtree: true});
+    const seen: string[] = [];
+    for (const text of ['m', 'ma', 'mal', 'malm', 'malmo']) {
+      await search(el, text);
+      seen.push(count(el));
+    }
+    expect(seen[0]).to.not.equal(seen[4], 'the count on screen changed while typing');
+    expect(seen[4]).to.equal('1 partner');
+    expect(said, 'nothing announced while typing').to.deep.equal([]);
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect([...new Set(said)]).to.deep.equal(['1 partner']);
+    expect(el.shadowRoot!.querySelectorAll('[role="status"], [aria-live]')).to.have.length(1);
+  });
 
   for (const lang of ['en', 'da']) {
     it(`is accessible (${lang})`, async () => {
