@@ -74,13 +74,13 @@ const C = 'partner-country';
  * @attr {number} heading-level - Heading level of every card's name, 1–6 (default 2).
  * @attr {boolean} url-state - Keep the search and country filter in the page URL, so a filtered list can be shared.
  *
- * @fires {CustomEvent<{count: number}>} partner-directory-load - The list is shown; `detail.count` is the number of partners.
+ * @fires {CustomEvent<{count: number}>} partner-directory-load - The list is complete (a long one is drawn a frame at a time); `detail.count` is the number of partners.
  * @fires {CustomEvent<{kind: string, message: string}>} partner-directory-error - The index could not be loaded.
  *
  * @csspart controls - The search box and country filter.
  * @csspart search - The search input.
  * @csspart country - The country select.
- * @csspart count - The number of partners shown (announced to screen readers).
+ * @csspart count - The status line: loading, the number of partners shown, or the error (a live region of its own announces it, once typing pauses).
  * @csspart list - The list (`ul`) of cards.
  * @csspart item - One list item.
  * @csspart card - A compact card: the same look, custom properties (`--partner-card-*`) and parts as a compact `<partner-card>`.
