@@ -247,7 +247,7 @@ try {
             let first = 0;
             let stop = false;
             const hasCards = () => !!(stage.querySelector('li') ?? stage.querySelector('partner-directory, div')?.shadowRoot?.querySelector('li'));
-            const watch = (/** @type {number} */ t) => {
+            const watch = () => {
               stamps.push(performance.now());
               if (!first && hasCards()) first = performance.now();
               if (!stop) requestAnimationFrame(watch);
@@ -260,7 +260,7 @@ try {
             const done = performance.now();
             await new Promise((r) => setTimeout(r, 300));
             stop = true;
-            const index = performance.getEntriesByType('resource').find((e) => e.name.endsWith('index.json'));
+            const index = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource')).find((e) => e.name.endsWith('index.json'));
             const gaps = stamps.slice(1).map((t, i) => t - stamps[i]);
             return {first: first - (index?.responseEnd ?? start), done: done - start, longest: Math.max(...gaps)};
           },
