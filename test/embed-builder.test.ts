@@ -15,6 +15,7 @@ interface Release {
   version: string;
   module: string;
   integrity: string;
+  directory: {module: string; integrity: string};
   styleHashes: {card: string};
 }
 const release: Release = await (await fetch('/dist/release.json')).json();
@@ -328,8 +329,9 @@ describe('Embed builder: the code on a partner page', () => {
   });
 
   it('a directory from another origin also requests from the project site only, and stores nothing', async () => {
-    const moduleUrl = new URL(`/dist/${release.module}`, location.href).href;
-    const code = `<script type="module" src="${moduleUrl}" integrity="${release.integrity}" crossorigin="anonymous"></script>\n<partner-directory lang="da"></partner-directory>\n<partner-card partner="${SAMPLE}"></partner-card>`;
+    // The directory's own pinned module, which defines the card too.
+    const moduleUrl = new URL(`/dist/${release.directory.module}`, location.href).href;
+    const code = `<script type="module" src="${moduleUrl}" integrity="${release.directory.integrity}" crossorigin="anonymous"></script>\n<partner-directory lang="da"></partner-directory>\n<partner-card partner="${SAMPLE}"></partner-card>`;
     const report = await onPartnerPage(code);
     expect(report.defined).to.be.true;
     const cards = report.requests.filter((url) => !url.endsWith('/test/fixtures/embed/watch.js'));
