@@ -53,24 +53,6 @@ const FIRST_SCREEN_MIN = 24;
 /** A list this short is drawn at once: it fits in one frame, and frames would only make it later. */
 const AT_ONCE = 100;
 
-/**
- * Calls `run` at the next animation frame; a page that is hidden draws no
- * frames, so a timer stands in. Returns how to call it off.
- */
-function nextFrame(run: () => void): () => void {
-  const go = () => {
-    cancel();
-    run();
-  };
-  const frame = requestAnimationFrame(go);
-  const timer = setTimeout(go, 250);
-  const cancel = () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-  return cancel;
-}
-
 /** The pause in typing after which the number of matches is announced: a screen reader is not interrupted at every key. */
 const SPEAK_AFTER = 700;
 
@@ -236,9 +218,6 @@ export class PartnerDirectory extends PrerenderedElement {
           return [];
         }
       });
-      // Checking a long index had this task; drawing the first screen gets the next frame.
-      if (entries.length > AT_ONCE) await new Promise((resolve) => setTimeout(resolve));
-      if (controller !== this.controller) return;
       this.view = {status: 'loaded', entries, folder};
       await this.updateComplete;
       if (controller !== this.controller) return;
@@ -447,14 +426,21 @@ export class PartnerDirectory extends PrerenderedElement {
         let resolve!: () => void;
         return {promise: new Promise<void>((r) => (resolve = r)), resolve};
       })();
-      this.#cancelFrame ??= nextFrame(() => {
-        this.#cancelFrame = undefined;
+      if (this.#cancelFrame) return;
+      const run = () => {
+        this.#cancelFrame!();
         this.#step();
-      });
+      };
+      const frame = requestAnimationFrame(run);
+      const timer = setTimeout(run, 250);
+      this.#cancelFrame = () => {
+        cancelAnimationFrame(frame);
+        clearTimeout(timer);
+        this.#cancelFrame = undefined;
+      };
       return;
     }
     this.#cancelFrame?.();
-    this.#cancelFrame = undefined;
     this.#drawing = undefined;
     this.#complete?.resolve();
     this.#complete = undefined;
