@@ -399,10 +399,14 @@ export class PartnerDirectory extends PrerenderedElement {
       const item = items[i];
       if (!this.shown[i]) {
         if (!item.hidden) item.hidden = true;
+      } else if (!item.hidden) {
+        visible++;
+      } else if (visible < this.#screenful) {
+        item.hidden = false;
+        visible++;
+      } else {
+        this.#reveal = Math.min(this.#reveal, i);
       }
-      else if (!item.hidden) visible++;
-      else if (visible < this.#screenful) (item.hidden = false), visible++;
-      else this.#reveal = Math.min(this.#reveal, i);
     }
   }
 
@@ -466,7 +470,12 @@ export class PartnerDirectory extends PrerenderedElement {
    * browser's own scrolling to an id does not look into shadow roots.
    */
   #toHash = () => {
-    const id = decodeURIComponent(location.hash.slice(1));
+    let id: string;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return; // Not percent-encoding (`#%E0%A4%A`): no partner's id, and no reason to fail the list.
+    }
     const item = id && (this.renderRoot as ShadowRoot).getElementById(id);
     if (item && !item.hidden) item.scrollIntoView();
   };

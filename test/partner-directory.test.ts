@@ -414,6 +414,19 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     }
   });
 
+  it('a malformed #hash in the address (not percent-encoding) is ignored: the list still loads', async () => {
+    const address = location.href;
+    history.replaceState(history.state, '', '#%E0%A4%A');
+    try {
+      const el = fixtureSync<PartnerDirectory>(html`<partner-directory lang="en" base=${BASE}></partner-directory>`);
+      const event = await Promise.race([oneEvent(el, 'partner-directory-load'), oneEvent(el, 'partner-directory-error')]);
+      expect(event.type).to.equal('partner-directory-load');
+      expect(count(el)).to.equal('5 partners');
+    } finally {
+      history.replaceState(history.state, '', address);
+    }
+  });
+
   it("find-in-page finds a partner far down the list (window.find, the same search as the browser's find bar; skipped where window.find does not look into shadow roots: WebKit)", async function () {
     const find = (text: string) => {
       getSelection()!.removeAllRanges();

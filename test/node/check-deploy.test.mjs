@@ -121,13 +121,13 @@ test("the directory's module is checked as the card's: its versioned copy's byte
 
   dir = upload();
   const {directory, ...withoutDirectory} = release;
+  assert.ok(directory, 'the built release.json pins the directory (what this part takes away)');
   writeFileSync(join(dir, 'release.json'), JSON.stringify(withoutDirectory));
   result = await checkDeploy({dir});
   assert.equal(result.code, 1);
   assert.deepEqual(result.errors, [
     "error: release.json: does not name the directory's module (partner-directory-<version>.js) and its sha384 integrity. Fix: upload all of dist/ as `npm run build` left it",
   ]);
-  assert.ok(directory);
 });
 
 test('a versioned module whose bytes differ from the published integrity is an error (and the moving module is not the release: a warning)', async () => {
