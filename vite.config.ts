@@ -11,7 +11,7 @@ import MagicString from 'magic-string';
  * are 5.4 KB of it, and since the card was last weighed alone (12.64 KB, with
  * the directory's Danish strings) it gained the link rule (+0.13 KB) and
  * messages that name the bad value in both languages (+0.2 KB). What is left
- * is features README promises (see scripts/bench-results.md). The directory's
+ * is features README promises (see tools/dev/bench-results.md). The directory's
  * module, which also defines the card, is loaded by the project site only:
  * 16 KB, where both elements stood as one module (15.2 KB, issue 20) plus
  * drawing a long list a frame at a time (issue 17, +0.7 KB).
@@ -188,7 +188,7 @@ export default defineConfig(({mode}) => {
   if (mode === 'prerender') return prerender;
   const module = mode === 'directory' ? MODULES.directory : MODULES.card;
   return {
-    // The profiles are published by scripts/publish.mjs: the demo's or the operator's own.
+    // The profiles are published by tools/build/assemble-dist.mjs: the demo's or the operator's own.
     publicDir: false,
     define,
     build: {

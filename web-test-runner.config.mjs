@@ -8,7 +8,7 @@ import {buildSitesIfStale} from './test/support/generated-sites.mjs';
 import {faultServer, readmeHeaders} from './test/support/fault-server.mjs';
 import {readmeHeadersFile} from './test/support/static-host.mjs';
 import {summaryReporter} from './test/support/summary-reporter.mjs';
-import {translations} from './scripts/page-strings.mjs';
+import {translations} from './node/page-strings.mjs';
 
 /**
  * With a target set, the esbuild plugin rewrites every .js file it serves:
@@ -42,7 +42,7 @@ export default {
   browsers: await browsers(),
   plugins: [untouchedDist(esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: {
     PARTNER_CARD_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
-    // The embed builder's Danish, as scripts/publish.mjs bundles it.
+    // The embed builder's Danish, as tools/build/assemble-dist.mjs bundles it.
     BUILDER_DANISH: JSON.stringify(translations('embed-builder', 'da')),
   }})), browserCommandsPlugin()],
   middleware: [readmeHeaders(await readmeHeadersFile()), faultServer],

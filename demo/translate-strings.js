@@ -58,7 +58,7 @@ export const en = {
  * This page's words in `ui`: the translations come from
  * locales/pages.<ui>.xlf, where translators keep them (npm run i18n:extract
  * adds new English there), read as the build reads the builder's
- * (scripts/page-strings.mjs): a target that keeps the English's placeholders
+ * (node/page-strings.mjs): a target that keeps the English's placeholders
  * counts. The rest, or a file that cannot be read, shows in English, with a
  * console warning that names the problem.
  * @param {'en' | 'da'} ui

@@ -3,9 +3,9 @@
 // translator types; what is still in English highlighted and listed; a check
 // of the profile in plain words; and the result to take away, as the profile
 // file and as XLIFF. Nothing is sent anywhere.
-import {checkProfile, parseProfile} from '../scripts/profile-check.mjs';
-import {exportXliff, hint, profileUnits, withTranslations} from '../scripts/profile-xliff.mjs';
-import {untranslated} from '../src/translation-coverage.js';
+import {checkProfile, parseProfile} from '../shared/profile-check.mjs';
+import {exportXliff, hint, profileUnits, withTranslations} from '../shared/profile-xliff.mjs';
+import {untranslated} from '../shared/translation-coverage.js';
 import {pageWords} from './translate-strings.js';
 
 const $ = (id) => document.getElementById(id);

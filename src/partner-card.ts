@@ -9,7 +9,7 @@ import {isPartnerId, validateProfile} from './profile-validation.js';
 import {PrerenderedElement, sameMarkup} from './prerendered.js';
 import {keepFocus} from './retry-focus.js';
 import {linkRefused} from './link-rule.js';
-import {untranslated} from './translation-coverage.js';
+import {untranslated} from '../shared/translation-coverage.js';
 import {styles} from './partner-card.styles.js';
 import {version} from './version.js';
 

@@ -12,7 +12,7 @@ import {PrerenderedElement} from './prerendered.js';
 import {keepFocus} from './retry-focus.js';
 import {safeUrl} from './safe-url.js';
 import {linkRefused} from './link-rule.js';
-import {untranslated} from './translation-coverage.js';
+import {untranslated} from '../shared/translation-coverage.js';
 import {styles} from './partner-directory.styles.js';
 import {version} from './version.js';
 

@@ -31,7 +31,7 @@ const PAGES = [
   '/demo/profile.html?id=no-such-partner',
   '/demo/translate.html',
   '/demo/translate.html?ui=da',
-  // The same pages prerendered by npm run build (scripts/demo-prerender.mjs).
+  // The same pages prerendered by npm run build (tools/build/demo-prerender.mjs).
   '/demo/generated/partner-site.html',
   '/demo/generated/partners.html',
   '/demo/generated/partners-da.html',

@@ -161,7 +161,7 @@ describe('Embed builder: choices and code', () => {
   for (const lang of ['en', 'da']) {
     it(`the code for the default choices is byte for byte the build's ready-made partners/<id>.${lang}.html`, async () => {
       const {code} = await openBuilder(`?partner=${SAMPLE}&lang=${lang}`);
-      // What scripts/embed-snippets.mjs writes: the pinned module, then the card as renderCard() draws it.
+      // What tools/build/embed-snippets.mjs writes: the pinned module, then the card as renderCard() draws it.
       const card = await (await fetch(`/prerender-card?${new URLSearchParams({partner: SAMPLE, lang, base: `${location.origin}/dist/partners/`})}`)).text();
       const moduleUrl = new URL(`/dist/${release.module}`, location.href).href;
       const snippet = `<script type="module" src="${moduleUrl}" integrity="${release.integrity}" crossorigin="anonymous"></script>\n<partner-card partner="${SAMPLE}" lang="${lang}">${card}</partner-card>\n`;

@@ -1,6 +1,6 @@
 /**
  * The embed builder's own words, in English. Translators work on them in
- * locales/pages.<lang>.xlf (scripts/page-strings.mjs reads this file for
+ * locales/pages.<lang>.xlf (node/page-strings.mjs reads this file for
  * `npm run i18n:extract`), so this module holds nothing but the strings.
  */
 export const en = {

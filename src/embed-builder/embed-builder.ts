@@ -11,7 +11,7 @@ import {organisationJsonLd} from '../json-ld.js';
 import type {Profile} from '../profile-types.js';
 import {safeUrl} from '../safe-url.js';
 import {isPartnerId} from '../profile-validation.js';
-import {untranslated} from '../translation-coverage.js';
+import {untranslated} from '../../shared/translation-coverage.js';
 import {text, type StringKey, type UiLang} from './builder-strings.js';
 import {
   choicesFromQuery,

@@ -23,7 +23,7 @@ export interface EmbedChoices {
 
 export const DEFAULT_CHOICES: EmbedChoices = {partner: '', lang: 'en', variant: 'full', headingLevel: 2, href: '', backHref: '', prerender: true};
 
-/** The release this builder belongs to (scripts/publish.mjs writes it). */
+/** The release this builder belongs to (tools/build/assemble-dist.mjs writes it). */
 export interface Release {
   version: string;
   module: string;

@@ -34,7 +34,7 @@ async function checkDeploy({dir = upload(), faults = {}, headers = headersFile, 
   const host = await startStaticHost({root: dir, headersFile: headers, faults});
   try {
     const started = Date.now();
-    const {stdout, code} = await run(process.execPath, [join(root, 'scripts/check-deploy.mjs'), host.url, ...args]).then(
+    const {stdout, code} = await run(process.execPath, [join(root, 'tools/cli/check-deploy.mjs'), host.url, ...args]).then(
       ({stdout}) => ({stdout, code: 0}),
       (/** @type {{stdout: string, code: number}} */ e) => ({stdout: e.stdout, code: e.code}),
     );
@@ -182,7 +182,7 @@ test('a few requests at a time: 25 partners, each profile and logo slow, never m
 test('a host that cannot be reached is an error, exit code 1', async () => {
   const host = await startStaticHost({root: upload()});
   await host.close();
-  const {stdout} = await run(process.execPath, [join(root, 'scripts/check-deploy.mjs'), host.url, '--timeout', '2000']).catch((e) => e);
+  const {stdout} = await run(process.execPath, [join(root, 'tools/cli/check-deploy.mjs'), host.url, '--timeout', '2000']).catch((e) => e);
   assert.match(stdout, /^error: partner-card\.js: cannot be reached \(ECONNREFUSED\)/m);
 });
 
@@ -210,7 +210,7 @@ test('caching the wrong way round: the moving module immutable, the versioned on
 
 test('usage: no URL or not http(s) is refused with exit code 1', async () => {
   for (const args of [[], ['ftp://example.org/embed/'], ['not a url']]) {
-    const {stderr, code} = await run(process.execPath, [join(root, 'scripts/check-deploy.mjs'), ...args]).catch((e) => e);
+    const {stderr, code} = await run(process.execPath, [join(root, 'tools/cli/check-deploy.mjs'), ...args]).catch((e) => e);
     assert.equal(code, 1);
     assert.match(stderr, /^Usage: npm run check-deploy -- </);
   }

@@ -34,7 +34,7 @@ const targets = (xml) =>
   );
 
 test('i18n:check passes on the repository: every interface string and demo profile text has Danish', () => {
-  const {code, out} = run(root, 'node', 'scripts/i18n-check.mjs');
+  const {code, out} = run(root, 'node', 'tools/cli/i18n-check.mjs');
   assert.equal(code, 0, out);
   assert.ok(STRINGS >= 12);
   assert.match(out, new RegExp(`${STRINGS} interface strings and \\d+ page strings, 0 interface problem\\(s\\); 1 profile file\\(s\\), 0 text\\(s\\) without translation`));
@@ -56,7 +56,7 @@ test('extraction keeps existing translations and adds new strings untranslated',
     for (const [id, target] of Object.entries(before)) assert.equal(after[id], target, id);
     assert.ok('test.new' in after);
     assert.equal(after['test.new'], undefined);
-    const check = run(dir, 'node', 'scripts/i18n-check.mjs');
+    const check = run(dir, 'node', 'tools/cli/i18n-check.mjs');
     assert.equal(check.code, 1);
     assert.match(check.out, /interface string\s+locales\/da\.xlf test\.new\s+A brand-new string/);
   } finally {
@@ -86,7 +86,7 @@ test('i18n:check finds each kind of gap and exits right', () => {
     xml = xml.replace(/<target>ca\. <x id="0" equiv-text="\$\{text\}"\/><\/target>/, '<target>ca.</target>'); // placeholder lost
     xml = xml.replace(/(<trans-unit id="heading.organisations">[\s\S]*?)<note[^>]*>[\s\S]*?<\/note>/, '$1'); // note gone
     writeFileSync(xlf, xml);
-    const {code, out} = run(dir, 'node', 'scripts/i18n-check.mjs', 'test/fixtures/partners');
+    const {code, out} = run(dir, 'node', 'tools/cli/i18n-check.mjs', 'test/fixtures/partners');
     assert.equal(code, 1, out);
     assert.match(out, /interface string\s+locales\/da\.xlf heading\.key-figures\s+Key figures/);
     assert.match(out, /placeholder lost or added\s+locales\/da\.xlf figure\.about/);
@@ -96,7 +96,7 @@ test('i18n:check finds each kind of gap and exits right', () => {
     assert.match(out, /profile is not JSON\s+test\/fixtures\/partners\/broken-json\.json/);
     assert.match(out, new RegExp(`${STRINGS} interface strings and \\d+ page strings, 3 interface problem\\(s\\); 4 profile file\\(s\\), 7 text\\(s\\) without translation`));
 
-    const report = run(dir, 'node', 'scripts/i18n-check.mjs', '--warn', 'test/fixtures/partners');
+    const report = run(dir, 'node', 'tools/cli/i18n-check.mjs', '--warn', 'test/fixtures/partners');
     assert.equal(report.code, 0);
     // The last line agrees with the exit code: 12 rows (3 interface, 7 profile texts, 1 broken profile, 1 test page string).
     assert.match(out, /\n\d+ row\(s\) above to fix: exit code 1\. Translate them/);
@@ -104,7 +104,7 @@ test('i18n:check finds each kind of gap and exits right', () => {
     assert.equal(report.out.replace(/[^\n]*exit code 0\.\n$/, ''), out.replace(/[^\n]*exit code 1\.[^\n]*\n$/, ''), 'the same report');
 
     writeFileSync(xlf, '<xliff><file><body><trans-unit id="x"></body></file></xliff>');
-    const broken = run(dir, 'node', 'scripts/i18n-check.mjs', '--interface-only');
+    const broken = run(dir, 'node', 'tools/cli/i18n-check.mjs', '--interface-only');
     assert.equal(broken.code, 1);
     assert.match(broken.out, /broken XML\s+locales\/da\.xlf:1/);
   } finally {

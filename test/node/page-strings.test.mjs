@@ -8,7 +8,7 @@ import {spawnSync} from 'node:child_process';
 import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {englishStrings, pagesXliff, placeholderNames, readPagesXliff, translations, writePagesXliff} from '../../scripts/page-strings.mjs';
+import {englishStrings, pagesXliff, placeholderNames, readPagesXliff, translations, writePagesXliff} from '../../node/page-strings.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const english = await englishStrings();
@@ -75,7 +75,7 @@ function checkWith(edit, ...args) {
   cpSync(join(root, 'locales'), dir, {recursive: true});
   const file = join(dir, 'pages.da.xlf');
   writeFileSync(file, edit(readFileSync(file, 'utf8')));
-  return spawnSync(process.execPath, ['scripts/i18n-check.mjs', '--locales', dir, ...args], {cwd: root, encoding: 'utf8'});
+  return spawnSync(process.execPath, ['tools/cli/i18n-check.mjs', '--locales', dir, ...args], {cwd: root, encoding: 'utf8'});
 }
 
 test('i18n:check fails on a page string without Danish, with a lost placeholder, or translated from an English that has changed; the build stops on all but the last', () => {

@@ -11,7 +11,7 @@ import {join} from 'node:path';
 const root = new URL('../../', import.meta.url).pathname;
 /** @type {typeof import('../../src/prerender.js')} */
 const {prerenderHTML, renderCard, STYLE_TEXT, STYLE_HASH} = await import(join(root, 'dist/prerender.js'));
-const {main} = await import(join(root, 'scripts/prerender.mjs'));
+const {main} = await import(join(root, 'tools/cli/prerender.mjs'));
 const sample = JSON.parse(readFileSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), 'utf8'));
 const BASE = 'https://project.example/embed/partners/';
 /** @param {string} id */
@@ -160,7 +160,7 @@ test('one link rule: what a browser would take to another site than it says is r
     const result = prerenderHTML(`<partner-card partner="region-southern-denmark" variant="compact" href="${fine.replaceAll('&', '&amp;')}"></partner-card>`, {profile, base: BASE});
     assert.deepEqual(result.errors, [], fine);
   }
-  const {englishStrings} = await import(join(root, 'scripts/page-strings.mjs'));
+  const {englishStrings} = await import(join(root, 'node/page-strings.mjs'));
   assert.equal((await englishStrings())['embed-builder'].badLink, LINK_RULE, "the builder's message is the command line's");
 });
 

@@ -9,10 +9,10 @@ import {cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import fc from 'fast-check';
-import {main as exportProfiles} from '../../scripts/export-profiles.mjs';
-import {main as importProfiles} from '../../scripts/import-profiles.mjs';
-import {escapeXml, profileUnits} from '../../scripts/profile-xliff.mjs';
-import {profileProblems} from '../../scripts/profile-files.mjs';
+import {main as exportProfiles} from '../../tools/cli/export-profiles.mjs';
+import {main as importProfiles} from '../../tools/cli/import-profiles.mjs';
+import {escapeXml, profileUnits} from '../../shared/profile-xliff.mjs';
+import {profileProblems} from '../../node/profile-files.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const SAMPLE = 'region-southern-denmark';
@@ -258,7 +258,7 @@ test('i18n:check finds Danish whose English changed since the import; a hand-edi
   assert.equal(importFrom(xml, dir).code, 0);
   const check = () => {
     try {
-      return {code: 0, out: execFileSync(process.execPath, [join(root, 'scripts/i18n-check.mjs'), dir], {cwd: root, encoding: 'utf8'})};
+      return {code: 0, out: execFileSync(process.execPath, [join(root, 'tools/cli/i18n-check.mjs'), dir], {cwd: root, encoding: 'utf8'})};
     } catch (error) {
       return {code: /** @type {{status: number}} */ (error).status, out: /** @type {{stdout: string}} */ (error).stdout};
     }

@@ -53,7 +53,7 @@ test("CHANGELOG.md has this version's entry, with this release's CSP hashes", ()
 test('npm run build -- --url: ready-made embed code per partner and language, pinned to the versioned module at that address', async () => {
   const {cpSync, mkdtempSync, readdirSync, rmSync} = await import('node:fs');
   const {tmpdir} = await import('node:os');
-  const {writeSnippets} = await import(join(root, 'scripts/embed-snippets.mjs'));
+  const {writeSnippets} = await import(join(root, 'tools/build/embed-snippets.mjs'));
   const dir = mkdtempSync(join(tmpdir(), 'partner-card-snippets-'));
   try {
     cpSync(join(root, 'dist'), dir, {recursive: true});

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {readFileSync, readdirSync} from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import {build} from 'esbuild';
-import {checkProfile, parseProfile} from '../../scripts/profile-check.mjs';
+import {checkProfile, parseProfile} from '../../shared/profile-check.mjs';
 
 const root = new URL('../../', import.meta.url);
 const schema = JSON.parse(readFileSync(new URL('src/profile.schema.json', root), 'utf8'));

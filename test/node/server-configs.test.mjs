@@ -61,7 +61,7 @@ async function checkDeploy(command, args, port) {
     if (await fetch(url + 'release.json').then((r) => r.ok, () => false)) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const {stdout} = await promisify(execFile)(process.execPath, [join(root, 'scripts/check-deploy.mjs'), url]).catch((e) => e);
+  const {stdout} = await promisify(execFile)(process.execPath, [join(root, 'tools/cli/check-deploy.mjs'), url]).catch((e) => e);
   return stdout;
 }
 

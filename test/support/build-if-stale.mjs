@@ -6,7 +6,7 @@ import {execSync} from 'node:child_process';
 import {existsSync, readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 
-const SOURCES = ['src', 'locales', 'demo/embed', 'vite.config.ts', 'lit-localize.json', 'package.json', 'scripts/publish.mjs', 'scripts/page-strings.mjs'];
+const SOURCES = ['src', 'locales', 'demo/embed', 'vite.config.ts', 'lit-localize.json', 'package.json', 'tools/build/assemble-dist.mjs', 'node/page-strings.mjs'];
 const BUILT = 'dist/partner-card.js';
 
 function newest(path) {
@@ -19,7 +19,7 @@ function newest(path) {
 }
 
 export function buildIfStale() {
-  // release.json is written last (scripts/publish.mjs): without it the build did not finish.
+  // release.json is written last (tools/build/assemble-dist.mjs): without it the build did not finish.
   const built = existsSync(BUILT) && existsSync('dist/release.json') ? statSync(BUILT).mtimeMs : 0;
   if (built >= Math.max(...SOURCES.map(newest))) return;
   console.log(`${BUILT} is older than its sources: building it first (npm run build).`);

@@ -15,7 +15,7 @@ import {createServer} from 'node:net';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {webdriverLauncher} from '@web/test-runner-webdriver';
 import * as puppeteer from 'puppeteer-core';
-import {miniBrowser, programOf, requestedEngines} from './browsers.mjs';
+import {miniBrowser, programOf, requestedEngines} from '../../node/browsers.mjs';
 
 // As root (CI), Chromium refuses to start without --no-sandbox. The rest keep
 // it from calling home: this machine has no network beyond the registries.

@@ -1,5 +1,5 @@
 // npm run bench — builds the module and measures it in headless Chromium.
-// Prints a table and writes it to scripts/bench-results.md (linked from the
+// Prints a table and writes it to tools/dev/bench-results.md (linked from the
 // README). Figures, not pass/fail: the goals are printed beside them.
 import {execFileSync} from 'node:child_process';
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -8,12 +8,12 @@ import {extname, normalize} from 'node:path';
 import {gzipSync, brotliCompressSync} from 'node:zlib';
 import {build} from 'vite';
 import {chromium} from 'playwright-core';
-import {programOf} from '../test/support/browsers.mjs';
+import {programOf} from '../../node/browsers.mjs';
 import {benchPrerender} from './bench-prerender.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const work = `${root}node_modules/.cache/partner-bench/`;
 const rel = (path) => `/${path.slice(root.length)}`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -56,7 +56,7 @@ row("card's module ÷ bare Lit (gzip)", `${(module.gzip / bare.gzip).toFixed(2)}
 
 // --- Synthetic partners ---------------------------------------------------------
 for (const n of [100, 1000]) {
-  execFileSync('node', ['scripts/generate-partners.mjs', '--count', String(n), '--out', `${work}p${n}`], {cwd: root, stdio: 'ignore'});
+  execFileSync('node', ['tools/dev/generate-partners.mjs', '--count', String(n), '--out', `${work}p${n}`], {cwd: root, stdio: 'ignore'});
 }
 
 // --- Pages ----------------------------------------------------------------------
@@ -507,4 +507,4 @@ const table = [
 ].join('\n');
 const text = `# Benchmark\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} in headless ${version}, on this project's 2-core machine. Timings are medians of ${RUNS} runs after ${WARMUP} warm-up runs, each on a fresh page, directory and baselines alternated.\n\n${table}\n`;
 writeFileSync(new URL('bench-results.md', import.meta.url), text);
-console.log(`\n${table}\n\nwritten to scripts/bench-results.md`);
+console.log(`\n${table}\n\nwritten to tools/dev/bench-results.md`);

@@ -1,7 +1,7 @@
-// node scripts/generate-partners.mjs --count N --out DIR [--with-sample]
+// node tools/dev/generate-partners.mjs --count N --out DIR [--with-sample]
 //
 // Writes N synthetic partner profiles (clearly named "Synthetic …"), each
-// with a small SVG logo, into DIR, then the index with scripts/partners.mjs.
+// with a small SVG logo, into DIR, then the index with tools/cli/partners.mjs.
 // For the demo's project site and for the benchmark; deterministic, so runs
 // compare. --with-sample adds the real Region of Southern Denmark sample.
 import {copyFileSync, mkdirSync, writeFileSync} from 'node:fs';
@@ -62,4 +62,4 @@ if (args.includes('--with-sample')) {
     copyFileSync(`demo/embed/partners/region-southern-denmark.${ext}`, join(out, `region-southern-denmark.${ext}`));
   }
 }
-execFileSync('node', [new URL('partners.mjs', import.meta.url).pathname, out], {stdio: 'inherit'});
+execFileSync('node', [new URL('../cli/partners.mjs', import.meta.url).pathname, out], {stdio: 'inherit'});

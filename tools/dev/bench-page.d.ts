@@ -4,7 +4,7 @@ export {};
 
 declare global {
   /** Shows a <partner-directory> for `base` on the bench page and resolves with it when it has drawn its list. */
-  function showDirectory(base: string, href?: string): Promise<import('../src/partner-directory.js').PartnerDirectory>;
+  function showDirectory(base: string, href?: string): Promise<import('../../src/partner-directory.js').PartnerDirectory>;
   interface Window {
     /** Cumulative layout shift, summed by an observer the benchmark installs. */
     __cls: number;

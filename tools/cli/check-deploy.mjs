@@ -11,9 +11,9 @@
 // fix; exit code 1 on any error. Every request has a timeout, and at most
 // four run at a time.
 import {createHash} from 'node:crypto';
-import {profileProblems} from './profile-files.mjs';
-import {say} from './terminal-text.mjs';
-import {readSiteConfig} from './site-config.mjs';
+import {profileProblems} from '../../node/profile-files.mjs';
+import {say} from '../../node/terminal-text.mjs';
+import {readSiteConfig} from '../../node/site-config.mjs';
 
 /** Stands for a partner's page: a module or profile request from it carries this Origin. */
 const PARTNER_ORIGIN = 'https://partner.example';

@@ -1,11 +1,11 @@
 // Prerendering time against page size: ordinary HTML of 1 MB and 10 MB, and pages
 // built to be slow for a parser (each 1 MB). `npm run bench` prints these rows with
-// the browser's; `node scripts/bench-prerender.mjs` prints them alone (it needs
+// the browser's; `node tools/dev/bench-prerender.mjs` prints them alone (it needs
 // dist/prerender.js: npm run build). Goals (issue 16): time per MB at 10 MB within
 // 1.5× of 1 MB, and no pathological page slower than 2× ordinary HTML of its size.
 import {readFileSync} from 'node:fs';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const MB = 1024 * 1024;
 const RUNS = Number(process.env.BENCH_PRERENDER_RUNS ?? 5);
 
@@ -44,7 +44,7 @@ const PATHOLOGICAL = {
 const dense = (size) => card(0) + fill(size, () => '<ul><li>a<li>b<p>c</ul>');
 
 export async function benchPrerender(row = (what, value, goal = '', note = '') => console.log([what, value, goal, note].join(' | '))) {
-  /** @type {typeof import('../src/prerender.js')} */
+  /** @type {typeof import('../../src/prerender.js')} */
   const {prerenderHTML} = await import(`${root}dist/prerender.js`);
   const sample = JSON.parse(readFileSync(`${root}demo/embed/partners/region-southern-denmark.json`, 'utf8'));
   const options = {profile: (id) => (id === 'region-southern-denmark' ? sample : undefined), base: '/p/'};

@@ -12,12 +12,12 @@
 // is 1. Records what each imported text was translated from
 // (.translated-from.json) for `npm run i18n:check`.
 import {readFileSync} from 'node:fs';
-import {writeAllOrNone} from './safe-files.mjs';
-import {say} from './terminal-text.mjs';
-import {xliffUnits} from './xliff-units.mjs';
-import {englishMark, parsePath, profileUnits, withTranslations} from './profile-xliff.mjs';
-import {profileProblems, readProfiles} from './profile-files.mjs';
-import {readRecord, recordFile} from './translation-record.mjs';
+import {writeAllOrNone} from '../../node/safe-files.mjs';
+import {say} from '../../node/terminal-text.mjs';
+import {xliffUnits} from '../../shared/xliff-units.mjs';
+import {englishMark, parsePath, profileUnits, withTranslations} from '../../shared/profile-xliff.mjs';
+import {profileProblems, readProfiles} from '../../node/profile-files.mjs';
+import {readRecord, recordFile} from '../../node/translation-record.mjs';
 
 /** @typedef {{id: string, source: string, target?: string, state?: string, mark?: string, problem?: string}} XliffUnit */
 

@@ -1,13 +1,13 @@
 // Screenshots of the demo pages in Debian's Chromium, for the README and for
 // looking at what we build. Run `npm run build` first.
-//   node scripts/screenshot.mjs [page.html …]   → demo/screenshots/<page>.png
-//   node scripts/screenshot.mjs ../dist/embed.html?partner=…  → demo/screenshots/embed-builder-<scheme>.png
+//   node tools/dev/screenshot.mjs [page.html …]   → demo/screenshots/<page>.png
+//   node tools/dev/screenshot.mjs ../dist/embed.html?partner=…  → demo/screenshots/embed-builder-<scheme>.png
 //   (pages are found from demo/; a query string is kept; --light or --dark for one scheme only)
 import {startDevServer} from '@web/dev-server';
 import {chromium} from 'playwright-core';
 import {mkdirSync} from 'node:fs';
 import {createServer} from 'node:net';
-import {programOf} from '../test/support/browsers.mjs';
+import {programOf} from '../../node/browsers.mjs';
 
 const args = process.argv.slice(2);
 // --viewport: the first screen only (the README picture), else the whole page.
@@ -16,7 +16,7 @@ const fullPage = !args.includes('--viewport');
 const schemes = /** @type {const} */ (['light', 'dark']).filter((s) => !args.includes(`--${s === 'light' ? 'dark' : 'light'}`));
 const pages = args.filter((a) => !a.startsWith('--'));
 if (!pages.length) pages.push('index.html', 'partner-site.html');
-const outDir = new URL('../demo/screenshots/', import.meta.url);
+const outDir = new URL('../../demo/screenshots/', import.meta.url);
 mkdirSync(outDir, {recursive: true});
 
 const port = await new Promise((resolve) => {
@@ -26,7 +26,7 @@ const port = await new Promise((resolve) => {
   });
 });
 const server = await startDevServer({
-  config: {rootDir: new URL('..', import.meta.url).pathname, port, hostname: '127.0.0.1'},
+  config: {rootDir: new URL('../..', import.meta.url).pathname, port, hostname: '127.0.0.1'},
   readCliArgs: false,
   readFileConfig: false,
   logStartMessage: false,

@@ -13,10 +13,10 @@
 import {readFileSync, readdirSync, existsSync, statSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {XMLValidator} from 'fast-xml-parser';
-import {untranslated} from '../src/translation-coverage.js';
-import {RECORD, readRecord, staleTexts} from './translation-record.mjs';
-import {englishStrings, pagesXliff, readPagesXliff, samePlaceholders} from './page-strings.mjs';
-import {printable} from './terminal-text.mjs';
+import {untranslated} from '../../shared/translation-coverage.js';
+import {RECORD, readRecord, staleTexts} from '../../node/translation-record.mjs';
+import {englishStrings, pagesXliff, readPagesXliff, samePlaceholders} from '../../node/page-strings.mjs';
+import {printable} from '../../node/terminal-text.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -122,7 +122,7 @@ for (const lang of targetLocales) {
 // --- Profile texts: every {en: …} without the language ------------------------
 for (const dir of profileDirs) {
   // The record of what each Danish text was translated from (npm run i18n:import-profiles writes it).
-  /** @type {import('./translation-record.mjs').TranslationRecord} */
+  /** @type {import('../../node/translation-record.mjs').TranslationRecord} */
   let record = {};
   try {
     record = readRecord(dir);

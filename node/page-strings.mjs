@@ -4,7 +4,7 @@
 // locales/<lang>.xlf. They are not in that file because every string there is
 // bundled into the card's module, which partners' pages load.
 //
-//   node scripts/page-strings.mjs --extract   add new English, keep every
+//   node node/page-strings.mjs --extract   add new English, keep every
 //                                             translation (npm run i18n:extract)
 //
 // A placeholder `{query}` in the code is `<x id="query"/>` in the XLIFF, so
@@ -14,7 +14,7 @@ import {writeAllOrNone} from './safe-files.mjs';
 import {join, relative} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {transform} from 'esbuild';
-import {xliffUnits} from './xliff-units.mjs';
+import {xliffUnits} from '../shared/xliff-units.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 

@@ -4,7 +4,7 @@
 // refused, not followed.
 import {lstatSync, readFileSync, readdirSync} from 'node:fs';
 import {join, relative} from 'node:path';
-import {checkProfile, parseProfile} from './profile-check.mjs';
+import {checkProfile, parseProfile} from '../shared/profile-check.mjs';
 
 const schema = JSON.parse(readFileSync(new URL('../src/profile.schema.json', import.meta.url), 'utf8'));
 

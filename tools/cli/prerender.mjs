@@ -15,11 +15,11 @@
 import {existsSync, lstatSync, readFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {parseArgs} from 'node:util';
-import {FileRefused, filesUnder, refuseLink, writeAllOrNone} from './safe-files.mjs';
-import {say} from './terminal-text.mjs';
-import {DEMO_PROFILES, readSiteConfig} from './site-config.mjs';
+import {FileRefused, filesUnder, refuseLink, writeAllOrNone} from '../../node/safe-files.mjs';
+import {say} from '../../node/terminal-text.mjs';
+import {DEMO_PROFILES, readSiteConfig} from '../../node/site-config.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const built = join(root, 'dist/prerender.js');
 const USAGE = 'Usage: npm run prerender -- <file.html|folder>… [--profiles <folder>] [--base <url>]';
 /** A page larger than this is not a web page we prerender (and would hold the machine's memory). */
@@ -48,7 +48,7 @@ export async function main(args = process.argv.slice(2)) {
     console.error('dist/prerender.js is missing: run `npm run build` first.');
     return 1;
   }
-  /** @type {typeof import('../src/prerender.js')} */
+  /** @type {typeof import('../../src/prerender.js')} */
   const {prerenderHTML, STYLE_HASH, DIRECTORY_STYLE_HASH} = await import(built);
   // Read once each, however many tags and pages name them.
   /** @type {Map<string, unknown>} */

@@ -7,9 +7,9 @@
 // which the build then names first and last.
 import {spawnSync} from 'node:child_process';
 import {join} from 'node:path';
-import {buildFlags, ConfigProblem, DEMO_NOTICE, readSiteConfig} from './site-config.mjs';
+import {buildFlags, ConfigProblem, DEMO_NOTICE, readSiteConfig} from '../../node/site-config.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const bin = (/** @type {string} */ name) => join(root, 'node_modules/.bin', name);
 
 /** @type {ReturnType<typeof buildFlags>} */
@@ -26,17 +26,17 @@ if (demo) console.log(DEMO_NOTICE);
 
 /** @type {[string, string, string[]][]} name, program, arguments */
 const STEPS = [
-  ['check the interface translations', process.execPath, ['scripts/i18n-check.mjs', '--interface-only']],
+  ['check the interface translations', process.execPath, ['tools/cli/i18n-check.mjs', '--interface-only']],
   ['compile the translations', bin('lit-localize'), ['build']],
-  ["index the demo's profiles", process.execPath, ['scripts/partners.mjs']],
+  ["index the demo's profiles", process.execPath, ['tools/cli/partners.mjs']],
   ["bundle the card's module", bin('vite'), ['build']],
   ["bundle the directory's module", bin('vite'), ['build', '--mode', 'directory']],
   ['bundle the prerenderer', bin('vite'), ['build', '--mode', 'prerender']],
-  ["generate the demo's 24 partners", process.execPath, ['scripts/generate-partners.mjs', '--count', '24', '--out', 'demo/generated/partners', '--with-sample']],
-  ["prerender the demo's pages", process.execPath, ['scripts/demo-prerender.mjs']],
+  ["generate the demo's 24 partners", process.execPath, ['tools/dev/generate-partners.mjs', '--count', '24', '--out', 'demo/generated/partners', '--with-sample']],
+  ["prerender the demo's pages", process.execPath, ['tools/build/demo-prerender.mjs']],
   ['write the type declarations', bin('tsc'), ['-p', 'tsconfig.build.json']],
   ['write the custom-elements manifest', bin('cem'), ['analyze']],
-  ['assemble dist/', process.execPath, ['scripts/publish.mjs', ...(flags.profiles ? ['--profiles', flags.profiles] : []), ...(flags.url ? ['--url', flags.url] : [])]],
+  ['assemble dist/', process.execPath, ['tools/build/assemble-dist.mjs', ...(flags.profiles ? ['--profiles', flags.profiles] : []), ...(flags.url ? ['--url', flags.url] : [])]],
 ];
 
 if (flags.plan) {

@@ -4,7 +4,7 @@
 // there, so demo/ keeps the script-only versions to compare with.
 // The profile page stays script-only: its partner comes from its address.
 import {copyFileSync, mkdirSync} from 'node:fs';
-import {main} from './prerender.mjs';
+import {main} from '../cli/prerender.mjs';
 
 const FILES = ['partner-site.html', 'partner-site.css', 'partners.html', 'partners-da.html', 'profile.html', 'profile.js', 'demo.css'];
 mkdirSync('demo/generated', {recursive: true});

@@ -8,11 +8,11 @@
 // Exit code 1, and no file written, when a folder has no profiles or a
 // profile is invalid.
 import {relative} from 'node:path';
-import {exportXliff, profileUnits} from './profile-xliff.mjs';
-import {readProfiles} from './profile-files.mjs';
-import {readRecord, staleTexts} from './translation-record.mjs';
-import {say} from './terminal-text.mjs';
-import {writeAllOrNone} from './safe-files.mjs';
+import {exportXliff, profileUnits} from '../../shared/profile-xliff.mjs';
+import {readProfiles} from '../../node/profile-files.mjs';
+import {readRecord, staleTexts} from '../../node/translation-record.mjs';
+import {say} from '../../node/terminal-text.mjs';
+import {writeAllOrNone} from '../../node/safe-files.mjs';
 
 /** @param {string[]} args @returns {number} exit code */
 export function main(args = process.argv.slice(2)) {

@@ -19,11 +19,11 @@ import {createHash} from 'node:crypto';
 import {cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {build} from 'esbuild';
-import {translations} from './page-strings.mjs';
+import {translations} from '../../node/page-strings.mjs';
 import {writeSnippets} from './embed-snippets.mjs';
-import {buildFlags, CONFIG_NAME, ConfigProblem, DEMO_NOTICE, siteSettings} from './site-config.mjs';
+import {buildFlags, CONFIG_NAME, ConfigProblem, DEMO_NOTICE, siteSettings} from '../../node/site-config.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 /** @type {ReturnType<typeof siteSettings>} */
 let site;
@@ -46,7 +46,7 @@ cpSync(profiles, partners, {
   recursive: true,
   filter: (from) => !/(^|\/)\.[^/]+$/.test(relative(profiles, from)) && relative(profiles, from) !== 'index.json',
 });
-const checked = spawnSync(process.execPath, [join(root, 'scripts/partners.mjs'), profiles, '--out', join(partners, 'index.json')], {stdio: 'inherit'});
+const checked = spawnSync(process.execPath, [join(root, 'tools/cli/partners.mjs'), profiles, '--out', join(partners, 'index.json')], {stdio: 'inherit'});
 if (checked.status !== 0) {
   console.error(`The profiles in ${profiles} are not valid: dist/ is not ready to publish.`);
   process.exit(1);
@@ -72,7 +72,7 @@ function versioned(name) {
   return {module: file, integrity: `sha384-${createHash('sha384').update(code).digest('base64')}`};
 }
 
-/** @type {typeof import('../src/prerender.js')} */
+/** @type {typeof import('../../src/prerender.js')} */
 const {STYLE_HASH, DIRECTORY_STYLE_HASH} = await import(join(dist, 'prerender.js'));
 const card = versioned('partner-card');
 const release = {

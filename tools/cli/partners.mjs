@@ -8,17 +8,17 @@
 // index is written. Texts without a translation are warnings.
 import {readFileSync, readdirSync} from 'node:fs';
 import {join, relative} from 'node:path';
-import {isProfileFile, readProfiles} from './profile-files.mjs';
-import {untranslated} from '../src/translation-coverage.js';
-import {writeAllOrNone} from './safe-files.mjs';
-import {say} from './terminal-text.mjs';
+import {isProfileFile, readProfiles} from '../../node/profile-files.mjs';
+import {untranslated} from '../../shared/translation-coverage.js';
+import {writeAllOrNone} from '../../node/safe-files.mjs';
+import {say} from '../../node/terminal-text.mjs';
 
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
 const out = outAt >= 0 ? args[outAt + 1] : undefined;
 const folder = args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1)) ?? 'demo/embed/partners';
 const index = out ?? join(folder, 'index.json');
-const {targetLocales} = JSON.parse(readFileSync(new URL('../lit-localize.json', import.meta.url), 'utf8'));
+const {targetLocales} = JSON.parse(readFileSync(new URL('../../lit-localize.json', import.meta.url), 'utf8'));
 
 const files = readdirSync(folder).filter(isProfileFile);
 const {files: valid, errors} = readProfiles(folder);
