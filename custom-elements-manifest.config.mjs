@@ -1,7 +1,7 @@
 // @custom-elements-manifest/analyzer settings for `npm run build`.
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/generated/**', 'src/embed-builder/**'],
+  exclude: ['src/generated/**'],
   outdir: 'dist',
   litelement: true,
   plugins: [

@@ -160,7 +160,7 @@ function withoutDirectoryStrings(): Plugin {
 const literalsAndIds = () => [noRuntimeMsgIds(), stripTranslatorNotes(), shortMsgIds(), minifyLiterals()];
 
 /**
- * `vite build --mode prerender`: the prerenderer for Node (src/prerender.ts →
+ * `vite build --mode prerender`: the prerenderer for Node (node/prerender.ts →
  * dist/prerender.js), built with the same transforms as the module, so its
  * cards are byte for byte what the browser draws. Lit and its server renderer
  * stay imports, resolved from node_modules with Node's export conditions.
@@ -169,7 +169,7 @@ const prerender = defineConfig({
   publicDir: false,
   define,
   build: {
-    ssr: 'src/prerender.ts',
+    ssr: 'node/prerender.ts',
     outDir: 'dist',
     emptyOutDir: false,
     target: 'node20',

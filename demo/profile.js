@@ -1,7 +1,7 @@
 // The project site's profile page: which partner (and language) comes from
 // the address, as the directory links it: profile.html?id=<id>[&lang=da].
 const params = new URLSearchParams(location.search);
-const card = document.getElementById('profile');
+const card = /** @type {import('../src/partner-card.js').PartnerCard} */ (document.getElementById('profile'));
 const lang = params.get('lang');
 if (lang) {
   document.documentElement.lang = lang;
@@ -14,7 +14,7 @@ if (list && list.origin === location.origin && /\/partners(-da)?\.html$/.test(li
   card.backHref = list.href;
 }
 card.addEventListener('partner-card-load', (event) => {
-  const {name} = event.detail;
+  const {name} = /** @type {CustomEvent<import('../shared/profile-types.js').Profile>} */ (event).detail;
   document.title = `${typeof name === 'string' ? name : (name[lang ?? 'en'] ?? name.en)} – ${document.title}`;
 });
 // Without a profile the card has no heading: the page still needs its h1 and a title that says what happened.

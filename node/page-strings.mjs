@@ -21,7 +21,7 @@ const root = new URL('../', import.meta.url).pathname;
 /** Each page: where its English is, and what translators are told about it and its placeholders. */
 export const PAGES = {
   'embed-builder': {
-    english: 'src/embed-builder/builder-english.ts',
+    english: 'pages/embed-builder/builder-english.ts',
     where: 'The embed builder (embed.html on the project site), where a partner picks options and copies the code for their website.',
     placeholders: {
       query: 'what the person typed into the search box',
@@ -46,8 +46,8 @@ export const PAGES = {
     },
   },
   'translator-preview': {
-    english: 'demo/translate-strings.js',
-    where: 'The translator preview (demo/translate.html), where a translator types the Danish of a profile beside the English.',
+    english: 'pages/translate/translate-strings.js',
+    where: 'The translator preview (pages/translate/translate.html), where a translator types the Danish of a profile beside the English.',
     placeholders: {
       count: 'a number',
       language: 'the name of the language, such as “Danish (da)”',

@@ -1,9 +1,10 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
-import {countryName, formatFact, pick, type Picked} from './format.js';
-import type {ErrorKind} from './load-error.js';
-import type {Fact, Lang, Logo, Organisation, Profile, Text} from './profile-types.js';
-import {safeUrl} from './safe-url.js';
+import {pick, type Picked} from '../shared/pick.js';
+import {countryName, formatFact} from './format.js';
+import type {ErrorKind} from '../shared/load-error.js';
+import type {Fact, Lang, Logo, Organisation, Profile, Text} from '../shared/profile-types.js';
+import {safeUrl} from '../shared/safe-url.js';
 
 /**
  * The card's templates, one small function per piece, free of element state so

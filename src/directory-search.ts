@@ -1,5 +1,6 @@
-import {countryName, pick} from './format.js';
-import type {Lang, Profile} from './profile-types.js';
+import {pick} from '../shared/pick.js';
+import {countryName} from './format.js';
+import type {Lang, Profile} from '../shared/profile-types.js';
 
 /**
  * Narrowing the partner list: search text and country, matched without

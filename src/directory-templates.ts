@@ -1,7 +1,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {msg, str} from '@lit/localize';
 import {compactCard, type CardContext} from './card-templates.js';
-import type {Lang, Profile} from './profile-types.js';
+import type {Lang, Profile} from '../shared/profile-types.js';
 
 /**
  * The directory's templates, free of element state, so that

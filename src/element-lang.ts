@@ -1,5 +1,5 @@
 import {allLocales, sourceLocale} from './generated/locale-codes.js';
-import type {Lang} from './profile-types.js';
+import type {Lang} from '../shared/profile-types.js';
 
 /**
  * Which language a card speaks, and noticing when that changes.

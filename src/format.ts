@@ -1,30 +1,11 @@
 import {msg, str} from '@lit/localize';
-import type {Lang, NumericFact, Paragraphs, Text} from './profile-types.js';
+import type {Lang, NumericFact} from '../shared/profile-types.js';
 
 /**
  * Formatting of profile values for one card language. Numbers, money and
  * country names come from `Intl`, so translators never assemble them; only the
  * words around them ("about", "a year") are UI strings in `locales/`.
  */
-
-/** A profile text in the card's language, and whether English stood in for it. */
-export interface Picked<T> {
-  value: T;
-  /** True when the card's language was missing and English is shown. */
-  fallback: boolean;
-}
-
-/**
- * A profile text (or paragraphs) in the card's language, falling back to
- * English where the language is missing or empty.
- */
-export function pick(text: Text, lang: Lang): Picked<string>;
-export function pick(text: Paragraphs, lang: Lang): Picked<string[]>;
-export function pick(text: Text | Paragraphs, lang: Lang): Picked<string | string[]> {
-  if (typeof text === 'string') return {value: text, fallback: false};
-  const own = text[lang];
-  return own?.length ? {value: own, fallback: false} : {value: text.en, fallback: lang !== 'en'};
-}
 
 // Intl constructors are slow compared with formatting; a directory page
 // formats thousands of values with a handful of distinct option sets.

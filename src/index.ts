@@ -7,7 +7,7 @@ import {define} from './define.js';
  */
 export {PartnerCard};
 export type {PartnerCardErrorDetail} from './partner-card.js';
-export type {ErrorKind} from './load-error.js';
-export type * from './profile-types.js';
+export type {ErrorKind} from '../shared/load-error.js';
+export type * from '../shared/profile-types.js';
 
 define('partner-card', PartnerCard);

@@ -1,6 +1,6 @@
 import {LitElement, type PropertyDeclarations, type PropertyValues} from 'lit';
 import {observeLang, resolveLang, unobserveLang, type LangListener} from './element-lang.js';
-import type {Lang} from './profile-types.js';
+import type {Lang} from '../shared/profile-types.js';
 
 /**
  * What `<partner-card>` and `<partner-directory>` share: a `lang` attribute

@@ -2,18 +2,18 @@ import {render, type PropertyValues} from 'lit';
 import {clampLevel, errorCard, loadedCard, loadingCard, shadowContent, statusText, type Variant} from './card-templates.js';
 import {prepareCountryNames} from './format.js';
 import {inLang} from './ui-strings.js';
-import {LoadError, type ErrorKind} from './load-error.js';
+import {LoadError, type ErrorKind} from '../shared/load-error.js';
 import {DEFAULT_TIMEOUT, loadProfile, profilesFolder} from './profile-loader.js';
-import type {Lang, Profile} from './profile-types.js';
-import {isPartnerId, validateProfile} from './profile-validation.js';
+import type {Lang, Profile} from '../shared/profile-types.js';
+import {isPartnerId, validateProfile} from '../shared/profile-validation.js';
 import {PrerenderedElement, sameMarkup} from './prerendered.js';
 import {keepFocus} from './retry-focus.js';
-import {linkRefused} from './link-rule.js';
+import {linkRefused} from '../shared/link-rule.js';
 import {untranslated} from '../shared/translation-coverage.js';
 import {styles} from './partner-card.styles.js';
 import {version} from './version.js';
 
-/** How the card's warnings say that a link was refused (src/link-rule.ts). */
+/** How the card's warnings say that a link was refused (shared/link-rule.ts). */
 const REFUSED = 'is refused (not http(s), or a browser could take it to another site)';
 
 /** Detail of `partner-card-error`. */

@@ -1,7 +1,7 @@
-import {LoadError} from './load-error.js';
-import {validateProfile, type ValidationResult} from './profile-validation.js';
-import {safeUrl} from './safe-url.js';
-import {linkRefused} from './link-rule.js';
+import {LoadError} from '../shared/load-error.js';
+import {validateProfile, type ValidationResult} from '../shared/profile-validation.js';
+import {safeUrl} from '../shared/safe-url.js';
+import {linkRefused} from '../shared/link-rule.js';
 
 /**
  * Fetching profile JSON: the one place that talks to the network.

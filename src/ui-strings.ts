@@ -1,7 +1,7 @@
 import {configureReentrantLocalization} from '@lit/localize/init/reentrant.js';
 import {sourceLocale, targetLocales} from './generated/locale-codes.js';
 import {templates as da} from './generated/locales/da.js';
-import type {Lang} from './profile-types.js';
+import type {Lang} from '../shared/profile-types.js';
 
 /**
  * Per-card UI language with @lit/localize.

@@ -29,8 +29,8 @@ const PAGES = [
   '/demo/partners-da.html',
   '/demo/profile.html?id=region-southern-denmark',
   '/demo/profile.html?id=no-such-partner',
-  '/demo/translate.html',
-  '/demo/translate.html?ui=da',
+  '/pages/translate/translate.html',
+  '/pages/translate/translate.html?ui=da',
   // The same pages prerendered by npm run build (tools/build/demo-prerender.mjs).
   '/demo/generated/partner-site.html',
   '/demo/generated/partners.html',

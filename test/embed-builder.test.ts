@@ -1,8 +1,8 @@
 import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../src/partner-card.js';
-import {strings} from '../src/embed-builder/builder-strings.js';
-import {declarativeShadowRoot} from '../src/embed-builder/embed-code.js';
+import {strings} from '../pages/embed-builder/builder-strings.js';
+import {declarativeShadowRoot} from '../pages/embed-builder/embed-code.js';
 import {axeViolations, faintFieldBorders} from './support/helpers.js';
 
 /**

@@ -1,7 +1,7 @@
 import {expect, fixture, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {PartnerCard} from '../src/partner-card.js';
-import type {Profile} from '../src/profile-types.js';
+import type {Profile} from '../shared/profile-types.js';
 import {$, $$, figures, FIXTURES, requested, requestsFor, SAMPLES, settle, settled, textOf, warnings} from './support/helpers.js';
 
 describe('<partner-card>: the full profile', () => {

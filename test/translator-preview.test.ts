@@ -4,7 +4,7 @@ import type {PartnerCard} from '../src/partner-card.js';
 import {FIXTURES, slowLog, unique} from './support/helpers.js';
 
 // The demo's translator preview, loaded as a translator would open it.
-describe('Translator preview (demo/translate.html)', () => {
+describe('Translator preview (pages/translate/translate.html)', () => {
   let frame: HTMLIFrameElement;
   let doc: Document;
   const problems = () => doc.getElementById('problems')!.textContent!;
@@ -16,7 +16,7 @@ describe('Translator preview (demo/translate.html)', () => {
   }
 
   beforeEach(async () => {
-    frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/demo/translate.html" style="width: 1200px; height: 900px"></iframe>`);
+    frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/pages/translate/translate.html" style="width: 1200px; height: 900px"></iframe>`);
     await oneEvent(frame, 'load');
     doc = frame.contentDocument!;
     // The cards join the page with their first profile.
@@ -48,7 +48,7 @@ describe('Translator preview (demo/translate.html)', () => {
     // Everything slow, so the published profile arrives after the paste has been checked.
     const key = unique('preview-race');
     frame.remove();
-    frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${`/slow/300/alias/${key}/demo/translate.html`} style="width: 1200px; height: 900px"></iframe>`);
+    frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${`/slow/300/alias/${key}/pages/translate/translate.html`} style="width: 1200px; height: 900px"></iframe>`);
     await oneEvent(frame, 'load');
     doc = frame.contentDocument!;
     await paste('{"id": ');
@@ -63,7 +63,7 @@ describe('Translator preview (demo/translate.html)', () => {
   it('a file pasted before the published profile has arrived keeps its own check', async () => {
     // Only the profile is late: the paste is checked (after its 250 ms pause) long before it arrives.
     frame.remove();
-    frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/delay/region-southern-denmark.json/1500/demo/translate.html" style="width: 1200px; height: 900px"></iframe>`);
+    frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/delay/region-southern-denmark.json/1500/pages/translate/translate.html" style="width: 1200px; height: 900px"></iframe>`);
     await oneEvent(frame, 'load');
     doc = frame.contentDocument!;
     await paste('{"id": ');
@@ -95,7 +95,7 @@ describe('Translator preview: translating in the page', () => {
   const summary = () => card().shadowRoot!.querySelector('[part~="summary"]')!;
 
   async function open(query = '') {
-    frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${`/demo/translate.html${query}`} style="width: 1200px; height: 900px"></iframe>`);
+    frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${`/pages/translate/translate.html${query}`} style="width: 1200px; height: 900px"></iframe>`);
     await oneEvent(frame, 'load');
     doc = frame.contentDocument!;
     await waitUntil(() => doc.querySelectorAll('#texts textarea').length === 26 && (doc.getElementById('target') as PartnerCard | null)?.shadowRoot?.querySelector('[part~="summary"]'), 'the boxes and the card show', {timeout: 8000});
@@ -199,7 +199,7 @@ describe('Translator preview: translating in the page', () => {
 describe("Translator preview: its own words come from locales/pages.da.xlf", () => {
   type Say = ((key: string, values?: Record<string, string | number>) => string) & {lang: (key: string) => string};
   // Plain JavaScript of the demo, loaded as the page loads it.
-  const module: string = '/demo/translate-strings.js';
+  const module: string = '/pages/translate/translate-strings.js';
   const load = async () => (await import(module)) as {pageWords: (ui: string, file?: URL) => Promise<Say>};
   const warned: string[] = [];
   const realWarn = console.warn;
@@ -237,7 +237,7 @@ describe("Translator preview: its own words come from locales/pages.da.xlf", () 
   }
 
   it('the page without its translations file still works, in English', async () => {
-    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/missing/pages.da.xlf/demo/translate.html?ui=da" style="width: 1200px; height: 900px"></iframe>`);
+    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/missing/pages.da.xlf/pages/translate/translate.html?ui=da" style="width: 1200px; height: 900px"></iframe>`);
     await oneEvent(frame, 'load');
     const doc = frame.contentDocument!;
     await waitUntil(() => (doc.getElementById('target') as PartnerCard | null)?.shadowRoot?.querySelector('[part="name"]'), 'the published profile shows', {timeout: 8000});
@@ -251,7 +251,7 @@ describe("Translator preview: its own words come from locales/pages.da.xlf", () 
   });
 
   it('a string without Danish shows in English, marked English in the Danish page', async () => {
-    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/untranslated/editTitle/demo/translate.html?ui=da" style="width: 1200px; height: 900px"></iframe>`);
+    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/untranslated/editTitle/pages/translate/translate.html?ui=da" style="width: 1200px; height: 900px"></iframe>`);
     await oneEvent(frame, 'load');
     const doc = frame.contentDocument!;
     await waitUntil(() => doc.querySelector('h1')!.textContent === 'Oversætterens forhåndsvisning', 'the Danish page', {timeout: 8000});
@@ -270,7 +270,7 @@ describe('Translator preview: the published profiles, logos and labels', () => {
   const shows = (doc: Document) => waitUntil(() => (doc.getElementById('target') as PartnerCard | null)?.shadowRoot?.querySelector('[part="name"]'), 'a profile shows', {timeout: 8000});
 
   it("lists the profiles of the published index.json, not only the demo's, and opens the one the address names", async () => {
-    const doc = await open('/partners-from/builder-partners/demo/translate.html?partner=english-only');
+    const doc = await open('/partners-from/builder-partners/pages/translate/translate.html?partner=english-only');
     await shows(doc);
     const options = [...doc.querySelectorAll<HTMLOptionElement>('#profile option')].map((o) => [o.value, o.textContent]);
     expect(options).to.deep.equal([
@@ -283,7 +283,7 @@ describe('Translator preview: the published profiles, logos and labels', () => {
   });
 
   it('no published index: the page says so, and a pasted file still works', async () => {
-    const doc = await open('/missing/index.json/demo/translate.html');
+    const doc = await open('/missing/index.json/pages/translate/translate.html');
     await waitUntil(() => !doc.getElementById('page-problem')!.hidden, 'the problem shows', {timeout: 8000});
     expect(doc.getElementById('page-problem')!.textContent).to.equal('The list of published profiles could not be loaded (HTTP 404): paste or drop a profile file below.');
     const box = doc.getElementById('json') as HTMLTextAreaElement;
@@ -293,7 +293,7 @@ describe('Translator preview: the published profiles, logos and labels', () => {
   });
 
   it("a dropped profile's logo that is not in the published folder is named as a problem, not 'No problems found'", async () => {
-    const doc = await open('/demo/translate.html');
+    const doc = await open('/pages/translate/translate.html');
     await shows(doc);
     const sample = await (await fetch('/demo/embed/partners/region-southern-denmark.json')).json();
     const box = doc.getElementById('json') as HTMLTextAreaElement;
@@ -310,7 +310,7 @@ describe('Translator preview: the published profiles, logos and labels', () => {
   });
 
   it('named for screen readers: the text box by its own label, the file button by its own, each Danish box by what it is; no empty table', async () => {
-    const doc = await open('/demo/translate.html');
+    const doc = await open('/pages/translate/translate.html');
     await shows(doc);
     const json = doc.getElementById('json') as HTMLTextAreaElement;
     expect([...json.labels!].map((l) => l.textContent)).to.deep.equal(['Paste the profile JSON here, or drop a .json file on the box']);

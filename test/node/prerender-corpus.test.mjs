@@ -10,7 +10,7 @@ import {parse} from 'parse5';
 import {buildSitesIfStale, generatedPages} from '../support/generated-sites.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
-/** @type {typeof import('../../src/prerender.js')} */
+/** @type {typeof import('../../node/prerender.js')} */
 const {prerenderHTML, MAX_DEPTH} = await import(join(root, 'dist/prerender.js'));
 const corpus = join(root, 'test/fixtures/prerender-corpus');
 

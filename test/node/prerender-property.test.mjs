@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import {parse} from 'parse5';
 
 const root = new URL('../../', import.meta.url).pathname;
-/** @type {typeof import('../../src/prerender.js')} */
+/** @type {typeof import('../../node/prerender.js')} */
 const {prerenderHTML} = await import(join(root, 'dist/prerender.js'));
 const sample = JSON.parse(readFileSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), 'utf8'));
 const ID = 'region-southern-denmark';

@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
 const root = new URL('../../', import.meta.url).pathname;
-/** @type {typeof import('../../src/prerender.js')} */
+/** @type {typeof import('../../node/prerender.js')} */
 const {prerenderHTML, renderCard, STYLE_TEXT, STYLE_HASH} = await import(join(root, 'dist/prerender.js'));
 const {main} = await import(join(root, 'tools/cli/prerender.mjs'));
 const sample = JSON.parse(readFileSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), 'utf8'));

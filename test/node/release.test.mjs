@@ -10,7 +10,7 @@ import {join} from 'node:path';
 const root = new URL('../../', import.meta.url).pathname;
 const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const release = JSON.parse(readFileSync(join(root, 'dist/release.json'), 'utf8'));
-/** @type {typeof import('../../src/prerender.js')} */
+/** @type {typeof import('../../node/prerender.js')} */
 const {STYLE_HASH, DIRECTORY_STYLE_HASH} = await import(join(root, 'dist/prerender.js'));
 
 test("release.json names package.json's version, each module's versioned file and that file's sha384", () => {
@@ -60,7 +60,7 @@ test('npm run build -- --url: ready-made embed code per partner and language, pi
     for (const f of readdirSync(join(dir, 'partners')).filter((f) => f.endsWith('.html'))) rmSync(join(dir, 'partners', f));
     const written = await writeSnippets(dir, 'https://project.example/embed');
     assert.deepEqual(written, ['partners/region-southern-denmark.en.html', 'partners/region-southern-denmark.da.html']);
-    /** @type {typeof import('../../src/prerender.js')} */
+    /** @type {typeof import('../../node/prerender.js')} */
     const {renderCard} = await import(join(root, 'dist/prerender.js'));
     const profile = JSON.parse(readFileSync(join(dir, 'partners/region-southern-denmark.json'), 'utf8'));
     for (const lang of ['en', 'da']) {

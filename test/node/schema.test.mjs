@@ -12,7 +12,7 @@ const validate = new Ajv2020({allErrors: true, strict: true}).compile(schema);
 const read = (path) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
 
 // The card's own validator, bundled from src/ as it ships.
-const bundled = await build({entryPoints: [new URL('src/profile-validation.ts', root).pathname], bundle: true, format: 'esm', platform: 'neutral', write: false});
+const bundled = await build({entryPoints: [new URL('shared/profile-validation.ts', root).pathname], bundle: true, format: 'esm', platform: 'neutral', write: false});
 const {validateProfile} = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
 /** What the card does with a profile: shows it whole, leaves fields out, or refuses it. */
 const cardTakes = (profile) => {

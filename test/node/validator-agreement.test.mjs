@@ -15,7 +15,7 @@ const ajv = new Ajv2020({allErrors: true, strict: true}).compile(schema);
 
 // The TypeScript module, bundled as it ships, loaded from memory.
 const bundled = await build({
-  entryPoints: [new URL('src/profile-validation.ts', root).pathname],
+  entryPoints: [new URL('shared/profile-validation.ts', root).pathname],
   bundle: true,
   format: 'esm',
   platform: 'neutral',

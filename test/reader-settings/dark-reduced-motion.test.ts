@@ -49,7 +49,7 @@ describe('A reader who prefers dark mode and reduced motion', () => {
 
   for (const [path, ready] of [
     ['/dist/embed.html?partner=region-southern-denmark&lang=da&variant=compact', '#embed-code'],
-    ['/demo/translate.html', '#texts textarea'],
+    ['/pages/translate/translate.html', '#texts textarea'],
   ] as const) {
     it(`axe finds nothing on ${path} in dark mode (contrast included)`, async () => {
       const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${path} style="width: 1100px; height: 800px; border: 0"></iframe>`);

@@ -87,7 +87,7 @@ function manyPartners(n) {
 
 // The built prerenderer (npm run build), typed by its source.
 const PRERENDERER = new URL('../../dist/prerender.js', import.meta.url).href;
-/** @returns {Promise<typeof import('../../src/prerender.js')>} */
+/** @returns {Promise<typeof import('../../node/prerender.js')>} */
 const prerenderer = () => import(PRERENDERER);
 
 /** @param {string} id */

@@ -72,7 +72,7 @@ function versioned(name) {
   return {module: file, integrity: `sha384-${createHash('sha384').update(code).digest('base64')}`};
 }
 
-/** @type {typeof import('../../src/prerender.js')} */
+/** @type {typeof import('../../node/prerender.js')} */
 const {STYLE_HASH, DIRECTORY_STYLE_HASH} = await import(join(dist, 'prerender.js'));
 const card = versioned('partner-card');
 const release = {
@@ -85,7 +85,7 @@ const moduleName = card.module;
 
 // The builder: its script carries the release, its page loads the pinned module itself.
 await build({
-  entryPoints: [join(root, 'src/embed-builder/embed-builder.ts')],
+  entryPoints: [join(root, 'pages/embed-builder/embed-builder.ts')],
   bundle: true,
   format: 'esm',
   target: 'es2022',
@@ -99,10 +99,10 @@ await build({
   },
   logLevel: 'warning',
 });
-cpSync(join(root, 'src/embed-builder/embed.css'), join(dist, 'embed.css'));
+cpSync(join(root, 'pages/embed-builder/embed.css'), join(dist, 'embed.css'));
 writeFileSync(
   join(dist, 'embed.html'),
-  readFileSync(join(root, 'src/embed-builder/embed.html'), 'utf8')
+  readFileSync(join(root, 'pages/embed-builder/embed.html'), 'utf8')
     .replaceAll('%MODULE%', moduleName)
     .replaceAll('%INTEGRITY%', release.integrity),
 );

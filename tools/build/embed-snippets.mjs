@@ -16,7 +16,7 @@ export async function writeSnippets(dist, url) {
   const folder = new URL(url.replace(/\/?$/, '/'));
   if (!/^https?:$/.test(folder.protocol)) throw new Error(`--url ${url} is not an http(s) address`);
   const release = JSON.parse(readFileSync(join(dist, 'release.json'), 'utf8'));
-  /** @type {typeof import('../../src/prerender.js')} */
+  /** @type {typeof import('../../node/prerender.js')} */
   const {renderCard} = await import(new URL('../../dist/prerender.js', import.meta.url).href);
   const moduleUrl = new URL(release.module, folder).href;
   const base = new URL('partners/', folder).href;

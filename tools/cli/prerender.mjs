@@ -48,7 +48,7 @@ export async function main(args = process.argv.slice(2)) {
     console.error('dist/prerender.js is missing: run `npm run build` first.');
     return 1;
   }
-  /** @type {typeof import('../../src/prerender.js')} */
+  /** @type {typeof import('../../node/prerender.js')} */
   const {prerenderHTML, STYLE_HASH, DIRECTORY_STYLE_HASH} = await import(built);
   // Read once each, however many tags and pages name them.
   /** @type {Map<string, unknown>} */

@@ -44,7 +44,7 @@ const PATHOLOGICAL = {
 const dense = (size) => card(0) + fill(size, () => '<ul><li>a<li>b<p>c</ul>');
 
 export async function benchPrerender(row = (what, value, goal = '', note = '') => console.log([what, value, goal, note].join(' | '))) {
-  /** @type {typeof import('../../src/prerender.js')} */
+  /** @type {typeof import('../../node/prerender.js')} */
   const {prerenderHTML} = await import(`${root}dist/prerender.js`);
   const sample = JSON.parse(readFileSync(`${root}demo/embed/partners/region-southern-denmark.json`, 'utf8'));
   const options = {profile: (id) => (id === 'region-southern-denmark' ? sample : undefined), base: '/p/'};

@@ -65,7 +65,7 @@ export const en = {
  * @param {URL} [file] where the translations are (tests point elsewhere)
  * @returns {Promise<Say>}
  */
-export async function pageWords(ui, file = new URL(`../locales/pages.${ui}.xlf`, import.meta.url)) {
+export async function pageWords(ui, file = new URL(`../../locales/pages.${ui}.xlf`, import.meta.url)) {
   /** @type {Partial<Record<keyof typeof en, string>>} */
   const translated = {};
   /** Why the translations could not be read, for the page to say; empty when they could. */

@@ -4,7 +4,7 @@
  * authors; these types are what the element works with.
  */
 
-import type {allLocales} from './generated/locale-codes.js';
+import type {allLocales} from '../src/generated/locale-codes.js';
 
 /**
  * Languages the card is translated into (from lit-localize.json). English is

@@ -26,7 +26,7 @@ export const en = {
   hrefHint: 'The compact card becomes one link to this address.',
   backHref: '“Back to partners” link (optional)',
   backHrefHint: 'Adds a link back to this address at the end of the full card.',
-  // The same words as LINK_RULE in src/link-rule.ts, which the command line prints (a test compares them).
+  // The same words as LINK_RULE in shared/link-rule.ts, which the command line prints (a test compares them).
   badLink: 'Give a web address that starts with https:// or http://, or a path on your site such as /partners/. Links with \\, <, >, ", a user name, or a tab or line break are refused: browsers may take them to another site.',
   prerender: 'Write the card into the code',
   prerenderHint: 'The card shows at once, without JavaScript and even when the project site is down; the script then keeps it up to date. Take a new code when the profile changes a lot.',

@@ -3,8 +3,8 @@
  * choices. Pure functions of their arguments: the builder page and the tests
  * use the same ones.
  */
-import {linkRefused} from '../link-rule.js';
-import {domTree, escapeAttribute as escapeAttr, serializeChildren} from '../html-serialize.js';
+import {linkRefused} from '../../shared/link-rule.js';
+import {domTree, escapeAttribute as escapeAttr, serializeChildren} from '../../shared/html-serialize.js';
 
 export {linkRefused};
 

@@ -5,12 +5,13 @@
  * it at first paint. The choices live in the page address. Nothing is sent
  * anywhere: the page reads the project's own index and profiles only.
  */
-import {fold} from '../directory-search.js';
-import {countryName, pick} from '../format.js';
-import {organisationJsonLd} from '../json-ld.js';
-import type {Profile} from '../profile-types.js';
-import {safeUrl} from '../safe-url.js';
-import {isPartnerId} from '../profile-validation.js';
+import {fold} from '../../src/directory-search.js';
+import {countryName} from '../../src/format.js';
+import {pick} from '../../shared/pick.js';
+import {organisationJsonLd} from '../../shared/json-ld.js';
+import type {Profile} from '../../shared/profile-types.js';
+import {safeUrl} from '../../shared/safe-url.js';
+import {isPartnerId} from '../../shared/profile-validation.js';
 import {untranslated} from '../../shared/translation-coverage.js';
 import {text, type StringKey, type UiLang} from './builder-strings.js';
 import {

@@ -3,17 +3,29 @@
 // translator types; what is still in English highlighted and listed; a check
 // of the profile in plain words; and the result to take away, as the profile
 // file and as XLIFF. Nothing is sent anywhere.
-import {checkProfile, parseProfile} from '../shared/profile-check.mjs';
-import {exportXliff, hint, profileUnits, withTranslations} from '../shared/profile-xliff.mjs';
-import {untranslated} from '../shared/translation-coverage.js';
+import {checkProfile, parseProfile} from '../../shared/profile-check.mjs';
+import {exportXliff, hint, profileUnits, withTranslations} from '../../shared/profile-xliff.mjs';
+import {untranslated} from '../../shared/translation-coverage.js';
 import {pageWords} from './translate-strings.js';
+/** @typedef {import('./translate-strings.js').Say} Say */
 
-const $ = (id) => document.getElementById(id);
+/**
+ * The page's element with this id. translate.html has every id this script
+ * names, so a missing one is a mistake in this page and fails loudly. Typed as
+ * the form controls and links the script reads, since it picks them by id.
+ * @param {string} id
+ * @returns {HTMLInputElement & HTMLSelectElement & HTMLAnchorElement}
+ */
+const $ = (id) => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`translate.html has no #${id}`);
+  return /** @type {HTMLInputElement & HTMLSelectElement & HTMLAnchorElement} */ (/** @type {unknown} */ (el));
+};
 // Made here and put in the page with their first profile: a card in the page without one would show an error.
 const target = Object.assign(document.createElement('partner-card'), {id: 'target', lang: 'da'});
 const english = Object.assign(document.createElement('partner-card'), {id: 'english', lang: 'en'});
 const cards = [target, english];
-const schema = fetch(new URL('../dist/profile.schema.json', import.meta.url)).then((r) => r.json());
+const schema = fetch(new URL('../../dist/profile.schema.json', import.meta.url)).then((r) => r.json());
 const ui = new URLSearchParams(location.search).get('ui') === 'da' ? 'da' : 'en';
 /** This page's words, once read (before anything is shown: see the end). @type {import('./translate-strings.js').Say} */
 let say;
@@ -29,8 +41,11 @@ function translatePage() {
   const pageLang = (document.documentElement.lang = say.lang('title'));
   document.title = `${say('title')} – partner-card`;
   for (const el of document.querySelectorAll('[data-text]')) {
-    el.textContent = say(el.dataset.text);
-    const lang = say.lang(el.dataset.text);
+    if (!(el instanceof HTMLElement) || !el.dataset.text) continue;
+    // translate.html's data-text names are this page's keys (the preview's test reads every one).
+    const key = /** @type {Parameters<Say>[0]} */ (el.dataset.text);
+    el.textContent = say(key);
+    const lang = say.lang(key);
     if (lang === pageLang) el.removeAttribute('lang');
     else el.lang = lang;
   }
@@ -40,7 +55,7 @@ function translatePage() {
 }
 
 /** The published profiles' folder: a logo named relative to its profile is found there (a pasted file's too). */
-const PUBLISHED = new URL('../dist/partners/', import.meta.url);
+const PUBLISHED = new URL('../../dist/partners/', import.meta.url);
 
 /** `profile` for the cards, its logo's address made absolute: a profile given as an object is read relative to the page. */
 function forCards(profile) {
@@ -54,7 +69,7 @@ function showProfile() {
   $('target-label').textContent = lang === 'da' ? say('danish') : say('english');
   target.lang = lang;
   for (const card of cards) {
-    card.variant = $('variant').value;
+    card.variant = /** @type {typeof card.variant} */ ($('variant').value);
     card.profile = forCards(current);
   }
   if (current && !target.isConnected) {
@@ -67,7 +82,7 @@ function showProfile() {
 function listMissing(profile) {
   const lang = $('lang').value;
   const missing = profile ? untranslated(profile, lang) : [];
-  const rows = $('missing').tBodies[0];
+  const rows = /** @type {HTMLTableElement} */ (document.querySelector('#missing')).tBodies[0];
   // No empty table with headers only: the summary says there is nothing.
   $('missing').hidden = !missing.length;
   rows.replaceChildren(
@@ -143,12 +158,12 @@ async function applyTyped() {
   try {
     ({json, waiting} = withTranslations(base.text, texts));
   } catch (error) {
-    return report([error.message], 'bad');
+    return report([/** @type {Error} */ (error).message], 'bad');
   }
   for (const box of $('texts').querySelectorAll('textarea')) {
-    const state = box.parentElement.querySelector('.state');
-    const list = box.dataset.path.replace(/\[\d+\]$/, '');
-    state.textContent = !box.value.trim() ? say('emptyKept') : waiting.includes(list) ? say('waiting', {field: list}) : '';
+    const state = box.parentElement?.querySelector('.state');
+    const list = (box.dataset.path ?? '').replace(/\[\d+\]$/, '');
+    if (state) state.textContent = !box.value.trim() ? say('emptyKept') : waiting.includes(list) ? say('waiting', {field: list}) : '';
   }
   const profile = JSON.parse(json);
   const mine = ++latest;
@@ -195,8 +210,9 @@ async function listPublished() {
     $('profile').value = partners.some((p) => p.id === asked) ? asked : partners[0].id;
     return $('profile').value;
   } catch (error) {
-    console.warn(`translator preview: the published profiles could not be listed: ${error.message}`);
-    pageProblem(say('indexFailed', {reason: error.message}));
+    const {message} = /** @type {Error} */ (error);
+    console.warn(`translator preview: the published profiles could not be listed: ${message}`);
+    pageProblem(say('indexFailed', {reason: message}));
     return '';
   }
 }
@@ -229,8 +245,9 @@ async function load(textOrId, fromFile) {
       if (mine !== latest) return;
     } catch (error) {
       if (mine !== latest) return;
-      console.warn(`translator preview: the profile "${textOrId}" could not be loaded: ${error.message}`);
-      return report([say('loadFailed', {reason: error.message})], 'bad');
+      const {message} = /** @type {Error} */ (error);
+      console.warn(`translator preview: the profile "${textOrId}" could not be loaded: ${message}`);
+      return report([say('loadFailed', {reason: message})], 'bad');
     }
   }
   const parsed = parseProfile(textValue);
@@ -257,16 +274,19 @@ async function checkText(value) {
 let typing;
 $('texts').addEventListener('input', (event) => {
   const box = event.target;
+  if (!(box instanceof HTMLTextAreaElement) || !box.dataset.path) return;
   if (box.value === box.dataset.original) typed.delete(box.dataset.path);
   else typed.set(box.dataset.path, box.value);
   clearTimeout(typing);
   typing = setTimeout(applyTyped, 120);
 });
 $('controls').addEventListener('change', (event) => {
-  if (event.target.id === 'profile' && event.target.value) {
+  const control = /** @type {HTMLSelectElement} */ (event.target);
+  if (control.id === 'profile' && control.value) {
     $('json').value = '';
     report([], '');
-    return load(event.target.value, false);
+    void load(control.value, false);
+    return;
   }
   buildEditor();
   showProfile();
@@ -283,7 +303,7 @@ $('json').addEventListener('drop', async (event) => {
   if (file) checkText(($('json').value = await file.text()));
 });
 $('file').addEventListener('change', async () => {
-  const file = $('file').files[0];
+  const file = $('file').files?.[0];
   if (file) checkText(($('json').value = await file.text()));
 });
 

@@ -1,4 +1,4 @@
-import {pick} from './format.js';
+import {pick} from './pick.js';
 import type {Lang, Profile} from './profile-types.js';
 
 /**
