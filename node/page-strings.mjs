@@ -13,8 +13,8 @@ import {existsSync, readFileSync} from 'node:fs';
 import {writeAllOrNone} from './safe-files.mjs';
 import {join, relative} from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {transform} from 'esbuild';
-import {xliffUnits} from '../shared/xliff-units.mjs';
+import {transformWithOxc} from 'vite';
+import {readPagesXliff, usableTranslations, withPlaceholders, writeXliff} from '../shared/xliff.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 
@@ -69,7 +69,7 @@ export const PAGES = {
 };
 
 /** @typedef {Record<string, string>} Strings key → text with `{name}` placeholders */
-/** @typedef {{source: string, target?: string, review: boolean}} PageUnit */
+/** @typedef {import('../shared/xliff.mjs').PageUnit} PageUnit */
 
 /** The English of every page, read from the code. @returns {Promise<Record<string, Strings>>} */
 export async function englishStrings() {
@@ -78,9 +78,9 @@ export async function englishStrings() {
   for (const [page, {english}] of Object.entries(PAGES)) {
     const file = join(root, english);
     const code = readFileSync(file, 'utf8');
-    // TypeScript is stripped by esbuild (the build's own bundler); plain JavaScript is imported as it is.
+    // TypeScript is stripped by Vite (the build's one bundler); plain JavaScript is imported as it is.
     const url = file.endsWith('.ts')
-      ? `data:text/javascript;base64,${Buffer.from((await transform(code, {loader: 'ts', format: 'esm'})).code).toString('base64')}`
+      ? `data:text/javascript;base64,${Buffer.from((await transformWithOxc(code, file, {lang: 'ts'})).code).toString('base64')}`
       : pathToFileURL(file).href;
     pages[page] = (await import(url)).en;
   }
@@ -89,50 +89,6 @@ export async function englishStrings() {
 
 /** The XLIFF file for `lang`. */
 export const pagesXliff = (lang, localesDir = join(root, 'locales')) => join(localesDir, `pages.${lang}.xlf`);
-
-/**
- * Every unit of a pages XLIFF file, by page and key; `{error}` when it cannot be read.
- * Tools write targets with attributes, `<x/>` with `equiv-text`, and `<g>` or `<mrk>`
- * around words: the text and the placeholders are what count.
- * @param {string} xml
- * @returns {{pages: Record<string, Record<string, PageUnit>>} | {error: string}}
- */
-export function readPagesXliff(xml) {
-  const read = xliffUnits(xml, ['source', 'target']);
-  if ('error' in read) return read;
-  /** @type {Record<string, Record<string, PageUnit>>} */
-  const pages = {};
-  for (const {file, unit} of read.units) {
-    // Kept as XML text; an element with attributes (a target's state) comes with them.
-    const raw = (/** @type {any} */ node) => (typeof node === 'object' ? node['#text'] : node);
-    (pages[file] ??= {})[unit['@id']] = {
-      source: inline(raw(unit.source)),
-      target: unit.target === undefined ? undefined : inline(raw(unit.target)),
-      review: typeof unit.target === 'object' && /^needs-/.test(unit.target['@state'] ?? ''),
-    };
-  }
-  return {pages};
-}
-
-/** Inline XLIFF as the code writes it: `<x id="name"/>` → `{name}`, other tags dropped (their text kept), entities decoded, CDATA as it is. */
-function inline(/** @type {unknown} */ raw) {
-  return String(raw ?? '')
-    .split(/(<!\[CDATA\[[^]*?\]\]>)/)
-    .map((part, i) =>
-      i % 2
-        ? part.slice('<![CDATA['.length, -']]>'.length)
-        : part
-            .replace(/<x\b[^>]*?\bid="([^"]*)"[^>]*\/>/g, '{$1}')
-            .replace(/<[^>]+>/g, '')
-            .replace(/&(#x[0-9a-f]+|#\d+|lt|gt|quot|apos|amp);/gi, (_, name) =>
-              name[0] === '#' ? String.fromCodePoint(Number(/^#x/i.test(name) ? `0${name.slice(1)}` : name.slice(1))) : {lt: '<', gt: '>', quot: '"', apos: "'", amp: '&'}[name.toLowerCase()],
-            ),
-    )
-    .join('');
-}
-
-const escape = (/** @type {string} */ text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const toXliff = (/** @type {string} */ text) => escape(text).replace(/\{(\w+)\}/g, '<x id="$1"/>');
 
 /**
  * The pages' XLIFF with the code's English: new strings without a target,
@@ -145,23 +101,23 @@ const toXliff = (/** @type {string} */ text) => escape(text).replace(/\{(\w+)\}/
 export function writePagesXliff(english, existing, lang) {
   const files = Object.entries(english).map(([page, strings]) => {
     const {where, placeholders, notes} = PAGES[/** @type {keyof typeof PAGES} */ (page)];
+    /** @type {import('../shared/xliff.mjs').WriteUnit[]} */
     const units = Object.entries(strings).map(([key, source]) => {
       const old = existing[page]?.[key];
       const review = old?.target !== undefined && (old.review || old.source !== source);
       const names = [...new Set([...source.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))];
       const said = /** @type {Record<string, string>} */ (notes)[key];
       const note = [where, said, ...names.map((name) => `Placeholder ${name}: ${/** @type {Record<string, string>} */ (placeholders)[name] ?? 'a value the page fills in'}.`)].filter(Boolean).join(' ');
-      return [
-        `      <trans-unit id="${key}">`,
-        `        <source>${toXliff(source)}</source>`,
-        ...(old?.target !== undefined ? [`        <target${review ? ' state="needs-review-translation"' : ''}>${toXliff(old.target)}</target>`] : []),
-        `        <note from="developer">${escape(note)}</note>`,
-        '      </trans-unit>',
-      ].join('\n');
+      return {
+        attributes: [['id', key]],
+        source: withPlaceholders(source),
+        ...(old?.target !== undefined && {target: withPlaceholders(old.target), targetAttributes: review ? [['state', 'needs-review-translation']] : []}),
+        notes: [{from: 'developer', text: note}],
+      };
     });
-    return [`  <file original="${page}" source-language="en" target-language="${lang}" datatype="plaintext">`, '    <body>', ...units, '    </body>', '  </file>'].join('\n');
+    return {attributes: /** @type {[string, string][]} */ ([['original', page], ['source-language', 'en'], ['target-language', lang], ['datatype', 'plaintext']]), units};
   });
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">', ...files, '</xliff>', ''].join('\n');
+  return writeXliff(files);
 }
 
 /**
@@ -173,16 +129,9 @@ export function translations(page, lang, localesDir) {
   const file = pagesXliff(lang, localesDir);
   const read = readPagesXliff(readFileSync(file, 'utf8'));
   if ('error' in read) throw new Error(`${file}: ${read.error}`);
-  /** @type {Strings} */
-  const strings = {};
-  for (const [key, unit] of Object.entries(read.pages[page] ?? {})) {
-    if (unit.target?.trim() && samePlaceholders(unit.source, unit.target)) strings[key] = unit.target;
-  }
-  return strings;
+  return usableTranslations(read.pages[page] ?? {});
 }
 
-export const placeholderNames = (/** @type {string} */ text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
-export const samePlaceholders = (/** @type {string} */ a, /** @type {string} */ b) => placeholderNames(a) === placeholderNames(b);
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv.includes('--extract')) {
   const {targetLocales} = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8'));

@@ -9,6 +9,7 @@
 // imports: the translator preview runs this module in the browser too.
 // Reading an XLIFF file is in import-profiles.mjs.
 import {applyEdits, locate, nodeAt, setMember} from './json-positions.mjs';
+import {escapeXml, writeXliff} from './xliff.mjs';
 
 /** Top-level fields in the order the card shows them; organisations and facts likewise. */
 const ORDER = ['name', 'shortName', 'logo', 'summary', 'description', 'facts', 'organisations'];
@@ -146,14 +147,6 @@ export function profileUnits(profile, lang = 'da') {
 }
 
 /**
- * XML text: `&`, `<`, `>` escaped, so `]]>` or markup in a text stays text;
- * a carriage return as a reference, since XML parsers turn a literal one into
- * a line feed. @param {string} text
- */
-export const escapeXml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
-const escapeAttr = (/** @type {string} */ text) => escapeXml(text).replace(/"/g, '&quot;');
-
-/**
  * A short fingerprint of the English a unit was exported with, kept in the unit's
  * `extradata` (an XLIFF 1.2 attribute tools carry along), so the import can tell an
  * English edited in the file from an English the partner changed since the export.
@@ -177,28 +170,26 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
  * @param {{lang?: string, stale?: Set<string>}} [options]
  */
 export function exportXliff(profiles, {lang = 'da', stale = new Set()} = {}) {
-  const files = profiles.map(({file, profile}) => {
-    const units = profileUnits(profile, lang).map((unit) => {
+  const files = profiles.map(({file, profile}) => ({
+    /** @type {[string, string][]} */
+    attributes: [['original', file], ['datatype', 'plaintext'], ['source-language', 'en'], ['target-language', lang]],
+    units: profileUnits(profile, lang).map((unit) => {
       const bad = [unit.source, unit.target].find((t) => NOT_XML.test(t));
       if (bad !== undefined) throw new Error(`${file}: ${unit.path} holds a character XML cannot carry (a control character): fix the profile first`);
-      const state = stale.has(unit.id) ? 'needs-review-translation' : 'translated';
-      const target = unit.target ? `\n        <target state="${state}">${escapeXml(unit.target)}</target>` : '';
-      return `      <trans-unit id="${escapeAttr(unit.id)}" extradata="${englishMark(unit.source)}" xml:space="preserve">
-        <source>${escapeXml(unit.source)}</source>${target}
-        <note from="partner-card">${escapeXml(unit.note)}</note>
-      </trans-unit>`;
-    });
-    return `  <file original="${escapeAttr(file)}" datatype="plaintext" source-language="en" target-language="${lang}">
-    <body>
-${units.join('\n')}
-    </body>
-  </file>`;
-  });
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-${files.join('\n')}
-</xliff>
-`;
+      /** @type {import('./xliff.mjs').WriteUnit} */
+      const written = {
+        attributes: [['id', unit.id], ['extradata', englishMark(unit.source)], ['xml:space', 'preserve']],
+        source: escapeXml(unit.source),
+        notes: [{from: 'partner-card', text: unit.note}],
+      };
+      if (unit.target) {
+        written.target = escapeXml(unit.target);
+        written.targetAttributes = [['state', stale.has(unit.id) ? 'needs-review-translation' : 'translated']];
+      }
+      return written;
+    }),
+  }));
+  return writeXliff(files);
 }
 
 /**

@@ -1,6 +1,8 @@
 // The translator preview's own words: English here, Danish (`?ui=da`, or the
 // language switch at the top) in locales/pages.da.xlf, where translators keep
 // them. They are not part of the card, whose strings are in locales/da.xlf.
+import {readPagesXliff, usableTranslations} from '../../shared/xliff.mjs';
+
 export const en = {
   title: 'Translator preview',
   lead: 'See a profile exactly as a partner\u2019s website will show it, next to the English original. Type the Danish for each text below: the card changes as you type. Texts that are still in English are highlighted and listed. Nothing you type is sent anywhere: download your work when you are done.',
@@ -57,8 +59,8 @@ export const en = {
 /**
  * This page's words in `ui`: the translations come from
  * locales/pages.<ui>.xlf, where translators keep them (npm run i18n:extract
- * adds new English there), read as the build reads the builder's
- * (node/page-strings.mjs): a target that keeps the English's placeholders
+ * adds new English there), read by the same module as the build reads the
+ * builder's (shared/xliff.mjs): a target that keeps the English's placeholders
  * counts. The rest, or a file that cannot be read, shows in English, with a
  * console warning that names the problem.
  * @param {'en' | 'da'} ui
@@ -74,13 +76,9 @@ export async function pageWords(ui, file = new URL(`../../locales/pages.${ui}.xl
     try {
       const response = await fetch(file);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const doc = new DOMParser().parseFromString(await response.text(), 'application/xml');
-      if (doc.querySelector('parsererror')) throw new Error('not well-formed XML');
-      for (const unit of doc.querySelectorAll('file[original="translator-preview"] trans-unit')) {
-        const source = inline(unit.querySelector('source'));
-        const target = inline(unit.querySelector('target'));
-        if (target.trim() && placeholders(target) === placeholders(source)) translated[/** @type {keyof typeof en} */ (unit.id)] = target;
-      }
+      const read = readPagesXliff(await response.text());
+      if ('error' in read) throw new Error(read.error);
+      Object.assign(translated, usableTranslations(read.pages['translator-preview'] ?? {}));
     } catch (error) {
       failure = /** @type {Error} */ (error).message;
       console.warn(`translator preview: ${file.pathname} could not be read (${failure}); the page shows in English.`);
@@ -93,13 +91,3 @@ export async function pageWords(ui, file = new URL(`../../locales/pages.${ui}.xl
   say.failure = failure;
   return say;
 }
-
-/** XLIFF inline content as the code writes it: `<x id="name"/>` is `{name}`; other tags (a tool's `<g>`, `<mrk>`) keep their text. @param {Node | null} node @returns {string} */
-function inline(node) {
-  if (!node) return '';
-  const part = (/** @type {Node} */ child) =>
-    child instanceof Element ? (child.localName === 'x' ? `{${child.getAttribute('id')}}` : inline(child)) : (child.nodeValue ?? '');
-  return [...node.childNodes].map(part).join('');
-}
-
-const placeholders = (/** @type {string} */ text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');

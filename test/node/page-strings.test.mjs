@@ -8,7 +8,8 @@ import {spawnSync} from 'node:child_process';
 import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {englishStrings, pagesXliff, placeholderNames, readPagesXliff, translations, writePagesXliff} from '../../node/page-strings.mjs';
+import {englishStrings, pagesXliff, translations, writePagesXliff} from '../../node/page-strings.mjs';
+import {placeholderNames, readPagesXliff} from '../../shared/xliff.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const english = await englishStrings();

@@ -11,7 +11,8 @@ import {join} from 'node:path';
 import fc from 'fast-check';
 import {main as exportProfiles} from '../../tools/cli/export-profiles.mjs';
 import {main as importProfiles} from '../../tools/cli/import-profiles.mjs';
-import {escapeXml, profileUnits} from '../../shared/profile-xliff.mjs';
+import {profileUnits} from '../../shared/profile-xliff.mjs';
+import {escapeXml} from '../../shared/xliff.mjs';
 import {profileProblems} from '../../node/profile-files.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;

@@ -15,7 +15,8 @@ import {join, relative} from 'node:path';
 import {XMLValidator} from 'fast-xml-parser';
 import {untranslated} from '../../shared/translation-coverage.js';
 import {RECORD, readRecord, staleTexts} from '../../node/translation-record.mjs';
-import {englishStrings, pagesXliff, readPagesXliff, samePlaceholders} from '../../node/page-strings.mjs';
+import {englishStrings, pagesXliff} from '../../node/page-strings.mjs';
+import {readPagesXliff, samePlaceholders} from '../../shared/xliff.mjs';
 import {printable} from '../../node/terminal-text.mjs';
 
 const args = process.argv.slice(2);

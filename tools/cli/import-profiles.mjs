@@ -14,7 +14,7 @@
 import {readFileSync} from 'node:fs';
 import {writeAllOrNone} from '../../node/safe-files.mjs';
 import {say} from '../../node/terminal-text.mjs';
-import {xliffUnits} from '../../shared/xliff-units.mjs';
+import {readXliff as readXliffUnits} from '../../shared/xliff.mjs';
 import {englishMark, parsePath, profileUnits, withTranslations} from '../../shared/profile-xliff.mjs';
 import {profileProblems, readProfiles} from '../../node/profile-files.mjs';
 import {readRecord, recordFile} from '../../node/translation-record.mjs';
@@ -27,7 +27,7 @@ import {readRecord, recordFile} from '../../node/translation-record.mjs';
  * @returns {{units: XliffUnit[]} | {error: string}}
  */
 export function readXliff(xml) {
-  const read = xliffUnits(xml);
+  const read = readXliffUnits(xml);
   return 'error' in read ? read : {units: read.units.map(({unit}) => readUnit(unit))};
 }
 
