@@ -1,20 +1,19 @@
-import {defineConfig, type Plugin} from 'vite';
+import {defineConfig, type UserConfig} from 'vite';
 import {readFileSync} from 'node:fs';
-import {gzipSync, brotliCompressSync} from 'node:zlib';
-import {minifyHTMLLiterals} from 'minify-literals';
-import MagicString from 'magic-string';
+import {sizeBudget} from './tools/build/vite/size-budget.mjs';
+import {stripTranslatorNotes} from './tools/build/vite/strip-translator-notes.mjs';
+import {noRuntimeMsgIds} from './tools/build/vite/no-runtime-msg-ids.mjs';
+import {shortMsgIds} from './tools/build/vite/short-msg-ids.mjs';
+import {minifyLiterals} from './tools/build/vite/minify-literals.mjs';
+import {withoutDirectoryStrings} from './tools/build/vite/without-directory-strings.mjs';
+import {releaseOf} from './node/release.mjs';
+import {translations} from './node/page-strings.mjs';
 
 /**
- * Each module (Lit, @lit/localize and its Danish strings included) must stay
- * below its ceiling, gzipped. Partner pages load the card's alone. Its goal is
- * 12 KB and issue 17 asked for 12.5 KB; it is 12.94 KB: Lit and @lit/localize
- * are 5.4 KB of it, and since the card was last weighed alone (12.64 KB, with
- * the directory's Danish strings) it gained the link rule (+0.13 KB) and
- * messages that name the bad value in both languages (+0.2 KB). What is left
- * is features README promises (see tools/dev/bench-results.md). The directory's
- * module, which also defines the card, is loaded by the project site only:
- * 16 KB, where both elements stood as one module (15.2 KB, issue 20) plus
- * drawing a long list a frame at a time (issue 17, +0.7 KB).
+ * Each module, Lit, @lit/localize and its Danish strings included, must stay
+ * below its gzip ceiling. The card's is what every partner page loads (goal
+ * 12 KB; tools/dev/bench-results.md weighs what it holds). The directory's,
+ * loaded by the project site, defines the card too.
  */
 const MODULES = {
   card: {entry: 'src/index.ts', file: 'partner-card.js', budget: 13 * 1024},
@@ -22,142 +21,10 @@ const MODULES = {
 } as const;
 
 /** The module's version is package.json's (src/version.ts). */
-const define = {PARTNER_CARD_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version)};
+const version: string = JSON.parse(readFileSync('package.json', 'utf8')).version;
+const define = {PARTNER_CARD_VERSION: JSON.stringify(version)};
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
-
-/**
- * Prints min / gzip / brotli of the built module and fails the build above
- * the budget: size is a feature for a script every partner page loads.
- */
-function sizeBudget(budget: number): Plugin {
-  return {
-    name: 'partner-card:size-budget',
-    apply: 'build',
-    writeBundle(options, bundle) {
-      for (const file of Object.values(bundle)) {
-        if (file.type !== 'chunk') continue;
-        const code = readFileSync(`${options.dir}/${file.fileName}`);
-        const gzip = gzipSync(code, {level: 9}).length;
-        const brotli = brotliCompressSync(code).length;
-        console.log(
-          `\n${file.fileName}: min ${kb(code.length)} | gzip ${kb(gzip)} | brotli ${kb(brotli)} (budget: ${kb(budget)} gzip)`,
-        );
-        if (gzip > budget) {
-          this.error(`${file.fileName} is ${kb(gzip)} gzipped, over the ${kb(budget)} budget`);
-        }
-      }
-    },
-  };
-}
-
-/**
- * The translator notes of msg() (`{desc: '…'}`) are for extraction into
- * locales/ only: no page needs them at run time.
- */
-function stripTranslatorNotes(): Plugin {
-  return {
-    name: 'partner-card:strip-translator-notes',
-    apply: 'build',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('desc:')) return null;
-      const s = new MagicString(code);
-      for (const m of code.matchAll(/,\s*desc:\s*'(?:[^'\\]|\\.)*'/g)) {
-        s.remove(m.index, m.index + m[0].length);
-      }
-      return {code: s.toString(), map: s.generateMap({hires: true})};
-    },
-  };
-}
-
-/**
- * Every msg() in src/ has an explicit, readable id (translators see
- * `error.network` in their XLIFF tool, not a hash), so @lit/localize never
- * needs to hash a template at run time: its id generator is left out of the
- * bundle. `npm run i18n:check` fails on any msg() without an id.
- */
-function noRuntimeMsgIds(): Plugin {
-  const stub = '\0partner-card:no-msg-ids';
-  return {
-    name: 'partner-card:no-runtime-msg-ids',
-    apply: 'build',
-    enforce: 'pre',
-    resolveId(source, importer) {
-      return source === './id-generation.js' && importer?.includes('/@lit/localize/') ? stub : null;
-    },
-    load(id) {
-      if (id !== stub) return null;
-      return `export const generateMsgId = () => { throw new Error('partner-card: msg() without an id'); };`;
-    },
-  };
-}
-
-/**
- * The readable msg() ids are for translators; at run time any unique key
- * does. Each becomes a short code, the same in the code and in the generated
- * Danish templates (the ids come from the XLIFF, so the codes are stable).
- */
-function shortMsgIds(): Plugin {
-  const codes = new Map<string, string>();
-  return {
-    name: 'partner-card:short-msg-ids',
-    apply: 'build',
-    enforce: 'pre',
-    buildStart() {
-      const ids = [...readFileSync('locales/da.xlf', 'utf8').matchAll(/<trans-unit id="([^"]+)"/g)].map((m) => m[1]);
-      [...new Set(ids)].sort().forEach((id, i) => codes.set(id, i.toString(36)));
-    },
-    transform(code, id) {
-      if (!/\/src\/.*\.ts$/.test(id)) return null;
-      const s = new MagicString(code);
-      // `{id: 'error.network'}` in the source, `'error.network': …` in the generated templates.
-      for (const m of code.matchAll(/\bid:\s*'([^']+)'|^[ \t]*'([^']+)':/gm)) {
-        const id = m[1] ?? m[2];
-        const short = codes.get(id);
-        const at = m.index + m[0].indexOf(`'${id}'`);
-        if (short) s.overwrite(at, at + id.length + 2, `'${short}'`);
-      }
-      return s.hasChanged() ? {code: s.toString(), map: s.generateMap({hires: true})} : null;
-    },
-  };
-}
-
-/** Lit's html`` and css`` literals keep their indentation otherwise. */
-function minifyLiterals(): Plugin {
-  return {
-    name: 'partner-card:minify-literals',
-    apply: 'build',
-    enforce: 'pre',
-    async transform(code, id) {
-      if (!/\/src\/.*\.ts$/.test(id)) return null;
-      const minified = await minifyHTMLLiterals(code, {fileName: id});
-      return minified ? {code: minified.code, map: minified.map?.toString()} : null;
-    },
-  };
-}
-
-/**
- * The card's module leaves out the directory's Danish strings (ids
- * `directory.*`, used in the directory's files only): @lit/localize's
- * generated templates hold every string of the project in one object, which
- * no bundler can tree-shake.
- */
-function withoutDirectoryStrings(): Plugin {
-  return {
-    name: 'partner-card:without-directory-strings',
-    apply: 'build',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!/\/src\/generated\/locales\/[^/]+\.ts$/.test(id)) return null;
-      const s = new MagicString(code);
-      for (const m of code.matchAll(/^[ \t]*'directory\.[^']+':\s*(?:str)?`(?:[^`\\]|\\.)*`,?\n/gm)) s.remove(m.index, m.index + m[0].length);
-      return {code: s.toString(), map: s.generateMap({hires: true})};
-    },
-  };
-}
-
-const literalsAndIds = () => [noRuntimeMsgIds(), stripTranslatorNotes(), shortMsgIds(), minifyLiterals()];
+const literalsAndIds = () => [noRuntimeMsgIds(), stripTranslatorNotes(), shortMsgIds('locales/da.xlf'), minifyLiterals()];
 
 /**
  * `vite build --mode prerender`: the prerenderer for Node (node/prerender.ts →
@@ -180,12 +47,37 @@ const prerender = defineConfig({
 });
 
 /**
+ * `vite build --mode builder`: the embed builder's script (dist/embed.js),
+ * after both modules and the prerenderer are built, since it carries the
+ * release they make (node/release.mjs) and the builder's Danish words.
+ */
+async function builder(): Promise<UserConfig> {
+  return {
+    publicDir: false,
+    define: {
+      ...define,
+      PARTNER_CARD_RELEASE: JSON.stringify(await releaseOf('dist', version)),
+      BUILDER_DANISH: JSON.stringify(translations('embed-builder', 'da')),
+    },
+    build: {
+      target: 'es2022',
+      lib: {entry: 'pages/embed-builder/embed-builder.ts', formats: ['es'], fileName: () => 'embed.js'},
+      emptyOutDir: false,
+      rolldownOptions: {output: {codeSplitting: false, minify: true, comments: false}},
+      minify: true,
+      reportCompressedSize: false,
+    },
+  };
+}
+
+/**
  * `vite build` bundles the card's module, `vite build --mode directory` the
  * directory's: two builds, so that each file is self-contained (one build with
  * two entries would share a chunk between them).
  */
-export default defineConfig(({mode}) => {
+export default defineConfig(async ({mode}): Promise<UserConfig> => {
   if (mode === 'prerender') return prerender;
+  if (mode === 'builder') return builder();
   const module = mode === 'directory' ? MODULES.directory : MODULES.card;
   return {
     // The profiles are published by tools/build/assemble-dist.mjs: the demo's or the operator's own.

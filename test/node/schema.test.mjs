@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync, readdirSync} from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
-import {build} from 'esbuild';
+import {loadTypeScript} from '../support/load-typescript.mjs';
 import {checkProfile, parseProfile} from '../../shared/profile-check.mjs';
 
 const root = new URL('../../', import.meta.url);
@@ -12,8 +12,7 @@ const validate = new Ajv2020({allErrors: true, strict: true}).compile(schema);
 const read = (path) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
 
 // The card's own validator, bundled from src/ as it ships.
-const bundled = await build({entryPoints: [new URL('shared/profile-validation.ts', root).pathname], bundle: true, format: 'esm', platform: 'neutral', write: false});
-const {validateProfile} = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
+const {validateProfile} = await loadTypeScript(new URL('shared/profile-validation.ts', root).pathname);
 /** What the card does with a profile: shows it whole, leaves fields out, or refuses it. */
 const cardTakes = (profile) => {
   try {

@@ -7,23 +7,14 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
-import {build} from 'esbuild';
+import {loadTypeScript} from '../support/load-typescript.mjs';
 
 const root = new URL('../../', import.meta.url);
 const schema = JSON.parse(readFileSync(new URL('src/profile.schema.json', root), 'utf8'));
 const ajv = new Ajv2020({allErrors: true, strict: true}).compile(schema);
 
 // The TypeScript module, bundled as it ships, loaded from memory.
-const bundled = await build({
-  entryPoints: [new URL('shared/profile-validation.ts', root).pathname],
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  write: false,
-});
-const {validateProfile, MAX_ITEMS} = await import(
-  `data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`
-);
+const {validateProfile, MAX_ITEMS} = await loadTypeScript(new URL('shared/profile-validation.ts', root).pathname);
 
 const cardVerdict = (profile) => {
   try {

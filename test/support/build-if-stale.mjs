@@ -6,7 +6,7 @@ import {execSync} from 'node:child_process';
 import {existsSync, readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 
-const SOURCES = ['src', 'locales', 'demo/embed', 'vite.config.ts', 'lit-localize.json', 'package.json', 'tools/build/assemble-dist.mjs', 'node/page-strings.mjs'];
+const SOURCES = ['src', 'shared', 'node', 'pages', 'tools/build', 'locales', 'demo/embed', 'vite.config.ts', 'lit-localize.json', 'package.json'];
 const BUILT = 'dist/partner-card.js';
 
 function newest(path) {

@@ -15,11 +15,9 @@
 // - embed.html, embed.js, embed.css: the embed builder;
 // - profile.schema.json.
 import {spawnSync} from 'node:child_process';
-import {createHash} from 'node:crypto';
 import {cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
-import {build} from 'esbuild';
-import {translations} from '../../node/page-strings.mjs';
+import {releaseOf, versionedCopy} from '../../node/release.mjs';
 import {writeSnippets} from './embed-snippets.mjs';
 import {buildFlags, CONFIG_NAME, ConfigProblem, DEMO_NOTICE, siteSettings} from '../../node/site-config.mjs';
 
@@ -54,51 +52,16 @@ if (checked.status !== 0) {
 
 const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-/**
- * Writes `<name>-<version>.js` (and its map) beside `<name>.js`: the same
- * code, pointing at its own source map, since a later build's map must not be
- * read against it. Returns its file name and integrity.
- * @param {string} name
- */
-function versioned(name) {
-  const file = `${name}-${version}.js`;
-  const code = readFileSync(join(dist, `${name}.js`), 'utf8').replace(
-    new RegExp(`//# sourceMappingURL=${name}\\.js\\.map\\s*$`),
-    `//# sourceMappingURL=${file}.map\n`,
-  );
-  writeFileSync(join(dist, file), code);
-  const map = JSON.parse(readFileSync(join(dist, `${name}.js.map`), 'utf8'));
-  writeFileSync(join(dist, `${file}.map`), JSON.stringify({...map, file}));
-  return {module: file, integrity: `sha384-${createHash('sha384').update(code).digest('base64')}`};
+// The same release the builder's script was bundled with (vite build --mode builder).
+const release = await releaseOf(dist, version);
+for (const name of ['partner-card', 'partner-directory']) {
+  const copy = versionedCopy(dist, name, version);
+  writeFileSync(join(dist, copy.file), copy.code);
+  writeFileSync(join(dist, `${copy.file}.map`), copy.map);
 }
+const moduleName = release.module;
 
-/** @type {typeof import('../../node/prerender.js')} */
-const {STYLE_HASH, DIRECTORY_STYLE_HASH} = await import(join(dist, 'prerender.js'));
-const card = versioned('partner-card');
-const release = {
-  version,
-  ...card,
-  directory: versioned('partner-directory'),
-  styleHashes: {card: STYLE_HASH, directory: DIRECTORY_STYLE_HASH},
-};
-const moduleName = card.module;
-
-// The builder: its script carries the release, its page loads the pinned module itself.
-await build({
-  entryPoints: [join(root, 'pages/embed-builder/embed-builder.ts')],
-  bundle: true,
-  format: 'esm',
-  target: 'es2022',
-  minify: true,
-  legalComments: 'none',
-  outfile: join(dist, 'embed.js'),
-  define: {
-    PARTNER_CARD_RELEASE: JSON.stringify(release),
-    PARTNER_CARD_VERSION: JSON.stringify(version),
-    BUILDER_DANISH: JSON.stringify(translations('embed-builder', 'da')),
-  },
-  logLevel: 'warning',
-});
+// The builder: its script (bundled by Vite) carries the release, its page loads the pinned module itself.
 cpSync(join(root, 'pages/embed-builder/embed.css'), join(dist, 'embed.css'));
 writeFileSync(
   join(dist, 'embed.html'),

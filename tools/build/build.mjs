@@ -28,10 +28,10 @@ if (demo) console.log(DEMO_NOTICE);
 const STEPS = [
   ['check the interface translations', process.execPath, ['tools/cli/i18n-check.mjs', '--interface-only']],
   ['compile the translations', bin('lit-localize'), ['build']],
-  ["index the demo's profiles", process.execPath, ['tools/cli/partners.mjs']],
   ["bundle the card's module", bin('vite'), ['build']],
   ["bundle the directory's module", bin('vite'), ['build', '--mode', 'directory']],
   ['bundle the prerenderer', bin('vite'), ['build', '--mode', 'prerender']],
+  ['bundle the embed builder', bin('vite'), ['build', '--mode', 'builder']],
   ["generate the demo's 24 partners", process.execPath, ['tools/dev/generate-partners.mjs', '--count', '24', '--out', 'demo/generated/partners', '--with-sample']],
   ["prerender the demo's pages", process.execPath, ['tools/build/demo-prerender.mjs']],
   ['write the type declarations', bin('tsc'), ['-p', 'tsconfig.build.json']],

@@ -1,0 +1,66 @@
+// The build's own Vite plugins (tools/build/vite/), each transform on the
+// shapes of code it meets in src/ and in @lit/localize's generated templates.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {stripNotes} from '../../tools/build/vite/strip-translator-notes.mjs';
+import {idCodes, shortenIds} from '../../tools/build/vite/short-msg-ids.mjs';
+import {dropDirectoryStrings} from '../../tools/build/vite/without-directory-strings.mjs';
+import {weigh} from '../../tools/build/vite/size-budget.mjs';
+import {minifyLiterals} from '../../tools/build/vite/minify-literals.mjs';
+import {noRuntimeMsgIds, STUB} from '../../tools/build/vite/no-runtime-msg-ids.mjs';
+
+test('strip-translator-notes: the desc goes, escaped quotes and all; the id and the text stay', () => {
+  const code = `msg(str\`about \${n}\`, {id: 'figure.about', desc: 'An "approximate" figure, e.g. \\'about 25,000\\'.'});\nmsg('Retry', {id: 'retry'});`;
+  assert.equal(stripNotes(code)?.toString(), `msg(str\`about \${n}\`, {id: 'figure.about'});\nmsg('Retry', {id: 'retry'});`);
+  assert.equal(stripNotes("msg('Retry', {id: 'retry'});"), undefined, 'nothing to strip: untouched');
+});
+
+test('short-msg-ids: ids numbered in sorted order; the same code in the source and the generated templates; unknown ids left', () => {
+  const codes = idCodes('<trans-unit id="retry"></trans-unit><trans-unit id="error.network"></trans-unit><trans-unit id="retry"></trans-unit>');
+  assert.deepEqual([...codes], [['error.network', '0'], ['retry', '1']]);
+  const source = "msg('Retry', {id: 'retry'}); msg('x', {id: 'not.in.xliff'});";
+  assert.equal(shortenIds(source, codes)?.toString(), "msg('Retry', {id: '1'}); msg('x', {id: 'not.in.xliff'});");
+  const generated = "export const templates = {\n  'error.network': `Netværksfejl`,\n  'retry': `Prøv igen`,\n};";
+  assert.equal(shortenIds(generated, codes)?.toString(), "export const templates = {\n  '0': `Netværksfejl`,\n  '1': `Prøv igen`,\n};");
+  assert.equal(shortenIds("const id = 'retry';", codes), undefined, 'a string that is not an id stays');
+});
+
+test("without-directory-strings: the directory's entries go, escaped backticks and placeholders included; the card's stay", () => {
+  const generated = [
+    'export const templates = {',
+    "  'card.title': `Partner`,",
+    "  'directory.count': str`${0} partnere`,",
+    "  'directory.quote': `Søg i \\`navn\\``,",
+    "  'retry': `Prøv igen`,",
+    '};',
+    '',
+  ].join('\n');
+  assert.equal(dropDirectoryStrings(generated).toString(), ['export const templates = {', "  'card.title': `Partner`,", "  'retry': `Prøv igen`,", '};', ''].join('\n'));
+});
+
+test('size-budget: sizes printed, a problem only above the gzip budget', () => {
+  const code = new TextEncoder().encode('x'.repeat(10_000));
+  const under = weigh('m.js', code, 1024);
+  assert.match(under.line, /^m\.js: min 9\.77 KB \| gzip 0\.\d\d KB \| brotli 0\.\d\d KB \(budget: 1\.00 KB gzip\)$/);
+  assert.equal(under.problem, undefined);
+  assert.match(String(weigh('m.js', code, 10).problem), /^m\.js is 0\.\d\d KB gzipped, over the 0\.01 KB budget$/);
+});
+
+test("minify-literals: Lit's html`` loses its indentation, in src/ only", async () => {
+  const plugin = /** @type {{transform: (code: string, id: string) => Promise<{code: string} | null>}} */ (/** @type {unknown} */ (minifyLiterals()));
+  const code = 'const t = html`\n    <p>\n      Hello\n    </p>\n  `;\n';
+  const out = await plugin.transform(code, '/project/src/card.ts');
+  assert.equal(out?.code, 'const t = html`<p>Hello</p>`;\n');
+  assert.equal(await plugin.transform(code, '/project/pages/x.ts'), null);
+});
+
+test("no-runtime-msg-ids: @lit/localize's id generator resolves to a stub that throws; other imports are left alone", async () => {
+  const plugin = /** @type {{resolveId: (s: string, i?: string) => string | null, load: (id: string) => string | null}} */ (/** @type {unknown} */ (noRuntimeMsgIds()));
+  const stub = plugin.resolveId('./id-generation.js', '/project/node_modules/@lit/localize/internal/runtime-msg.js');
+  assert.ok(stub);
+  assert.equal(plugin.load(stub), STUB);
+  assert.equal(plugin.resolveId('./id-generation.js', '/project/src/x.ts'), null);
+  assert.equal(plugin.load('/project/src/x.ts'), null);
+  const {generateMsgId} = await import(`data:text/javascript,${encodeURIComponent(STUB)}`);
+  assert.throws(() => generateMsgId(), /msg\(\) without an id/);
+});

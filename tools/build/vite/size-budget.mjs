@@ -1,0 +1,41 @@
+import {readFileSync} from 'node:fs';
+import {brotliCompressSync, gzipSync} from 'node:zlib';
+
+/** @param {number} bytes */
+export const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
+
+/**
+ * Min, gzip and brotli sizes of a built file, and the problem when its gzip
+ * size is over `budget`: size is a feature for a script every partner page loads.
+ * @param {string} name
+ * @param {Uint8Array} code
+ * @param {number} budget gzip bytes
+ */
+export function weigh(name, code, budget) {
+  const gzip = gzipSync(code, {level: 9}).length;
+  const brotli = brotliCompressSync(code).length;
+  return {
+    line: `${name}: min ${kb(code.length)} | gzip ${kb(gzip)} | brotli ${kb(brotli)} (budget: ${kb(budget)} gzip)`,
+    problem: gzip > budget ? `${name} is ${kb(gzip)} gzipped, over the ${kb(budget)} budget` : undefined,
+  };
+}
+
+/**
+ * Prints the sizes of each built chunk and fails the build above the budget.
+ * @param {number} budget gzip bytes
+ * @returns {import('vite').Plugin}
+ */
+export function sizeBudget(budget) {
+  return {
+    name: 'partner-card:size-budget',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        const {line, problem} = weigh(file.fileName, readFileSync(`${options.dir}/${file.fileName}`), budget);
+        console.log(`\n${line}`);
+        if (problem) this.error(problem);
+      }
+    },
+  };
+}
