@@ -15,7 +15,7 @@ import {createHash} from 'node:crypto';
 import {clampLevel, loadedCard, shadowContent, type Variant} from '../src/card-templates.js';
 import {directoryItems, directoryView, listKey} from '../src/directory-templates.js';
 import {countries} from '../src/directory-search.js';
-import {normaliseLang} from '../src/element-lang.js';
+import {normaliseLang} from '../src/inherited-lang.js';
 import {parseFragment, type DefaultTreeAdapterTypes} from 'parse5';
 import {findTags, wellFormed, type FoundTag} from './html-tags.js';
 import {serializeChildren, type TreeReader} from '../shared/html-serialize.js';
@@ -26,7 +26,7 @@ import {safeUrl} from '../shared/safe-url.js';
 import {isFolderAddress, LINK_RULE, linkRefused} from '../shared/link-rule.js';
 import {styles} from '../src/partner-card.styles.js';
 import {styles as directoryStyles} from '../src/partner-directory.styles.js';
-import {inLang} from '../src/ui-strings.js';
+import {inLang} from '../src/localization.js';
 
 export {MAX_DEPTH} from './html-tags.js';
 export {LINK_RULE};

@@ -1,7 +1,7 @@
 import {render, type PropertyValues} from 'lit';
 import {clampLevel, errorCard, loadedCard, loadingCard, shadowContent, statusText, type Variant} from './card-templates.js';
 import {prepareCountryNames} from './format.js';
-import {inLang} from './ui-strings.js';
+import {inLang} from './localization.js';
 import {LoadError, type ErrorKind} from '../shared/load-error.js';
 import {DEFAULT_TIMEOUT, loadProfile, profilesFolder} from './profile-loader.js';
 import type {Lang, Profile} from '../shared/profile-types.js';

@@ -3,7 +3,7 @@ import {clampLevel} from './card-templates.js';
 import {directoryItems, directoryView, listKey} from './directory-templates.js';
 import {countries, haystack, matcher} from './directory-search.js';
 import {prepareCountryNames} from './format.js';
-import {inLang} from './ui-strings.js';
+import {inLang} from './localization.js';
 import {LoadError} from '../shared/load-error.js';
 import {fetchJson, profilesFolder} from './profile-loader.js';
 import type {Lang, Profile} from '../shared/profile-types.js';

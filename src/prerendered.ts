@@ -1,5 +1,5 @@
 import {ReactiveElement, type PropertyValues} from 'lit';
-import {LangElement} from './lang-element.js';
+import {LangAwareElement} from './lang-aware-element.js';
 
 /**
  * Taking over content that `npm run prerender` wrote into the page as
@@ -9,7 +9,7 @@ import {LangElement} from './lang-element.js';
  * then replaces the prerendered nodes in one go, the focus going back where
  * it was.
  */
-export abstract class PrerenderedElement extends LangElement {
+export abstract class PrerenderedElement extends LangAwareElement {
   /** True while the shadow root shows what was prerendered, not what Lit drew. */
   protected prerendered = false;
 

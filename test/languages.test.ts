@@ -1,7 +1,7 @@
 import {expect, fixture, fixtureSync, html} from '@open-wc/testing';
 import {formatFact, formatNumber} from '../src/format.js';
-import {inLang} from '../src/ui-strings.js';
-import {normaliseLang} from '../src/element-lang.js';
+import {inLang} from '../src/localization.js';
+import {normaliseLang} from '../src/inherited-lang.js';
 import type {PartnerCard} from '../src/partner-card.js';
 import {$, $$, figures, FIXTURES, SAMPLES, settle, settled, textOf, warnings} from './support/helpers.js';
 

@@ -1,5 +1,5 @@
 import {LitElement, type PropertyDeclarations, type PropertyValues} from 'lit';
-import {observeLang, resolveLang, unobserveLang, type LangListener} from './element-lang.js';
+import {observeLang, resolveLang, unobserveLang, type LangListener} from './inherited-lang.js';
 import type {Lang} from '../shared/profile-types.js';
 
 /**
@@ -7,7 +7,7 @@ import type {Lang} from '../shared/profile-types.js';
  * and the language actually shown, kept up to date when any `lang` around the
  * element changes while it is on the page.
  */
-export class LangElement extends LitElement implements LangListener {
+export class LangAwareElement extends LitElement implements LangListener {
   // Typed wide: each element adds its own map of properties to these.
   static override properties: PropertyDeclarations = {
     lang: {reflect: true},
