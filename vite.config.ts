@@ -47,7 +47,7 @@ const prerender = defineConfig({
 });
 
 /**
- * `vite build --mode builder`: the embed builder's script (dist/embed.js),
+ * `vite build --mode builder`: the embed builder's script and style (dist/embed.js, dist/embed.css),
  * after both modules and the prerenderer are built, since it carries the
  * release they make (node/release.mjs) and the builder's Danish words.
  */
@@ -61,7 +61,9 @@ async function builder(): Promise<UserConfig> {
     },
     build: {
       target: 'es2022',
-      lib: {entry: 'pages/embed-builder/embed-builder.ts', formats: ['es'], fileName: () => 'embed.js'},
+      lib: {entry: 'pages/embed-builder/embed-builder.ts', formats: ['es'], fileName: () => 'embed.js', cssFileName: 'embed'},
+      // The page's style as written (light-dark() and all), its @import inlined.
+      cssMinify: false,
       emptyOutDir: false,
       rolldownOptions: {output: {codeSplitting: false, minify: true, comments: false}},
       minify: true,

@@ -54,6 +54,20 @@ describe('Demo pages as a reader meets them', function () {
       expect(violations).to.deep.equal([]);
     });
 
+    // The partner's site has a style of its own; every other page stands on pages/page-base.css.
+    if (!path.includes('partner-site')) {
+      it(`${path}: its stylesheets load, the pages' shared base included`, async () => {
+        let page!: Awaited<ReturnType<typeof open>>;
+        await warnings(async () => {
+          page = await open(path);
+        });
+        // An @import that misses leaves an empty sheet and no error: the base's font and padding tell.
+        const body = page.win.getComputedStyle(page.doc.body);
+        expect(body.fontFamily.startsWith('system-ui'), body.fontFamily).to.equal(true);
+        expect(body.paddingTop).to.equal('32px');
+      });
+    }
+
     it(`${path}: nothing sticks out at 320 px`, async () => {
       let page!: Awaited<ReturnType<typeof open>>;
       await warnings(async () => {

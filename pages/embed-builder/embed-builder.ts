@@ -24,6 +24,8 @@ import {
   type EmbedChoices,
   type Release,
 } from './embed-code.js';
+// Bundled by Vite into dist/embed.css, with the pages' shared base it imports.
+import './embed.css';
 
 declare const PARTNER_CARD_RELEASE: Release;
 const release = PARTNER_CARD_RELEASE;

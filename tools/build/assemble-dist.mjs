@@ -61,8 +61,7 @@ for (const name of ['partner-card', 'partner-directory']) {
 }
 const moduleName = release.module;
 
-// The builder: its script (bundled by Vite) carries the release, its page loads the pinned module itself.
-cpSync(join(root, 'pages/embed-builder/embed.css'), join(dist, 'embed.css'));
+// The builder: its script and style are bundled by Vite (the script carries the release); its page loads the pinned module itself.
 writeFileSync(
   join(dist, 'embed.html'),
   readFileSync(join(root, 'pages/embed-builder/embed.html'), 'utf8')
