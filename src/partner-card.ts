@@ -1,4 +1,4 @@
-import {render, type PropertyValues} from 'lit';
+import {noChange, render, type PropertyValues} from 'lit';
 import {clampLevel, errorCard, loadedCard, loadingCard, shadowContent, statusText, type Variant} from './card-templates.js';
 import {prepareCountryNames} from './format.js';
 import {inLang} from './localization.js';
@@ -264,6 +264,7 @@ export class PartnerCard extends PrerenderedElement {
   }
 
   protected override render() {
+    if (this.keeping) return noChange;
     const {view, currentLang: lang} = this;
     const variant: Variant = this.variant === 'compact' ? 'compact' : 'full';
     return inLang(lang, () => {

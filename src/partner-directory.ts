@@ -1,4 +1,4 @@
-import {render, type PropertyValues} from 'lit';
+import {noChange, render, type PropertyValues} from 'lit';
 import {clampLevel} from './card-templates.js';
 import {directoryItems, directoryView, listKey} from './directory-templates.js';
 import {countries, haystack, matcher} from './directory-search.js';
@@ -261,6 +261,7 @@ export class PartnerDirectory extends PrerenderedElement {
   }
 
   protected override render() {
+    if (this.keeping) return noChange;
     const {view, currentLang: lang, prepared} = this;
     const loaded = view.status === 'loaded' && prepared;
     return inLang(lang, () =>
@@ -309,7 +310,7 @@ export class PartnerDirectory extends PrerenderedElement {
     // The fingerprint (a pass over all entries) is worked out only here, once; stale items go at once.
     if (this.list.dataset.key === listKey(this.prepared!)) this.kept = this.prepared;
     else this.list.replaceChildren();
-    for (const node of [...root.childNodes]) if (node !== this.list && node !== this.renderOptions.renderBefore) node.remove();
+    for (const node of this.prerenderedNodes) if (node !== this.list) node.remove();
   }
 
   /** "Try again": loads the index past the HTTP cache. */

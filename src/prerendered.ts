@@ -1,46 +1,64 @@
-import {ReactiveElement, type PropertyValues} from 'lit';
+import type {PropertyValues} from 'lit';
 import {LangAwareElement} from './lang-aware-element.js';
 
 /**
  * Taking over content that `npm run prerender` wrote into the page as
- * declarative shadow DOM. Lit would draw its template after it (two cards),
- * so an element upgraded over a prerendered shadow root draws nothing while
- * `keepPrerendered()` says so (the live data is loading, or shows the same),
- * then replaces the prerendered nodes in one go, the focus going back where
- * it was.
+ * declarative shadow DOM, with Lit's public API only. Lit would draw its
+ * template beside it (two cards), so an element upgraded over a prerendered
+ * shadow root draws after the prerendered nodes, and draws nothing (its
+ * `render()` answers `noChange` while `keeping`) as long as
+ * `keepPrerendered()` says so (the live data is loading, or shows the same);
+ * then the prerendered nodes go in one go, the focus going back where it was.
  */
 export abstract class PrerenderedElement extends LangAwareElement {
   /** True while the shadow root shows what was prerendered, not what Lit drew. */
   protected prerendered = false;
 
+  /** True during an update that keeps the prerendered content: `render()` must answer `noChange`. */
+  protected keeping = false;
+
+  /** The nodes that were prerendered, as the page gave them. */
+  protected prerenderedNodes: ChildNode[] = [];
+
   /** Whether the prerendered content must stay as it is for this update. */
   protected abstract keepPrerendered(): boolean;
 
   /** Takes the prerendered nodes away before Lit draws: all of them, unless an element keeps some. */
-  protected clearPrerendered(root: ShadowRoot) {
-    root.replaceChildren();
-    // LitElement aimed its first render before the root's first child, now gone.
-    this.renderOptions.renderBefore = null;
+  protected clearPrerendered(_root: ShadowRoot) {
+    for (const node of this.prerenderedNodes) node.remove();
   }
 
   override connectedCallback() {
     // Before the first connection only a declarative shadow root exists: Lit attaches its own later.
-    this.prerendered ||= !this.hasUpdated && !!this.shadowRoot;
+    if (!this.hasUpdated && this.shadowRoot && !this.prerendered) {
+      this.prerendered = true;
+      this.prerenderedNodes = [...this.shadowRoot.childNodes];
+    }
     super.connectedCallback();
-    // Lit has now adopted the same rules as a constructed stylesheet: the inline copy can go unseen.
-    if (this.prerendered) this.shadowRoot!.querySelector('style')?.remove();
+    if (this.prerendered) {
+      // Lit has now adopted the same rules as a constructed stylesheet: the inline copy can go unseen.
+      this.shadowRoot!.querySelector('style')?.remove();
+      // Lit aimed its drawing before the root's first child, a prerendered node: it draws after them instead.
+      if (!this.hasUpdated) this.renderOptions.renderBefore = null;
+    }
   }
 
   protected override update(changed: PropertyValues) {
     if (!this.prerendered) return super.update(changed);
     if (this.keepPrerendered()) {
-      // The element's own bookkeeping (reflected attributes), without drawing.
-      return (ReactiveElement.prototype as unknown as {update(c: PropertyValues): void}).update.call(this, changed);
+      // Lit's own update (reflected attributes, its place in the root), drawing nothing.
+      this.keeping = true;
+      try {
+        return super.update(changed);
+      } finally {
+        this.keeping = false;
+      }
     }
     const root = this.renderRoot as ShadowRoot;
     const focus = focusPath(root);
     this.clearPrerendered(root);
     this.prerendered = false;
+    this.prerenderedNodes = [];
     super.update(changed);
     restoreFocus(root, focus);
   }

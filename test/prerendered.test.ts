@@ -71,6 +71,22 @@ describe('Prerendered cards: there at first paint', () => {
     expect(doc.getSelection()!.toString()).to.equal(summary.textContent);
   });
 
+  // What the take-over relies on from Lit, public API only (src/prerendered.ts): render() answering
+  // noChange draws nothing, while Lit's own update (reflecting properties) goes on. A Lit release
+  // that changed either fails here.
+  it('while it keeps the prerendered card, Lit adds nothing to the shadow root, and properties still reflect', async () => {
+    const {doc, win, card} = await page('/prerendered/test/fixtures/prerender/card.html');
+    const before = [...card.shadowRoot!.children].filter((el) => el.localName !== 'style');
+    await upgrade(doc, card);
+    await waitUntil(() => win.__events.length > 0, 'the live profile is checked', {timeout: 5000});
+    // A full card draws no link of its own from href: the markup stays the same, so the card is kept.
+    card.href = '/partners/region-southern-denmark.html';
+    await card.updateComplete;
+    const after = [...card.shadowRoot!.children];
+    expect(after.length === before.length && after.every((el, i) => el === before[i]), 'the same elements, none added').to.equal(true);
+    expect(card.getAttribute('href')).to.equal('/partners/region-southern-denmark.html');
+  });
+
   it('shows what changed since the page was built, keeping the focus', async () => {
     const {doc, win, card} = await page('/prerendered/test/fixtures/prerender/card.html?stale=1');
     expect(textOf(card.shadowRoot!.querySelector('[part="summary"]')!)).to.equal('Et ældre resumé.');
