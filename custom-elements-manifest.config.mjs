@@ -15,7 +15,9 @@ export default {
         for (const mod of customElementsManifest.modules) {
           for (const decl of mod.declarations ?? []) {
             if (!decl.customElement) continue;
-            const hidden = new Set((decl.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name));
+            const hidden = new Set(
+              (decl.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name),
+            );
             decl.attributes = decl.attributes?.filter((a) => !hidden.has(a.fieldName));
             decl.members = decl.members?.map((m) => (hidden.has(m.name) ? {...m, attribute: undefined} : m));
             decl.events = decl.events?.filter((e) => e.name.includes('-'));

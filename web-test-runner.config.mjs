@@ -31,20 +31,40 @@ export default {
   files: ['test/**/*.test.ts', '!test/reader-settings/**'],
   // Each reader setting needs its own launch of Firefox and WebKit (launchers.mjs).
   // `wtr --files …` runs just those files; the groups run with everything else.
-  groups: process.argv.includes('--files') ? [] : [
-    {name: 'dark-reduced-motion', files: 'test/reader-settings/dark-reduced-motion.test.ts', browsers: await browsersWith({colorScheme: 'dark', reducedMotion: 'reduce'})},
-    {name: 'forced-colors', files: 'test/reader-settings/forced-colors.test.ts', browsers: await browsersWith({forcedColors: 'active'})},
-  ],
+  groups: process.argv.includes('--files')
+    ? []
+    : [
+        {
+          name: 'dark-reduced-motion',
+          files: 'test/reader-settings/dark-reduced-motion.test.ts',
+          browsers: await browsersWith({colorScheme: 'dark', reducedMotion: 'reduce'}),
+        },
+        {
+          name: 'forced-colors',
+          files: 'test/reader-settings/forced-colors.test.ts',
+          browsers: await browsersWith({forcedColors: 'active'}),
+        },
+      ],
   nodeResolve: true,
   // Three engines on two cores: one test file at a time per browser keeps timings honest.
   concurrency: 1,
   concurrentBrowsers: 3,
   browsers: await browsers(),
-  plugins: [untouchedDist(esbuildPlugin({ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: {
-    PARTNER_CARD_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
-    // The embed builder's Danish, as tools/build/assemble-dist.mjs bundles it.
-    BUILDER_DANISH: JSON.stringify(translations('embed-builder', 'da')),
-  }})), browserCommandsPlugin()],
+  plugins: [
+    untouchedDist(
+      esbuildPlugin({
+        ts: true,
+        tsconfig: './tsconfig.json',
+        target: 'es2022',
+        define: {
+          PARTNER_CARD_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
+          // The embed builder's Danish, as tools/build/assemble-dist.mjs bundles it.
+          BUILDER_DANISH: JSON.stringify(translations('embed-builder', 'da')),
+        },
+      }),
+    ),
+    browserCommandsPlugin(),
+  ],
   middleware: [readmeHeaders(await readmeHeadersFile()), faultServer],
   testFramework: {config: {timeout: 10000}},
   testsFinishTimeout: 300000,

@@ -38,7 +38,10 @@ export function programOf(name) {
 
 /** Names of the engines a run asks for: all three, or those listed in BROWSERS (comma-separated). */
 export function requestedEngines() {
-  const wanted = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = (process.env.BROWSERS ?? 'chromium,firefox,webkit')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = wanted.filter((name) => !(name in ENGINES));
   if (unknown.length) throw new Error(`Unknown browser(s) in BROWSERS: ${unknown.join(', ')}`);
   return wanted;

@@ -7,7 +7,14 @@
  * an element of it. The page is never written out again: each tag is given by
  * its offsets in the source, so every byte outside it stays as it was.
  */
-import {defaultTreeAdapter, html as spec, parse, type DefaultTreeAdapterTypes as T, type TreeAdapter, type DefaultTreeAdapterMap} from 'parse5';
+import {
+  defaultTreeAdapter,
+  html as spec,
+  parse,
+  type DefaultTreeAdapterTypes as T,
+  type TreeAdapter,
+  type DefaultTreeAdapterMap,
+} from 'parse5';
 
 export const TAGS = ['partner-card', 'partner-directory'] as const;
 export type TagName = (typeof TAGS)[number];
@@ -74,7 +81,8 @@ function checkDepth(parent: T.ParentNode, child: T.ChildNode) {
 }
 
 /** `text` with each lone surrogate replaced by U+FFFD (parse5 throws on two trailing ones in a row). */
-export const wellFormed = (text: string) => text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+export const wellFormed = (text: string) =>
+  text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
 const isTag = (name: string): name is TagName => (TAGS as readonly string[]).includes(name);
 const LOOKS_LIKE_A_TAG = /<partner-(?:card|directory)(?=[\s/>])/gi;
@@ -137,7 +145,9 @@ export function findTags(html: string): FoundTags {
     if (!location) return;
     const text = html.slice(location.startOffset, location.endOffset);
     for (const m of text.matchAll(LOOKS_LIKE_A_TAG)) {
-      found.warnings.push(`line ${line(location.startOffset + m.index)}: ${m[0].slice(1).toLowerCase()} ${where} is not an element a browser makes; left as it is`);
+      found.warnings.push(
+        `line ${line(location.startOffset + m.index)}: ${m[0].slice(1).toLowerCase()} ${where} is not an element a browser makes; left as it is`,
+      );
     }
   };
 
@@ -188,7 +198,9 @@ export function findTags(html: string): FoundTags {
     for (const a of el.attrs) attrs[a.name] ??= a.value;
     const start = location.startTag.startOffset;
     if (!location.endTag) {
-      found.problems.push(`line ${line(start)}: <${name}${attrs.partner !== undefined ? ` partner="${attrs.partner}"` : ''}> is never closed: add </${name}>`);
+      found.problems.push(
+        `line ${line(start)}: <${name}${attrs.partner !== undefined ? ` partner="${attrs.partner}"` : ''}> is never closed: add </${name}>`,
+      );
       return;
     }
     found.tags.push({

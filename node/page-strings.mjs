@@ -107,15 +107,34 @@ export function writePagesXliff(english, existing, lang) {
       const review = old?.target !== undefined && (old.review || old.source !== source);
       const names = [...new Set([...source.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))];
       const said = /** @type {Record<string, string>} */ (notes)[key];
-      const note = [where, said, ...names.map((name) => `Placeholder ${name}: ${/** @type {Record<string, string>} */ (placeholders)[name] ?? 'a value the page fills in'}.`)].filter(Boolean).join(' ');
+      const note = [
+        where,
+        said,
+        ...names.map(
+          (name) => `Placeholder ${name}: ${/** @type {Record<string, string>} */ (placeholders)[name] ?? 'a value the page fills in'}.`,
+        ),
+      ]
+        .filter(Boolean)
+        .join(' ');
       return {
         attributes: [['id', key]],
         source: withPlaceholders(source),
-        ...(old?.target !== undefined && {target: withPlaceholders(old.target), targetAttributes: review ? [['state', 'needs-review-translation']] : []}),
+        ...(old?.target !== undefined && {
+          target: withPlaceholders(old.target),
+          targetAttributes: review ? [['state', 'needs-review-translation']] : [],
+        }),
         notes: [{from: 'developer', text: note}],
       };
     });
-    return {attributes: /** @type {[string, string][]} */ ([['original', page], ['source-language', 'en'], ['target-language', lang], ['datatype', 'plaintext']]), units};
+    return {
+      attributes: /** @type {[string, string][]} */ ([
+        ['original', page],
+        ['source-language', 'en'],
+        ['target-language', lang],
+        ['datatype', 'plaintext'],
+      ]),
+      units,
+    };
   });
   return writeXliff(files);
 }
@@ -131,7 +150,6 @@ export function translations(page, lang, localesDir) {
   if ('error' in read) throw new Error(`${file}: ${read.error}`);
   return usableTranslations(read.pages[page] ?? {});
 }
-
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv.includes('--extract')) {
   const {targetLocales} = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8'));

@@ -115,7 +115,13 @@ export function renderCard(options: CardOptions): {html: string; dropped: string
   const {profile, dropped} = validateProfile(options.profile, partner);
   const lang = normaliseLang(options.lang);
   const variant: Variant = options.variant === 'compact' ? 'compact' : 'full';
-  const ctx = {lang, level: clampLevel(Number(options.headingLevel ?? 2)), assetBase, href: link(options.href, 'href'), backHref: link(options.backHref, 'back-href')};
+  const ctx = {
+    lang,
+    level: clampLevel(Number(options.headingLevel ?? 2)),
+    assetBase,
+    href: link(options.href, 'href'),
+    backHref: link(options.backHref, 'back-href'),
+  };
   let html = shadowRoot(STYLE_TEXT, lang, () => shadowContent('', loadedCard(profile, variant, ctx)));
   if (variant === 'full') {
     const logo = profile.logo && safeUrl(profile.logo.src, assetBase)?.href.replace(SITE_ROOT, '/');
@@ -156,7 +162,16 @@ export function renderDirectory(options: DirectoryOptions): {html: string; dropp
   const pattern = link(options.href, 'href');
   const ctx = {lang, level, assetBase: folder(options.base)};
   const items = () => directoryItems(entries, ctx, (id) => pattern?.replace('{id}', encodeURIComponent(id)));
-  const view = {lang, status: 'loaded' as const, query: '', country: '', countries: countries(entries, lang), shown: entries.length, total: entries.length, key: listKey({entries, lang, href: options.href, level})};
+  const view = {
+    lang,
+    status: 'loaded' as const,
+    query: '',
+    country: '',
+    countries: countries(entries, lang),
+    shown: entries.length,
+    total: entries.length,
+    key: listKey({entries, lang, href: options.href, level}),
+  };
   return {html: shadowRoot(DIRECTORY_STYLE_TEXT, lang, () => directoryView(view, items())), dropped};
 }
 
@@ -214,7 +229,16 @@ export function prerenderHTML(source: string, options: PrerenderOptions): Preren
       } else {
         const profile = options.profile(attrs.partner ?? '');
         if (profile === undefined) throw new Error(`there is no profile "${attrs.partner ?? ''}"`);
-        rendered = renderCard({profile, partner: attrs.partner ?? '', base, lang, variant: attrs.variant, headingLevel, href: attrs.href, backHref: attrs['back-href']});
+        rendered = renderCard({
+          profile,
+          partner: attrs.partner ?? '',
+          base,
+          lang,
+          variant: attrs.variant,
+          headingLevel,
+          href: attrs.href,
+          backHref: attrs['back-href'],
+        });
       }
       const {html: content, dropped} = rendered;
       if (dropped.length) warnings.push(`${describe(tag)}: left out ${dropped.join(', ')}`);

@@ -17,7 +17,9 @@ export function refuseLink(path) {
     return;
   }
   if (stat.isSymbolicLink()) {
-    throw new FileRefused(`${path} is a symbolic link: links are not followed (they may lead out of the folder); name the file it points to instead`);
+    throw new FileRefused(
+      `${path} is a symbolic link: links are not followed (they may lead out of the folder); name the file it points to instead`,
+    );
   }
 }
 

@@ -49,14 +49,23 @@ export function readSiteConfig(dir = root) {
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ConfigProblem(`${CONFIG_NAME} is not valid JSON (${/** @type {Error} */ (error).message}): fix it, or delete it to start afresh`);
+    throw new ConfigProblem(
+      `${CONFIG_NAME} is not valid JSON (${/** @type {Error} */ (error).message}): fix it, or delete it to start afresh`,
+    );
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ConfigProblem(`${CONFIG_NAME} must hold an object such as {"profiles": "../site/partners", "url": "https://project.example/embed/"}`);
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new ConfigProblem(
+      `${CONFIG_NAME} must hold an object such as {"profiles": "../site/partners", "url": "https://project.example/embed/"}`,
+    );
   for (const key of ['profiles', 'url']) {
     if (data[key] !== undefined && typeof data[key] !== 'string') throw new ConfigProblem(`${CONFIG_NAME}: "${key}" must be a text`);
   }
-  if (data.url !== undefined && !/^https?:\/\/[^/]/i.test(data.url)) throw new ConfigProblem(`${CONFIG_NAME}: "url" ${JSON.stringify(data.url)} is not an http(s) address`);
-  return {...(data.profiles && {profiles: isAbsolute(data.profiles) ? data.profiles : join(dir, data.profiles)}), ...(data.url && {url: data.url})};
+  if (data.url !== undefined && !/^https?:\/\/[^/]/i.test(data.url))
+    throw new ConfigProblem(`${CONFIG_NAME}: "url" ${JSON.stringify(data.url)} is not an http(s) address`);
+  return {
+    ...(data.profiles && {profiles: isAbsolute(data.profiles) ? data.profiles : join(dir, data.profiles)}),
+    ...(data.url && {url: data.url}),
+  };
 }
 
 /**

@@ -24,7 +24,9 @@ export function readRecord(folder) {
     const record = JSON.parse(readFileSync(file, 'utf8'));
     return record && typeof record === 'object' && !Array.isArray(record) ? record : {};
   } catch (error) {
-    throw new Error(`${file} is not valid JSON (${/** @type {Error} */ (error).message}): restore it from version control, or delete it to start afresh`);
+    throw new Error(
+      `${file} is not valid JSON (${/** @type {Error} */ (error).message}): restore it from version control, or delete it to start afresh`,
+    );
   }
 }
 
@@ -38,7 +40,14 @@ export function recordFile(folder, record) {
     Object.keys(record)
       .sort()
       .filter((partner) => Object.keys(record[partner]).length)
-      .map((partner) => [partner, Object.fromEntries(Object.keys(record[partner]).sort().map((path) => [path, record[partner][path]]))]),
+      .map((partner) => [
+        partner,
+        Object.fromEntries(
+          Object.keys(record[partner])
+            .sort()
+            .map((path) => [path, record[partner][path]]),
+        ),
+      ]),
   );
   return [join(folder, RECORD), `${JSON.stringify(sorted, null, 2)}\n`];
 }

@@ -108,7 +108,8 @@ export function setMember(text, object, key, value, model) {
   if (!last) return {start: object.start + 1, end: object.start + 1, text: `${JSON.stringify(key)}: ${serialise(text, value, model)}`};
   // Between the last key and its value: `": "` or `":"`, as the file writes it.
   const colon = text.slice(last.keyStart + JSON.stringify(last.key).length, last.value.start);
-  const lead = multiline(text, object) && text.slice(object.start, last.keyStart).includes('\n') ? `,\n${indentAt(text, last.keyStart)}` : ', ';
+  const lead =
+    multiline(text, object) && text.slice(object.start, last.keyStart).includes('\n') ? `,\n${indentAt(text, last.keyStart)}` : ', ';
   return {start: last.value.end, end: last.value.end, text: `${lead}${JSON.stringify(key)}${colon}${serialise(text, value, model)}`};
 }
 

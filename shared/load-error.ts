@@ -3,7 +3,10 @@ export type ErrorKind = 'invalid-id' | 'not-found' | 'network' | 'invalid-profil
 
 /** A profile that cannot be shown; `message` is for developers and names the problem. */
 export class LoadError extends Error {
-  constructor(readonly kind: ErrorKind, message: string) {
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -6,8 +6,25 @@
 // No Node imports: the translator preview loads it in the browser too.
 
 const KNOWN = new Set([
-  '$schema', '$id', '$ref', '$defs', 'title', 'description', 'type', 'required', 'properties',
-  'additionalProperties', 'items', 'minItems', 'maxItems', 'minLength', 'pattern', 'maxLength', 'minimum', 'enum', 'oneOf',
+  '$schema',
+  '$id',
+  '$ref',
+  '$defs',
+  'title',
+  'description',
+  'type',
+  'required',
+  'properties',
+  'additionalProperties',
+  'items',
+  'minItems',
+  'maxItems',
+  'minLength',
+  'pattern',
+  'maxLength',
+  'minimum',
+  'enum',
+  'oneOf',
 ]);
 
 const TYPE_WORDS = {
@@ -200,7 +217,7 @@ export function locateJsonError(text) {
     space();
     if (i < text.length) fail('unexpected text after the end');
   } catch (error) {
-    if (typeof (/** @type {any} */ (error))?.at === 'number') return error;
+    if (typeof (/** @type {any} */ (error)?.at) === 'number') return error;
     throw error;
   }
   return {at: text.length, expected: 'something is wrong'};

@@ -13,10 +13,10 @@ import type {allLocales} from '../src/generated/locale-codes.js';
 export type Lang = (typeof allLocales)[number];
 
 /** A string that is the same in every language, or one per language (`en` required). */
-export type Text = string | ({ en: string } & Partial<Record<Lang, string>>);
+export type Text = string | ({en: string} & Partial<Record<Lang, string>>);
 
 /** Plain-text paragraphs per language; `en` required. */
-export type Paragraphs = { en: string[] } & Partial<Record<Lang, string[]>>;
+export type Paragraphs = {en: string[]} & Partial<Record<Lang, string[]>>;
 
 export interface NumericFact {
   label: Text;

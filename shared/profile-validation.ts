@@ -21,21 +21,17 @@ export interface ValidationResult {
 }
 
 export const PARTNER_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const isPartnerId = (v: unknown): v is string =>
-  typeof v === 'string' && v.length <= 64 && PARTNER_ID.test(v);
+export const isPartnerId = (v: unknown): v is string => typeof v === 'string' && v.length <= 64 && PARTNER_ID.test(v);
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isLine = (v: unknown): v is string => typeof v === 'string' && /\S/.test(v);
 const isLines = (v: unknown): v is string[] => Array.isArray(v) && v.every(isLine);
 const isHttpUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\/\S+$/i.test(v);
 
-const isText = (v: unknown): v is Text =>
-  isLine(v) || (isObject(v) && isLine(v.en) && Object.values(v).every(isLine));
+const isText = (v: unknown): v is Text => isLine(v) || (isObject(v) && isLine(v.en) && Object.values(v).every(isLine));
 
-const isParagraphs = (v: unknown): v is Paragraphs =>
-  isObject(v) && isLines(v.en) && v.en.length > 0 && Object.values(v).every(isLines);
+const isParagraphs = (v: unknown): v is Paragraphs => isObject(v) && isLines(v.en) && v.en.length > 0 && Object.values(v).every(isLines);
 
 // A fact is a text fact exactly when it has `text` (the schema says the same with `not`).
 const isFact = (v: unknown): v is Fact =>
@@ -56,12 +52,14 @@ const isSize = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
  * `javascript:` (tabs, newlines, odd case) fail it too.
  */
 const isImageSrc = (v: unknown) => isLine(v) && /^(https?:\/\/|[^:]*$)/i.test(v as string);
-const isLogo = (v: unknown): v is Logo =>
-  isObject(v) && isImageSrc(v.src) && isText(v.alt) && isSize(v.width) && isSize(v.height);
+const isLogo = (v: unknown): v is Logo => isObject(v) && isImageSrc(v.src) && isText(v.alt) && isSize(v.width) && isSize(v.height);
 
 /** Returns the cleaned value, or undefined when it cannot be used at all. */
 type Clean = (v: unknown, path: string, dropped: string[]) => unknown;
-const accept = (check: (v: unknown) => boolean): Clean => (v) => (check(v) ? v : undefined);
+const accept =
+  (check: (v: unknown) => boolean): Clean =>
+  (v) =>
+    check(v) ? v : undefined;
 
 // Warnings name the JSON path only: the words for each rule live in the
 // published schema and in the maintainers' validator, not in every page's bundle.
@@ -75,15 +73,17 @@ const invalid = (path: string) => `${path} is invalid`;
 export const MAX_ITEMS = 100;
 
 /** A list keeps its valid items; each invalid item is reported on its own. */
-const listOf = (clean: Clean): Clean => (v, path, dropped) => {
-  if (!Array.isArray(v)) return undefined;
-  if (v.length > MAX_ITEMS) dropped.push(`${path}[${MAX_ITEMS}…] is over the limit of ${MAX_ITEMS}`);
-  return v.slice(0, MAX_ITEMS).flatMap((item, i) => {
-    const kept = clean(item, `${path}[${i}]`, dropped);
-    if (kept === undefined) dropped.push(invalid(`${path}[${i}]`));
-    return kept === undefined ? [] : [kept];
-  });
-};
+const listOf =
+  (clean: Clean): Clean =>
+  (v, path, dropped) => {
+    if (!Array.isArray(v)) return undefined;
+    if (v.length > MAX_ITEMS) dropped.push(`${path}[${MAX_ITEMS}…] is over the limit of ${MAX_ITEMS}`);
+    return v.slice(0, MAX_ITEMS).flatMap((item, i) => {
+      const kept = clean(item, `${path}[${i}]`, dropped);
+      if (kept === undefined) dropped.push(invalid(`${path}[${i}]`));
+      return kept === undefined ? [] : [kept];
+    });
+  };
 
 /** Copies each optional field that passes its rule; reports the others. */
 function copyOptional(source: Json, target: Json, rules: Record<string, Clean>, path: string, dropped: string[]) {
@@ -101,9 +101,7 @@ const paragraphs = accept(isParagraphs);
 const website = accept(isHttpUrl);
 
 const organisation: Clean = (v, path, dropped) =>
-  isObject(v) && isText(v.name)
-    ? copyOptional(v, {name: v.name}, {website, description: paragraphs, facts}, path, dropped)
-    : undefined;
+  isObject(v) && isText(v.name) ? copyOptional(v, {name: v.name}, {website, description: paragraphs, facts}, path, dropped) : undefined;
 
 const PROFILE_RULES = {
   shortName: accept(isText),

@@ -38,7 +38,8 @@ export function parsePath(path) {
   return [...path.slice(1).matchAll(/\.([A-Za-z_]\w*)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2])));
 }
 
-const english = (/** @type {unknown} */ text) => (typeof text === 'string' ? text : isTranslatable(text) && typeof text.en === 'string' ? text.en : '');
+const english = (/** @type {unknown} */ text) =>
+  typeof text === 'string' ? text : isTranslatable(text) && typeof text.en === 'string' ? text.en : '';
 
 /** Where each kind of text shows on the card, for the translator, in English (the XLIFF notes) and Danish (the preview). */
 const WHERE = {
@@ -46,13 +47,15 @@ const WHERE = {
     name: "The organisation's name: the card's heading, and the link text in lists of partners.",
     shortName: 'Short name or abbreviation, shown after the name and found by the search in lists.',
     'logo.alt': 'Text for screen readers in place of the logo (not shown): say what the logo is, e.g. "… logo".',
-    summary: 'The one-paragraph summary under the name. In lists (the compact card) only its first three lines show, about 180 characters: keep the start meaningful.',
+    summary:
+      'The one-paragraph summary under the name. In lists (the compact card) only its first three lines show, about 180 characters: keep the start meaningful.',
     description: "{nth}The description, the full card's main text.",
     'facts.label': 'Label of a key figure, in small type under the number{figure}: keep it to a few words.',
     'facts.text': 'A key figure given as text instead of a number, in large type in a small tile: keep it short.',
     'organisations.name': "Name of a member organisation: a heading in the full card's Organisations section.",
     'organisations.description': '{nth}Description of a member organisation, under its name.',
-    'organisations.facts.label': "Label of a member organisation's key figure, in small type under the number{figure}: keep it to a few words.",
+    'organisations.facts.label':
+      "Label of a member organisation's key figure, in small type under the number{figure}: keep it to a few words.",
     'organisations.facts.text': "A member organisation's key figure given as text, in large type in a small tile: keep it short.",
     other: '{nth}The field {field}.',
     nth: 'Paragraph {n} of {count}. ',
@@ -63,13 +66,15 @@ const WHERE = {
     name: 'Organisationens navn: kortets overskrift og linkteksten i lister over partnere.',
     shortName: 'Forkortelse eller kort navn, vist efter navnet og fundet af søgningen i lister.',
     'logo.alt': 'Tekst til skærmlæsere i stedet for logoet (vises ikke): sig, hvad logoet er, fx “… logo”.',
-    summary: 'Resuméet under navnet. I lister (det kompakte kort) vises kun de første tre linjer, omkring 180 tegn: gør begyndelsen meningsfuld.',
+    summary:
+      'Resuméet under navnet. I lister (det kompakte kort) vises kun de første tre linjer, omkring 180 tegn: gør begyndelsen meningsfuld.',
     description: '{nth}Beskrivelsen, det fulde korts hovedtekst.',
     'facts.label': 'Betegnelse for et nøgletal, med lille skrift under tallet{figure}: hold den på få ord.',
     'facts.text': 'Et nøgletal angivet som tekst i stedet for et tal, med stor skrift i en lille boks: hold det kort.',
     'organisations.name': 'Navn på en medlemsorganisation: en overskrift i det fulde korts afsnit Organisationer.',
     'organisations.description': '{nth}Beskrivelse af en medlemsorganisation under dens navn.',
-    'organisations.facts.label': 'Betegnelse for en medlemsorganisations nøgletal, med lille skrift under tallet{figure}: hold den på få ord.',
+    'organisations.facts.label':
+      'Betegnelse for en medlemsorganisations nøgletal, med lille skrift under tallet{figure}: hold den på få ord.',
     'organisations.facts.text': 'En medlemsorganisations nøgletal angivet som tekst, med stor skrift i en lille boks: hold det kort.',
     other: '{nth}Feltet {field}.',
     nth: 'Afsnit {n} af {count}. ',
@@ -78,7 +83,8 @@ const WHERE = {
   },
 };
 
-const fill = (/** @type {string} */ template, /** @type {Record<string, string | number>} */ values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ''));
+const fill = (/** @type {string} */ template, /** @type {Record<string, string | number>} */ values) =>
+  template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ''));
 
 /**
  * Where a text shows on the card and how long its English is, for the translator.
@@ -114,7 +120,12 @@ export function profileUnits(profile, lang = 'da') {
     if (isTranslatable(value)) {
       const path = jsonPath(segments);
       const own = value[/** @type {'da'} */ (lang)];
-      const add = (/** @type {string} */ source, /** @type {unknown} */ target, /** @type {number | undefined} */ paragraph, /** @type {number} */ count) => {
+      const add = (
+        /** @type {string} */ source,
+        /** @type {unknown} */ target,
+        /** @type {number | undefined} */ paragraph,
+        /** @type {number} */ count,
+      ) => {
         const unitPath = paragraph === undefined ? path : `${path}[${paragraph}]`;
         const figure =
           parent && typeof parent.value === 'number'
@@ -160,7 +171,8 @@ export function englishMark(text) {
 }
 
 /** Characters XML 1.0 cannot carry at all (most control characters, lone surrogates). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * One XLIFF 1.2 document with a `<file>` per profile. `stale` names the unit
@@ -172,13 +184,23 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
 export function exportXliff(profiles, {lang = 'da', stale = new Set()} = {}) {
   const files = profiles.map(({file, profile}) => ({
     /** @type {[string, string][]} */
-    attributes: [['original', file], ['datatype', 'plaintext'], ['source-language', 'en'], ['target-language', lang]],
+    attributes: [
+      ['original', file],
+      ['datatype', 'plaintext'],
+      ['source-language', 'en'],
+      ['target-language', lang],
+    ],
     units: profileUnits(profile, lang).map((unit) => {
       const bad = [unit.source, unit.target].find((t) => NOT_XML.test(t));
-      if (bad !== undefined) throw new Error(`${file}: ${unit.path} holds a character XML cannot carry (a control character): fix the profile first`);
+      if (bad !== undefined)
+        throw new Error(`${file}: ${unit.path} holds a character XML cannot carry (a control character): fix the profile first`);
       /** @type {import('./xliff.mjs').WriteUnit} */
       const written = {
-        attributes: [['id', unit.id], ['extradata', englishMark(unit.source)], ['xml:space', 'preserve']],
+        attributes: [
+          ['id', unit.id],
+          ['extradata', englishMark(unit.source)],
+          ['xml:space', 'preserve'],
+        ],
         source: escapeXml(unit.source),
         notes: [{from: 'partner-card', text: unit.note}],
       };

@@ -18,7 +18,11 @@ export const escapeAttr = (text) => escapeXml(text).replace(/"/g, '&quot;');
 export const withPlaceholders = (text) => escapeXml(text).replace(/\{(\w+)\}/g, '<x id="$1"/>');
 
 /** The sorted names of a text's `{name}` placeholders, comma-separated. @param {string} text */
-export const placeholderNames = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+export const placeholderNames = (text) =>
+  [...text.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 /** @param {string} a @param {string} b */
 export const samePlaceholders = (a, b) => placeholderNames(a) === placeholderNames(b);
@@ -71,7 +75,9 @@ export function readXliff(xml, rawElements = []) {
   const declaration = /<!(DOCTYPE|ENTITY)\b/i.exec(xml);
   if (declaration) {
     const line = xml.slice(0, declaration.index).split('\n').length;
-    return {error: `line ${line}: <!${declaration[1].toUpperCase()}> is not allowed in an XLIFF file (a DTD can define entities that read other files): delete that declaration, or export the file again without one`};
+    return {
+      error: `line ${line}: <!${declaration[1].toUpperCase()}> is not allowed in an XLIFF file (a DTD can define entities that read other files): delete that declaration, or export the file again without one`,
+    };
   }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
@@ -98,7 +104,8 @@ export function readXliff(xml, rawElements = []) {
     return {error: `not readable as XLIFF (${/** @type {Error} */ (error).message})`};
   }
   if (!root || typeof root !== 'object') return {error: 'not an XLIFF file (no <xliff> element)'};
-  if (root['@version'] !== '1.2') return {error: `XLIFF version ${root['@version'] ?? '(none)'}, not 1.2: export the file from your tool as XLIFF 1.2`};
+  if (root['@version'] !== '1.2')
+    return {error: `XLIFF version ${root['@version'] ?? '(none)'}, not 1.2: export the file from your tool as XLIFF 1.2`};
   /** @type {{file: string, unit: any}[]} */
   const units = [];
   /** @param {any} container @param {string} file */

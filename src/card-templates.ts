@@ -29,8 +29,7 @@ export type Variant = 'full' | 'compact';
 export const clampLevel = (level: number) => Math.min(Math.max(Math.trunc(level) || 2, 1), 6);
 
 /** Text that fell back to English is marked so screen readers switch voice and sites can style it. */
-const text = (picked: Picked<string>) =>
-  picked.fallback ? html`<span lang="en" part="fallback">${picked.value}</span>` : picked.value;
+const text = (picked: Picked<string>) => (picked.fallback ? html`<span lang="en" part="fallback">${picked.value}</span>` : picked.value);
 
 const heading = (level: number, content: unknown, part: string) =>
   html`<div class="name" role="heading" aria-level=${Math.min(level, 6)} part=${part}>${content}</div>`;
@@ -59,13 +58,10 @@ function logo(logo: Logo | undefined, ctx: CardContext, compact: boolean) {
 /** A link to a partner's website, labelled with its host name, which says where it goes (always an absolute URL). */
 function website(url: string | undefined, ctx: CardContext) {
   const safe = safeUrl(url, ctx.assetBase);
-  return safe
-    ? html`<a part="website" href=${safe.href}>${safe.hostname.replace(/^www\./, '')}</a>`
-    : nothing;
+  return safe ? html`<a part="website" href=${safe.href}>${safe.hostname.replace(/^www\./, '')}</a>` : nothing;
 }
 
-const factValue = (fact: Fact, lang: Lang) =>
-  'text' in fact ? text(pick(fact.text, lang)) : formatFact(fact, lang);
+const factValue = (fact: Fact, lang: Lang) => ('text' in fact ? text(pick(fact.text, lang)) : formatFact(fact, lang));
 
 function facts(list: Fact[] | undefined, ctx: CardContext, title: unknown) {
   if (!list?.length) return nothing;
@@ -125,17 +121,21 @@ export function fullCard(profile: Profile, ctx: CardContext): TemplateResult {
     <p class="summary" part="summary">${text(pick(profile.summary, ctx.lang))}</p>
     ${paragraphs(profile.description, ctx.lang)}
     ${facts(profile.facts, ctx, sectionTitle(ctx.level + 1, msg('Key figures', {id: 'heading.key-figures', desc: 'Heading above the list of key figures of a partner (inhabitants, employees, budget…).'})))}
-    ${profile.organisations?.length
-      ? html`<section>
+    ${
+      profile.organisations?.length
+        ? html`<section>
           ${sectionTitle(ctx.level + 1, msg('Organisations', {id: 'heading.organisations', desc: 'Heading above the member organisations of a partner, such as its hospitals and research centres.'}))}
           <ul part="organisations">
             ${profile.organisations.map((org) => organisation(org, ctx))}
           </ul>
         </section>`
-      : nothing}
-    ${ctx.backHref
-      ? html`<a class="back" part="back-link" href=${ctx.backHref}><span aria-hidden="true">←</span> ${msg('Back to partners', {id: 'link.back-to-partners', desc: 'Link at the end of a full partner profile, back to the list of all partners.'})}</a>`
-      : nothing}
+        : nothing
+    }
+    ${
+      ctx.backHref
+        ? html`<a class="back" part="back-link" href=${ctx.backHref}><span aria-hidden="true">←</span> ${msg('Back to partners', {id: 'link.back-to-partners', desc: 'Link at the end of a full partner profile, back to the list of all partners.'})}</a>`
+        : nothing
+    }
   </article>`;
 }
 
@@ -168,21 +168,40 @@ export function loadingCard(variant: Variant, lang: Lang): TemplateResult {
   </div>`;
 }
 
-const loadingText = () => msg('Loading partner profile…', {id: 'status.loading', desc: 'Announced to screen readers while a partner profile loads; also shown on the placeholder in high-contrast (forced colours) mode.'});
+const loadingText = () =>
+  msg('Loading partner profile…', {
+    id: 'status.loading',
+    desc: 'Announced to screen readers while a partner profile loads; also shown on the placeholder in high-contrast (forced colours) mode.',
+  });
 
 function errorText(kind: ErrorKind, partner: string): string {
   switch (kind) {
     case 'invalid-id':
       // The value as the page wrote it, and what an id looks like: the page's editor can fix it from the card alone.
       return partner
-        ? msg(str`“${partner}” is not a partner id: use lower-case letters, digits and hyphens, e.g. region-southern-denmark.`, {id: 'error.invalid-id', desc: 'Error in the card when its partner attribute is not an id. The placeholder is the value as the page wrote it; keep the example id as it is.'})
-        : msg('No partner given: add partner="…" with its id, e.g. region-southern-denmark.', {id: 'error.no-partner', desc: 'Error in the card when it has no partner attribute. Keep partner="…" and the example id as they are.'});
+        ? msg(str`“${partner}” is not a partner id: use lower-case letters, digits and hyphens, e.g. region-southern-denmark.`, {
+            id: 'error.invalid-id',
+            desc: 'Error in the card when its partner attribute is not an id. The placeholder is the value as the page wrote it; keep the example id as it is.',
+          })
+        : msg('No partner given: add partner="…" with its id, e.g. region-southern-denmark.', {
+            id: 'error.no-partner',
+            desc: 'Error in the card when it has no partner attribute. Keep partner="…" and the example id as they are.',
+          });
     case 'not-found':
-      return msg(str`There is no partner “${partner}”.`, {id: 'error.not-found', desc: 'Error in the card when the profile does not exist. The placeholder is the partner id.'});
+      return msg(str`There is no partner “${partner}”.`, {
+        id: 'error.not-found',
+        desc: 'Error in the card when the profile does not exist. The placeholder is the partner id.',
+      });
     case 'invalid-profile':
-      return msg('This partner profile contains errors.', {id: 'error.invalid-profile', desc: 'Error in the card when the profile file is broken or incomplete.'});
+      return msg('This partner profile contains errors.', {
+        id: 'error.invalid-profile',
+        desc: 'Error in the card when the profile file is broken or incomplete.',
+      });
     case 'network':
-      return msg('The profile could not be loaded. Check your connection and try again.', {id: 'error.network', desc: 'Error in the card when the network or the server failed; a "Try again" button follows.'});
+      return msg('The profile could not be loaded. Check your connection and try again.', {
+        id: 'error.network',
+        desc: 'Error in the card when the network or the server failed; a "Try again" button follows.',
+      });
   }
 }
 
@@ -194,9 +213,11 @@ function errorText(kind: ErrorKind, partner: string): string {
 export function errorCard(kind: ErrorKind, partner: string, lang: Lang, retry: () => void): TemplateResult {
   return html`<div class="card error" part="card error" lang=${lang}>
     <p part="error-message" aria-hidden="true">${errorText(kind, partner)}</p>
-    ${kind === 'network'
-      ? html`<button part="retry" type="button" @click=${retry}>${msg('Try again', {id: 'button.retry', desc: 'Button that loads the partner profile again after a network error.'})}</button>`
-      : nothing}
+    ${
+      kind === 'network'
+        ? html`<button part="retry" type="button" @click=${retry}>${msg('Try again', {id: 'button.retry', desc: 'Button that loads the partner profile again after a network error.'})}</button>`
+        : nothing
+    }
   </div>`;
 }
 
@@ -209,8 +230,7 @@ export const loadedCard = (profile: Profile, variant: Variant, ctx: CardContext)
  * The prerenderer writes the same, so a card upgraded over prerendered HTML
  * finds exactly what it would have drawn.
  */
-export const shadowContent = (status: string, box: unknown): TemplateResult =>
-  html`<span class="sr" role="status">${status}</span>${box}`;
+export const shadowContent = (status: string, box: unknown): TemplateResult => html`<span class="sr" role="status">${status}</span>${box}`;
 
 /**
  * What the card's live region says in each state: a screen reader announces

@@ -37,12 +37,21 @@ export function directoryView(v: DirectoryView, items?: unknown): TemplateResult
   const loaded = v.status === 'loaded';
   const failed = v.status === 'error';
   const status = failed
-    ? msg('The list of partners could not be loaded.', {id: 'directory.error', desc: 'Shown instead of the partner list when it cannot be loaded; a "Try again" button follows.'})
+    ? msg('The list of partners could not be loaded.', {
+        id: 'directory.error',
+        desc: 'Shown instead of the partner list when it cannot be loaded; a "Try again" button follows.',
+      })
     : loaded
       ? v.total
         ? countText(v.shown, lang)
-        : msg('There are no partners in the list yet.', {id: 'directory.empty', desc: 'Shown instead of the partner list when the list has no partners at all.'})
-      : msg('Loading partners…', {id: 'directory.loading', desc: 'Shown (and announced to screen readers) while the list of partners loads.'});
+        : msg('There are no partners in the list yet.', {
+            id: 'directory.empty',
+            desc: 'Shown instead of the partner list when the list has no partners at all.',
+          })
+      : msg('Loading partners…', {
+          id: 'directory.loading',
+          desc: 'Shown (and announced to screen readers) while the list of partners loads.',
+        });
   // The live region is one node for the directory's life, in every state:
   // loading, the count, the error. Only its text changes, so screen readers
   // announce each change. It is apart from the status line that is seen, so
@@ -68,9 +77,11 @@ export function directoryView(v: DirectoryView, items?: unknown): TemplateResult
     </div>
     <div class=${failed ? 'status error' : 'status'} part=${failed ? 'error' : nothing} lang=${lang}>
       <p part="count" class="count">${status}</p>
-      ${failed
-        ? html`<button part="retry" type="button" @click=${v.on?.retry}>${msg('Try again', {id: 'button.retry', desc: 'Button that loads the partner profile again after a network error.'})}</button>`
-        : nothing}
+      ${
+        failed
+          ? html`<button part="retry" type="button" @click=${v.on?.retry}>${msg('Try again', {id: 'button.retry', desc: 'Button that loads the partner profile again after a network error.'})}</button>`
+          : nothing
+      }
     </div>
     ${items ? html`<ul class="list" part="list" aria-busy="false" data-key=${v.key}>${items}</ul>` : nothing}`;
 }
@@ -86,15 +97,25 @@ export const directoryItems = (entries: Profile[], ctx: CardContext, link: (id: 
  */
 export function listKey(list: {entries: Profile[]; lang: Lang; href?: string; level: number}): string {
   let hash = 0x811c9dc5;
-  for (const char of JSON.stringify([list.entries, list.lang, list.href ?? '', list.level])) hash = Math.imul(hash ^ char.charCodeAt(0), 0x1000193);
+  for (const char of JSON.stringify([list.entries, list.lang, list.href ?? '', list.level]))
+    hash = Math.imul(hash ^ char.charCodeAt(0), 0x1000193);
   return '' + hash;
 }
 
 /** "12 partners", "1 partner", "12 partnere": the plural form comes from Intl.PluralRules. */
 export function countText(count: number, lang: Lang): string {
-  if (!count) return msg('No partners match your search.', {id: 'directory.count.none', desc: 'Announced when the search and filter leave no partner.'});
+  if (!count)
+    return msg('No partners match your search.', {
+      id: 'directory.count.none',
+      desc: 'Announced when the search and filter leave no partner.',
+    });
   return new Intl.PluralRules(lang).select(count) === 'one'
-    ? msg(str`${count} partner`, {id: 'directory.count.one', desc: 'Number of partners shown, singular form (used where the language says "1 partner"). The placeholder is the number.'})
-    : msg(str`${count} partners`, {id: 'directory.count.other', desc: 'Number of partners shown, plural form. The placeholder is the number.'});
+    ? msg(str`${count} partner`, {
+        id: 'directory.count.one',
+        desc: 'Number of partners shown, singular form (used where the language says "1 partner"). The placeholder is the number.',
+      })
+    : msg(str`${count} partners`, {
+        id: 'directory.count.other',
+        desc: 'Number of partners shown, plural form. The placeholder is the number.',
+      });
 }
-

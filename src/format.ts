@@ -58,8 +58,20 @@ export function formatNumber(value: number, lang: Lang, currency?: string): stri
 /** A numeric fact as a phrase: "about €2.8B a year", "ca. 2,8 mia. € om året". */
 export function formatFact(fact: NumericFact, lang: Lang): string {
   let text = formatNumber(fact.value, lang, fact.unit);
-  if (fact.approximate) text = msg(str`about ${text}`, {id: 'figure.about', desc: 'An approximate key figure, e.g. "about 25,000". The placeholder is the formatted number.'});
-  if (fact.per === 'year') text = msg(str`${text} a year`, {id: 'figure.per-year', desc: 'A key figure per year, e.g. "about €2.8B a year". The placeholder is the formatted amount.'});
-  if (fact.per === 'month') text = msg(str`${text} a month`, {id: 'figure.per-month', desc: 'A key figure per month, e.g. "6 million a month". The placeholder is the formatted amount.'});
+  if (fact.approximate)
+    text = msg(str`about ${text}`, {
+      id: 'figure.about',
+      desc: 'An approximate key figure, e.g. "about 25,000". The placeholder is the formatted number.',
+    });
+  if (fact.per === 'year')
+    text = msg(str`${text} a year`, {
+      id: 'figure.per-year',
+      desc: 'A key figure per year, e.g. "about €2.8B a year". The placeholder is the formatted amount.',
+    });
+  if (fact.per === 'month')
+    text = msg(str`${text} a month`, {
+      id: 'figure.per-month',
+      desc: 'A key figure per month, e.g. "6 million a month". The placeholder is the formatted amount.',
+    });
   return text;
 }

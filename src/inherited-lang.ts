@@ -23,7 +23,7 @@ export function normaliseLang(tag: string | null | undefined): Lang {
  */
 export function resolveLang(el: Element, own: string | null | undefined): Lang {
   let lang = own;
-  for (let node: Node | null = el; !lang?.trim() && node; ) {
+  for (let node: Node | null = el; !lang?.trim() && node;) {
     node = node instanceof ShadowRoot ? node.host : node.parentNode;
     lang = node instanceof Element ? node.getAttribute('lang') : undefined;
   }

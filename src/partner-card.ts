@@ -23,10 +23,7 @@ export interface PartnerCardErrorDetail {
   message: string;
 }
 
-type View =
-  | {status: 'loading'}
-  | {status: 'loaded'; profile: Profile; assetBase: URL}
-  | {status: 'error'; kind: ErrorKind};
+type View = {status: 'loading'} | {status: 'loaded'; profile: Profile; assetBase: URL} | {status: 'error'; kind: ErrorKind};
 
 /**
  * A partner organisation's profile card, loaded by id and shown in English or

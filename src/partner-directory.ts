@@ -253,7 +253,10 @@ export class PartnerDirectory extends PrerenderedElement {
     this.country = country;
     if (!this.urlState) return;
     const url = new URL(location.href);
-    for (const [key, value] of [[Q, query], [C, country]]) {
+    for (const [key, value] of [
+      [Q, query],
+      [C, country],
+    ]) {
       if (value) url.searchParams.set(key, value);
       else url.searchParams.delete(key);
     }
@@ -366,7 +369,10 @@ export class PartnerDirectory extends PrerenderedElement {
       next: 0,
       draw: (from: number, to: number) => {
         const fragment = document.createDocumentFragment();
-        render(inLang(prepared.lang, () => directoryItems(entries.slice(from, to), ctx, link)), fragment);
+        render(
+          inLang(prepared.lang, () => directoryItems(entries.slice(from, to), ctx, link)),
+          fragment,
+        );
         [...(fragment.children as HTMLCollectionOf<HTMLElement>)].forEach((item, i) => (item.hidden = !this.shown[from + i]));
         return fragment;
       },
@@ -459,7 +465,7 @@ export class PartnerDirectory extends PrerenderedElement {
     let shown = 0;
     let drawn = 0;
     while (this.#busy() && (all || (performance.now() - start < DRAW_MS && shown < SHOW_PER_FRAME && drawn < DRAW_PER_FRAME))) {
-      if (this.#reveal < items.length) (items[this.#reveal].hidden = false), shown++;
+      if (this.#reveal < items.length) ((items[this.#reveal].hidden = false), shown++);
       else drawn += this.#drawBatch();
     }
     this.#schedule();
@@ -494,7 +500,9 @@ export class PartnerDirectory extends PrerenderedElement {
     this.warned = [entries, lang];
     const ids = entries.filter((entry) => untranslated(entry, lang).length).map((entry) => entry.id);
     if (ids.length) {
-      console.warn(`<partner-directory>: translation-missing (${lang}): ${ids.length} partner(s) partly in English: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}`);
+      console.warn(
+        `<partner-directory>: translation-missing (${lang}): ${ids.length} partner(s) partly in English: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}`,
+      );
     }
   }
 }

@@ -69,8 +69,7 @@ export abstract class PrerenderedElement extends LangAwareElement {
  * this page's own origin cut from URLs, so a
  * prerendered `/embed/x.svg` and a drawn `https://site/embed/x.svg` agree.
  */
-export const sameMarkup = (html: string) =>
-  html.replace(/<!--[^]*?-->/g, '').replaceAll(`="${location.origin}/`, '="/');
+export const sameMarkup = (html: string) => html.replace(/<!--[^]*?-->/g, '').replaceAll(`="${location.origin}/`, '="/');
 
 /** Where the focus is in `root`, as element-child indexes (none: no focus), to find the same place after a redraw. */
 export function focusPath(root: ShadowRoot): number[] {

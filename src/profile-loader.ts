@@ -42,19 +42,14 @@ function parse(text: string): unknown {
   } catch (error) {
     throw new LoadError(
       'invalid-profile',
-      /^\s*</.test(text)
-        ? 'the response is HTML, not JSON'
-        : `the response is not JSON (${(error as Error).message})`,
+      /^\s*</.test(text) ? 'the response is HTML, not JSON' : `the response is not JSON (${(error as Error).message})`,
     );
   }
 }
 
 function start(url: string, timeout: number, fresh: boolean): Request {
   const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(new LoadError('network', `no answer within ${timeout / 1000} s`)),
-    timeout,
-  );
+  const timer = setTimeout(() => controller.abort(new LoadError('network', `no answer within ${timeout / 1000} s`)), timeout);
   // Browsers differ in what an aborted fetch rejects with; the abort reason is what we meant.
   const failed = (what: string) => (error: unknown) => {
     throw controller.signal.aborted ? controller.signal.reason : new LoadError('network', `${what} (${error})`);
@@ -124,12 +119,6 @@ export async function fetchJson(url: URL, signal: AbortSignal, timeout = DEFAULT
  * Fetches and validates the profile `id` at `url`.
  * @throws LoadError, or the signal's reason when aborted.
  */
-export async function loadProfile(
-  url: URL,
-  id: string,
-  signal: AbortSignal,
-  timeout?: number,
-  fresh?: boolean,
-): Promise<ValidationResult> {
+export async function loadProfile(url: URL, id: string, signal: AbortSignal, timeout?: number, fresh?: boolean): Promise<ValidationResult> {
   return validateProfile(await fetchJson(url, signal, timeout, fresh), id);
 }

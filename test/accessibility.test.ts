@@ -9,21 +9,27 @@ describe('Accessibility', () => {
   for (const lang of ['en', 'da']) {
     for (const variant of ['full', 'compact']) {
       it(`a loaded ${variant} card in ${lang}`, async () => {
-        const {el} = await settled(html`<partner-card lang=${lang} variant=${variant} href="/p/" back-href="/" partner="region-southern-denmark" base=${SAMPLES}></partner-card>`);
+        const {el} = await settled(
+          html`<partner-card lang=${lang} variant=${variant} href="/p/" back-href="/" partner="region-southern-denmark" base=${SAMPLES}></partner-card>`,
+        );
         await expect(el).to.be.accessible();
       });
     }
 
     for (const variant of ['full', 'compact']) {
       it(`a loading ${variant} card in ${lang}`, async () => {
-        const el = await fixture<PartnerCard>(html`<partner-card lang=${lang} variant=${variant} partner="region-southern-denmark" base="/slow/2000/demo/embed/partners/"></partner-card>`);
+        const el = await fixture<PartnerCard>(
+          html`<partner-card lang=${lang} variant=${variant} partner="region-southern-denmark" base="/slow/2000/demo/embed/partners/"></partner-card>`,
+        );
         await el.updateComplete;
         expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).to.exist;
         await expect(el).to.be.accessible();
       });
 
       it(`an error ${variant} card with its retry button in ${lang}`, async () => {
-        const {el} = await settled(html`<partner-card lang=${lang} variant=${variant} partner="region-southern-denmark" base="/status/500/"></partner-card>`);
+        const {el} = await settled(
+          html`<partner-card lang=${lang} variant=${variant} partner="region-southern-denmark" base="/status/500/"></partner-card>`,
+        );
         expect(el.shadowRoot!.querySelector('[part="retry"]')).to.exist;
         await expect(el).to.be.accessible();
       });
@@ -57,17 +63,25 @@ describe('Accessibility: a keyboard user sees where the focus is (by pixels)', (
       const card = el.shadowRoot!.querySelector('li [part~="card"]')!;
       card.scrollIntoView({block: 'center'});
       select.focus();
-      const share = await focusRingShare(() => card.getBoundingClientRect(), () => sendKeys({press: 'Tab'}));
+      const share = await focusRingShare(
+        () => card.getBoundingClientRect(),
+        () => sendKeys({press: 'Tab'}),
+      );
       expect(el.shadowRoot!.activeElement === card.querySelector('a')).to.equal(true);
       expect(share, 'share of the points round the card that changed').to.be.above(0.8);
     });
   }
 
   it('a compact card taken with Tab has a visible ring round it', async () => {
-    const {el} = await settled(html`<button>before</button><partner-card style="width: 400px; margin: 8px" variant="compact" partner="region-southern-denmark" base=${SAMPLES} href="/p/"></partner-card>`);
+    const {el} = await settled(
+      html`<button>before</button><partner-card style="width: 400px; margin: 8px" variant="compact" partner="region-southern-denmark" base=${SAMPLES} href="/p/"></partner-card>`,
+    );
     const card = $(el, '[part~="card"]')!;
     (el.previousElementSibling as HTMLElement).focus();
-    const share = await focusRingShare(() => card.getBoundingClientRect(), () => sendKeys({press: 'Tab'}));
+    const share = await focusRingShare(
+      () => card.getBoundingClientRect(),
+      () => sendKeys({press: 'Tab'}),
+    );
     expect(share).to.be.above(0.8);
   });
 });
@@ -75,7 +89,9 @@ describe('Accessibility: a keyboard user sees where the focus is (by pixels)', (
 describe('Accessibility: what a screen reader gets', () => {
   it('every card of a 1,000-partner directory is in the accessibility tree once the list is complete, heading and link (Chromium only: the tree is read through CDP)', async function () {
     this.timeout(30000);
-    const el = await loadedDirectory(html`<div style="width: 1280px"><partner-directory lang="en" base="/many/1000/" href="/p/{id}/"></partner-directory></div>`);
+    const el = await loadedDirectory(
+      html`<div style="width: 1280px"><partner-directory lang="en" base="/many/1000/" href="/p/{id}/"></partner-directory></div>`,
+    );
     expect(el.shadowRoot!.querySelectorAll('li')).to.have.length(1000);
     const tree = await executeServerCommand<[string, string][] | false, undefined>('accessibility-tree');
     if (!tree) this.skip();
@@ -85,11 +101,19 @@ describe('Accessibility: what a screen reader gets', () => {
   });
 
   it('"Back to partners" is named without its arrow', async () => {
-    const {el} = await settled(html`<partner-card lang="da" partner="region-southern-denmark" base=${SAMPLES} back-href="/"></partner-card>`);
+    const {el} = await settled(
+      html`<partner-card lang="da" partner="region-southern-denmark" base=${SAMPLES} back-href="/"></partner-card>`,
+    );
     const back = $(el, '[part="back-link"]')!;
     const arrow = back.querySelector('[aria-hidden="true"]');
     expect(arrow?.textContent).to.equal('←');
-    expect([...back.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim()).to.equal('Tilbage til partnerne');
+    expect(
+      [...back.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent)
+        .join('')
+        .trim(),
+    ).to.equal('Tilbage til partnerne');
     const tree = await executeServerCommand<[string, string][] | false, undefined>('accessibility-tree');
     if (tree) expect(tree.filter(([role]) => role === 'link').map(([, name]) => name)).to.include('Tilbage til partnerne');
   });
@@ -105,7 +129,9 @@ describe('Accessibility: "Try again" keeps the keyboard focus', () => {
   async function failedCard(base: string) {
     let result!: Awaited<ReturnType<typeof settled>>;
     await warnings(async () => {
-      result = await settled(html`<button>before</button><partner-card lang="en" partner="region-southern-denmark" base=${base}></partner-card>`);
+      result = await settled(
+        html`<button>before</button><partner-card lang="en" partner="region-southern-denmark" base=${base}></partner-card>`,
+      );
     });
     const {el} = result;
     (el.previousElementSibling as HTMLElement).focus();
@@ -171,7 +197,9 @@ describe('Accessibility: "Try again" keeps the keyboard focus', () => {
 
 describe('Accessibility: one live region, in place, whose text changes', () => {
   it('the card announces loading, the error and loading again from the same node, outside aria-busy', async () => {
-    const el = fixtureSync<PartnerCard>(html`<partner-card lang="en" partner="region-southern-denmark" base=${`/flaky/${unique('live')}/slow/200${SAMPLES}`}></partner-card>`);
+    const el = fixtureSync<PartnerCard>(
+      html`<partner-card lang="en" partner="region-southern-denmark" base=${`/flaky/${unique('live')}/slow/200${SAMPLES}`}></partner-card>`,
+    );
     await el.updateComplete;
     const regions = () => $$(el, '[role="status"], [aria-live]');
     const [region] = regions();
@@ -193,7 +221,9 @@ describe('Accessibility: one live region, in place, whose text changes', () => {
   });
 
   it('the directory says loading, the error and the count from the same node', async () => {
-    const el = fixtureSync<PartnerDirectory>(html`<partner-directory lang="en" base=${`/flaky/${unique('dir-live')}/slow/200${DIRECTORY}`}></partner-directory>`);
+    const el = fixtureSync<PartnerDirectory>(
+      html`<partner-directory lang="en" base=${`/flaky/${unique('dir-live')}/slow/200${DIRECTORY}`}></partner-directory>`,
+    );
     await el.updateComplete;
     const regions = () => [...el.shadowRoot!.querySelectorAll('[role="status"], [aria-live]')];
     const [region] = regions();

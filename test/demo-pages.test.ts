@@ -20,7 +20,6 @@ async function open(path: string, width = 1280) {
   return {frame, doc, win: frame.contentWindow!};
 }
 
-
 // The network-error card of demo/index.html waits for its timeout (3 s).
 const PAGES = [
   '/demo/index.html',
@@ -49,7 +48,9 @@ describe('Demo pages as a reader meets them', function () {
         violations = await axeViolations(page.doc);
       });
       // Checked as meant: the cards and lists loaded, but for the pages that show errors on purpose.
-      const failed = [...page.doc.querySelectorAll('partner-card, partner-directory')].filter((el) => el.shadowRoot!.querySelector('[part~="error"]'));
+      const failed = [...page.doc.querySelectorAll('partner-card, partner-directory')].filter((el) =>
+        el.shadowRoot!.querySelector('[part~="error"]'),
+      );
       expect(failed.length > 0, 'an error state shows').to.equal(/index\.html|no-such/.test(path));
       expect(violations).to.deep.equal([]);
     });
@@ -73,16 +74,26 @@ describe('Demo pages as a reader meets them', function () {
       await warnings(async () => {
         page = await open(path, 320);
       });
-      const all = (root: Document | ShadowRoot): Element[] => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
-      const texts = (root: Node): Text[] => [...root.childNodes].flatMap((n) => (n.nodeType === Node.TEXT_NODE ? [n as Text] : [...texts(n), ...((n as Element).shadowRoot ? texts((n as Element).shadowRoot!) : [])]));
+      const all = (root: Document | ShadowRoot): Element[] =>
+        [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
+      const texts = (root: Node): Text[] =>
+        [...root.childNodes].flatMap((n) =>
+          n.nodeType === Node.TEXT_NODE
+            ? [n as Text]
+            : [...texts(n), ...((n as Element).shadowRoot ? texts((n as Element).shadowRoot!) : [])],
+        );
       const textRight = (t: Text) => {
         const range = page.doc.createRange();
         range.selectNodeContents(t);
         return range.getBoundingClientRect().right;
       };
       const wide = [
-        ...all(page.doc).filter((el) => el.getBoundingClientRect().right > 321).map((el) => `${el.localName}#${el.id}.${el.className}`),
-        ...texts(page.doc.body).filter((t) => textRight(t) > 321).map((t) => `"${t.data.trim().slice(0, 40)}" in ${t.parentElement?.localName}`),
+        ...all(page.doc)
+          .filter((el) => el.getBoundingClientRect().right > 321)
+          .map((el) => `${el.localName}#${el.id}.${el.className}`),
+        ...texts(page.doc.body)
+          .filter((t) => textRight(t) > 321)
+          .map((t) => `"${t.data.trim().slice(0, 40)}" in ${t.parentElement?.localName}`),
       ];
       expect(page.doc.documentElement.scrollWidth, wide.join(', ')).to.be.at.most(320);
     });
@@ -94,7 +105,9 @@ describe('Demo pages as a reader meets them', function () {
     ['/demo/generated/partners-da.html', 'da', '25 partnere'],
   ]) {
     it(`${path} (built by npm run build) shows its card or list with JavaScript off`, async () => {
-      const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${path} sandbox="allow-same-origin" style="width: 1280px; height: 800px"></iframe>`);
+      const frame = fixtureSync<HTMLIFrameElement>(
+        html`<iframe src=${path} sandbox="allow-same-origin" style="width: 1280px; height: 800px"></iframe>`,
+      );
       await oneEvent(frame, 'load');
       const el = frame.contentDocument!.querySelector('partner-card, partner-directory')!;
       expect(el.shadowRoot!.querySelector('[part~="card"]')!.getAttribute('lang')).to.equal(lang);

@@ -25,20 +25,28 @@ type BuilderWindow = Window & {__violations?: string[]};
 
 /** Opens the builder in a frame and waits until its code carries the prerendered card (or, without prerendering, the tag). */
 async function openBuilder(query = '', prefix = '', width = 1200) {
-  const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${`${prefix}/dist/embed.html${query}`} style=${`width: ${width}px; height: 900px; border: 0`}></iframe>`);
+  const frame = fixtureSync<HTMLIFrameElement>(
+    html`<iframe src=${`${prefix}/dist/embed.html${query}`} style=${`width: ${width}px; height: 900px; border: 0`}></iframe>`,
+  );
   await oneEvent(frame, 'load');
   const doc = frame.contentDocument!;
   const win = frame.contentWindow as BuilderWindow;
   const $ = <T extends HTMLElement = HTMLElement>(selector: string) => doc.querySelector<T>(selector)!;
   const code = () => $<HTMLTextAreaElement>('#embed-code').value;
   const prerendering = () => !query.includes('prerender=no');
-  await waitUntil(() => (prerendering() ? /<template shadowrootmode="open">[^]*<\/partner-card>\n$/.test(code()) : code().includes('<partner-card ')), 'the builder writes its code', {timeout: 8000});
+  await waitUntil(
+    () => (prerendering() ? /<template shadowrootmode="open">[^]*<\/partner-card>\n$/.test(code()) : code().includes('<partner-card ')),
+    'the builder writes its code',
+    {timeout: 8000},
+  );
   return {frame, doc, win, $, code};
 }
 
 /** Opens the builder for an address whose partner is not in the list: it writes no code, so nothing to wait for but the note. */
 async function openUnknown(query: string) {
-  const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${`/dist/embed.html${query}`} style="width: 1200px; height: 900px; border: 0"></iframe>`);
+  const frame = fixtureSync<HTMLIFrameElement>(
+    html`<iframe src=${`/dist/embed.html${query}`} style="width: 1200px; height: 900px; border: 0"></iframe>`,
+  );
   await oneEvent(frame, 'load');
   const doc = frame.contentDocument!;
   const $ = <T extends HTMLElement = HTMLElement>(selector: string) => doc.querySelector<T>(selector)!;
@@ -48,7 +56,9 @@ async function openUnknown(query: string) {
 
 /** Waits until the code changes and says `expected`. */
 const codeSays = (code: () => string, expected: string | RegExp) =>
-  waitUntil(() => (typeof expected === 'string' ? code().includes(expected) : expected.test(code())), `the code says ${expected}`, {timeout: 8000});
+  waitUntil(() => (typeof expected === 'string' ? code().includes(expected) : expected.test(code())), `the code says ${expected}`, {
+    timeout: 8000,
+  });
 
 /** Picks a radio or checkbox, or types into a field or picks in a select, as a user would (the frame's own classes: no instanceof). */
 function choose(input: HTMLInputElement | HTMLSelectElement, value?: string) {
@@ -83,7 +93,9 @@ interface PartnerPageReport {
 async function onPartnerPage(code: string, csp = ''): Promise<PartnerPageReport> {
   const key = Math.random().toString(36).slice(2);
   await fetch(`/paste/${key}`, {method: 'POST', body: code});
-  const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${`${otherOrigin()}/pasted/${key}${csp ? `?csp=${encodeURIComponent(csp)}` : ''}`} style="width: 900px; height: 900px"></iframe>`);
+  const frame = fixtureSync<HTMLIFrameElement>(
+    html`<iframe src=${`${otherOrigin()}/pasted/${key}${csp ? `?csp=${encodeURIComponent(csp)}` : ''}`} style="width: 900px; height: 900px"></iframe>`,
+  );
   const message = await new Promise<MessageEvent<PartnerPageReport>>((resolve) => {
     const listen = (event: MessageEvent) => {
       if (event.source !== frame.contentWindow || event.data?.type !== 'partner-page') return;
@@ -121,7 +133,11 @@ describe('Embed builder: choices and code', () => {
     expect(script).to.equal(
       `<script type="module" src="${new URL(`/dist/${release.module}`, location.href).href}" integrity="${release.integrity}" crossorigin="anonymous"></script>`,
     );
-    expect(card).to.match(new RegExp(`^<partner-card partner="${SAMPLE}" lang="da" variant="compact" heading-level="3" href="/partnere/rsd/"><template shadowrootmode="open"><style>`));
+    expect(card).to.match(
+      new RegExp(
+        `^<partner-card partner="${SAMPLE}" lang="da" variant="compact" heading-level="3" href="/partnere/rsd/"><template shadowrootmode="open"><style>`,
+      ),
+    );
     // A parser for documents leaves declarative shadow roots as <template>s: their content is the card.
     const parsed = new DOMParser().parseFromString(card, 'text/html');
     const shadow = parsed.querySelector<HTMLTemplateElement>('partner-card > template[shadowrootmode="open"]')!.content;
@@ -148,7 +164,10 @@ describe('Embed builder: choices and code', () => {
         const tag = new DOMParser().parseFromString(`<partner-card>${html}</partner-card>`, 'text/html').querySelector('partner-card')!;
         const template = tag.querySelector<HTMLTemplateElement>('template[shadowrootmode="open"]')!;
         // Comments are Lit's markers, which the element ignores when it takes a card over.
-        return {shadow: template.innerHTML.replace(/<!--[^]*?-->/g, ''), jsonLd: tag.querySelector('script[type="application/ld+json"]')?.textContent ?? null};
+        return {
+          shadow: template.innerHTML.replace(/<!--[^]*?-->/g, ''),
+          jsonLd: tag.querySelector('script[type="application/ld+json"]')?.textContent ?? null,
+        };
       };
       const fromBuilder = read(/^<partner-card[^>]*>([^]*)<\/partner-card>$/.exec(code().split('\n')[1])![1]);
       const fromPrerender = read(prerendered);
@@ -162,7 +181,9 @@ describe('Embed builder: choices and code', () => {
     it(`the code for the default choices is byte for byte the build's ready-made partners/<id>.${lang}.html`, async () => {
       const {code} = await openBuilder(`?partner=${SAMPLE}&lang=${lang}`);
       // What tools/build/embed-snippets.mjs writes: the pinned module, then the card as renderCard() draws it.
-      const card = await (await fetch(`/prerender-card?${new URLSearchParams({partner: SAMPLE, lang, base: `${location.origin}/dist/partners/`})}`)).text();
+      const card = await (
+        await fetch(`/prerender-card?${new URLSearchParams({partner: SAMPLE, lang, base: `${location.origin}/dist/partners/`})}`)
+      ).text();
       const moduleUrl = new URL(`/dist/${release.module}`, location.href).href;
       const snippet = `<script type="module" src="${moduleUrl}" integrity="${release.integrity}" crossorigin="anonymous"></script>\n<partner-card partner="${SAMPLE}" lang="${lang}">${card}</partner-card>\n`;
       expect(code() === snippet, `the same bytes (${code().length} and ${snippet.length})`).to.equal(true);
@@ -194,7 +215,10 @@ describe('Embed builder: choices and code', () => {
     expect($('#href-field').hidden).to.be.false;
     expect($('#back-href-field').hidden).to.be.true;
     const preview = $<PartnerCard>('#preview partner-card');
-    await waitUntil(() => preview.shadowRoot?.querySelector('[part~="card"]')?.classList.contains('compact') || preview.variant === 'compact', 'the preview is compact');
+    await waitUntil(
+      () => preview.shadowRoot?.querySelector('[part~="card"]')?.classList.contains('compact') || preview.variant === 'compact',
+      'the preview is compact',
+    );
     expect(preview.getAttribute('lang')).to.equal('da');
     const params = new URLSearchParams(frame.contentWindow!.location.search);
     // The page itself stays in English (ui), the card is Danish.
@@ -202,13 +226,28 @@ describe('Embed builder: choices and code', () => {
     expect($<HTMLInputElement>('#share-url').value).to.equal(frame.contentWindow!.location.href);
     // The builder reads the project's own files and sends nothing anywhere.
     const requests = frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-    expect(requests.filter((r) => new URL(r.name).origin !== location.origin || r.initiatorType === 'beacon').map((r) => r.name)).to.deep.equal([]);
-    expect(requests.filter((r) => r.initiatorType === 'fetch').map((r) => new URL(r.name).pathname)).to.have.members(['/dist/partners/index.json', `/dist/partners/${SAMPLE}.json`]);
+    expect(
+      requests.filter((r) => new URL(r.name).origin !== location.origin || r.initiatorType === 'beacon').map((r) => r.name),
+    ).to.deep.equal([]);
+    expect(requests.filter((r) => r.initiatorType === 'fetch').map((r) => new URL(r.name).pathname)).to.have.members([
+      '/dist/partners/index.json',
+      `/dist/partners/${SAMPLE}.json`,
+    ]);
   });
 
   it('refuses a link that is not http(s), or that a browser could take to another site, in words, and leaves it out of the code', async () => {
     const {$, code} = await openBuilder('?variant=compact');
-    const tricks = ['javascript:alert(1)', 'data:text/html,x', 'ftp://example.org/', '/\\evil.example/', '\\\\evil.example/', '//evil.example/', 'https://partner.example@evil.example/', '/a"b', '/a<b>'];
+    const tricks = [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'ftp://example.org/',
+      '/\\evil.example/',
+      '\\\\evil.example/',
+      '//evil.example/',
+      'https://partner.example@evil.example/',
+      '/a"b',
+      '/a<b>',
+    ];
     for (const bad of tricks) {
       choose($<HTMLInputElement>('#href'), '/fine/');
       await codeSays(code, 'href="/fine/"');
@@ -235,7 +274,13 @@ describe('Embed builder: choices and code', () => {
     const {$} = await openBuilder();
     const search = $<HTMLInputElement>('#partner-search');
     const list = $<HTMLSelectElement>('#partner');
-    for (const [query, count] of [['syddanmark', 1], ['southern', 1], ['RSD', 1], ['danmark', 1], ['no such place', 0]] as const) {
+    for (const [query, count] of [
+      ['syddanmark', 1],
+      ['southern', 1],
+      ['RSD', 1],
+      ['danmark', 1],
+      ['no such place', 0],
+    ] as const) {
       search.value = query;
       search.dispatchEvent(new Event('input', {bubbles: true}));
       expect(list.options.length, query).to.equal(count);
@@ -245,7 +290,9 @@ describe('Embed builder: choices and code', () => {
 
   it('a mistyped partner in the address: no code and no Copy, the id named, the closest partners offered, the share link as asked', async () => {
     const {$, doc} = await openUnknown('?partner=region-southern-denmrk&lang=da&variant=compact&ui=en');
-    expect($('#partner-problem').textContent).to.equal('There is no organisation “region-southern-denmrk” in the list, so there is no code yet. Pick one below.');
+    expect($('#partner-problem').textContent).to.equal(
+      'There is no organisation “region-southern-denmrk” in the list, so there is no code yet. Pick one below.',
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect($<HTMLTextAreaElement>('#embed-code').value, 'no code for another partner').to.equal('');
     expect($<HTMLButtonElement>('#copy').disabled).to.equal(true);
@@ -260,7 +307,9 @@ describe('Embed builder: choices and code', () => {
     const list = $<HTMLSelectElement>('#partner');
     list.value = SAMPLE;
     list.dispatchEvent(new Event('change', {bubbles: true}));
-    await waitUntil(() => $<HTMLTextAreaElement>('#embed-code').value.includes(`partner="${SAMPLE}"`), 'the code for the picked partner', {timeout: 8000});
+    await waitUntil(() => $<HTMLTextAreaElement>('#embed-code').value.includes(`partner="${SAMPLE}"`), 'the code for the picked partner', {
+      timeout: 8000,
+    });
     expect($<HTMLButtonElement>('#copy').disabled).to.equal(false);
     expect($('#partner-problem').textContent).to.equal('');
   });
@@ -272,13 +321,17 @@ describe('Embed builder: choices and code', () => {
     );
     expect(english.$<HTMLTextAreaElement>('#embed-code').value).to.equal('');
     const danish = await openUnknown(`?partner=${encodeURIComponent('Kiel Maritime Cluster')}&ui=da`);
-    expect(danish.$('#partner-problem').textContent).to.equal(strings.da.malformedPartner!.replace('{id}', 'Kiel Maritime Cluster').replace('{example}', SAMPLE));
+    expect(danish.$('#partner-problem').textContent).to.equal(
+      strings.da.malformedPartner!.replace('{id}', 'Kiel Maritime Cluster').replace('{example}', SAMPLE),
+    );
   });
 
   it('a Danish card whose profile lacks Danish texts: the page lists the texts that will show in English, in its own language', async () => {
     const english = await openBuilder('?partner=english-only&lang=da&ui=en', '/partners-from/builder-partners');
     await waitUntil(() => english.$('#english-texts').textContent !== '', 'the list of English texts', {timeout: 8000});
-    expect(english.$('#english-texts').textContent).to.match(/^Not yet in Danish, so the card shows these texts in English: “A fictitious research lab/);
+    expect(english.$('#english-texts').textContent).to.match(
+      /^Not yet in Danish, so the card shows these texts in English: “A fictitious research lab/,
+    );
     expect(english.$('#english-texts').textContent).to.contain('“Researchers”');
     // A Danish page says it in Danish.
     const {$, code} = await openBuilder('?partner=english-only&lang=da', '/partners-from/builder-partners');
@@ -292,11 +345,15 @@ describe('Embed builder: choices and code', () => {
   });
 
   it('no index of partners: a message in the page, and no code', async () => {
-    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/missing/index.json/dist/embed.html" style="width: 900px; height: 600px"></iframe>`);
+    const frame = fixtureSync<HTMLIFrameElement>(
+      html`<iframe src="/missing/index.json/dist/embed.html" style="width: 900px; height: 600px"></iframe>`,
+    );
     await oneEvent(frame, 'load');
     const doc = frame.contentDocument!;
     await waitUntil(() => !doc.querySelector<HTMLElement>('#index-problem')!.hidden, 'the problem shows', {timeout: 5000});
-    expect(doc.querySelector('#index-problem')!.textContent).to.equal('The list of organisations could not be loaded (HTTP 404). Reload the page to try again.');
+    expect(doc.querySelector('#index-problem')!.textContent).to.equal(
+      'The list of organisations could not be loaded (HTTP 404). Reload the page to try again.',
+    );
     expect(doc.querySelector<HTMLTextAreaElement>('#embed-code')!.value).to.equal('');
   });
 });
@@ -319,7 +376,10 @@ describe('Embed builder: the code on a partner page', () => {
     const own = `${report.origin}/test/fixtures/embed/watch.js`;
     const cards = report.requests.filter((url) => url !== own);
     // The module, the live profile and the logo: all from the project origin (this page's, which served the builder).
-    expect(cards.some((url) => url.endsWith(`/dist/partners/${SAMPLE}.json`)), 'the live profile was requested').to.be.true;
+    expect(
+      cards.some((url) => url.endsWith(`/dist/partners/${SAMPLE}.json`)),
+      'the live profile was requested',
+    ).to.be.true;
     expect(cards.filter((url) => new URL(url).origin !== location.origin)).to.deep.equal([]);
     expect(report.storage).to.deep.equal([]);
     expect(report.cookies).to.deep.equal([]);
@@ -335,7 +395,10 @@ describe('Embed builder: the code on a partner page', () => {
     const report = await onPartnerPage(code);
     expect(report.defined).to.be.true;
     const cards = report.requests.filter((url) => !url.endsWith('/test/fixtures/embed/watch.js'));
-    expect(cards.some((url) => url.endsWith('/dist/partners/index.json')), 'the index was requested').to.be.true;
+    expect(
+      cards.some((url) => url.endsWith('/dist/partners/index.json')),
+      'the index was requested',
+    ).to.be.true;
     expect(cards.filter((url) => new URL(url).origin !== location.origin)).to.deep.equal([]);
     expect([report.storage, report.cookies, report.indexedDB, report.beacons]).to.deep.equal([[], [], 0, 0]);
     expect(report.after).to.deep.equal(report.before);
@@ -344,7 +407,9 @@ describe('Embed builder: the code on a partner page', () => {
   it('under the Content-Security-Policy the builder suggests, the partner page has no violation', async () => {
     const {$, code} = await openBuilder(`?partner=${SAMPLE}`);
     const sources = $('#csp').textContent!;
-    expect(sources).to.equal(`script-src ${location.origin}; connect-src ${location.origin}; img-src ${location.origin}; style-src ${release.styleHashes.card}`);
+    expect(sources).to.equal(
+      `script-src ${location.origin}; connect-src ${location.origin}; img-src ${location.origin}; style-src ${release.styleHashes.card}`,
+    );
     // The partner's own policy: nothing allowed but their own scripts, plus what the builder said.
     const policy = `default-src 'none'; ${sources.replace('script-src ', "script-src 'self' ")}; require-trusted-types-for 'script'; trusted-types lit-html`;
     const report = await onPartnerPage(code(), policy);
@@ -406,7 +471,9 @@ describe('Embed builder: copy, keyboard, accessibility, strict CSP', () => {
     await waitUntil(() => $('#copy-status').textContent !== '', 'the copy status shows', {timeout: 4000});
     expect($('#copy-status').textContent).to.equal('Could not copy: the code is selected, press Ctrl+C (⌘C on a Mac).');
     expect(doc.activeElement).to.equal($('#embed-code'));
-    expect($<HTMLTextAreaElement>('#embed-code').selectionEnd - $<HTMLTextAreaElement>('#embed-code').selectionStart).to.equal(code().length);
+    expect($<HTMLTextAreaElement>('#embed-code').selectionEnd - $<HTMLTextAreaElement>('#embed-code').selectionStart).to.equal(
+      code().length,
+    );
   });
 
   it('Copy says that it copied, and the clipboard holds the code where the engine lets a page read it back', async function () {
@@ -420,7 +487,9 @@ describe('Embed builder: copy, keyboard, accessibility, strict CSP', () => {
     if (status?.startsWith('Could not')) {
       // The fallback leaves the code selected for the keyboard.
       expect(doc.activeElement).to.equal($('#embed-code'));
-      expect($<HTMLTextAreaElement>('#embed-code').selectionEnd - $<HTMLTextAreaElement>('#embed-code').selectionStart).to.equal(code().length);
+      expect($<HTMLTextAreaElement>('#embed-code').selectionEnd - $<HTMLTextAreaElement>('#embed-code').selectionStart).to.equal(
+        code().length,
+      );
     }
     if (!granted) {
       // Firefox and WebKit do not let an automated page read the clipboard (README: Browser support).
@@ -465,7 +534,12 @@ describe('Embed builder: copy, keyboard, accessibility, strict CSP', () => {
     expect(seen).to.include.members(['partner', 'heading-level', 'href', 'prerender', 'embed-code', 'copy']);
   });
 
-  for (const query of [`?partner=${SAMPLE}`, `?partner=${SAMPLE}&lang=da&variant=compact&href=/p/`, `?partner=${SAMPLE}&heading-level=5`, '?partner=region-southern-denmrk']) {
+  for (const query of [
+    `?partner=${SAMPLE}`,
+    `?partner=${SAMPLE}&lang=da&variant=compact&href=/p/`,
+    `?partner=${SAMPLE}&heading-level=5`,
+    '?partner=region-southern-denmrk',
+  ]) {
     it(`axe finds nothing: ${query}`, async () => {
       const {doc} = query.includes('denmrk') ? await openUnknown(query) : await openBuilder(query);
       expect(await axeViolations(doc)).to.deep.equal([]);
@@ -538,12 +612,26 @@ describe('Embed code is made from nodes, not patterns over markup', () => {
     [...node.childNodes]
       .map((child) => {
         if (child instanceof Element) {
-          const attrs = [...child.attributes].map((a) => ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/\u00a0/g, '&nbsp;').replace(/"/g, '&quot;')}"`).join('');
+          const attrs = [...child.attributes]
+            .map(
+              (a) =>
+                ` ${a.name}="${a.value
+                  .replace(/&/g, '&amp;')
+                  .replace(/\u00a0/g, '&nbsp;')
+                  .replace(/"/g, '&quot;')}"`,
+            )
+            .join('');
           const inner = oldRules(child instanceof HTMLTemplateElement ? child.content : child);
-          return ['img', 'br', 'hr', 'input', 'meta', 'link'].includes(child.localName) ? `<${child.localName}${attrs}>` : `<${child.localName}${attrs}>${inner}</${child.localName}>`;
+          return ['img', 'br', 'hr', 'input', 'meta', 'link'].includes(child.localName)
+            ? `<${child.localName}${attrs}>`
+            : `<${child.localName}${attrs}>${inner}</${child.localName}>`;
         }
         if (child.nodeType === Node.COMMENT_NODE) return `<!--${(child as Comment).data}-->`;
-        return (child.textContent ?? '').replace(/&/g, '&amp;').replace(/\u00a0/g, '&nbsp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+        return (child.textContent ?? '')
+          .replace(/&/g, '&amp;')
+          .replace(/\u00a0/g, '&nbsp;')
+          .replace(/</g, '&lt;')
+          .replace(/>/g, '&gt;');
       })
       .join('');
 

@@ -2,7 +2,6 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import type {PartnerCard} from '../src/partner-card.js';
 import {$, FIXTURES, requested, requestsFor, SAMPLES, settle, settled, slowLog, textOf, warnings} from './support/helpers.js';
 
-
 /** Renders a card, waits for its error, and returns what a user and a developer would see. */
 async function failing(template: ReturnType<typeof html>) {
   let result!: Awaited<ReturnType<typeof settled>>;
@@ -23,7 +22,11 @@ describe('<partner-card>: errors', () => {
       const {detail, shown, warned} = await failing(html`<partner-card lang="en" partner=${id} base=${SAMPLES}></partner-card>`);
       expect(detail.kind, id).to.equal('invalid-id');
       // The value as written, and what an id looks like; no value: how to give one.
-      expect(shown).to.equal(id ? `“${id}” is not a partner id: use lower-case letters, digits and hyphens, e.g. region-southern-denmark.` : 'No partner given: add partner="…" with its id, e.g. region-southern-denmark.');
+      expect(shown).to.equal(
+        id
+          ? `“${id}” is not a partner id: use lower-case letters, digits and hyphens, e.g. region-southern-denmark.`
+          : 'No partner given: add partner="…" with its id, e.g. region-southern-denmark.',
+      );
       expect(warned).to.contain('invalid-id');
       if (id) expect(warned).to.contain(`partner="${id}"`);
     }
@@ -32,13 +35,17 @@ describe('<partner-card>: errors', () => {
 
   it('names the bad value in Danish too', async () => {
     const {shown} = await failing(html`<partner-card lang="da" partner="Kiel Maritime Cluster" base=${SAMPLES}></partner-card>`);
-    expect(shown).to.equal('“Kiel Maritime Cluster” er ikke et partner-id: brug små bogstaver, tal og bindestreger, f.eks. region-southern-denmark.');
+    expect(shown).to.equal(
+      '“Kiel Maritime Cluster” er ikke et partner-id: brug små bogstaver, tal og bindestreger, f.eks. region-southern-denmark.',
+    );
     const none = await failing(html`<partner-card lang="da" base=${SAMPLES}></partner-card>`);
     expect(none.shown).to.equal('Ingen partner angivet: tilføj partner="…" med dens id, f.eks. region-southern-denmark.');
   });
 
   it('says when there is no such partner (not-found), in Danish too', async () => {
-    const {detail, shown, warned, el} = await failing(html`<partner-card lang="da" partner="no-such-partner" base=${SAMPLES}></partner-card>`);
+    const {detail, shown, warned, el} = await failing(
+      html`<partner-card lang="da" partner="no-such-partner" base=${SAMPLES}></partner-card>`,
+    );
     expect(detail.kind).to.equal('not-found');
     expect(detail.message).to.contain('404');
     expect(shown).to.equal('Der findes ingen partner “no-such-partner”.');
@@ -52,7 +59,9 @@ describe('<partner-card>: errors', () => {
   });
 
   it('reports server errors as network errors with a working retry', async () => {
-    const {el, detail, shown} = await failing(html`<partner-card lang="en" partner="region-southern-denmark" base=${`/flaky/retry-${Date.now()}${SAMPLES}`}></partner-card>`);
+    const {el, detail, shown} = await failing(
+      html`<partner-card lang="en" partner="region-southern-denmark" base=${`/flaky/retry-${Date.now()}${SAMPLES}`}></partner-card>`,
+    );
     expect(detail.kind).to.equal('network');
     expect(detail.message).to.contain('503');
     expect(shown).to.contain('Check your connection and try again.');
@@ -67,7 +76,9 @@ describe('<partner-card>: errors', () => {
 
   it('reports a cross-origin profile without CORS permission as a network error', async () => {
     const otherOrigin = `${location.protocol}//127.0.0.1:${location.port}`;
-    const {detail} = await failing(html`<partner-card partner="region-southern-denmark" base=${`${otherOrigin}${SAMPLES}`}></partner-card>`);
+    const {detail} = await failing(
+      html`<partner-card partner="region-southern-denmark" base=${`${otherOrigin}${SAMPLES}`}></partner-card>`,
+    );
     expect(detail.kind).to.equal('network');
   });
 
@@ -79,7 +90,9 @@ describe('<partner-card>: errors', () => {
 
   it('gives up after the timeout attribute and says so (network)', async () => {
     const started = performance.now();
-    const {detail, el} = await failing(html`<partner-card timeout="300" partner="region-southern-denmark" base=${`/slow/3000/alias/timeout-${Date.now()}${SAMPLES}`}></partner-card>`);
+    const {detail, el} = await failing(
+      html`<partner-card timeout="300" partner="region-southern-denmark" base=${`/slow/3000/alias/timeout-${Date.now()}${SAMPLES}`}></partner-card>`,
+    );
     expect(detail.kind).to.equal('network');
     expect(detail.message).to.contain('no answer within 0.3 s');
     expect(performance.now() - started).to.be.below(2500);
@@ -87,7 +100,9 @@ describe('<partner-card>: errors', () => {
   });
 
   it('keeps the default timeout when the attribute is not a positive number', async () => {
-    const {event} = await settled(html`<partner-card timeout="soon" partner="region-southern-denmark" base=${`/slow/400/alias/bad-timeout-${Date.now()}${SAMPLES}`}></partner-card>`);
+    const {event} = await settled(
+      html`<partner-card timeout="soon" partner="region-southern-denmark" base=${`/slow/400/alias/bad-timeout-${Date.now()}${SAMPLES}`}></partner-card>`,
+    );
     expect(event.type).to.equal('partner-card-load');
   });
 
@@ -113,7 +128,9 @@ describe('<partner-card>: errors', () => {
   });
 
   it('refuses an invalid .profile object and names the field', async () => {
-    const {detail, shown} = await failing(html`<partner-card lang="da" .profile=${{id: 'x', name: 'X', country: 'Denmark', summary: 'S'}}></partner-card>`);
+    const {detail, shown} = await failing(
+      html`<partner-card lang="da" .profile=${{id: 'x', name: 'X', country: 'Denmark', summary: 'S'}}></partner-card>`,
+    );
     expect(detail.kind).to.equal('invalid-profile');
     expect(detail.message).to.contain('$.country');
     expect(shown).to.equal('Partnerprofilen indeholder fejl.');
@@ -168,7 +185,9 @@ describe('<partner-card>: errors', () => {
 
   it('"Try again" bypasses the HTTP cache: the request says no-cache to every cache on the way', async () => {
     const key = `bypass-${Date.now()}`;
-    const {el} = await failing(html`<partner-card partner="region-southern-denmark" base=${`/count/${key}/flaky/${key}${SAMPLES}`}></partner-card>`);
+    const {el} = await failing(
+      html`<partner-card partner="region-southern-denmark" base=${`/count/${key}/flaky/${key}${SAMPLES}`}></partner-card>`,
+    );
     const next = settle(el);
     $<HTMLButtonElement>(el, '[part="retry"]')!.click();
     expect((await next).type).to.equal('partner-card-load');

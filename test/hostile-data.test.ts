@@ -104,7 +104,10 @@ describe('Hostile data: text is only ever text', () => {
 
   it('the same payloads arriving over the network show as text too', async () => {
     for (const payload of XSS_PAYLOADS.slice(0, 8)) {
-      const body = btoa(unescape(encodeURIComponent(JSON.stringify({...profileWith(payload), id: 'hostile'})))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      const body = btoa(unescape(encodeURIComponent(JSON.stringify({...profileWith(payload), id: 'hostile'}))))
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_')
+        .replace(/=+$/, '');
       const el = fixtureSync<PartnerCard>(html`<partner-card partner="hostile" base=${`/echo/${body}/`}></partner-card>`);
       expect((await settle(el)).type).to.equal('partner-card-load');
       expect($(el, '[part="summary"]')!.textContent).to.equal(payload);
@@ -133,7 +136,9 @@ describe('Hostile data: only http(s) URLs become links and images', () => {
     for (const trick of TRICKS) {
       let el!: PartnerCard;
       const warned = await warnings(async () => {
-        el = fixtureSync<PartnerCard>(html`<partner-card variant="compact" partner="region-southern-denmark" base=${SAMPLES} href=${trick}></partner-card>`);
+        el = fixtureSync<PartnerCard>(
+          html`<partner-card variant="compact" partner="region-southern-denmark" base=${SAMPLES} href=${trick}></partner-card>`,
+        );
         await settle(el);
       });
       const links = $$<HTMLAnchorElement>(el, 'a');
@@ -144,7 +149,9 @@ describe('Hostile data: only http(s) URLs become links and images', () => {
         expect(warned.join(), trick).to.contain('href');
       }
 
-      const full = fixtureSync<PartnerCard>(html`<partner-card partner="region-southern-denmark" base=${SAMPLES} back-href=${trick}></partner-card>`);
+      const full = fixtureSync<PartnerCard>(
+        html`<partner-card partner="region-southern-denmark" base=${SAMPLES} back-href=${trick}></partner-card>`,
+      );
       await settle(full);
       for (const a of $$<HTMLAnchorElement>(full, 'a')) expect(a.protocol, trick).to.match(/^https?:$/);
 
@@ -184,13 +191,15 @@ describe('Hostile data: absurd sizes', () => {
     const mega = 'Lorem ipsum dolor sit amet, '.repeat(Math.ceil(1e6 / 28)).slice(0, 1e6);
     let el!: PartnerCard;
     const warned = await warnings(async () => {
-      el = fixtureSync<PartnerCard>(html`<div style="width: 320px"><partner-card .profile=${{
-        ...profileWith('x'),
-        name: long,
-        description: {en: [mega, 'Supercalifragilisticexpialidocious'.repeat(30)]},
-        facts: Array.from({length: 10_000}, (_, i) => ({label: `Figure ${i}`, value: i * 1e17})),
-        organisations: Array.from({length: 150}, (_, i) => ({name: `Unit ${i}`})),
-      }}></partner-card></div>`).querySelector('partner-card')!;
+      el = fixtureSync<PartnerCard>(
+        html`<div style="width: 320px"><partner-card .profile=${{
+          ...profileWith('x'),
+          name: long,
+          description: {en: [mega, 'Supercalifragilisticexpialidocious'.repeat(30)]},
+          facts: Array.from({length: 10_000}, (_, i) => ({label: `Figure ${i}`, value: i * 1e17})),
+          organisations: Array.from({length: 150}, (_, i) => ({name: `Unit ${i}`})),
+        }}></partner-card></div>`,
+      ).querySelector('partner-card')!;
       await settle(el);
     });
     expect($$(el, 'dl[part="facts"]')[0].children).to.have.length(100);
@@ -242,7 +251,16 @@ describe('Fuzz: any JSON at all', () => {
     window.addEventListener('error', onError);
     window.addEventListener('unhandledrejection', onRejection);
     const nearProfile = fc.record(
-      {id: fc.constant('fuzz'), name: fc.jsonValue(), country: fc.oneof(fc.constant('DK'), fc.jsonValue()), summary: fc.jsonValue(), facts: fc.jsonValue(), logo: fc.jsonValue(), organisations: fc.jsonValue(), description: fc.jsonValue()},
+      {
+        id: fc.constant('fuzz'),
+        name: fc.jsonValue(),
+        country: fc.oneof(fc.constant('DK'), fc.jsonValue()),
+        summary: fc.jsonValue(),
+        facts: fc.jsonValue(),
+        logo: fc.jsonValue(),
+        organisations: fc.jsonValue(),
+        description: fc.jsonValue(),
+      },
       {requiredKeys: []},
     );
     try {
@@ -250,7 +268,10 @@ describe('Fuzz: any JSON at all', () => {
         await fc.assert(
           fc.asyncProperty(fc.oneof(fc.jsonValue({maxDepth: 4}), nearProfile), fc.boolean(), async (value, overNetwork) => {
             const json = JSON.stringify(value) ?? 'null';
-            const body = btoa(unescape(encodeURIComponent(json))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+            const body = btoa(unescape(encodeURIComponent(json)))
+              .replace(/\+/g, '-')
+              .replace(/\//g, '_')
+              .replace(/=+$/, '');
             const el = overNetwork
               ? fixtureSync<PartnerCard>(html`<partner-card partner="fuzz" base=${`/echo/${body}/`}></partner-card>`)
               : fixtureSync<PartnerCard>(html`<partner-card .profile=${JSON.parse(json)}></partner-card>`);

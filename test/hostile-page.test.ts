@@ -6,11 +6,15 @@ import {$, $$, SAMPLES, settle, settled} from './support/helpers.js';
 
 describe('Hostile pages: a strict Content-Security-Policy', () => {
   it('renders every state of card and directory with no violation under script-src/style-src self and Trusted Types', async () => {
-    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/csp/test/fixtures/csp/page.html" style="width: 900px; height: 1200px"></iframe>`);
+    const frame = fixtureSync<HTMLIFrameElement>(
+      html`<iframe src="/csp/test/fixtures/csp/page.html" style="width: 900px; height: 1200px"></iframe>`,
+    );
     await oneEvent(frame, 'load');
     const win = frame.contentWindow as Window & {__violations: string[]};
     const cards = [...frame.contentDocument!.querySelectorAll('partner-card')] as PartnerCard[];
-    await waitUntil(() => cards.every((c) => c.shadowRoot?.querySelector('[part~="card"]:not(.loading)')), 'all cards settled', {timeout: 5000});
+    await waitUntil(() => cards.every((c) => c.shadowRoot?.querySelector('[part~="card"]:not(.loading)')), 'all cards settled', {
+      timeout: 5000,
+    });
     expect(cards[0].shadowRoot!.querySelector('[part="name"]')!.textContent).to.equal('Region Syddanmark');
     expect(cards[1].shadowRoot!.querySelector('a[part="link"]')).to.exist;
     expect(cards[2].shadowRoot!.querySelector('[part~="error"]')).to.exist;
@@ -52,7 +56,19 @@ describe('Hostile pages: global CSS aimed at everything', () => {
     // What a leaking stylesheet would change (sizes may move with the scrollbar).
     const looks = () => {
       const c = getComputedStyle(neighbour);
-      return ['color', 'font-family', 'font-size', 'font-weight', 'line-height', 'letter-spacing', 'display', 'margin-top', 'box-sizing', 'background-color', 'text-decoration-line'].map((k) => `${k}: ${c.getPropertyValue(k)}`);
+      return [
+        'color',
+        'font-family',
+        'font-size',
+        'font-weight',
+        'line-height',
+        'letter-spacing',
+        'display',
+        'margin-top',
+        'box-sizing',
+        'background-color',
+        'text-decoration-line',
+      ].map((k) => `${k}: ${c.getPropertyValue(k)}`);
     };
     const before = looks();
     const el = Object.assign(document.createElement('partner-card'), {partner: 'region-southern-denmark', base: SAMPLES});
@@ -80,7 +96,9 @@ describe('Hostile pages: global CSS aimed at everything', () => {
 // Dark mode, reduced motion and forced colours: test/reader-settings/ (engines launched with them).
 describe('Hostile pages: zoom and keyboard', () => {
   it('at 200% zoom in a 320 px column, nothing sticks out', async () => {
-    const {el} = await settled(html`<div style="zoom: 2; width: 320px"><partner-card lang="da" partner="region-southern-denmark" base=${SAMPLES} back-href="/"></partner-card></div>`);
+    const {el} = await settled(
+      html`<div style="zoom: 2; width: 320px"><partner-card lang="da" partner="region-southern-denmark" base=${SAMPLES} back-href="/"></partner-card></div>`,
+    );
     const card = $(el, '[part~="card"]')!;
     expect(card.scrollWidth).to.be.at.most(card.clientWidth);
     const right = el.getBoundingClientRect().right;

@@ -26,7 +26,9 @@ describe('Languages: which language a card speaks', () => {
   });
 
   it('renders the whole card in Danish with lang="da"', async () => {
-    const {el} = await settled(html`<partner-card lang="da" partner="region-southern-denmark" base=${SAMPLES} back-href="/"></partner-card>`);
+    const {el} = await settled(
+      html`<partner-card lang="da" partner="region-southern-denmark" base=${SAMPLES} back-href="/"></partner-card>`,
+    );
     expect(el.resolvedLang).to.equal('da');
     expect($(el, '[part~="card"]')!.getAttribute('lang')).to.equal('da');
     expect(textOf($(el, '[part="name"]')!)).to.equal('Region Syddanmark');
@@ -72,7 +74,13 @@ describe('Languages: which language a card speaks', () => {
   });
 
   it('marks an English stand-in logo text lang="en" in a Danish card', async () => {
-    const profile = {id: 'x', name: 'X', country: 'DK', summary: 'S', logo: {src: '/demo/embed/partners/region-southern-denmark.svg', alt: {en: 'X logo'}, width: 240, height: 64}};
+    const profile = {
+      id: 'x',
+      name: 'X',
+      country: 'DK',
+      summary: 'S',
+      logo: {src: '/demo/embed/partners/region-southern-denmark.svg', alt: {en: 'X logo'}, width: 240, height: 64},
+    };
     const {el} = await settled(html`<partner-card lang="da" .profile=${profile}></partner-card>`);
     const logo = $<HTMLImageElement>(el, 'img')!;
     expect(logo.alt).to.equal('X logo');
@@ -95,7 +103,9 @@ describe('Languages: which language a card speaks', () => {
 
   it('follows changes of its own lang, of an ancestor and of <html lang>', async () => {
     document.documentElement.lang = 'en';
-    const wrapper = fixtureSync<HTMLElement>(html`<div><partner-card partner="region-southern-denmark" base=${SAMPLES}></partner-card></div>`);
+    const wrapper = fixtureSync<HTMLElement>(
+      html`<div><partner-card partner="region-southern-denmark" base=${SAMPLES}></partner-card></div>`,
+    );
     const el = wrapper.querySelector('partner-card')!;
     await settle(el);
     const name = () => textOf($(el, '[part="name"]')!);

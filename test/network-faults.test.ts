@@ -103,10 +103,14 @@ describe('Requests follow the card', () => {
     // server late on a busy machine, so wait until the server has decided each
     // one (served or abandoned, 400 ms after it arrived) before comparing.
     const early = (list: string[]) => list.filter((path) => path.includes('early-')).sort();
-    await waitUntil(async () => {
-      const {seen, abandoned, served} = await slowLog(key);
-      return early(seen).length === early(abandoned).length + early(served).length;
-    }, 'the server decided every early request', {timeout: 5000});
+    await waitUntil(
+      async () => {
+        const {seen, abandoned, served} = await slowLog(key);
+        return early(seen).length === early(abandoned).length + early(served).length;
+      },
+      'the server decided every early request',
+      {timeout: 5000},
+    );
     const log = await slowLog(key);
     expect(early(log.abandoned)).to.deep.equal(early(log.seen));
     expect(early(log.served)).to.deep.equal([]);
@@ -118,7 +122,11 @@ describe('Requests follow the card', () => {
     const el = fixtureSync<PartnerCard>(html`<partner-card partner=${ID} base=${`/slow/2000/alias/${key}${SAMPLES}`}></partner-card>`);
     await waitUntil(async () => (await slowLog(key)).seen.length === 1, 'the request reached the server', {timeout: 5000});
     el.remove();
-    await waitUntil(async () => (await slowLog(key)).abandoned.length + (await slowLog(key)).served.length > 0, 'the server is done with it', {timeout: 5000});
+    await waitUntil(
+      async () => (await slowLog(key)).abandoned.length + (await slowLog(key)).served.length > 0,
+      'the server is done with it',
+      {timeout: 5000},
+    );
     const log = await slowLog(key);
     expect(log.abandoned).to.have.length(1);
     expect(log.served).to.have.length(0);

@@ -53,7 +53,9 @@ describe('<partner-card>: the full profile', () => {
   });
 
   it('adds a "Back to partners" link with back-href, and leaves out an unsafe one', async () => {
-    const {el} = await settled(html`<partner-card partner="region-southern-denmark" base=${SAMPLES} lang="en" back-href="/partners/"></partner-card>`);
+    const {el} = await settled(
+      html`<partner-card partner="region-southern-denmark" base=${SAMPLES} lang="en" back-href="/partners/"></partner-card>`,
+    );
     const back = $<HTMLAnchorElement>(el, '[part="back-link"]')!;
     expect(back.href).to.equal(new URL('/partners/', location.href).href);
     expect(textOf(back)).to.equal('← Back to partners');
@@ -94,7 +96,9 @@ describe('<partner-card variant="compact">', () => {
   });
 
   it('with href, is one link on the name stretched over the whole card', async () => {
-    const {el} = await settled(html`<partner-card variant="compact" partner="region-southern-denmark" base=${SAMPLES} href="/partners/rsd/" style="width: 400px"></partner-card>`);
+    const {el} = await settled(
+      html`<partner-card variant="compact" partner="region-southern-denmark" base=${SAMPLES} href="/partners/rsd/" style="width: 400px"></partner-card>`,
+    );
     const links = $$<HTMLAnchorElement>(el, 'a');
     expect(links).to.have.length(1);
     expect(links[0].getAttribute('part')).to.equal('link');
@@ -107,7 +111,9 @@ describe('<partner-card variant="compact">', () => {
   });
 
   it('is one tab stop, with a visible focus ring round the whole card', async () => {
-    const {el} = await settled(html`<button>before</button><partner-card variant="compact" partner="region-southern-denmark" base=${SAMPLES} href="/p/"></partner-card><button>after</button>`);
+    const {el} = await settled(
+      html`<button>before</button><partner-card variant="compact" partner="region-southern-denmark" base=${SAMPLES} href="/p/"></partner-card><button>after</button>`,
+    );
     (el.previousElementSibling as HTMLElement).focus();
     await sendKeys({press: 'Tab'});
     const link = $<HTMLAnchorElement>(el, 'a')!;
@@ -143,7 +149,9 @@ describe('<partner-card>: on the host page', () => {
       * { color: rgb(255, 0, 255) !important; }`;
     document.head.append(style);
     try {
-      const {el} = await settled(html`<div class="host-page" style="display:block !important"><partner-card partner="region-southern-denmark" base=${SAMPLES}></partner-card></div>`);
+      const {el} = await settled(
+        html`<div class="host-page" style="display:block !important"><partner-card partner="region-southern-denmark" base=${SAMPLES}></partner-card></div>`,
+      );
       const name = $(el, '[part="name"]')!;
       const computed = getComputedStyle(name);
       expect(computed.fontFamily).to.contain('Georgia');
@@ -161,7 +169,9 @@ describe('<partner-card>: on the host page', () => {
   });
 
   it('reserves --partner-card-min-height while loading and keeps it as a minimum', async () => {
-    const el = fixtureSync<PartnerCard>(html`<partner-card style="--partner-card-min-height: 1500px" partner="region-southern-denmark" base=${`/slow/300${SAMPLES}`}></partner-card>`);
+    const el = fixtureSync<PartnerCard>(
+      html`<partner-card style="--partner-card-min-height: 1500px" partner="region-southern-denmark" base=${`/slow/300${SAMPLES}`}></partner-card>`,
+    );
     await el.updateComplete;
     expect($(el, '[aria-busy="true"]')).to.exist;
     expect(el.getBoundingClientRect().height).to.be.closeTo(1500, 1);
@@ -170,7 +180,9 @@ describe('<partner-card>: on the host page', () => {
   });
 
   it('fits a 280 px column without overflowing it', async () => {
-    const {el} = await settled(html`<div style="width: 280px"><partner-card lang="da" partner="region-southern-denmark" base=${SAMPLES}></partner-card></div>`);
+    const {el} = await settled(
+      html`<div style="width: 280px"><partner-card lang="da" partner="region-southern-denmark" base=${SAMPLES}></partner-card></div>`,
+    );
     const card = $(el, '[part~="card"]')!;
     expect(el.getBoundingClientRect().width).to.equal(280);
     expect(card.scrollWidth).to.be.at.most(card.clientWidth);
@@ -212,7 +224,9 @@ describe('<partner-card>: where profiles come from', () => {
   it('loads a profile from another origin that allows it with CORS', async () => {
     const otherOrigin = `${location.protocol}//127.0.0.1:${location.port}`;
     expect(otherOrigin).not.to.equal(location.origin);
-    const {el, event} = await settled(html`<partner-card partner="region-southern-denmark" base=${`${otherOrigin}/cors${SAMPLES}`}></partner-card>`);
+    const {el, event} = await settled(
+      html`<partner-card partner="region-southern-denmark" base=${`${otherOrigin}/cors${SAMPLES}`}></partner-card>`,
+    );
     expect(event.type).to.equal('partner-card-load');
     expect($<HTMLImageElement>(el, 'img')!.src.startsWith(otherOrigin)).to.equal(true);
   });

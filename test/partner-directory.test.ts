@@ -159,7 +159,9 @@ describe('<partner-directory>', () => {
     ['da', 'Henter partnere…', '5 partnere'],
   ]) {
     it(`says that it is loading, then how many partners it shows (${lang})`, async () => {
-      const el = fixtureSync<PartnerDirectory>(html`<partner-directory lang=${lang} base=${`/slow/800${unique('loading')}`}></partner-directory>`);
+      const el = fixtureSync<PartnerDirectory>(
+        html`<partner-directory lang=${lang} base=${`/slow/800${unique('loading')}`}></partner-directory>`,
+      );
       const done = oneEvent(el, 'partner-directory-load');
       await el.updateComplete;
       expect(count(el)).to.equal(loading);
@@ -283,7 +285,9 @@ describe('<partner-directory>', () => {
   });
 
   it('keeps the filter in the page address with url-state, and starts from it', async () => {
-    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/demo/partners.html?partner-search=malmo" style="width: 1000px; height: 700px"></iframe>`);
+    const frame = fixtureSync<HTMLIFrameElement>(
+      html`<iframe src="/demo/partners.html?partner-search=malmo" style="width: 1000px; height: 700px"></iframe>`,
+    );
     await oneEvent(frame, 'load');
     const doc = frame.contentDocument!;
     const dir = doc.querySelector('partner-directory') as PartnerDirectory;
@@ -336,7 +340,9 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
   const shown = (el: PartnerDirectory) => items(el).filter((li) => !li.hidden).length;
   /** A directory of `n` partners, returned as soon as its first items are drawn (before the list is complete). */
   async function started(n: number) {
-    const el = fixtureSync<PartnerDirectory>(html`<div style="width: 1000px"><partner-directory lang="en" base=${`/many/${n}/`} href="/p/{id}/"></partner-directory></div>`).firstElementChild as PartnerDirectory;
+    const el = fixtureSync<PartnerDirectory>(
+      html`<div style="width: 1000px"><partner-directory lang="en" base=${`/many/${n}/`} href="/p/{id}/"></partner-directory></div>`,
+    ).firstElementChild as PartnerDirectory;
     const loaded = oneEvent(el, 'partner-directory-load');
     await waitUntil(() => el.shadowRoot?.querySelector('li'), 'the first items are drawn', {timeout: 5000});
     return {el, loaded};

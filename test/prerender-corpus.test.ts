@@ -51,10 +51,16 @@ describe('Prerendered pages of every shape, read by the browser', () => {
       const filled = cards.filter((card) => card.shadowRoot);
       expect(filled.length, 'cards with a shadow root').to.equal(filledByPrerenderer);
       // Every card the browser made, with a partner to show, is one the prerenderer filled.
-      expect(cards.filter((card) => card.hasAttribute('partner') && !card.shadowRoot).map((card) => card.outerHTML.slice(0, 80)), 'cards left empty').to.deep.equal([]);
+      expect(
+        cards.filter((card) => card.hasAttribute('partner') && !card.shadowRoot).map((card) => card.outerHTML.slice(0, 80)),
+        'cards left empty',
+      ).to.deep.equal([]);
       for (const card of filled) {
         expect(card.querySelectorAll(':scope > template[shadowrootmode]').length, 'no second shadow root left as a template').to.equal(0);
-        expect(card.shadowRoot!.querySelector('article')?.getAttribute('lang'), `the language around ${card.outerHTML.slice(0, 80)}`).to.equal(langOf(card));
+        expect(
+          card.shadowRoot!.querySelector('article')?.getAttribute('lang'),
+          `the language around ${card.outerHTML.slice(0, 80)}`,
+        ).to.equal(langOf(card));
       }
       expect(win.__injected, 'no profile text ran as script').to.equal(undefined);
       const articles = filled.map((card) => card.shadowRoot!.querySelector('article'));
@@ -67,7 +73,9 @@ describe('Prerendered pages of every shape, read by the browser', () => {
       script.src = '/dist/partner-card.js';
       doc.head.append(script);
       await waitUntil(() => win.customElements.get('partner-card'), 'the module defines the card', {timeout: 5000});
-      await waitUntil(() => loaded >= cards.filter((card) => card.hasAttribute('partner')).length, 'every card checked its live profile', {timeout: 10000});
+      await waitUntil(() => loaded >= cards.filter((card) => card.hasAttribute('partner')).length, 'every card checked its live profile', {
+        timeout: 10000,
+      });
       filled.forEach((card, i) => {
         expect(card.shadowRoot!.querySelector('article') === articles[i], `the prerendered nodes kept (${langOf(card)})`).to.equal(true);
       });

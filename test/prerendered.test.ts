@@ -116,7 +116,9 @@ describe('Prerendered cards: there at first paint', () => {
     const name = card.shadowRoot!.querySelector('[part="name"]')!;
     await upgrade(doc, card);
     await waitUntil(() => win.__warnings.some((w) => w.includes('prerendered content stays')), 'a warning', {timeout: 5000});
-    expect(win.__warnings.join('\n')).to.contain('not-found: HTTP 404 (a wrong id, or a partner removed from the project site); the prerendered content stays');
+    expect(win.__warnings.join('\n')).to.contain(
+      'not-found: HTTP 404 (a wrong id, or a partner removed from the project site); the prerendered content stays',
+    );
     expect(card.shadowRoot!.querySelector('[part="name"]') === name, 'the same card').to.equal(true);
     expect(card.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
   });
@@ -162,7 +164,11 @@ describe('Prerendered directories: the whole list at first paint', () => {
     input.value = 'malmo';
     input.dispatchEvent(new Event('input'));
     await dir.updateComplete;
-    expect(items(dir).filter((li) => !li.hidden).map((li) => textOf(li.querySelector('[part="name"]')!))).to.deep.equal(['Synthetic Telehealth Centre Malmö 06']);
+    expect(
+      items(dir)
+        .filter((li) => !li.hidden)
+        .map((li) => textOf(li.querySelector('[part="name"]')!)),
+    ).to.deep.equal(['Synthetic Telehealth Centre Malmö 06']);
     expect(textOf(dir.shadowRoot!.querySelector('[part="count"]')!)).to.equal('1 partner');
   });
 

@@ -16,11 +16,17 @@ describe('Translator preview (pages/translate/translate.html)', () => {
   }
 
   beforeEach(async () => {
-    frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/pages/translate/translate.html" style="width: 1200px; height: 900px"></iframe>`);
+    frame = fixtureSync<HTMLIFrameElement>(
+      html`<iframe src="/pages/translate/translate.html" style="width: 1200px; height: 900px"></iframe>`,
+    );
     await oneEvent(frame, 'load');
     doc = frame.contentDocument!;
     // The cards join the page with their first profile.
-    await waitUntil(() => (doc.getElementById('target') as PartnerCard | null)?.shadowRoot?.querySelector('[part="name"]'), 'the published profile shows', {timeout: 5000});
+    await waitUntil(
+      () => (doc.getElementById('target') as PartnerCard | null)?.shadowRoot?.querySelector('[part="name"]'),
+      'the published profile shows',
+      {timeout: 5000},
+    );
   });
 
   it('shows the published profile in Danish beside English, with nothing left to translate', async () => {
@@ -48,7 +54,9 @@ describe('Translator preview (pages/translate/translate.html)', () => {
     // Everything slow, so the published profile arrives after the paste has been checked.
     const key = unique('preview-race');
     frame.remove();
-    frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${`/slow/300/alias/${key}/pages/translate/translate.html`} style="width: 1200px; height: 900px"></iframe>`);
+    frame = fixtureSync<HTMLIFrameElement>(
+      html`<iframe src=${`/slow/300/alias/${key}/pages/translate/translate.html`} style="width: 1200px; height: 900px"></iframe>`,
+    );
     await oneEvent(frame, 'load');
     doc = frame.contentDocument!;
     await paste('{"id": ');
@@ -63,7 +71,9 @@ describe('Translator preview (pages/translate/translate.html)', () => {
   it('a file pasted before the published profile has arrived keeps its own check', async () => {
     // Only the profile is late: the paste is checked (after its 250 ms pause) long before it arrives.
     frame.remove();
-    frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/delay/region-southern-denmark.json/1500/pages/translate/translate.html" style="width: 1200px; height: 900px"></iframe>`);
+    frame = fixtureSync<HTMLIFrameElement>(
+      html`<iframe src="/delay/region-southern-denmark.json/1500/pages/translate/translate.html" style="width: 1200px; height: 900px"></iframe>`,
+    );
     await oneEvent(frame, 'load');
     doc = frame.contentDocument!;
     await paste('{"id": ');
@@ -95,10 +105,18 @@ describe('Translator preview: translating in the page', () => {
   const summary = () => card().shadowRoot!.querySelector('[part~="summary"]')!;
 
   async function open(query = '') {
-    frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${`/pages/translate/translate.html${query}`} style="width: 1200px; height: 900px"></iframe>`);
+    frame = fixtureSync<HTMLIFrameElement>(
+      html`<iframe src=${`/pages/translate/translate.html${query}`} style="width: 1200px; height: 900px"></iframe>`,
+    );
     await oneEvent(frame, 'load');
     doc = frame.contentDocument!;
-    await waitUntil(() => doc.querySelectorAll('#texts textarea').length === 26 && (doc.getElementById('target') as PartnerCard | null)?.shadowRoot?.querySelector('[part~="summary"]'), 'the boxes and the card show', {timeout: 8000});
+    await waitUntil(
+      () =>
+        doc.querySelectorAll('#texts textarea').length === 26 &&
+        (doc.getElementById('target') as PartnerCard | null)?.shadowRoot?.querySelector('[part~="summary"]'),
+      'the boxes and the card show',
+      {timeout: 8000},
+    );
   }
 
   it('type a Danish summary: the card shows it, and the downloaded profile passes npm run partners with only that text changed', async () => {
@@ -111,7 +129,9 @@ describe('Translator preview: translating in the page', () => {
     // (ASCII, one space, no letter twice in a row: WebKit's WebDriver drops a repeated letter and a second space.)
     await sendKeys({type: 'Nyt resume'});
     await waitUntil(() => summary().textContent === 'Nyt resume', `the card shows what was typed (${summaryBox.value})`, {timeout: 5000});
-    await waitUntil(() => doc.getElementById('edited')!.textContent === '1 text(s) changed here.', 'the change is counted', {timeout: 5000});
+    await waitUntil(() => doc.getElementById('edited')!.textContent === '1 text(s) changed here.', 'the change is counted', {
+      timeout: 5000,
+    });
     const link = doc.getElementById('download-json') as HTMLAnchorElement;
     expect(link.download).to.equal('region-southern-denmark.json');
     const downloaded = await (await fetch(link.href)).text();
@@ -125,13 +145,15 @@ describe('Translator preview: translating in the page', () => {
     expect(xliff).to.contain('<target state="translated">Nyt resume</target>');
     // Nothing was sent anywhere: every request of the page went to this site, for its own files.
     const requests = frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-    expect(requests.filter((r) => new URL(r.name).origin !== location.origin || r.initiatorType === 'beacon').map((r) => r.name)).to.deep.equal([]);
+    expect(
+      requests.filter((r) => new URL(r.name).origin !== location.origin || r.initiatorType === 'beacon').map((r) => r.name),
+    ).to.deep.equal([]);
     // The published list, its first profile and the schema: the cards are given the profile the page read.
-    expect([...new Set(requests.filter((r) => r.initiatorType === 'fetch' || r.initiatorType === 'xmlhttprequest').map((r) => new URL(r.name).pathname))]).to.have.members([
-      '/dist/profile.schema.json',
-      '/dist/partners/index.json',
-      '/dist/partners/region-southern-denmark.json',
-    ]);
+    expect([
+      ...new Set(
+        requests.filter((r) => r.initiatorType === 'fetch' || r.initiatorType === 'xmlhttprequest').map((r) => new URL(r.name).pathname),
+      ),
+    ]).to.have.members(['/dist/profile.schema.json', '/dist/partners/index.json', '/dist/partners/region-southern-denmark.json']);
   });
 
   it('a Danish text for an English-only profile: typed for a pasted file, it shows; an emptied box says the English shows', async () => {
@@ -140,7 +162,9 @@ describe('Translator preview: translating in the page', () => {
     const paste = doc.getElementById('json') as HTMLTextAreaElement;
     paste.value = text;
     paste.dispatchEvent(new Event('input'));
-    await waitUntil(() => card().untranslated.length === 7 && box('$.summary')?.value === '', 'the pasted profile is in the boxes', {timeout: 5000});
+    await waitUntil(() => card().untranslated.length === 7 && box('$.summary')?.value === '', 'the pasted profile is in the boxes', {
+      timeout: 5000,
+    });
     const summaryBox = box('$.summary');
     summaryBox.value = 'Et fiktivt laboratorium.';
     summaryBox.dispatchEvent(new Event('input', {bubbles: true}));
@@ -155,7 +179,10 @@ describe('Translator preview: translating in the page', () => {
 
   it('a list of paragraphs: says it shows in Danish once every paragraph has Danish', async () => {
     await open();
-    const text = (await (await fetch(`${FIXTURES}english-only.json`)).text()).replace('"description": { "en": [', '"description": { "en": ["A second paragraph.", ');
+    const text = (await (await fetch(`${FIXTURES}english-only.json`)).text()).replace(
+      '"description": { "en": [',
+      '"description": { "en": ["A second paragraph.", ',
+    );
     const paste = doc.getElementById('json') as HTMLTextAreaElement;
     paste.value = text;
     paste.dispatchEvent(new Event('input'));
@@ -164,16 +191,24 @@ describe('Translator preview: translating in the page', () => {
     first.value = 'Første afsnit.';
     first.dispatchEvent(new Event('input', {bubbles: true}));
     const state = first.parentElement!.querySelector('.state')!;
-    await waitUntil(() => state.textContent === 'The Danish $.description shows once every paragraph of it has Danish.', `the state says why (${state.textContent})`, {timeout: 5000});
+    await waitUntil(
+      () => state.textContent === 'The Danish $.description shows once every paragraph of it has Danish.',
+      `the state says why (${state.textContent})`,
+      {timeout: 5000},
+    );
     expect(card().shadowRoot!.querySelector('[part~="description"]')!.textContent).not.to.contain('Første afsnit.');
     const second = box('$.description[1]');
     second.value = 'Andet afsnit.';
     second.dispatchEvent(new Event('input', {bubbles: true}));
-    await waitUntil(() => card().shadowRoot!.querySelector('[part~="description"]')!.textContent!.includes('Første afsnit.'), 'the Danish list shows', {timeout: 5000});
+    await waitUntil(
+      () => card().shadowRoot!.querySelector('[part~="description"]')!.textContent!.includes('Første afsnit.'),
+      'the Danish list shows',
+      {timeout: 5000},
+    );
     expect(state.textContent).to.equal('');
   });
 
-  it('keyboard only: Tab goes from box to box in the card\'s order, with a visible focus', async () => {
+  it("keyboard only: Tab goes from box to box in the card's order, with a visible focus", async () => {
     await open();
     box('$.name').focus();
     const order: string[] = [];
@@ -191,12 +226,14 @@ describe('Translator preview: translating in the page', () => {
     expect(doc.documentElement.lang).to.equal('da');
     expect(doc.querySelector('h1')!.textContent).to.equal('Oversætterens forhåndsvisning');
     expect(doc.getElementById('edit-title')!.textContent).to.equal('Oversæt her');
-    expect(box('$.summary').parentElement!.querySelector('.hint')!.textContent).to.match(/^Resuméet under navnet\. I lister .* Den engelske tekst har \d+ tegn\.$/);
+    expect(box('$.summary').parentElement!.querySelector('.hint')!.textContent).to.match(
+      /^Resuméet under navnet\. I lister .* Den engelske tekst har \d+ tegn\.$/,
+    );
     expect(doc.getElementById('missing-summary')!.textContent).to.equal('Alt er oversat til dansk.');
   });
 });
 
-describe("Translator preview: its own words come from locales/pages.da.xlf", () => {
+describe('Translator preview: its own words come from locales/pages.da.xlf', () => {
   type Say = ((key: string, values?: Record<string, string | number>) => string) & {lang: (key: string) => string};
   // Plain JavaScript of the demo, loaded as the page loads it.
   const module: string = '/pages/translate/translate-strings.js';
@@ -237,10 +274,16 @@ describe("Translator preview: its own words come from locales/pages.da.xlf", () 
   }
 
   it('the page without its translations file still works, in English', async () => {
-    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/missing/pages.da.xlf/pages/translate/translate.html?ui=da" style="width: 1200px; height: 900px"></iframe>`);
+    const frame = fixtureSync<HTMLIFrameElement>(
+      html`<iframe src="/missing/pages.da.xlf/pages/translate/translate.html?ui=da" style="width: 1200px; height: 900px"></iframe>`,
+    );
     await oneEvent(frame, 'load');
     const doc = frame.contentDocument!;
-    await waitUntil(() => (doc.getElementById('target') as PartnerCard | null)?.shadowRoot?.querySelector('[part="name"]'), 'the published profile shows', {timeout: 8000});
+    await waitUntil(
+      () => (doc.getElementById('target') as PartnerCard | null)?.shadowRoot?.querySelector('[part="name"]'),
+      'the published profile shows',
+      {timeout: 8000},
+    );
     // English words are marked English, for screen readers.
     expect(doc.documentElement.lang).to.equal('en');
     expect(doc.querySelector('h1')!.textContent).to.equal('Translator preview');
@@ -251,7 +294,9 @@ describe("Translator preview: its own words come from locales/pages.da.xlf", () 
   });
 
   it('a string without Danish shows in English, marked English in the Danish page', async () => {
-    const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src="/untranslated/editTitle/pages/translate/translate.html?ui=da" style="width: 1200px; height: 900px"></iframe>`);
+    const frame = fixtureSync<HTMLIFrameElement>(
+      html`<iframe src="/untranslated/editTitle/pages/translate/translate.html?ui=da" style="width: 1200px; height: 900px"></iframe>`,
+    );
     await oneEvent(frame, 'load');
     const doc = frame.contentDocument!;
     await waitUntil(() => doc.querySelector('h1')!.textContent === 'Oversætterens forhåndsvisning', 'the Danish page', {timeout: 8000});
@@ -267,7 +312,10 @@ describe('Translator preview: the published profiles, logos and labels', () => {
     await oneEvent(frame, 'load');
     return frame.contentDocument!;
   }
-  const shows = (doc: Document) => waitUntil(() => (doc.getElementById('target') as PartnerCard | null)?.shadowRoot?.querySelector('[part="name"]'), 'a profile shows', {timeout: 8000});
+  const shows = (doc: Document) =>
+    waitUntil(() => (doc.getElementById('target') as PartnerCard | null)?.shadowRoot?.querySelector('[part="name"]'), 'a profile shows', {
+      timeout: 8000,
+    });
 
   it("lists the profiles of the published index.json, not only the demo's, and opens the one the address names", async () => {
     const doc = await open('/partners-from/builder-partners/pages/translate/translate.html?partner=english-only');
@@ -279,13 +327,17 @@ describe('Translator preview: the published profiles, logos and labels', () => {
       ['', 'Your file (paste or drop it below)'],
     ]);
     expect(doc.querySelector<HTMLSelectElement>('#profile')!.value).to.equal('english-only');
-    expect((doc.getElementById('english') as PartnerCard).shadowRoot!.querySelector('[part="name"]')!.textContent).to.equal('Example Telehealth Lab');
+    expect((doc.getElementById('english') as PartnerCard).shadowRoot!.querySelector('[part="name"]')!.textContent).to.equal(
+      'Example Telehealth Lab',
+    );
   });
 
   it('no published index: the page says so, and a pasted file still works', async () => {
     const doc = await open('/missing/index.json/pages/translate/translate.html');
     await waitUntil(() => !doc.getElementById('page-problem')!.hidden, 'the problem shows', {timeout: 8000});
-    expect(doc.getElementById('page-problem')!.textContent).to.equal('The list of published profiles could not be loaded (HTTP 404): paste or drop a profile file below.');
+    expect(doc.getElementById('page-problem')!.textContent).to.equal(
+      'The list of published profiles could not be loaded (HTTP 404): paste or drop a profile file below.',
+    );
     const box = doc.getElementById('json') as HTMLTextAreaElement;
     box.value = await (await fetch('/demo/embed/partners/region-southern-denmark.json')).text();
     box.dispatchEvent(new Event('input'));
@@ -317,7 +369,12 @@ describe('Translator preview: the published profiles, logos and labels', () => {
     const file = doc.getElementById('file') as HTMLInputElement;
     expect([...file.labels!].map((l) => l.textContent)).to.deep.equal(['Choose a file']);
     const names = [...doc.querySelectorAll<HTMLTextAreaElement>('#texts textarea')].map((box) => box.labels![0].textContent);
-    expect(names.slice(0, 4)).to.deep.equal(['Name', 'Description of the logo (for screen readers)', 'Summary', 'Description, paragraph 1']);
+    expect(names.slice(0, 4)).to.deep.equal([
+      'Name',
+      'Description of the logo (for screen readers)',
+      'Summary',
+      'Description, paragraph 1',
+    ]);
     expect(names).to.include('Key figure 2: label');
     expect(names).to.include('Organisation 1: Key figure 1: label');
     expect(names.every((name) => !name!.startsWith('$'))).to.equal(true);

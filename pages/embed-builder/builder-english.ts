@@ -5,7 +5,8 @@
  */
 export const en = {
   title: 'Embed a partner card',
-  intro: 'Pick your organisation and how the card should look, check the preview, then copy the code into your web page (an “HTML” or “embed” block in most editors).',
+  intro:
+    'Pick your organisation and how the card should look, check the preview, then copy the code into your web page (an “HTML” or “embed” block in most editors).',
   otherLanguage: 'På dansk',
   options: 'Options',
   find: 'Find your organisation',
@@ -27,9 +28,11 @@ export const en = {
   backHref: '“Back to partners” link (optional)',
   backHrefHint: 'Adds a link back to this address at the end of the full card.',
   // The same words as LINK_RULE in shared/link-rule.ts, which the command line prints (a test compares them).
-  badLink: 'Give a web address that starts with https:// or http://, or a path on your site such as /partners/. Links with \\, <, >, ", a user name, or a tab or line break are refused: browsers may take them to another site.',
+  badLink:
+    'Give a web address that starts with https:// or http://, or a path on your site such as /partners/. Links with \\, <, >, ", a user name, or a tab or line break are refused: browsers may take them to another site.',
   prerender: 'Write the card into the code',
-  prerenderHint: 'The card shows at once, without JavaScript and even when the project site is down; the script then keeps it up to date. Take a new code when the profile changes a lot.',
+  prerenderHint:
+    'The card shows at once, without JavaScript and even when the project site is down; the script then keeps it up to date. Take a new code when the profile changes a lot.',
   preview: 'Preview',
   code: 'Your code',
   codeLabel: 'Code to paste into your page',
@@ -45,8 +48,10 @@ export const en = {
   version: 'Version {version}, pinned with an integrity hash: your page runs exactly this code until you take a new one.',
   indexFailed: 'The list of organisations could not be loaded ({reason}). Reload the page to try again.',
   unknownPartner: 'There is no organisation “{id}” in the list, so there is no code yet. Pick one below.',
-  malformedPartner: '“{id}” is not an organisation id, so there is no code yet: an id is lower-case letters, digits and hyphens, such as {example}. Pick one below.',
+  malformedPartner:
+    '“{id}” is not an organisation id, so there is no code yet: an id is lower-case letters, digits and hyphens, such as {example}. Pick one below.',
   closest: 'Did you mean:',
   englishTexts: 'Not yet in Danish, so the card shows these texts in English: {texts}.',
-  moduleFailed: 'The card’s script {module} did not load, or its bytes do not match its integrity hash: this deployment is broken. Run npm run check-deploy against it.',
+  moduleFailed:
+    'The card’s script {module} did not load, or its bytes do not match its integrity hash: this deployment is broken. Run npm run check-deploy against it.',
 };

@@ -116,7 +116,10 @@ function setAttributes(card: HTMLElement, level: number) {
   card.setAttribute('heading-level', String(level));
   const href = choices.variant === 'compact' && !linkRefused(choices.href) ? choices.href.trim() : '';
   const back = choices.variant === 'full' && !linkRefused(choices.backHref) ? choices.backHref.trim() : '';
-  for (const [name, value] of [['href', href], ['back-href', back]]) {
+  for (const [name, value] of [
+    ['href', href],
+    ['back-href', back],
+  ]) {
     if (value) card.setAttribute(name, value);
     else card.removeAttribute(name);
   }
@@ -134,7 +137,9 @@ function showLinkProblems() {
 }
 
 const styleText = () =>
-  ((customElements.get('partner-card') as unknown as {elementStyles: {cssText: string}[]}).elementStyles ?? []).map((s) => s.cssText).join('');
+  ((customElements.get('partner-card') as unknown as {elementStyles: {cssText: string}[]}).elementStyles ?? [])
+    .map((s) => s.cssText)
+    .join('');
 
 /** The chosen organisation's whole name, country and place, under the list, which may be too narrow for them. */
 function showChosen() {
@@ -230,7 +235,10 @@ async function copy() {
   const text = code.value;
   try {
     const written = navigator.clipboard.writeText(text);
-    const waited = await Promise.race([written.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), CLIPBOARD_PATIENCE))]);
+    const waited = await Promise.race([
+      written.then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), CLIPBOARD_PATIENCE)),
+    ]);
     if (!waited) {
       selectForKeyboard();
       // Should the clipboard answer after all, say so (if the code is still what was copied); a late
@@ -324,8 +332,12 @@ async function loadPartners() {
     // The address keeps what was asked (the share link too): a coordinator's typo is shown, never replaced.
     const asked = choices.partner;
     const wellFormed = isPartnerId(asked);
-    console.warn(`partner-card embed builder: ${wellFormed ? `there is no partner "${asked}" in partners/index.json` : `"${asked}" is not a partner id`}`);
-    $('partner-problem').textContent = wellFormed ? say('unknownPartner', {id: asked}) : say('malformedPartner', {id: asked, example: partners[0]?.id ?? 'region-southern-denmark'});
+    console.warn(
+      `partner-card embed builder: ${wellFormed ? `there is no partner "${asked}" in partners/index.json` : `"${asked}" is not a partner id`}`,
+    );
+    $('partner-problem').textContent = wellFormed
+      ? say('unknownPartner', {id: asked})
+      : say('malformedPartner', {id: asked, example: partners[0]?.id ?? 'region-southern-denmark'});
     showClosest(asked);
   }
   if (!choices.partner) choices.partner = partners[0]?.id ?? '';

@@ -21,7 +21,15 @@ export interface EmbedChoices {
   prerender: boolean;
 }
 
-export const DEFAULT_CHOICES: EmbedChoices = {partner: '', lang: 'en', variant: 'full', headingLevel: 2, href: '', backHref: '', prerender: true};
+export const DEFAULT_CHOICES: EmbedChoices = {
+  partner: '',
+  lang: 'en',
+  variant: 'full',
+  headingLevel: 2,
+  href: '',
+  backHref: '',
+  prerender: true,
+};
 
 /** The release this builder belongs to (tools/build/assemble-dist.mjs writes it). */
 export interface Release {
@@ -31,10 +39,12 @@ export interface Release {
   styleHashes: {card: string; directory: string};
 }
 
-
 /** The `<partner-card>` attributes for these choices: only those that differ from the card's defaults, and always the language (the partner's page may have another). */
 export function cardAttributes(choices: EmbedChoices): string {
-  const attrs: [string, string][] = [['partner', choices.partner], ['lang', choices.lang]];
+  const attrs: [string, string][] = [
+    ['partner', choices.partner],
+    ['lang', choices.lang],
+  ];
   if (choices.variant === 'compact') attrs.push(['variant', 'compact']);
   if (choices.headingLevel !== 2) attrs.push(['heading-level', String(choices.headingLevel)]);
   const link = choices.variant === 'compact' ? choices.href.trim() : choices.backHref.trim();
@@ -50,7 +60,11 @@ export function cardAttributes(choices: EmbedChoices): string {
  * serialiser (html-serialize.ts), so the bytes are the prerenderer's in every
  * browser. Tests pass older browsers' rules as `serialize`.
  */
-export function declarativeShadowRoot(root: ShadowRoot, styleText: string, serialize = (copy: HTMLTemplateElement) => serializeChildren(copy.content, domTree)): string {
+export function declarativeShadowRoot(
+  root: ShadowRoot,
+  styleText: string,
+  serialize = (copy: HTMLTemplateElement) => serializeChildren(copy.content, domTree),
+): string {
   // Comments are removed as nodes from a copy, never by a pattern over the markup: browsers
   // that leave < and > unescaped in attribute values would let a "<!--" in a link or a
   // name match across the markup and take a quote, an attribute or the rest of a page with it.

@@ -11,7 +11,8 @@ export const en = {
   published: '{name} (published)',
   indexFailed: 'The list of published profiles could not be loaded ({reason}): paste or drop a profile file below.',
   wordsFailed: 'This page’s Danish words could not be read ({reason}), so it shows in English.',
-  logoMissing: 'The logo {file} is not in the published folder yet, so the card shows none: send the logo with the profile, to sit beside it.',
+  logoMissing:
+    'The logo {file} is not in the published folder yet, so the card shows none: send the logo with the profile, to sit beside it.',
   fileLabel: 'Choose a file',
   fieldName: 'Name',
   fieldShortName: 'Short name',
@@ -42,14 +43,16 @@ export const en = {
   problemsCount: '{count} problem(s) to fix before sending this file:',
   noProblems: 'No problems found: the file follows the profile format.',
   editTitle: 'Translate here',
-  editIntro: 'Each text of the profile, in the order the card shows it: the English, then a box for the Danish. Use Tab to go from box to box.',
+  editIntro:
+    'Each text of the profile, in the order the card shows it: the English, then a box for the Danish. Use Tab to go from box to box.',
   editOnlyDanish: 'Choose Danish above to translate here.',
   emptyKept: 'Empty: the card shows the English.',
   waiting: 'The Danish {field} shows once every paragraph of it has Danish.',
   downloadTitle: 'Take your work away',
   downloadJson: 'Download the profile ({file})',
   downloadXliff: 'Download for a translation tool (XLIFF)',
-  downloadHint: 'Send the profile file to the project (or put it in the profiles folder). The XLIFF file opens in Poedit, OmegaT, memoQ and other translation tools; see locales/README.md.',
+  downloadHint:
+    'Send the profile file to the project (or put it in the profiles folder). The XLIFF file opens in Poedit, OmegaT, memoQ and other translation tools; see locales/README.md.',
   edited: '{count} text(s) changed here.',
   loadFailed: 'The profile could not be loaded ({reason}).',
 };

@@ -116,12 +116,20 @@ function fieldLabel(path) {
   if ((m = /^\$\.organisations\[(\d+)\]\.(.+)$/.exec(path))) {
     const inner = /^description\[(\d+)\]$/.exec(m[2]);
     const fact = /^facts\[(\d+)\]\.(label|text)$/.exec(m[2]);
-    const what = inner ? say('fieldDescription', {n: n(inner[1])}) : fact ? say('fieldFact', {n: n(fact[1]), part: part(fact[2])}) : part(m[2]);
+    const what = inner
+      ? say('fieldDescription', {n: n(inner[1])})
+      : fact
+        ? say('fieldFact', {n: n(fact[1]), part: part(fact[2])})
+        : part(m[2]);
     return say('fieldOrganisation', {n: n(m[1]), part: what});
   }
   if ((m = /^\$\.facts\[(\d+)\]\.(label|text)$/.exec(path))) return say('fieldFact', {n: n(m[1]), part: part(m[2])});
   if ((m = /^\$\.description\[(\d+)\]$/.exec(path))) return say('fieldDescription', {n: n(m[1])});
-  return {'$.name': say('fieldName'), '$.shortName': say('fieldShortName'), '$.logo.alt': say('fieldLogoAlt'), '$.summary': say('fieldSummary')}[path] ?? path;
+  return (
+    {'$.name': say('fieldName'), '$.shortName': say('fieldShortName'), '$.logo.alt': say('fieldLogoAlt'), '$.summary': say('fieldSummary')}[
+      path
+    ] ?? path
+  );
 }
 
 /** The boxes for the Danish, one per text, in the card's order. */
@@ -135,8 +143,18 @@ function buildEditor() {
       const label = Object.assign(document.createElement('label'), {htmlFor: `text-${i}`, textContent: fieldLabel(unit.path)});
       const path = Object.assign(document.createElement('code'), {className: 'path', id: `path-${i}`, textContent: unit.path});
       const help = Object.assign(document.createElement('p'), {className: 'hint', id: `hint-${i}`, textContent: hint(unit, ui)});
-      const source = Object.assign(document.createElement('p'), {className: 'source', id: `source-${i}`, textContent: unit.source, lang: 'en'});
-      const box = Object.assign(document.createElement('textarea'), {id: `text-${i}`, value: typed.get(unit.path) ?? unit.target, lang: 'da', rows: Math.min(8, Math.ceil(unit.source.length / 70) + 1)});
+      const source = Object.assign(document.createElement('p'), {
+        className: 'source',
+        id: `source-${i}`,
+        textContent: unit.source,
+        lang: 'en',
+      });
+      const box = Object.assign(document.createElement('textarea'), {
+        id: `text-${i}`,
+        value: typed.get(unit.path) ?? unit.target,
+        lang: 'da',
+        rows: Math.min(8, Math.ceil(unit.source.length / 70) + 1),
+      });
       box.setAttribute('aria-describedby', `source-${i} hint-${i} state-${i} path-${i}`);
       box.dataset.path = unit.path;
       box.dataset.original = unit.target;
@@ -174,7 +192,10 @@ async function applyTyped() {
   const logo = await logoProblem(profile);
   if (mine !== latest) return;
   if (logo) problems.push(logo);
-  report(problems.length ? [say('problemsCount', {count: problems.length}), ...problems] : [say('noProblems')], problems.length ? 'bad' : 'good');
+  report(
+    problems.length ? [say('problemsCount', {count: problems.length}), ...problems] : [say('noProblems')],
+    problems.length ? 'bad' : 'good',
+  );
   current = profile;
   // `typed` keeps only what differs from the file, so every text in it is a change.
   $('edited').textContent = texts.size ? say('edited', {count: texts.size}) : '';
@@ -204,8 +225,12 @@ async function listPublished() {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const {partners} = await response.json();
     if (!Array.isArray(partners) || !partners.length) throw new Error('no partners in index.json');
-    const name = (p) => (typeof p.name === 'string' ? p.name : p.name?.[ui] ?? p.name?.en ?? p.id);
-    own.before(...partners.filter((p) => typeof p?.id === 'string').map((p) => Object.assign(new Option(say('published', {name: name(p)}), p.id), {lang: say.lang('published')})));
+    const name = (p) => (typeof p.name === 'string' ? p.name : (p.name?.[ui] ?? p.name?.en ?? p.id));
+    own.before(
+      ...partners
+        .filter((p) => typeof p?.id === 'string')
+        .map((p) => Object.assign(new Option(say('published', {name: name(p)}), p.id), {lang: say.lang('published')})),
+    );
     const asked = new URLSearchParams(location.search).get('partner');
     $('profile').value = partners.some((p) => p.id === asked) ? asked : partners[0].id;
     return $('profile').value;

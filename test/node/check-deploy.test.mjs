@@ -59,7 +59,16 @@ test('a host configured as README says passes, with no warning, having fetched e
   assert.deepEqual(result.errors, []);
   assert.deepEqual(result.warnings, []);
   assert.match(result.stdout, /0 error\(s\), 0 warning\(s\)/);
-  for (const file of ['partner-card.js', release.module, 'partner-directory.js', release.directory.module, 'release.json', 'partners/index.json', PROFILE, 'partners/region-southern-denmark.svg']) {
+  for (const file of [
+    'partner-card.js',
+    release.module,
+    'partner-directory.js',
+    release.directory.module,
+    'release.json',
+    'partners/index.json',
+    PROFILE,
+    'partners/region-southern-denmark.svg',
+  ]) {
     assert.ok(result.requests.includes(`/embed/${file}`), `${file} was checked`);
   }
 });
@@ -67,9 +76,19 @@ test('a host configured as README says passes, with no warning, having fetched e
 test('no Access-Control-Allow-Origin: an error for both modules, their versioned copies, the index and every profile', async () => {
   const result = await checkDeploy({headers: headersFile.replace(/^\s*Access-Control-Allow-Origin.*\n/gm, '')});
   assert.equal(result.code, 1);
-  for (const file of ['partner-card.js', release.module, 'partner-directory.js', release.directory.module, 'partners/index.json', PROFILE]) {
+  for (const file of [
+    'partner-card.js',
+    release.module,
+    'partner-directory.js',
+    release.directory.module,
+    'partners/index.json',
+    PROFILE,
+  ]) {
     assert.ok(
-      result.errors.some((l) => l.startsWith(`error: ${file}: no Access-Control-Allow-Origin header`) && l.includes('Fix: send "Access-Control-Allow-Origin: *"')),
+      result.errors.some(
+        (l) =>
+          l.startsWith(`error: ${file}: no Access-Control-Allow-Origin header`) && l.includes('Fix: send "Access-Control-Allow-Origin: *"'),
+      ),
       `${file} in:\n${result.stdout}`,
     );
   }
@@ -85,7 +104,10 @@ test('a module served as text/plain is an error: browsers do not run it', async 
   const result = await checkDeploy({faults: {[release.module]: {headers: {'content-type': 'text/plain'}}}});
   assert.equal(result.code, 1);
   assert.deepEqual(result.errors.length, 1, result.stdout);
-  assert.match(result.errors[0], new RegExp(`^error: ${release.module.replace(/\./g, '\\.')}: served as "text/plain".*Fix: serve \\.js files as text/javascript$`));
+  assert.match(
+    result.errors[0],
+    new RegExp(`^error: ${release.module.replace(/\./g, '\\.')}: served as "text/plain".*Fix: serve \\.js files as text/javascript$`),
+  );
 });
 
 test('a profile listed in index.json but missing is an error naming it', async () => {
@@ -103,7 +125,10 @@ test('a missing logo, and a logo served as something else than an image, are err
   rmSync(join(dir, 'partners/region-southern-denmark.svg'));
   let result = await checkDeploy({dir});
   assert.equal(result.code, 1);
-  assert.match(result.errors.join('\n'), /^error: partners\/region-southern-denmark\.svg: The logo of "region-southern-denmark" is missing \(HTTP 404\)/m);
+  assert.match(
+    result.errors.join('\n'),
+    /^error: partners\/region-southern-denmark\.svg: The logo of "region-southern-denmark" is missing \(HTTP 404\)/m,
+  );
   result = await checkDeploy({faults: {'partners/region-southern-denmark.svg': {headers: {'content-type': 'text/plain'}}}});
   assert.equal(result.code, 1);
   assert.match(result.errors.join('\n'), /^error: partners\/region-southern-denmark\.svg: served as "text\/plain"/m);
@@ -115,7 +140,11 @@ test("the directory's module is checked as the card's: its versioned copy's byte
   writeFileSync(file, readFileSync(file, 'utf8').replace('customElements.define', 'customElements.define '));
   let result = await checkDeploy({dir});
   assert.equal(result.code, 1);
-  assert.deepEqual(result.errors.map((l) => l.split(':')[1].trim()), [release.directory.module], result.stdout);
+  assert.deepEqual(
+    result.errors.map((l) => l.split(':')[1].trim()),
+    [release.directory.module],
+    result.stdout,
+  );
   assert.match(result.errors[0], /its bytes do not match the published integrity/);
   assert.match(result.warnings.join('\n'), /^warning: partner-directory\.js: is not the same code as partner-directory-/m);
 
@@ -137,15 +166,26 @@ test('a versioned module whose bytes differ from the published integrity is an e
   const result = await checkDeploy({dir});
   assert.equal(result.code, 1);
   assert.equal(result.errors.length, 1, result.stdout);
-  assert.match(result.errors[0], new RegExp(`^error: ${release.module.replace(/\./g, '\\.')}: its bytes do not match the published integrity \\(sha384-.*, not ${release.integrity.replace(/[+/]/g, '\\$&')}\\)`));
+  assert.match(
+    result.errors[0],
+    new RegExp(
+      `^error: ${release.module.replace(/\./g, '\\.')}: its bytes do not match the published integrity \\(sha384-.*, not ${release.integrity.replace(/[+/]/g, '\\$&')}\\)`,
+    ),
+  );
   assert.match(result.warnings.join('\n'), /^warning: partner-card\.js: is not the same code as/m);
 });
 
 test('server errors: 500 for the index and for release.json are errors; nothing listed in an unreadable index is guessed', async () => {
   const result = await checkDeploy({faults: {'partners/index.json': {status: 500}, 'release.json': {status: 500}}});
   assert.equal(result.code, 1);
-  assert.match(result.errors.join('\n'), /^error: partners\/index\.json: The index of partners answers HTTP 500\. Fix: the server must answer 200 for it \(a server error: see its log\)$/m);
-  assert.match(result.errors.join('\n'), /^error: release\.json: release\.json \(the version and integrity of the versioned modules\) answers HTTP 500/m);
+  assert.match(
+    result.errors.join('\n'),
+    /^error: partners\/index\.json: The index of partners answers HTTP 500\. Fix: the server must answer 200 for it \(a server error: see its log\)$/m,
+  );
+  assert.match(
+    result.errors.join('\n'),
+    /^error: release\.json: release\.json \(the version and integrity of the versioned modules\) answers HTTP 500/m,
+  );
   assert.ok(!result.requests.includes(`/embed/${PROFILE}`));
 });
 
@@ -190,8 +230,17 @@ test('no caching headers: warnings only (the card works), each with the header t
   const result = await checkDeploy({headers: headersFile.replace(/^\s*Cache-Control.*\n/gm, '')});
   assert.equal(result.code, 0, result.stdout);
   const warnings = result.warnings.join('\n');
-  assert.match(warnings, /^warning: partner-card\.js: no Cache-Control header.*Fix: send "Cache-Control: public, max-age=300, must-revalidate"$/m);
-  assert.match(warnings, new RegExp(`^warning: ${release.module.replace(/\./g, '\\.')}: no Cache-Control header.*"Cache-Control: public, max-age=31536000, immutable"`, 'm'));
+  assert.match(
+    warnings,
+    /^warning: partner-card\.js: no Cache-Control header.*Fix: send "Cache-Control: public, max-age=300, must-revalidate"$/m,
+  );
+  assert.match(
+    warnings,
+    new RegExp(
+      `^warning: ${release.module.replace(/\./g, '\\.')}: no Cache-Control header.*"Cache-Control: public, max-age=31536000, immutable"`,
+      'm',
+    ),
+  );
   assert.match(warnings, /^warning: partners\/index\.json: no Cache-Control header/m);
   assert.match(warnings, /^warning: partners\/region-southern-denmark\.json: no Cache-Control header/m);
 });
@@ -204,7 +253,10 @@ test('caching the wrong way round: the moving module immutable, the versioned on
     },
   });
   assert.equal(result.code, 0);
-  assert.match(result.warnings.join('\n'), /^warning: partner-card\.js: Cache-Control "public, max-age=31536000, immutable" keeps the newest card's module too long/m);
+  assert.match(
+    result.warnings.join('\n'),
+    /^warning: partner-card\.js: Cache-Control "public, max-age=31536000, immutable" keeps the newest card's module too long/m,
+  );
   assert.match(result.warnings.join('\n'), /makes browsers ask again for a file that never changes/);
 });
 

@@ -37,7 +37,12 @@ test('i18n:check passes on the repository: every interface string and demo profi
   const {code, out} = run(root, 'node', 'tools/cli/i18n-check.mjs');
   assert.equal(code, 0, out);
   assert.ok(STRINGS >= 12);
-  assert.match(out, new RegExp(`${STRINGS} interface strings and \\d+ page strings, 0 interface problem\\(s\\); 1 profile file\\(s\\), 0 text\\(s\\) without translation`));
+  assert.match(
+    out,
+    new RegExp(
+      `${STRINGS} interface strings and \\d+ page strings, 0 interface problem\\(s\\); 1 profile file\\(s\\), 0 text\\(s\\) without translation`,
+    ),
+  );
   assert.match(out, /\nNothing to translate or fix: exit code 0\.\n$/);
 });
 
@@ -48,7 +53,8 @@ test('extraction keeps existing translations and adds new strings untranslated',
     const file = join(dir, 'src/card-templates.ts');
     writeFileSync(
       file,
-      readFileSync(file, 'utf8') + "\nexport const extra = () => msg('A brand-new string', {id: 'test.new', desc: 'Only in this test.'});\n",
+      readFileSync(file, 'utf8') +
+        "\nexport const extra = () => msg('A brand-new string', {id: 'test.new', desc: 'Only in this test.'});\n",
     );
     const {code, out} = run(dir, 'npx', 'lit-localize', 'extract');
     assert.equal(code, 0, out);
@@ -94,7 +100,12 @@ test('i18n:check finds each kind of gap and exits right', () => {
     assert.match(out, /profile text\s+test\/fixtures\/partners\/english-only\.json \$\.summary\s+A fictitious/);
     assert.match(out, /profile text\s+test\/fixtures\/partners\/english-only\.json \$\.facts\[2\]\.text\s+Best small lab/);
     assert.match(out, /profile is not JSON\s+test\/fixtures\/partners\/broken-json\.json/);
-    assert.match(out, new RegExp(`${STRINGS} interface strings and \\d+ page strings, 3 interface problem\\(s\\); 4 profile file\\(s\\), 7 text\\(s\\) without translation`));
+    assert.match(
+      out,
+      new RegExp(
+        `${STRINGS} interface strings and \\d+ page strings, 3 interface problem\\(s\\); 4 profile file\\(s\\), 7 text\\(s\\) without translation`,
+      ),
+    );
 
     const report = run(dir, 'node', 'tools/cli/i18n-check.mjs', '--warn', 'test/fixtures/partners');
     assert.equal(report.code, 0);

@@ -77,22 +77,34 @@ export function wrongImports(file, text) {
 }
 
 test('no file imports across runtimes or roles the wrong way (README "Layout")', () => {
-  const wrong = Object.keys(RULES).flatMap((folder) => codeFiles(folder).flatMap((f) => wrongImports(f, readFileSync(join(root, f), 'utf8'))));
+  const wrong = Object.keys(RULES).flatMap((folder) =>
+    codeFiles(folder).flatMap((f) => wrongImports(f, readFileSync(join(root, f), 'utf8'))),
+  );
   assert.deepEqual(wrong, []);
 });
 
 test('nothing outside test/ imports the tests', () => {
   const wrong = Object.keys(RULES)
     .flatMap((folder) => codeFiles(folder).map((f) => ({f, imports: importsOf(readFileSync(join(root, f), 'utf8'))})))
-    .flatMap(({f, imports}) => imports.filter((i) => normalize(join(dirname(f), i.specifier)).startsWith('test/')).map((i) => `${f} imports ${i.specifier}`));
+    .flatMap(({f, imports}) =>
+      imports.filter((i) => normalize(join(dirname(f), i.specifier)).startsWith('test/')).map((i) => `${f} imports ${i.specifier}`),
+    );
   assert.deepEqual(wrong, []);
 });
 
 test('the rule catches what it is for', () => {
-  assert.deepEqual(wrongImports('shared/x.mjs', "import {readFileSync} from 'node:fs';"), ['shared/x.mjs imports node:fs: shared/ runs in the browser']);
-  assert.deepEqual(wrongImports('src/x.ts', "export {prerender} from '../node/prerender.js';"), ['src/x.ts imports node/prerender.js: src/ may import src, shared/ only']);
-  assert.deepEqual(wrongImports('shared/x.ts', "import {pick} from '../src/format.js';"), ['shared/x.ts imports src/format.js: shared/ may import shared/ only']);
-  assert.deepEqual(wrongImports('pages/p/x.js', "const m = await import('../../tools/cli/prerender.mjs');"), ['pages/p/x.js imports tools/cli/prerender.mjs: pages/ may import pages, src, shared/ only']);
+  assert.deepEqual(wrongImports('shared/x.mjs', "import {readFileSync} from 'node:fs';"), [
+    'shared/x.mjs imports node:fs: shared/ runs in the browser',
+  ]);
+  assert.deepEqual(wrongImports('src/x.ts', "export {prerender} from '../node/prerender.js';"), [
+    'src/x.ts imports node/prerender.js: src/ may import src, shared/ only',
+  ]);
+  assert.deepEqual(wrongImports('shared/x.ts', "import {pick} from '../src/format.js';"), [
+    'shared/x.ts imports src/format.js: shared/ may import shared/ only',
+  ]);
+  assert.deepEqual(wrongImports('pages/p/x.js', "const m = await import('../../tools/cli/prerender.mjs');"), [
+    'pages/p/x.js imports tools/cli/prerender.mjs: pages/ may import pages, src, shared/ only',
+  ]);
   // The one allowance is for a type: the same import as code is wrong.
   assert.deepEqual(wrongImports('shared/profile-types.ts', "import type {allLocales} from '../src/generated/locale-codes.js';"), []);
   assert.equal(wrongImports('shared/profile-types.ts', "import {allLocales} from '../src/generated/locale-codes.js';").length, 1);

@@ -41,7 +41,9 @@ test('extract: new English without a target, translations kept, a changed Englis
       gone: {source: 'Old words', target: 'Gamle ord', review: false},
     },
   };
-  const pages = {'embed-builder': {copy: 'Copy code', noMatch: 'No organisation matches “{query}” & <more>.', title: 'Embed a partner card'}};
+  const pages = {
+    'embed-builder': {copy: 'Copy code', noMatch: 'No organisation matches “{query}” & <more>.', title: 'Embed a partner card'},
+  };
   const xml = writePagesXliff(pages, existing, 'da');
   assert.match(xml, /<source>No organisation matches “<x id="query"\/>” &amp; &lt;more&gt;\.<\/source>/);
   assert.match(xml, /<target state="needs-review-translation">Intet passer til “<x id="query"\/>”\.<\/target>/);
@@ -65,7 +67,11 @@ test('reads what translation tools write: attributes, equiv-text, <g> and <mrk> 
     <target state="translated" xml:lang="da"><g id="1">Intet</g> passer til “<x  equiv-text="{query}" id="query" />” &amp; <mrk mtype="x">så</mrk> &#xE6;<![CDATA[ <ok> ]]></target></trans-unit>
 </group></body></file></xliff>`);
   assert.ok('pages' in read);
-  assert.deepEqual(read.pages['embed-builder'].noMatch, {source: 'No match for “{query}”.', target: 'Intet passer til “{query}” & så æ <ok> ', review: false});
+  assert.deepEqual(read.pages['embed-builder'].noMatch, {
+    source: 'No match for “{query}”.',
+    target: 'Intet passer til “{query}” & så æ <ok> ',
+    review: false,
+  });
   assert.match(/** @type {{error: string}} */ (readPagesXliff('<xliff><file>')).error, /line \d+, column \d+: not well-formed XML/);
 });
 
@@ -85,8 +91,16 @@ test('i18n:check fails on a page string without Danish, with a lost placeholder,
   const cases = [
     [/<target>Kopiér koden<\/target>\n/, '', /page string .*embed-builder copy in .*Copy code/],
     [/(<target>Ingen organisation passer til )“<x id="query"\/>”/, '$1noget', /placeholder lost or added .*embed-builder noMatch/],
-    [/<source>Download the profile \(<x id="file"\/>\)<\/source>/, '<source>Download the file (<x id="file"/>)</source>', /page string: English newer .*translator-preview downloadJson/],
-    [/<target>Valg<\/target>/, '<target state="needs-review-translation">Valg</target>', /page string: English newer .*embed-builder options/],
+    [
+      /<source>Download the profile \(<x id="file"\/>\)<\/source>/,
+      '<source>Download the file (<x id="file"/>)</source>',
+      /page string: English newer .*translator-preview downloadJson/,
+    ],
+    [
+      /<target>Valg<\/target>/,
+      '<target state="needs-review-translation">Valg</target>',
+      /page string: English newer .*embed-builder options/,
+    ],
     [/<trans-unit id="share">[^]*?<\/trans-unit>/, '', /not extracted yet .*embed-builder share/],
     [/<xliff[^>]*>/, '$&<oops>', /broken XML/],
   ];

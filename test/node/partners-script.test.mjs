@@ -17,10 +17,19 @@ test('broken profiles: each problem names the file, the JSON path and what is wr
   const out = join(mkdtempSync(join(tmpdir(), 'partners-')), 'index.json');
   const result = run('test/fixtures/partners', '--out', out);
   assert.equal(result.code, 1);
-  assert.match(result.out, /error: test\/fixtures\/partners\/broken-json\.json:1:64: The file is not valid JSON: a text is not closed with "/);
+  assert.match(
+    result.out,
+    /error: test\/fixtures\/partners\/broken-json\.json:1:64: The file is not valid JSON: a text is not closed with "/,
+  );
   assert.match(result.out, /error: test\/fixtures\/partners\/missing-summary\.json: \$\.summary is missing: add "summary"\./);
-  assert.match(result.out, /error: test\/fixtures\/partners\/wrong-id\.json: \$\.id is "someone-else", but the file is called wrong-id\.json: they must match\./);
-  assert.match(result.out, /error: test\/fixtures\/partners\/english-only\.json: \$\.logo\.src is "javascript:alert\(1\)", which does not fit\./);
+  assert.match(
+    result.out,
+    /error: test\/fixtures\/partners\/wrong-id\.json: \$\.id is "someone-else", but the file is called wrong-id\.json: they must match\./,
+  );
+  assert.match(
+    result.out,
+    /error: test\/fixtures\/partners\/english-only\.json: \$\.logo\.src is "javascript:alert\(1\)", which does not fit\./,
+  );
   assert.match(result.out, /4 of 4 profile\(s\) invalid/);
   assert.equal(existsSync(out), false);
 });
@@ -31,7 +40,13 @@ test('valid profiles: an index of compact entries, sorted, with a warning per te
     cpSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), join(dir, 'region-southern-denmark.json'));
     writeFileSync(
       join(dir, 'aarhus-lab.json'),
-      JSON.stringify({id: 'aarhus-lab', name: 'Aarhus Lab', country: 'DK', summary: {en: 'Only English.'}, facts: [{label: {en: 'Staff'}, value: 3}]}),
+      JSON.stringify({
+        id: 'aarhus-lab',
+        name: 'Aarhus Lab',
+        country: 'DK',
+        summary: {en: 'Only English.'},
+        facts: [{label: {en: 'Staff'}, value: 3}],
+      }),
     );
     const result = run(dir);
     assert.equal(result.code, 0, result.out);
@@ -39,7 +54,10 @@ test('valid profiles: an index of compact entries, sorted, with a warning per te
     assert.match(result.out, /aarhus-lab\.json: \$\.facts\[0\]\.label has no "da" text/);
     assert.match(result.out, /2 profile\(s\) valid, 2 warning\(s\); wrote .*index\.json with 2 partner\(s\)/);
     const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
-    assert.deepEqual(index.partners.map((p) => p.id), ['aarhus-lab', 'region-southern-denmark']);
+    assert.deepEqual(
+      index.partners.map((p) => p.id),
+      ['aarhus-lab', 'region-southern-denmark'],
+    );
     assert.deepEqual(Object.keys(index.partners[1]), ['id', 'name', 'shortName', 'country', 'summary', 'logo']);
   } finally {
     rmSync(dir, {recursive: true, force: true});

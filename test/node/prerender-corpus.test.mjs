@@ -33,7 +33,9 @@ const elements = (node) => [
   ...(node.content ? elements(node.content) : []),
 ];
 
-for (const file of readdirSync(corpus).filter((name) => name.endsWith('.html')).sort()) {
+for (const file of readdirSync(corpus)
+  .filter((name) => name.endsWith('.html'))
+  .sort()) {
   test(`corpus: ${file}`, () => {
     const source = readFileSync(join(corpus, file), 'utf8');
     const expect = Object.fromEntries(
@@ -47,7 +49,12 @@ for (const file of readdirSync(corpus).filter((name) => name.endsWith('.html')).
     assert.equal(result.warnings.length, Number(expect.warnings), result.warnings.join('\n'));
     // Read back as a browser would: every filled card holds one shadow root, and nothing else has one.
     const hosts = elements(parse(result.html, {scriptingEnabled: true})).filter((el) =>
-      el.childNodes?.some((/** @type {any} */ child) => child.tagName === 'template' && child.attrs.some((/** @type {any} */ a) => a.name === 'shadowrootmode' && a.value === 'open') && child.content.childNodes[0]?.tagName === 'style'),
+      el.childNodes?.some(
+        (/** @type {any} */ child) =>
+          child.tagName === 'template' &&
+          child.attrs.some((/** @type {any} */ a) => a.name === 'shadowrootmode' && a.value === 'open') &&
+          child.content.childNodes[0]?.tagName === 'style',
+      ),
     );
     assert.equal(hosts.length, result.cards);
     assert.ok(hosts.every((el) => el.tagName === 'partner-card'));
@@ -56,7 +63,8 @@ for (const file of readdirSync(corpus).filter((name) => name.endsWith('.html')).
 }
 
 test('warnings name the line of a card a browser does not make', () => {
-  const page = '<p>\n<!-- <partner-card partner="x"></partner-card> -->\n<script>\n"<partner-directory>"</script>\n<svg><partner-card partner="x"></partner-card></svg>';
+  const page =
+    '<p>\n<!-- <partner-card partner="x"></partner-card> -->\n<script>\n"<partner-directory>"</script>\n<svg><partner-card partner="x"></partner-card></svg>';
   const {warnings, cards} = prerenderHTML(page, {profile});
   assert.equal(cards, 0);
   assert.deepEqual(warnings, [
@@ -73,7 +81,9 @@ test(`more than ${MAX_DEPTH} open elements: the page is refused, naming the line
   assert.equal(ok.cards, 1);
   const deep = prerenderHTML(`<p>\n${'<div>'.repeat(MAX_DEPTH)}\n${card}`, {profile});
   assert.equal(deep.cards, 0);
-  assert.deepEqual(deep.errors, [`line 2: more than ${MAX_DEPTH} elements are open here (tags never closed?): browsers do not agree on such a tree, so nothing in this page is prerendered`]);
+  assert.deepEqual(deep.errors, [
+    `line 2: more than ${MAX_DEPTH} elements are open here (tags never closed?): browsers do not agree on such a tree, so nothing in this page is prerendered`,
+  ]);
   assert.equal(deep.html.length, `<p>\n${'<div>'.repeat(MAX_DEPTH)}\n${card}`.length);
 });
 
@@ -101,7 +111,11 @@ test('pages Eleventy and Astro built from the test site: every card filled, the 
     const source = readFileSync(join(root, page), 'utf8');
     const result = prerenderHTML(source, {profile});
     assert.deepEqual(result.errors, [], page);
-    assert.deepEqual([result.cards, result.warnings.length], expected[/** @type {keyof typeof expected} */ (page)], `${page}: ${result.warnings.join('; ')}`);
+    assert.deepEqual(
+      [result.cards, result.warnings.length],
+      expected[/** @type {keyof typeof expected} */ (page)],
+      `${page}: ${result.warnings.join('; ')}`,
+    );
     assert.equal(prerenderHTML(result.html, {profile}).html, result.html, `${page}: a second run changes nothing`);
   }
 });

@@ -16,7 +16,36 @@ const {prerenderHTML} = await import(join(root, 'dist/prerender.js'));
 const sample = JSON.parse(readFileSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), 'utf8'));
 const ID = 'region-southern-denmark';
 
-const HOSTILE = ['<', '>', '&', '"', "'", '`', '${', '}', '</script', '</script>', '<script>', '<!--', '-->', '--!>', ']]>', '</template>', '</style>', '</partner-card>', '<partner-card partner="x">', '\u2028', '\u2029', '\u0000', '\ud800', '\udfff', 'a', ' ', '&amp;', '&lt;'];
+const HOSTILE = [
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  '`',
+  '${',
+  '}',
+  '</script',
+  '</script>',
+  '<script>',
+  '<!--',
+  '-->',
+  '--!>',
+  ']]>',
+  '</template>',
+  '</style>',
+  '</partner-card>',
+  '<partner-card partner="x">',
+  '\u2028',
+  '\u2029',
+  '\u0000',
+  '\ud800',
+  '\udfff',
+  'a',
+  ' ',
+  '&amp;',
+  '&lt;',
+];
 const text = fc.array(fc.constantFrom(...HOSTILE), {minLength: 1, maxLength: 12}).map((parts) => `x${parts.join('')}`);
 
 /** The sample with every text a profile can show replaced by one of `texts` (in turn). @param {string[]} texts */
@@ -51,7 +80,15 @@ const CONTEXTS = [
   '<button>%</button>',
 ];
 /** Where a card is only text or inert: left alone, and must stay byte for byte. */
-const INERT = ['<!-- % -->', '<script>var s = "%";</script>', '<script>"<!--<script>"; %</script> --></script>', '<template>%</template>', '<textarea>%</textarea>', '<svg>%</svg>', '<noscript>%</noscript>'];
+const INERT = [
+  '<!-- % -->',
+  '<script>var s = "%";</script>',
+  '<script>"<!--<script>"; %</script> --></script>',
+  '<template>%</template>',
+  '<textarea>%</textarea>',
+  '<svg>%</svg>',
+  '<noscript>%</noscript>',
+];
 const CARD = (/** @type {string} */ attrs) => `<partner-card partner="${ID}" base="/p/" ${attrs}></partner-card>`;
 const VARIANTS = ['', 'variant="compact" href="/partners/rsd/"', 'lang="da" back-href="/"', 'heading-level="4"'];
 
@@ -65,8 +102,12 @@ const describe = (node) =>
         ? JSON.stringify(node.value)
         : node.nodeName;
 
-const isShadowRoot = (/** @type {any} */ node) => node.tagName === 'template' && node.attrs.some((/** @type {any} */ a) => a.name === 'shadowrootmode' && a.value === 'open') && node.content.childNodes[0]?.tagName === 'style';
-const isJsonLd = (/** @type {any} */ node) => node?.tagName === 'script' && node.attrs.some((/** @type {any} */ a) => a.name === 'type' && a.value === 'application/ld+json');
+const isShadowRoot = (/** @type {any} */ node) =>
+  node.tagName === 'template' &&
+  node.attrs.some((/** @type {any} */ a) => a.name === 'shadowrootmode' && a.value === 'open') &&
+  node.content.childNodes[0]?.tagName === 'style';
+const isJsonLd = (/** @type {any} */ node) =>
+  node?.tagName === 'script' && node.attrs.some((/** @type {any} */ a) => a.name === 'type' && a.value === 'application/ld+json');
 
 /**
  * The tree as lines, depth first, template contents included; what the prerenderer wrote
@@ -115,11 +156,17 @@ test('random hostile texts in cards in every context: nothing outside the tags c
         /** @type {[any, any[]][]} */
         const cards = [];
         const outside = walk(parse(result.html, {scriptingEnabled: true}), (card, parts) => cards.push([card, parts]));
-        assert.deepEqual(outside, walk(parse(page, {scriptingEnabled: true}), () => assert.fail('the input has no prerendered card')), 'the page outside the tags');
+        assert.deepEqual(
+          outside,
+          walk(parse(page, {scriptingEnabled: true}), () => assert.fail('the input has no prerendered card')),
+          'the page outside the tags',
+        );
         assert.equal(cards.length, filled);
         for (const [card, [shadow, jsonLd]] of cards) {
           // The card in the language it resolved (its own, or the one around it), with plain texts.
-          const lang = shadow.content.childNodes.find((/** @type {any} */ n) => n.tagName === 'article')?.attrs.find((/** @type {any} */ a) => a.name === 'lang')?.value;
+          const lang = shadow.content.childNodes
+            .find((/** @type {any} */ n) => n.tagName === 'article')
+            ?.attrs.find((/** @type {any} */ a) => a.name === 'lang')?.value;
           const attrs = `lang="${lang}" ${card.attrs.map((/** @type {any} */ a) => `${a.name}="${a.value}"`).join(' ')}`;
           if (!expected.has(attrs)) {
             const reference = prerenderHTML(`<partner-card ${attrs}></partner-card>`, {profile: () => plain});

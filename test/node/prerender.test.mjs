@@ -38,7 +38,11 @@ const MESSY = `<!DOCTYPE html>
 `;
 
 /** `html` with the content of every real tag (found by its marker) cut out: what must stay byte for byte. */
-const outside = (html) => html.replace(/(<partner-card[^>]*>)(<template shadowrootmode[\s\S]*?<\/template>(<script type="application\/ld\+json">[\s\S]*?<\/script>)?)/gi, '$1');
+const outside = (html) =>
+  html.replace(
+    /(<partner-card[^>]*>)(<template shadowrootmode[\s\S]*?<\/template>(<script type="application\/ld\+json">[\s\S]*?<\/script>)?)/gi,
+    '$1',
+  );
 
 test('a messy page changes only inside its three real tags', () => {
   const result = prerenderHTML(MESSY, {profile, base: BASE});
@@ -48,7 +52,11 @@ test('a messy page changes only inside its three real tags', () => {
   assert.equal(outside(result.html), MESSY);
   assert.equal(result.html.match(/shadowrootmode/g)?.length, 3);
   // The mentions in the comment, script, textarea, title, template and xmp are untouched.
-  for (const kept of ['<!-- <partner-card partner="region-southern-denmark"></partner-card> -->', '<textarea><partner-card partner="region-southern-denmark"></partner-card></textarea>', '<template><partner-card partner="region-southern-denmark"></partner-card></template>']) {
+  for (const kept of [
+    '<!-- <partner-card partner="region-southern-denmark"></partner-card> -->',
+    '<textarea><partner-card partner="region-southern-denmark"></partner-card></textarea>',
+    '<template><partner-card partner="region-southern-denmark"></partner-card></template>',
+  ]) {
     assert.ok(result.html.includes(kept), kept);
   }
   // The page's own content inside a tag stays, after the shadow root.
@@ -105,7 +113,10 @@ test('text in a profile is only text, in the card and in the JSON-LD', () => {
   const {html} = renderCard({profile: hostile, partner: 'region-southern-denmark', base: BASE});
   assert.ok(!html.includes('<script>alert'), 'no script element from the text');
   assert.ok(!html.includes('<img src=x'), 'no image element from the text');
-  assert.ok(html.includes('&lt;/script>&lt;script>alert(1)&lt;/script>&lt;b>x&lt;/b>') || html.includes('&lt;/script&gt;'), 'escaped in the card');
+  assert.ok(
+    html.includes('&lt;/script>&lt;script>alert(1)&lt;/script>&lt;b>x&lt;/b>') || html.includes('&lt;/script&gt;'),
+    'escaped in the card',
+  );
   assert.match(html, /\\u003c\/script>\\u003cscript>/);
 });
 
@@ -128,9 +139,21 @@ test('bad input: a message naming the tag and the problem', () => {
   /** @type {[string, string | undefined, RegExp][]} */
   const cases = [
     ['<partner-card partner="nobody"></partner-card>', BASE, /line 1: <partner-card partner="nobody">: there is no profile "nobody"/],
-    ['<p>\n<partner-card partner="region-southern-denmark">', BASE, /line 2: <partner-card partner="region-southern-denmark"> is never closed/],
-    ['<partner-card partner="region-southern-denmark" base="partners/"></partner-card>', BASE, /base "partners\/" is not an absolute http\(s\) URL/],
-    ['<partner-card partner="region-southern-denmark" href="javascript:alert(1)"></partner-card>', BASE, /href="javascript:alert\(1\)" is refused\. Give a web address/],
+    [
+      '<p>\n<partner-card partner="region-southern-denmark">',
+      BASE,
+      /line 2: <partner-card partner="region-southern-denmark"> is never closed/,
+    ],
+    [
+      '<partner-card partner="region-southern-denmark" base="partners/"></partner-card>',
+      BASE,
+      /base "partners\/" is not an absolute http\(s\) URL/,
+    ],
+    [
+      '<partner-card partner="region-southern-denmark" href="javascript:alert(1)"></partner-card>',
+      BASE,
+      /href="javascript:alert\(1\)" is refused\. Give a web address/,
+    ],
     ['<partner-card partner="region-southern-denmark"></partner-card>', undefined, /no base attribute and no --base/],
   ];
   for (const [html, base, message] of cases) {
@@ -138,15 +161,34 @@ test('bad input: a message naming the tag and the problem', () => {
     assert.equal(result.errors.length, 1, html);
     assert.match(result.errors[0], message);
   }
-  const invalid = prerenderHTML('<partner-card partner="region-southern-denmark"></partner-card>', {profile: () => ({...sample, summary: undefined}), base: BASE});
+  const invalid = prerenderHTML('<partner-card partner="region-southern-denmark"></partner-card>', {
+    profile: () => ({...sample, summary: undefined}),
+    base: BASE,
+  });
   assert.match(invalid.errors[0], /\$\.summary is missing/);
 });
 
 test('one link rule: what a browser would take to another site than it says is refused in href, back-href, base and --base', async () => {
   const {LINK_RULE} = await import(join(root, 'dist/prerender.js'));
-  const tricks = ['/\\evil.example/', '\\\\evil.example/', '//evil.example/', '/\t/evil.example/', '/\n/evil.example/', 'https://partner.example@evil.example/', 'https:evil.example', '/a"b', '/a<b', '/a>b', 'javascript:alert(1)'];
+  const tricks = [
+    '/\\evil.example/',
+    '\\\\evil.example/',
+    '//evil.example/',
+    '/\t/evil.example/',
+    '/\n/evil.example/',
+    'https://partner.example@evil.example/',
+    'https:evil.example',
+    '/a"b',
+    '/a<b',
+    '/a>b',
+    'javascript:alert(1)',
+  ];
   for (const trick of tricks) {
-    for (const [attribute, extra] of [['href', 'variant="compact"'], ['back-href', ''], ['base', '']]) {
+    for (const [attribute, extra] of [
+      ['href', 'variant="compact"'],
+      ['back-href', ''],
+      ['base', ''],
+    ]) {
       const page = `<partner-card partner="region-southern-denmark" ${extra} ${attribute}="${trick.replaceAll('"', '&quot;').replaceAll('<', '&lt;')}"></partner-card>`;
       const result = prerenderHTML(page, {profile, base: BASE});
       assert.equal(result.cards, 0, `${attribute}=${JSON.stringify(trick)}`);
@@ -157,7 +199,10 @@ test('one link rule: what a browser would take to another site than it says is r
   }
   // What stays on the site, or names its host plainly, is kept as written.
   for (const fine of ['/partners/rsd/', 'https://www.example.org/p?a=1&b=2#x', 'partners/rsd/', '?partner=x']) {
-    const result = prerenderHTML(`<partner-card partner="region-southern-denmark" variant="compact" href="${fine.replaceAll('&', '&amp;')}"></partner-card>`, {profile, base: BASE});
+    const result = prerenderHTML(
+      `<partner-card partner="region-southern-denmark" variant="compact" href="${fine.replaceAll('&', '&amp;')}"></partner-card>`,
+      {profile, base: BASE},
+    );
     assert.deepEqual(result.errors, [], fine);
   }
   const {englishStrings} = await import(join(root, 'node/page-strings.mjs'));
@@ -184,7 +229,10 @@ function site() {
   copyFileSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), join(dir, 'profiles/region-southern-denmark.json'));
   writeFileSync(join(dir, 'profiles/broken.json'), '{"id": "broken",');
   writeFileSync(join(dir, 'pages/a.html'), MESSY);
-  writeFileSync(join(dir, 'pages/sub/b.html'), `<html lang="da"><body><partner-card partner='region-southern-denmark'></partner-card></body></html>`);
+  writeFileSync(
+    join(dir, 'pages/sub/b.html'),
+    `<html lang="da"><body><partner-card partner='region-southern-denmark'></partner-card></body></html>`,
+  );
   return dir;
 }
 
@@ -216,8 +264,14 @@ test('npm run prerender: a folder, recursively; prints the CSP source; idempoten
 test('npm run prerender: any problem changes no file and exits 1', async () => {
   for (const [page, expected] of /** @type {[string, RegExp][]} */ ([
     ['<partner-card partner="nobody"></partner-card>', /c\.html: line 1: <partner-card partner="nobody">: there is no profile "nobody"/],
-    ['<partner-card partner="broken"></partner-card>', /c\.html: line 1: <partner-card partner="broken">: .*broken\.json is not valid JSON/],
-    ['<partner-card partner="region-southern-denmark">', /c\.html: line 1: <partner-card partner="region-southern-denmark"> is never closed/],
+    [
+      '<partner-card partner="broken"></partner-card>',
+      /c\.html: line 1: <partner-card partner="broken">: .*broken\.json is not valid JSON/,
+    ],
+    [
+      '<partner-card partner="region-southern-denmark">',
+      /c\.html: line 1: <partner-card partner="region-southern-denmark"> is never closed/,
+    ],
   ])) {
     const dir = site();
     writeFileSync(join(dir, 'pages/c.html'), page);

@@ -30,7 +30,12 @@ const demoFolder = () => {
   return dir;
 };
 /** Every file of a folder, by name, as bytes. @param {string} dir */
-const snapshot = (dir) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+const snapshot = (dir) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 
 /** Runs a command's main() with its console captured. @param {(args: string[]) => number} main @param {string[]} args */
 function run(main, args) {
@@ -69,13 +74,28 @@ test('the demo profiles: export, then import the unchanged file: no file changes
   const before = snapshot(dir);
   const exported = exportTo([dir]);
   assert.equal(exported.code, 0, exported.out);
-  assert.match(exported.out, /^Wrote .*: 26 text\(s\) of 1 partner\(s\); 26 with Danish \(0 of them to review: their English changed\), 0 without\.$/);
+  assert.match(
+    exported.out,
+    /^Wrote .*: 26 text\(s\) of 1 partner\(s\); 26 with Danish \(0 of them to review: their English changed\), 0 without\.$/,
+  );
   const ids = [...exported.xml.matchAll(/<trans-unit id="([^"]+)"/g)].map((m) => m[1]);
   // In the card's order: name, logo text, summary, the description's paragraphs, the figures, the organisations.
-  assert.deepEqual(ids.slice(0, 5), [`${SAMPLE}:$.name`, `${SAMPLE}:$.logo.alt`, `${SAMPLE}:$.summary`, `${SAMPLE}:$.description[0]`, `${SAMPLE}:$.description[1]`]);
+  assert.deepEqual(ids.slice(0, 5), [
+    `${SAMPLE}:$.name`,
+    `${SAMPLE}:$.logo.alt`,
+    `${SAMPLE}:$.summary`,
+    `${SAMPLE}:$.description[0]`,
+    `${SAMPLE}:$.description[1]`,
+  ]);
   assert.ok(!ids.includes(`${SAMPLE}:$.shortName`), 'a plain string (the same in every language) is not a unit');
-  assert.match(exported.xml, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<xliff version="1\.2" xmlns="urn:oasis:names:tc:xliff:document:1\.2">/);
-  assert.match(exported.xml, /<note from="partner-card">Region of Southern Denmark \(region-southern-denmark\), \$\.summary\. The one-paragraph summary under the name\. In lists \(the compact card\) only its first three lines show, about 180 characters/);
+  assert.match(
+    exported.xml,
+    /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<xliff version="1\.2" xmlns="urn:oasis:names:tc:xliff:document:1\.2">/,
+  );
+  assert.match(
+    exported.xml,
+    /<note from="partner-card">Region of Southern Denmark \(region-southern-denmark\), \$\.summary\. The one-paragraph summary under the name\. In lists \(the compact card\) only its first three lines show, about 180 characters/,
+  );
   const imported = importFrom(exported.xml, dir);
   assert.equal(imported.code, 0, imported.out);
   assert.equal(imported.out, '0 text(s) imported, 26 unchanged, 0 without a translation, 0 refused. 0 profile(s) changed.');
@@ -84,7 +104,9 @@ test('the demo profiles: export, then import the unchanged file: no file changes
 
 test('a translator fills two targets: exactly those become Danish, the rest of the file stays byte for byte, and the record says what they were translated from', () => {
   const original = readFileSync(join(root, `demo/embed/partners/${SAMPLE}.json`), 'utf8');
-  const without = original.replace(/,\n    "da": "En af Danmarks[^"]*"/, '').replace('{ "en": "Employees", "da": "Ansatte" }', '{ "en": "Employees" }');
+  const without = original
+    .replace(/,\n    "da": "En af Danmarks[^"]*"/, '')
+    .replace('{ "en": "Employees", "da": "Ansatte" }', '{ "en": "Employees" }');
   assert.notEqual(without, original);
   const dir = folder({[`${SAMPLE}.json`]: without});
   let {xml} = exportTo([dir]);
@@ -108,12 +130,18 @@ test('stale: the English changed since the export; the old Danish is refused, na
   xml = translate(xml, `${SAMPLE}:$.name`, 'Region Syddanmark (ny)');
   xml = translate(xml, `${SAMPLE}:$.summary`, 'Et nyt resumé.');
   const file = join(dir, `${SAMPLE}.json`);
-  writeFileSync(file, readFileSync(file, 'utf8').replace("One of Denmark's five regions", "One of the five regions of Denmark"));
+  writeFileSync(file, readFileSync(file, 'utf8').replace("One of Denmark's five regions", 'One of the five regions of Denmark'));
   const before = snapshot(dir);
   const result = importFrom(xml, dir);
   assert.equal(result.code, 1);
-  assert.match(result.out, /^error: unit "region-southern-denmark:\$\.summary": the English changed since the export: it was "One of Denmark's five regions, [^"]*", it is now "One of the five regions of Denmark, [^"]*"\. The Danish was made for the old English and is not written: export again and translate this text anew$/m);
-  assert.match(result.out, /^1 text\(s\) imported, 24 unchanged, 0 without a translation, 1 refused\. Because of the error\(s\) above, no file was written\.$/m);
+  assert.match(
+    result.out,
+    /^error: unit "region-southern-denmark:\$\.summary": the English changed since the export: it was "One of Denmark's five regions, [^"]*", it is now "One of the five regions of Denmark, [^"]*"\. The Danish was made for the old English and is not written: export again and translate this text anew$/m,
+  );
+  assert.match(
+    result.out,
+    /^1 text\(s\) imported, 24 unchanged, 0 without a translation, 1 refused\. Because of the error\(s\) above, no file was written\.$/m,
+  );
   assert.deepEqual(snapshot(dir), before);
 });
 
@@ -123,10 +151,19 @@ test('an English source edited in the file is told apart from a profile changed 
   const before = snapshot(dir);
   const edited = importFrom(xml.replace("<source>One of Denmark's five regions", '<source>One of the five Danish regions'), dir);
   assert.equal(edited.code, 1);
-  assert.match(edited.out, /^error: unit "region-southern-denmark:\$\.summary": its English source was edited in the file \(it reads "One of the five Danish regions, [^"]*"; the export wrote "One of Denmark's five regions, [^"]*", which the profile still has\)\. Sources must stay as exported: restore it, and put your words in the target$/m);
+  assert.match(
+    edited.out,
+    /^error: unit "region-southern-denmark:\$\.summary": its English source was edited in the file \(it reads "One of the five Danish regions, [^"]*"; the export wrote "One of Denmark's five regions, [^"]*", which the profile still has\)\. Sources must stay as exported: restore it, and put your words in the target$/m,
+  );
   // A tool that drops the fingerprint: both causes are named.
-  const unmarked = importFrom(xml.replaceAll(/ extradata="[^"]*"/g, '').replace("<source>One of Denmark's five regions", '<source>One of the five Danish regions'), dir);
-  assert.match(unmarked.out, /its English source \("One of the five Danish regions, [^"]*"\) is not the profile's \("One of Denmark's five regions, [^"]*"\): either the partner changed the English since the export \(export again and translate this text anew\) or the source was edited in the file \(restore it\)/);
+  const unmarked = importFrom(
+    xml.replaceAll(/ extradata="[^"]*"/g, '').replace("<source>One of Denmark's five regions", '<source>One of the five Danish regions'),
+    dir,
+  );
+  assert.match(
+    unmarked.out,
+    /its English source \("One of the five Danish regions, [^"]*"\) is not the profile's \("One of Denmark's five regions, [^"]*"\): either the partner changed the English since the export \(export again and translate this text anew\) or the source was edited in the file \(restore it\)/,
+  );
   assert.deepEqual(snapshot(dir), before);
 });
 
@@ -135,13 +172,17 @@ test('a bare & in a target, as a text editor leaves it: the message says to writ
   const {xml} = exportTo([dir]);
   const result = importFrom(translate(xml, `${SAMPLE}:$.summary`, 'PLACEHOLDER').replace('PLACEHOLDER', 'Sundhed & pleje'), dir);
   assert.equal(result.code, 1);
-  assert.match(result.out, /not well-formed XML \(char '&' is not expected\.\): write & as &amp; and < as &lt; inside a text\. Nothing was imported\.$/);
+  assert.match(
+    result.out,
+    /not well-formed XML \(char '&' is not expected\.\): write & as &amp; and < as &lt; inside a text\. Nothing was imported\.$/,
+  );
 });
 
 test('an id that matches no text, or no partner, or is no id at all: refused by name, nothing written', () => {
   const dir = demoFolder();
   const {xml} = exportTo([dir]);
-  const extra = (/** @type {string} */ id) => xml.replace('    </body>', `      <trans-unit id="${id}"><source>X</source><target>Y</target></trans-unit>\n    </body>`);
+  const extra = (/** @type {string} */ id) =>
+    xml.replace('    </body>', `      <trans-unit id="${id}"><source>X</source><target>Y</target></trans-unit>\n    </body>`);
   const before = snapshot(dir);
   for (const [id, message] of [
     [`${SAMPLE}:$.motto`, `matches no text of`],
@@ -156,7 +197,10 @@ test('an id that matches no text, or no partner, or is no id at all: refused by 
     // Each says the id may have been edited, the likeliest cause when the text or partner exists.
     assert.ok(/id was edited|was the id edited/.test(result.out), result.out);
   }
-  const twice = importFrom(xml.replace('    </body>', `${/<trans-unit id="region-southern-denmark:\$\.name"[^]*?<\/trans-unit>/.exec(xml)?.[0]}\n    </body>`), dir);
+  const twice = importFrom(
+    xml.replace('    </body>', `${/<trans-unit id="region-southern-denmark:\$\.name"[^]*?<\/trans-unit>/.exec(xml)?.[0]}\n    </body>`),
+    dir,
+  );
   assert.match(twice.out, /^error: unit "region-southern-denmark:\$\.name": appears twice in the file: keep one$/m);
   assert.deepEqual(snapshot(dir), before);
 });
@@ -188,7 +232,10 @@ test('a DOCTYPE or an entity declaration: refused in one line naming the file an
   for (const declaration of declarations) {
     const result = importFrom(xml.replace('?>\n', `?>\n\n${declaration}\n`), dir);
     assert.equal(result.code, 1, declaration);
-    assert.match(result.out, /^error: .*back\.xlf: line 3: <!DOCTYPE> is not allowed in an XLIFF file \(a DTD can define entities that read other files\): delete that declaration, or export the file again without one\. Nothing was imported\.$/);
+    assert.match(
+      result.out,
+      /^error: .*back\.xlf: line 3: <!DOCTYPE> is not allowed in an XLIFF file \(a DTD can define entities that read other files\): delete that declaration, or export the file again without one\. Nothing was imported\.$/,
+    );
   }
   const entity = importFrom(xml.replace('<xliff ', '<!ENTITY x "y">\n<xliff '), dir);
   assert.match(entity.out, /^error: .*back\.xlf: line 2: <!ENTITY> is not allowed/);
@@ -209,7 +256,10 @@ test('entities and markup stay text: <b>, &amp; and ]]> in a target arrive as wr
   const markup = exportedAgain.replace(/<target state="translated">Fed [^<]*/, '<target state="translated">Fed <g id="1">tekst</g>');
   const refused = importFrom(markup, dir);
   assert.equal(refused.code, 1);
-  assert.match(refused.out, /^error: unit "region-southern-denmark:\$\.summary": its target holds markup \(<g>\): write plain text only \(your tool may have added tags\)$/m);
+  assert.match(
+    refused.out,
+    /^error: unit "region-southern-denmark:\$\.summary": its target holds markup \(<g>\): write plain text only \(your tool may have added tags\)$/m,
+  );
 });
 
 test('characters outside the BMP, combining accents, quotes, backslashes and line breaks survive the round trip exactly', () => {
@@ -244,12 +294,20 @@ test('a list of paragraphs gets its Danish only once every paragraph has one', (
   xml = translate(xml, `${SAMPLE}:$.description[0]`, 'Første afsnit.');
   const partial = importFrom(xml, dir);
   assert.equal(partial.code, 0);
-  assert.match(partial.out, /^waiting: .*: \$\.description: not every paragraph has Danish yet; the Danish list is written once all have$/m);
+  assert.match(
+    partial.out,
+    /^waiting: .*: \$\.description: not every paragraph has Danish yet; the Danish list is written once all have$/m,
+  );
   assert.equal(readFileSync(join(dir, `${SAMPLE}.json`), 'utf8'), text);
   for (const i of [1, 2, 3]) xml = translate(xml, `${SAMPLE}:$.description[${i}]`, `Afsnit ${i + 1}.`);
   const whole = importFrom(xml, dir);
   assert.equal(whole.code, 0, whole.out);
-  assert.deepEqual(JSON.parse(readFileSync(join(dir, `${SAMPLE}.json`), 'utf8')).description.da, ['Første afsnit.', 'Afsnit 2.', 'Afsnit 3.', 'Afsnit 4.']);
+  assert.deepEqual(JSON.parse(readFileSync(join(dir, `${SAMPLE}.json`), 'utf8')).description.da, [
+    'Første afsnit.',
+    'Afsnit 2.',
+    'Afsnit 3.',
+    'Afsnit 4.',
+  ]);
 });
 
 test('i18n:check finds Danish whose English changed since the import; a hand-edited profile without a record is no error; a reviewed target clears it', () => {
@@ -283,7 +341,10 @@ test('i18n:check finds Danish whose English changed since the import; a hand-edi
   const unchanged = importFrom(again, dir);
   assert.equal(unchanged.code, 0);
   assert.equal(check().code, 1, 'an untouched "needs review" target does not clear it');
-  const reviewed = importFrom(again.replace('<target state="needs-review-translation">Medarbejdere', '<target state="translated">Medarbejdere'), dir);
+  const reviewed = importFrom(
+    again.replace('<target state="needs-review-translation">Medarbejdere', '<target state="translated">Medarbejdere'),
+    dir,
+  );
   assert.equal(reviewed.code, 0, reviewed.out);
   assert.equal(check().code, 0, check().out);
 });
@@ -292,7 +353,33 @@ test('i18n:check finds Danish whose English changed since the import; a hand-edi
 
 /** Text that XML and the schema can carry: something visible, with the characters that break naive code. */
 const line = fc
-  .array(fc.constantFrom('a', 'Z', 'æ', 'ø', 'Å', ' ', '<', '>', '&', '"', "'", ']]>', '\\', '\n', '\r', '\t', '😀', 'e\u0301', '&amp;', '<b>', '{', '}'), {maxLength: 12})
+  .array(
+    fc.constantFrom(
+      'a',
+      'Z',
+      'æ',
+      'ø',
+      'Å',
+      ' ',
+      '<',
+      '>',
+      '&',
+      '"',
+      "'",
+      ']]>',
+      '\\',
+      '\n',
+      '\r',
+      '\t',
+      '😀',
+      'e\u0301',
+      '&amp;',
+      '<b>',
+      '{',
+      '}',
+    ),
+    {maxLength: 12},
+  )
   .map((parts) => `x${parts.join('')}`);
 const optionalDa = (/** @type {fc.Arbitrary<any>} */ arb) => fc.option(arb, {nil: undefined});
 const text = fc.oneof(
@@ -302,10 +389,7 @@ const text = fc.oneof(
 const paragraphs = fc
   .record({en: fc.array(line, {minLength: 1, maxLength: 3}), da: optionalDa(fc.array(line, {minLength: 1, maxLength: 3}))})
   .map(({en, da}) => (da === undefined ? {en} : {en, da}));
-const fact = fc.oneof(
-  fc.record({label: text, value: fc.integer({min: 0, max: 1e9})}),
-  fc.record({label: text, text}),
-);
+const fact = fc.oneof(fc.record({label: text, value: fc.integer({min: 0, max: 1e9})}), fc.record({label: text, text}));
 const profile = fc
   .record(
     {
@@ -315,12 +399,19 @@ const profile = fc
       summary: text,
       description: paragraphs,
       facts: fc.array(fact, {maxLength: 3}),
-      organisations: fc.array(fc.record({name: text, description: paragraphs, facts: fc.array(fact, {maxLength: 2})}, {requiredKeys: ['name']}), {maxLength: 2}),
+      organisations: fc.array(
+        fc.record({name: text, description: paragraphs, facts: fc.array(fact, {maxLength: 2})}, {requiredKeys: ['name']}),
+        {maxLength: 2},
+      ),
     },
     {requiredKeys: ['name', 'country', 'summary']},
   )
   .map((p) => ({id: 'random-partner', ...p}));
-const layouts = [(/** @type {unknown} */ p) => JSON.stringify(p, null, 2), (/** @type {unknown} */ p) => JSON.stringify(p), (/** @type {unknown} */ p) => `${JSON.stringify(p, null, '\t')}\n`];
+const layouts = [
+  (/** @type {unknown} */ p) => JSON.stringify(p, null, 2),
+  (/** @type {unknown} */ p) => JSON.stringify(p),
+  (/** @type {unknown} */ p) => `${JSON.stringify(p, null, '\t')}\n`,
+];
 
 test('random profiles and random targets: import(export(p)) keeps every English and non-text field exactly, and adds exactly the filled targets', () => {
   fc.assert(

@@ -25,7 +25,10 @@ test("release.json names package.json's version, each module's versioned file an
 });
 
 test('each versioned file is its module, pointing at its own source map', () => {
-  for (const [name, {module}] of [['partner-card', release], ['partner-directory', release.directory]]) {
+  for (const [name, {module}] of [
+    ['partner-card', release],
+    ['partner-directory', release.directory],
+  ]) {
     const moving = readFileSync(join(root, `dist/${name}.js`), 'utf8');
     const versioned = readFileSync(join(root, 'dist', module), 'utf8');
     assert.match(versioned, new RegExp(`//# sourceMappingURL=${module.replace(/\./g, '\\.')}\\.map\\n$`));

@@ -4,7 +4,20 @@
 // and exit code 2, and show a profile's control characters escaped in the terminal.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {filesUnder, writeAllOrNone} from '../../node/safe-files.mjs';
@@ -99,16 +112,30 @@ test('every page is replaced whole: a reader holding the old file reads all of t
   assert.equal(buffer.subarray(0, readSync(reader, buffer, 0, 1000, 0)).toString(), `<p>${CARD}</p>`, 'the old file, whole');
   assert.match(readFileSync(join(dir, 'pages/a.html'), 'utf8'), /shadowrootmode/);
   assert.equal(statSync(join(dir, 'pages/a.html')).mode & 0o777, 0o640);
-  assert.deepEqual(readdirSync(join(dir, 'pages')).filter((name) => name.endsWith('.tmp')), [], 'no temporary file left');
+  assert.deepEqual(
+    readdirSync(join(dir, 'pages')).filter((name) => name.endsWith('.tmp')),
+    [],
+    'no temporary file left',
+  );
 });
 
 test('writeAllOrNone: when one file cannot be written, none is, and no temporary file stays', () => {
   const dir = mkdtempSync(join(tmpdir(), 'partner-card-files-'));
   writeFileSync(join(dir, 'a.html'), 'old a');
-  assert.throws(() => writeAllOrNone([[join(dir, 'a.html'), 'new a'], [join(dir, 'missing/b.html'), 'new b']]), /ENOENT/);
+  assert.throws(
+    () =>
+      writeAllOrNone([
+        [join(dir, 'a.html'), 'new a'],
+        [join(dir, 'missing/b.html'), 'new b'],
+      ]),
+    /ENOENT/,
+  );
   assert.equal(readFileSync(join(dir, 'a.html'), 'utf8'), 'old a');
   assert.deepEqual(readdirSync(dir), ['a.html']);
-  writeAllOrNone([[join(dir, 'a.html'), 'new a'], [join(dir, 'b.html'), 'new b']]);
+  writeAllOrNone([
+    [join(dir, 'a.html'), 'new a'],
+    [join(dir, 'b.html'), 'new b'],
+  ]);
   assert.deepEqual(readdirSync(dir).sort(), ['a.html', 'b.html']);
   assert.equal(readFileSync(join(dir, 'a.html'), 'utf8'), 'new a');
 });
@@ -119,7 +146,10 @@ test('filesUnder lists regular files by name order, leaving node_modules and hid
     mkdirSync(join(dir, path, '..'), {recursive: true});
     writeFileSync(join(dir, path), '');
   }
-  assert.deepEqual(filesUnder(dir, (name) => name.endsWith('.html')).map((f) => f.slice(dir.length + 1)), ['a.html', 'b.html', 'sub/c.html']);
+  assert.deepEqual(
+    filesUnder(dir, (name) => name.endsWith('.html')).map((f) => f.slice(dir.length + 1)),
+    ['a.html', 'b.html', 'sub/c.html'],
+  );
 });
 
 test('a bad argument: one line and exit code 2', async () => {

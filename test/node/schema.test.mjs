@@ -73,7 +73,10 @@ test('the schema rejects what the card rejects', () => {
     // The plain-words checker agrees, and names where.
     const problems = checkProfile(clean, schema);
     assert.ok(problems.length > 0, name);
-    assert.ok(problems.every((p) => p.path.startsWith('$') && p.message.length > 10), name);
+    assert.ok(
+      problems.every((p) => p.path.startsWith('$') && p.message.length > 10),
+      name,
+    );
   }
   assert.deepEqual(checkProfile(base, schema), []);
   assert.equal(cardTakes(base), 'whole');
@@ -85,9 +88,14 @@ test('the plain-words checker explains problems a translator can act on', () => 
   assert.match(said({...base, summary: undefined})[0], /^\$\.summary is missing: add "summary"\./);
   assert.match(said({...base, name: {da: 'Kun dansk'}})[0], /^\$\.name\.en is missing/);
   assert.match(said({...base, country: 'dk'})[0], /^\$\.country is "dk", which does not fit\. ISO 3166-1/);
-  assert.match(said({...base, facts: [{label: 'x', value: '25.000'}]})[0], /^\$\.facts\[0\]\.value should be a number \(without quotes\), but is "25\.000"/);
+  assert.match(
+    said({...base, facts: [{label: 'x', value: '25.000'}]})[0],
+    /^\$\.facts\[0\]\.value should be a number \(without quotes\), but is "25\.000"/,
+  );
   assert.match(said({...base, facts: [{label: {en: 'x', da: ' '}, value: 1}]})[0], /^\$\.facts\[0\]\.label\.da is empty/);
-  const json = /** @type {{error: {line: number, message: string}}} */ (parseProfile('{\n  "id": "x",\n  "name": "y"\n  "country": "DK"\n}'));
+  const json = /** @type {{error: {line: number, message: string}}} */ (
+    parseProfile('{\n  "id": "x",\n  "name": "y"\n  "country": "DK"\n}')
+  );
   assert.equal(json.error.line, 4);
   assert.match(json.error.message, /not valid JSON: expected , or \} \(a comma between fields\?\) at line 4, column 3/);
   assert.match(parseProfile('{"a": [1, 2,]}').error?.message ?? '', /a comma too many before \] at line 1, column 13/);

@@ -58,7 +58,13 @@ async function checkDeploy(command, args, port) {
   });
   const url = `http://127.0.0.1:${port}/embed/`;
   for (let i = 0; i < 50; i++) {
-    if (await fetch(url + 'release.json').then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(url + 'release.json').then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const {stdout} = await promisify(execFile)(process.execPath, [join(root, 'tools/cli/check-deploy.mjs'), url]).catch((e) => e);
@@ -95,33 +101,43 @@ ${location.replaceAll('/var/www/project', join(site, 'www'))}
   return checkDeploy(/** @type {string} */ (nginx), ['-c', join(site, 'nginx.conf'), '-p', site], port);
 }
 
-test("README's nginx configuration serves dist/ as partners' pages need it, also beside a site's own regex location for scripts: check-deploy finds no error and no warning", {skip: nginx ? false : 'nginx is not installed (apt-get install nginx-light)'}, async () => {
-  const block = readmeBlock('nginx');
-  assert.ok(block.includes('/var/www/project'), 'the block names the folder /var/www/project');
-  assert.match(await nginxWith(block), /: 0 error\(s\), 0 warning\(s\)\.\n/);
-  // A rule many sites already have for long caching of assets.
-  const assets = 'location ~* \\.(css|js|svg)$ { expires 30d; }';
-  assert.match(await nginxWith(block, assets), /: 0 error\(s\), 0 warning\(s\)\.\n/, 'README\'s block wins over the regex location');
-  // Without ^~ the regex location answers for the module: check-deploy names the cause and the fix.
-  const plain = await nginxWith(block.replace('location ^~ /embed/', 'location /embed/'), assets);
-  assert.match(plain, /no Access-Control-Allow-Origin header/);
-  assert.match(plain, /in nginx, a regex location \(such as location ~\* \\\.\(css\|js\|svg\)\$\) wins over a plain "location \/embed\/" \(write "location \^~ \/embed\/"\)/);
-});
+test(
+  "README's nginx configuration serves dist/ as partners' pages need it, also beside a site's own regex location for scripts: check-deploy finds no error and no warning",
+  {skip: nginx ? false : 'nginx is not installed (apt-get install nginx-light)'},
+  async () => {
+    const block = readmeBlock('nginx');
+    assert.ok(block.includes('/var/www/project'), 'the block names the folder /var/www/project');
+    assert.match(await nginxWith(block), /: 0 error\(s\), 0 warning\(s\)\.\n/);
+    // A rule many sites already have for long caching of assets.
+    const assets = 'location ~* \\.(css|js|svg)$ { expires 30d; }';
+    assert.match(await nginxWith(block, assets), /: 0 error\(s\), 0 warning\(s\)\.\n/, "README's block wins over the regex location");
+    // Without ^~ the regex location answers for the module: check-deploy names the cause and the fix.
+    const plain = await nginxWith(block.replace('location ^~ /embed/', 'location /embed/'), assets);
+    assert.match(plain, /no Access-Control-Allow-Origin header/);
+    assert.match(
+      plain,
+      /in nginx, a regex location \(such as location ~\* \\\.\(css\|js\|svg\)\$\) wins over a plain "location \/embed\/" \(write "location \^~ \/embed\/"\)/,
+    );
+  },
+);
 
-test("README's Apache .htaccess serves dist/ as partners' pages need it: check-deploy finds no error and no warning", {skip: apache ? false : 'Apache is not installed (apt-get install apache2-bin media-types)'}, async () => {
-  const block = readmeBlock('apache');
-  const site = uploadDist('apache');
-  // The file as README has it, in the uploaded folder, where README says it goes.
-  writeFileSync(join(site, 'www/embed/.htaccess'), block);
-  const modules = APACHE_MODULES.find((folder) => spawnSync('test', ['-f', join(folder, 'mod_headers.so')]).status === 0);
-  assert.ok(modules, 'Apache has mod_headers');
-  const port = await freePort();
-  // A plain server as a host would run it: the system's MIME types, .htaccess
-  // allowed to set headers and types, nothing else switched on.
-  const load = (name) => `LoadModule ${name}_module ${modules}/mod_${name}.so`;
-  writeFileSync(
-    join(site, 'httpd.conf'),
-    `ServerRoot ${site}
+test(
+  "README's Apache .htaccess serves dist/ as partners' pages need it: check-deploy finds no error and no warning",
+  {skip: apache ? false : 'Apache is not installed (apt-get install apache2-bin media-types)'},
+  async () => {
+    const block = readmeBlock('apache');
+    const site = uploadDist('apache');
+    // The file as README has it, in the uploaded folder, where README says it goes.
+    writeFileSync(join(site, 'www/embed/.htaccess'), block);
+    const modules = APACHE_MODULES.find((folder) => spawnSync('test', ['-f', join(folder, 'mod_headers.so')]).status === 0);
+    assert.ok(modules, 'Apache has mod_headers');
+    const port = await freePort();
+    // A plain server as a host would run it: the system's MIME types, .htaccess
+    // allowed to set headers and types, nothing else switched on.
+    const load = (name) => `LoadModule ${name}_module ${modules}/mod_${name}.so`;
+    writeFileSync(
+      join(site, 'httpd.conf'),
+      `ServerRoot ${site}
 ServerName 127.0.0.1
 Listen 127.0.0.1:${port}
 PidFile ${site}/httpd.pid
@@ -135,7 +151,8 @@ DocumentRoot ${site}/www
     Require all granted
 </Directory>
 `,
-  );
-  const stdout = await checkDeploy(/** @type {string} */ (apache), ['-f', join(site, 'httpd.conf'), '-DFOREGROUND'], port);
-  assert.match(stdout, /: 0 error\(s\), 0 warning\(s\)\.\n/, stdout);
-});
+    );
+    const stdout = await checkDeploy(/** @type {string} */ (apache), ['-f', join(site, 'httpd.conf'), '-DFOREGROUND'], port);
+    assert.match(stdout, /: 0 error\(s\), 0 warning\(s\)\.\n/, stdout);
+  },
+);

@@ -25,14 +25,27 @@ function project() {
   mkdirSync(site);
   cpSync(join(root, 'demo/embed/partners/region-southern-denmark.svg'), join(site, 'region-southern-denmark.svg'));
   writeFileSync(join(site, 'region-southern-denmark.json'), JSON.stringify(SAMPLE));
-  writeFileSync(join(site, 'kiel-maritime-cluster.json'), JSON.stringify({...SAMPLE, id: 'kiel-maritime-cluster', name: 'Kiel Maritime Cluster', shortName: 'KMC', country: 'DE', logo: undefined}));
+  writeFileSync(
+    join(site, 'kiel-maritime-cluster.json'),
+    JSON.stringify({
+      ...SAMPLE,
+      id: 'kiel-maritime-cluster',
+      name: 'Kiel Maritime Cluster',
+      shortName: 'KMC',
+      country: 'DE',
+      logo: undefined,
+    }),
+  );
   return {dir, site};
 }
 const node = (/** @type {string} */ cwd, /** @type {string[]} */ args) => {
   const run = spawnSync(process.execPath, args, {cwd, encoding: 'utf8'});
   return {code: run.status, out: `${run.stdout}${run.stderr}`};
 };
-const published = (/** @type {string} */ dir) => readdirSync(join(dir, 'dist/partners')).filter((f) => f.endsWith('.json') && f !== 'index.json').sort();
+const published = (/** @type {string} */ dir) =>
+  readdirSync(join(dir, 'dist/partners'))
+    .filter((f) => f.endsWith('.json') && f !== 'index.json')
+    .sort();
 
 test('a build with the site folder, then a plain build: the folder is published both times, and kept in the config', () => {
   const {dir} = project();
@@ -40,11 +53,21 @@ test('a build with the site folder, then a plain build: the folder is published 
     const first = node(dir, ['tools/build/assemble-dist.mjs', '--profiles', 'site-partners', '--url', 'https://project.example/embed/']);
     assert.equal(first.code, 0, first.out);
     assert.deepEqual(published(dir), ['kiel-maritime-cluster.json', 'region-southern-denmark.json']);
-    assert.match(first.out, /Kept in partner-card\.config\.json for the next builds: profiles site-partners, url https:\/\/project\.example\/embed\/\./);
-    assert.deepEqual(JSON.parse(readFileSync(join(dir, CONFIG_NAME), 'utf8')), {profiles: 'site-partners', url: 'https://project.example/embed/'});
+    assert.match(
+      first.out,
+      /Kept in partner-card\.config\.json for the next builds: profiles site-partners, url https:\/\/project\.example\/embed\/\./,
+    );
+    assert.deepEqual(JSON.parse(readFileSync(join(dir, CONFIG_NAME), 'utf8')), {
+      profiles: 'site-partners',
+      url: 'https://project.example/embed/',
+    });
     const plain = node(dir, ['tools/build/assemble-dist.mjs']);
     assert.equal(plain.code, 0, plain.out);
-    assert.deepEqual(published(dir), ['kiel-maritime-cluster.json', 'region-southern-denmark.json'], 'the real profiles, not the demo sample');
+    assert.deepEqual(
+      published(dir),
+      ['kiel-maritime-cluster.json', 'region-southern-denmark.json'],
+      'the real profiles, not the demo sample',
+    );
     assert.ok(!plain.out.includes(DEMO_NOTICE));
     assert.match(plain.out, /4 ready-made embed code file\(s\) for https:\/\/project\.example\/embed\//, 'the kept address too');
     // The build plans with the kept folder: no word of the demo.
@@ -80,7 +103,10 @@ test('prerender and check-deploy take the kept folder and address; a broken conf
     const check = node(dir, ['tools/cli/check-deploy.mjs', '--timeout', '2000']);
     assert.match(check.out, /http:\/\/127\.0\.0\.1:9\/embed\//, 'check-deploy checks the kept address');
     // A flag not understood, or an address that is not http(s): one line, exit 2, from the build and its last step alike.
-    for (const args of [['tools/build/build.mjs', '--nope'], ['tools/build/assemble-dist.mjs', '--url', 'ftp://project.example/']]) {
+    for (const args of [
+      ['tools/build/build.mjs', '--nope'],
+      ['tools/build/assemble-dist.mjs', '--url', 'ftp://project.example/'],
+    ]) {
       const bad = node(dir, args);
       assert.equal(bad.code, 2, `${args.join(' ')}: ${bad.out}`);
       assert.equal(bad.out.trim().split('\n').length, 1, bad.out);

@@ -16,8 +16,16 @@ test('strip-translator-notes: the desc goes, escaped quotes and all; the id and 
 });
 
 test('short-msg-ids: ids numbered in sorted order; the same code in the source and the generated templates; unknown ids left', () => {
-  const codes = idCodes('<trans-unit id="retry"></trans-unit><trans-unit id="error.network"></trans-unit><trans-unit id="retry"></trans-unit>');
-  assert.deepEqual([...codes], [['error.network', '0'], ['retry', '1']]);
+  const codes = idCodes(
+    '<trans-unit id="retry"></trans-unit><trans-unit id="error.network"></trans-unit><trans-unit id="retry"></trans-unit>',
+  );
+  assert.deepEqual(
+    [...codes],
+    [
+      ['error.network', '0'],
+      ['retry', '1'],
+    ],
+  );
   const source = "msg('Retry', {id: 'retry'}); msg('x', {id: 'not.in.xliff'});";
   assert.equal(shortenIds(source, codes)?.toString(), "msg('Retry', {id: '1'}); msg('x', {id: 'not.in.xliff'});");
   const generated = "export const templates = {\n  'error.network': `Netværksfejl`,\n  'retry': `Prøv igen`,\n};";
@@ -35,7 +43,10 @@ test("without-directory-strings: the directory's entries go, escaped backticks a
     '};',
     '',
   ].join('\n');
-  assert.equal(dropDirectoryStrings(generated).toString(), ['export const templates = {', "  'card.title': `Partner`,", "  'retry': `Prøv igen`,", '};', ''].join('\n'));
+  assert.equal(
+    dropDirectoryStrings(generated).toString(),
+    ['export const templates = {', "  'card.title': `Partner`,", "  'retry': `Prøv igen`,", '};', ''].join('\n'),
+  );
 });
 
 test('size-budget: sizes printed, a problem only above the gzip budget', () => {
@@ -47,7 +58,9 @@ test('size-budget: sizes printed, a problem only above the gzip budget', () => {
 });
 
 test("minify-literals: Lit's html`` loses its indentation, in src/ only", async () => {
-  const plugin = /** @type {{transform: (code: string, id: string) => Promise<{code: string} | null>}} */ (/** @type {unknown} */ (minifyLiterals()));
+  const plugin = /** @type {{transform: (code: string, id: string) => Promise<{code: string} | null>}} */ (
+    /** @type {unknown} */ (minifyLiterals())
+  );
   const code = 'const t = html`\n    <p>\n      Hello\n    </p>\n  `;\n';
   const out = await plugin.transform(code, '/project/src/card.ts');
   assert.equal(out?.code, 'const t = html`<p>Hello</p>`;\n');
@@ -55,7 +68,9 @@ test("minify-literals: Lit's html`` loses its indentation, in src/ only", async 
 });
 
 test("no-runtime-msg-ids: @lit/localize's id generator resolves to a stub that throws; other imports are left alone", async () => {
-  const plugin = /** @type {{resolveId: (s: string, i?: string) => string | null, load: (id: string) => string | null}} */ (/** @type {unknown} */ (noRuntimeMsgIds()));
+  const plugin = /** @type {{resolveId: (s: string, i?: string) => string | null, load: (id: string) => string | null}} */ (
+    /** @type {unknown} */ (noRuntimeMsgIds())
+  );
   const stub = plugin.resolveId('./id-generation.js', '/project/node_modules/@lit/localize/internal/runtime-msg.js');
   assert.ok(stub);
   assert.equal(plugin.load(stub), STUB);

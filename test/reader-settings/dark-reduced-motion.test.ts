@@ -6,7 +6,11 @@ import {$, axeViolations, faintFieldBorders, focusRingShare, readerSettings, SAM
 
 // Runs in the group "dark-reduced-motion": Firefox and WebKit were started
 // with both settings, Chromium emulates them (test/support/launchers.mjs).
-const lightness = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).reduce((sum, n) => sum + Number(n), 0) / 3;
+const lightness = (rgb: string) =>
+  rgb
+    .match(/\d+/g)!
+    .slice(0, 3)
+    .reduce((sum, n) => sum + Number(n), 0) / 3;
 
 describe('A reader who prefers dark mode and reduced motion', () => {
   before(async () => {
@@ -18,7 +22,9 @@ describe('A reader who prefers dark mode and reduced motion', () => {
   after(() => readerSettings({}));
 
   it('nothing moves: no animation or transition in any state', async () => {
-    const loading = fixtureSync<PartnerCard>(html`<partner-card partner="region-southern-denmark" base=${`/slow/300${SAMPLES}`}></partner-card>`);
+    const loading = fixtureSync<PartnerCard>(
+      html`<partner-card partner="region-southern-denmark" base=${`/slow/300${SAMPLES}`}></partner-card>`,
+    );
     await loading.updateComplete;
     expect(loading.shadowRoot!.getAnimations()).to.have.length(0);
     await settle(loading);
@@ -37,13 +43,18 @@ describe('A reader who prefers dark mode and reduced motion', () => {
   });
 
   it('gets dark directory cards, and sees the focus ring round the card taken with Tab', async () => {
-    const el = fixtureSync<PartnerDirectory>(html`<partner-directory lang="en" base="/test/fixtures/directory/" href="/p/{id}/" style="width: 900px"></partner-directory>`);
+    const el = fixtureSync<PartnerDirectory>(
+      html`<partner-directory lang="en" base="/test/fixtures/directory/" href="/p/{id}/" style="width: 900px"></partner-directory>`,
+    );
     await oneEvent(el, 'partner-directory-load');
     await el.updateComplete;
     const card = el.shadowRoot!.querySelector('li [part~="card"]')!;
     expect(lightness(getComputedStyle(card).backgroundColor)).to.be.below(80);
     el.shadowRoot!.querySelector<HTMLElement>('[part="country"]')!.focus();
-    const share = await focusRingShare(() => card.getBoundingClientRect(), () => sendKeys({press: 'Tab'}));
+    const share = await focusRingShare(
+      () => card.getBoundingClientRect(),
+      () => sendKeys({press: 'Tab'}),
+    );
     expect(share).to.be.above(0.8);
   });
 

@@ -15,17 +15,24 @@ describe('A reader with forced colours (Windows high contrast)', () => {
   after(() => readerSettings({}));
 
   it('sees the card border and the focus ring', async () => {
-    const {el} = await settled(html`<button>before</button><partner-card variant="compact" partner="region-southern-denmark" base=${SAMPLES} href="/p/" style="width: 400px; margin: 8px"></partner-card>`);
+    const {el} = await settled(
+      html`<button>before</button><partner-card variant="compact" partner="region-southern-denmark" base=${SAMPLES} href="/p/" style="width: 400px; margin: 8px"></partner-card>`,
+    );
     const card = $(el, '[part~="card"]')!;
     expect(getComputedStyle(card).borderTopStyle).to.equal('solid');
     expect(getComputedStyle(card).borderTopWidth).to.equal('1px');
     (el.previousElementSibling as HTMLElement).focus();
-    const share = await focusRingShare(() => card.getBoundingClientRect(), () => sendKeys({press: 'Tab'}));
+    const share = await focusRingShare(
+      () => card.getBoundingClientRect(),
+      () => sendKeys({press: 'Tab'}),
+    );
     expect(share).to.be.above(0.8);
   });
 
   it('sees the placeholder: outlined bars and the word "Loading"', async () => {
-    const el = fixtureSync<PartnerCard>(html`<partner-card lang="da" partner="region-southern-denmark" base="/slow/3000/demo/embed/partners/"></partner-card>`);
+    const el = fixtureSync<PartnerCard>(
+      html`<partner-card lang="da" partner="region-southern-denmark" base="/slow/3000/demo/embed/partners/"></partner-card>`,
+    );
     await el.updateComplete;
     const label = $(el, '.loading-label')!;
     expect(label.getBoundingClientRect().height).to.be.above(0);
@@ -36,12 +43,17 @@ describe('A reader with forced colours (Windows high contrast)', () => {
   });
 
   it('sees the focus ring round a directory card taken with Tab', async () => {
-    const el = fixtureSync<PartnerDirectory>(html`<partner-directory lang="en" base="/test/fixtures/directory/" href="/p/{id}/" style="width: 320px; margin: 8px"></partner-directory>`);
+    const el = fixtureSync<PartnerDirectory>(
+      html`<partner-directory lang="en" base="/test/fixtures/directory/" href="/p/{id}/" style="width: 320px; margin: 8px"></partner-directory>`,
+    );
     await oneEvent(el, 'partner-directory-load');
     await el.updateComplete;
     const card = el.shadowRoot!.querySelector('li [part~="card"]')!;
     el.shadowRoot!.querySelector<HTMLElement>('[part="country"]')!.focus();
-    const share = await focusRingShare(() => card.getBoundingClientRect(), () => sendKeys({press: 'Tab'}));
+    const share = await focusRingShare(
+      () => card.getBoundingClientRect(),
+      () => sendKeys({press: 'Tab'}),
+    );
     expect(share).to.be.above(0.8);
   });
 });

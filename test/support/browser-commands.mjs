@@ -59,7 +59,10 @@ export function browserCommandsPlugin() {
       }
       if (command === 'clipboard-access') {
         if (!isChromium(browser)) return false;
-        await browser.getPage(session.id).browserContext().overridePermissions(payload.origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+        await browser
+          .getPage(session.id)
+          .browserContext()
+          .overridePermissions(payload.origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
         return true;
       }
       if (command === 'screenshot') {

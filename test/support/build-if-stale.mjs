@@ -6,7 +6,18 @@ import {execSync} from 'node:child_process';
 import {existsSync, readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 
-const SOURCES = ['src', 'shared', 'node', 'pages', 'tools/build', 'locales', 'demo/embed', 'vite.config.ts', 'lit-localize.json', 'package.json'];
+const SOURCES = [
+  'src',
+  'shared',
+  'node',
+  'pages',
+  'tools/build',
+  'locales',
+  'demo/embed',
+  'vite.config.ts',
+  'lit-localize.json',
+  'package.json',
+];
 const BUILT = 'dist/partner-card.js';
 
 function newest(path) {

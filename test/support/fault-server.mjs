@@ -234,14 +234,17 @@ export async function faultServer(ctx, next) {
     ctx.set('Cache-Control', 'no-store');
     // How many tags the prerenderer filled: the corpus test holds each page's browser to it.
     ctx.set('X-Prerendered-Tags', String(result.cards));
-    if (prerendered[1]) ctx.set('Content-Security-Policy', STRICT_CSP.replace("style-src 'self'", `style-src 'self' ${STYLE_HASH} ${DIRECTORY_STYLE_HASH}`));
+    if (prerendered[1])
+      ctx.set('Content-Security-Policy', STRICT_CSP.replace("style-src 'self'", `style-src 'self' ${STYLE_HASH} ${DIRECTORY_STYLE_HASH}`));
     ctx.type = 'text/html';
     ctx.body = result.html;
     return;
   }
   if (ctx.path === '/prerender-corpus/') {
     ctx.set('Cache-Control', 'no-store');
-    const corpus = readdirSync(new URL('../fixtures/prerender-corpus/', import.meta.url)).filter((name) => name.endsWith('.html')).sort();
+    const corpus = readdirSync(new URL('../fixtures/prerender-corpus/', import.meta.url))
+      .filter((name) => name.endsWith('.html'))
+      .sort();
     ctx.body = [...corpus.map((name) => `test/fixtures/prerender-corpus/${name}`), ...generatedPages()];
     return;
   }
@@ -250,7 +253,16 @@ export async function faultServer(ctx, next) {
     const {partner = '', lang, variant, base = '/demo/embed/partners/', href} = ctx.query;
     ctx.set('Cache-Control', 'no-store');
     ctx.type = 'text/html';
-    ctx.body = renderCard({profile: profileFor(partner), partner, base, lang, variant, headingLevel: ctx.query['heading-level'], href, backHref: ctx.query['back-href']}).html;
+    ctx.body = renderCard({
+      profile: profileFor(partner),
+      partner,
+      base,
+      lang,
+      variant,
+      headingLevel: ctx.query['heading-level'],
+      href,
+      backHref: ctx.query['back-href'],
+    }).html;
     return;
   }
   const many = ctx.path.match(/^\/many\/(\d{1,4})\/index\.json$/);

@@ -12,7 +12,8 @@ export const GENERATED = join(root, 'test/generated');
 const STAMP = join(GENERATED, '.built');
 
 /** The newest modification time under `path`. @param {string} path @returns {number} */
-const newest = (path) => (statSync(path).isDirectory() ? Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name)))) : statSync(path).mtimeMs);
+const newest = (path) =>
+  statSync(path).isDirectory() ? Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name)))) : statSync(path).mtimeMs;
 
 async function eleventy() {
   const {default: Eleventy} = await import('@11ty/eleventy');

@@ -32,17 +32,12 @@ export function textOf(el: Element): string {
   return (el.shadowRoot ?? el).textContent!.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
 
-export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<T>(selector),
-];
+export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 
 /** Figures as label → value, read from the card's definition lists. */
 export function figures(el: Element): Record<string, string> {
-  return Object.fromEntries(
-    $$(el, 'dl > div').map((row) => [textOf(row.querySelector('dt')!), textOf(row.querySelector('dd')!)]),
-  );
+  return Object.fromEntries($$(el, 'dl > div').map((row) => [textOf(row.querySelector('dt')!), textOf(row.querySelector('dd')!)]));
 }
 
 /** The URLs this page requested since the last clearResourceTimings(); browsers add entries a little after the response. */
@@ -161,12 +156,16 @@ export function contrast(a: string, b: string): number {
 
 /** Form fields of `doc` whose border is under 3:1 against the field or the page (WCAG 1.4.11), as `id: ratios`. */
 export function faintFieldBorders(doc: Document): string[] {
-  const page = getComputedStyle(doc.body).backgroundColor.startsWith('rgba(0, 0, 0, 0)') ? getComputedStyle(doc.documentElement).backgroundColor : getComputedStyle(doc.body).backgroundColor;
+  const page = getComputedStyle(doc.body).backgroundColor.startsWith('rgba(0, 0, 0, 0)')
+    ? getComputedStyle(doc.documentElement).backgroundColor
+    : getComputedStyle(doc.body).backgroundColor;
   return [...doc.querySelectorAll<HTMLElement>('input:not([type="radio"]):not([type="checkbox"]):not([type="file"]), select, textarea')]
     .filter((el) => el.getClientRects().length)
     .flatMap((el) => {
       const style = getComputedStyle(el);
       const [field, outside] = [contrast(style.borderTopColor, style.backgroundColor), contrast(style.borderTopColor, page)];
-      return field < 3 || outside < 3 ? [`${el.id || el.localName}: ${field.toFixed(2)}:1 against the field, ${outside.toFixed(2)}:1 against the page`] : [];
+      return field < 3 || outside < 3
+        ? [`${el.id || el.localName}: ${field.toFixed(2)}:1 against the field, ${outside.toFixed(2)}:1 against the page`]
+        : [];
     });
 }

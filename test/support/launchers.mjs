@@ -107,8 +107,7 @@ const FIREFOX_PREFS = {
 };
 
 const LAUNCHERS = {
-  chromium: () =>
-    chromeLauncher({launchOptions: {executablePath: programOf('chromium'), headless: true, args: CHROMIUM_ARGS}}),
+  chromium: () => chromeLauncher({launchOptions: {executablePath: programOf('chromium'), headless: true, args: CHROMIUM_ARGS}}),
   firefox: (settings = {}) =>
     chromeLauncher({
       puppeteer,

@@ -44,7 +44,9 @@ cpSync(profiles, partners, {
   recursive: true,
   filter: (from) => !/(^|\/)\.[^/]+$/.test(relative(profiles, from)) && relative(profiles, from) !== 'index.json',
 });
-const checked = spawnSync(process.execPath, [join(root, 'tools/cli/partners.mjs'), profiles, '--out', join(partners, 'index.json')], {stdio: 'inherit'});
+const checked = spawnSync(process.execPath, [join(root, 'tools/cli/partners.mjs'), profiles, '--out', join(partners, 'index.json')], {
+  stdio: 'inherit',
+});
 if (checked.status !== 0) {
   console.error(`The profiles in ${profiles} are not valid: dist/ is not ready to publish.`);
   process.exit(1);
@@ -84,7 +86,12 @@ if (publicUrl) {
 }
 
 const count = readdirSync(partners).filter((f) => f.endsWith('.json') && f !== 'index.json').length;
-console.log(`dist/ is ready to publish: ${moduleName} (${release.integrity}), ${release.directory.module} (${release.directory.integrity}), ${count} profile(s) from ${relative(root, profiles) || profiles}, ${snippets}.`);
-if (site.saved) console.log(`Kept in ${CONFIG_NAME} for the next builds: ${[`profiles ${relative(root, profiles) || profiles}`, publicUrl && `url ${publicUrl}`].filter(Boolean).join(', ')}.`);
+console.log(
+  `dist/ is ready to publish: ${moduleName} (${release.integrity}), ${release.directory.module} (${release.directory.integrity}), ${count} profile(s) from ${relative(root, profiles) || profiles}, ${snippets}.`,
+);
+if (site.saved)
+  console.log(
+    `Kept in ${CONFIG_NAME} for the next builds: ${[`profiles ${relative(root, profiles) || profiles}`, publicUrl && `url ${publicUrl}`].filter(Boolean).join(', ')}.`,
+  );
 // Last, where a maintainer looks before uploading.
 if (site.demo) console.log(DEMO_NOTICE);

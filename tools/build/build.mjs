@@ -32,15 +32,28 @@ const STEPS = [
   ["bundle the directory's module", bin('vite'), ['build', '--mode', 'directory']],
   ['bundle the prerenderer', bin('vite'), ['build', '--mode', 'prerender']],
   ['bundle the embed builder', bin('vite'), ['build', '--mode', 'builder']],
-  ["generate the demo's 24 partners", process.execPath, ['tools/dev/generate-partners.mjs', '--count', '24', '--out', 'demo/generated/partners', '--with-sample']],
+  [
+    "generate the demo's 24 partners",
+    process.execPath,
+    ['tools/dev/generate-partners.mjs', '--count', '24', '--out', 'demo/generated/partners', '--with-sample'],
+  ],
   ["prerender the demo's pages", process.execPath, ['tools/build/demo-prerender.mjs']],
   ['write the type declarations', bin('tsc'), ['-p', 'tsconfig.build.json']],
   ['write the custom-elements manifest', bin('cem'), ['analyze']],
-  ['assemble dist/', process.execPath, ['tools/build/assemble-dist.mjs', ...(flags.profiles ? ['--profiles', flags.profiles] : []), ...(flags.url ? ['--url', flags.url] : [])]],
+  [
+    'assemble dist/',
+    process.execPath,
+    [
+      'tools/build/assemble-dist.mjs',
+      ...(flags.profiles ? ['--profiles', flags.profiles] : []),
+      ...(flags.url ? ['--url', flags.url] : []),
+    ],
+  ],
 ];
 
 if (flags.plan) {
-  for (const [i, [name, program, args]] of STEPS.entries()) console.log(`${i + 1}/${STEPS.length} ${name}: ${program === process.execPath ? 'node' : program.split('/').pop()} ${args.join(' ')}`);
+  for (const [i, [name, program, args]] of STEPS.entries())
+    console.log(`${i + 1}/${STEPS.length} ${name}: ${program === process.execPath ? 'node' : program.split('/').pop()} ${args.join(' ')}`);
   process.exit(0);
 }
 

@@ -77,8 +77,14 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
     } catch (e) {
       const cause = /** @type {Error & {cause?: {code?: string}}} */ (e);
       const why =
-        cause.name === 'TimeoutError' ? `no answer within ${timeout / 1000} s` : `cannot be reached (${cause.cause?.code ?? cause.message})`;
-      error(u, why, 'check that the server is up and the URL is the folder dist/ was uploaded to; a slow server makes every partner page wait');
+        cause.name === 'TimeoutError'
+          ? `no answer within ${timeout / 1000} s`
+          : `cannot be reached (${cause.cause?.code ?? cause.message})`;
+      error(
+        u,
+        why,
+        'check that the server is up and the URL is the folder dist/ was uploaded to; a slow server makes every partner page wait',
+      );
       return undefined;
     }
   };
@@ -91,7 +97,11 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
       return undefined;
     }
     if (answer.status !== 200) {
-      error(u, `${what} answers HTTP ${answer.status}`, `the server must answer 200 for it${answer.status >= 500 ? ' (a server error: see its log)' : ''}`);
+      error(
+        u,
+        `${what} answers HTTP ${answer.status}`,
+        `the server must answer 200 for it${answer.status >= 500 ? ' (a server error: see its log)' : ''}`,
+      );
       return undefined;
     }
     return answer;
@@ -102,7 +112,9 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
     if (allowed !== '*' && allowed !== PARTNER_ORIGIN) {
       error(
         u,
-        allowed ? `Access-Control-Allow-Origin is "${allowed}", so partners' pages may not use it` : 'no Access-Control-Allow-Origin header, so browsers refuse it to partners\' pages',
+        allowed
+          ? `Access-Control-Allow-Origin is "${allowed}", so partners' pages may not use it`
+          : "no Access-Control-Allow-Origin header, so browsers refuse it to partners' pages",
         'send "Access-Control-Allow-Origin: *" for every file of the folder (README, "Hosting the card"). ' +
           'If your configuration already sends it, something else answers for this file: in nginx, a regex location ' +
           '(such as location ~* \\.(css|js|svg)$) wins over a plain "location /embed/" (write "location ^~ /embed/"); ' +
@@ -115,7 +127,11 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
   const isJavaScript = (u, answer) => {
     const type = answer.headers.get('content-type') ?? '';
     if (!/^(text|application)\/(javascript|ecmascript|x-javascript)\b/i.test(type)) {
-      error(u, `served as "${type || 'no Content-Type'}", and browsers run module scripts only when they are JavaScript`, 'serve .js files as text/javascript');
+      error(
+        u,
+        `served as "${type || 'no Content-Type'}", and browsers run module scripts only when they are JavaScript`,
+        'serve .js files as text/javascript',
+      );
     }
   };
   /** Short-lived or revalidated: profiles and the moving module change. @param {URL} u @param {Answer} answer @param {string} what */
@@ -128,7 +144,11 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
     }
     const {maxAge = 0, immutable, revalidated} = cacheControl(header);
     if (immutable || (!revalidated && maxAge > DAY)) {
-      warning(u, `Cache-Control "${header}" keeps ${what} too long: a change reaches partners' pages only after ${immutable ? 'the cache is cleared' : `${Math.round(maxAge / 3600)} hours`}`, fix);
+      warning(
+        u,
+        `Cache-Control "${header}" keeps ${what} too long: a change reaches partners' pages only after ${immutable ? 'the cache is cleared' : `${Math.round(maxAge / 3600)} hours`}`,
+        fix,
+      );
     }
   };
 
@@ -138,12 +158,18 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
   const [releaseAnswer, indexAnswer, builder] = await pool(
     [
       () => fetchOk(release, 'release.json (the version and integrity of the versioned modules)', upload),
-      () => fetchOk(index, 'The index of partners', `${upload}; \`npm run build -- --profiles <folder>\` publishes your own profiles with their index`),
+      () =>
+        fetchOk(
+          index,
+          'The index of partners',
+          `${upload}; \`npm run build -- --profiles <folder>\` publishes your own profiles with their index`,
+        ),
       () => get(new URL('embed.html', folder)),
     ],
     concurrency,
   );
-  if (builder && builder.status !== 200) warning(new URL('embed.html', folder), `the embed builder answers HTTP ${builder.status}`, `${upload}: partners get their code there`);
+  if (builder && builder.status !== 200)
+    warning(new URL('embed.html', folder), `the embed builder answers HTTP ${builder.status}`, `${upload}: partners get their code there`);
 
   /** @typedef {{module?: unknown, integrity?: unknown}} Pinned */
   /** @type {(Pinned & {version?: string, directory?: Pinned}) | undefined} */
@@ -157,17 +183,30 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
   }
   /** A release entry's versioned file and integrity, when it names `name`-<version>.js and a sha384. @param {Pinned | undefined} pinned @param {string} name */
   const pinnedFile = (pinned, name) =>
-    typeof pinned?.module === 'string' && new RegExp(`^${name}-[\\w.+-]+\\.js$`).test(pinned.module) && /^sha384-/.test(String(pinned.integrity))
+    typeof pinned?.module === 'string' &&
+    new RegExp(`^${name}-[\\w.+-]+\\.js$`).test(pinned.module) &&
+    /^sha384-/.test(String(pinned.integrity))
       ? {module: pinned.module, integrity: String(pinned.integrity)}
       : undefined;
   const modules = [
     {name: 'partner-card', what: "the card's module", pinned: releaseInfo && pinnedFile(releaseInfo, 'partner-card')},
-    {name: 'partner-directory', what: "the directory's module", pinned: releaseInfo && pinnedFile(releaseInfo.directory, 'partner-directory')},
+    {
+      name: 'partner-directory',
+      what: "the directory's module",
+      pinned: releaseInfo && pinnedFile(releaseInfo.directory, 'partner-directory'),
+    },
   ];
   for (const {name, what, pinned} of modules) {
     if (releaseInfo && !pinned) error(release, `does not name ${what} (${name}-<version>.js) and its sha384 integrity`, upload);
   }
-  await pool(modules.map(({name, what, pinned}) => () => checkModule(name, what, pinned)), concurrency);
+  await pool(
+    modules.map(
+      ({name, what, pinned}) =>
+        () =>
+          checkModule(name, what, pinned),
+    ),
+    concurrency,
+  );
 
   /**
    * The moving module (`name`.js) and its versioned copy: JavaScript, with
@@ -184,23 +223,41 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
     }
     if (!pinned) return;
     const versioned = new URL(pinned.module, folder);
-    const answer = await fetchOk(versioned, `The versioned copy of ${what}, release ${releaseInfo?.version}`, `${upload}; partners' pinned code loads this file`);
+    const answer = await fetchOk(
+      versioned,
+      `The versioned copy of ${what}, release ${releaseInfo?.version}`,
+      `${upload}; partners' pinned code loads this file`,
+    );
     if (!answer) return;
     isJavaScript(versioned, answer);
     needsCors(versioned, answer);
     const actual = `sha384-${createHash('sha384').update(answer.body).digest('base64')}`;
     if (actual !== pinned.integrity) {
-      error(versioned, `its bytes do not match the published integrity (${actual}, not ${pinned.integrity}): browsers refuse to run it on every page that pinned it`, 'upload the file exactly as `npm run build` made it (no minifier, no compression on disk, no changed line ends); never change a released file, release a new version');
+      error(
+        versioned,
+        `its bytes do not match the published integrity (${actual}, not ${pinned.integrity}): browsers refuse to run it on every page that pinned it`,
+        'upload the file exactly as `npm run build` made it (no minifier, no compression on disk, no changed line ends); never change a released file, release a new version',
+      );
     }
     const header = answer.headers.get('cache-control');
     const {maxAge, immutable} = cacheControl(header ?? '');
     if (!immutable || (maxAge ?? 0) < YEAR) {
-      warning(versioned, header ? `Cache-Control "${header}" makes browsers ask again for a file that never changes` : 'no Cache-Control header: a file that never changes can be kept for good', `send "Cache-Control: public, max-age=31536000, immutable" for ${name}-<version>.js`);
+      warning(
+        versioned,
+        header
+          ? `Cache-Control "${header}" makes browsers ask again for a file that never changes`
+          : 'no Cache-Control header: a file that never changes can be kept for good',
+        `send "Cache-Control: public, max-age=31536000, immutable" for ${name}-<version>.js`,
+      );
     }
     if (movingAnswer) {
       const strip = (/** @type {Buffer} */ b) => b.toString('utf8').replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
       if (strip(movingAnswer.body) !== strip(answer.body)) {
-        warning(moving, `is not the same code as ${pinned.module}: an upload is half done, or a cache still serves an older ${name}.js`, `upload all of dist/ again, and purge ${name}.js from any CDN cache`);
+        warning(
+          moving,
+          `is not the same code as ${pinned.module}: an upload is half done, or a cache still serves an older ${name}.js`,
+          `upload all of dist/ again, and purge ${name}.js from any CDN cache`,
+        );
       }
     }
   }
@@ -227,21 +284,35 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
   }
   /** Same warning for many profiles: said once, with how many. @type {Map<string, {first: URL, fix: string, count: number}>} */
   const profileWarnings = new Map();
-  const profiles = ids.filter((id) => typeof id === 'string' && ID.test(id)).map((id) => async () => {
-    if (typeof id !== 'string') return;
-    await checkProfileFile(id);
-  });
+  const profiles = ids
+    .filter((id) => typeof id === 'string' && ID.test(id))
+    .map((id) => async () => {
+      if (typeof id !== 'string') return;
+      await checkProfileFile(id);
+    });
   /** @param {string} id */
   const checkProfileFile = async (id) => {
     const u = new URL(`partners/${id}.json`, folder);
-    const answer = await fetchOk(u, `The profile of "${id}", listed in index.json,`, 'upload every profile that index.json lists (or rebuild the index)');
+    const answer = await fetchOk(
+      u,
+      `The profile of "${id}", listed in index.json,`,
+      'upload every profile that index.json lists (or rebuild the index)',
+    );
     if (!answer) return;
     needsCors(u, answer);
     const header = answer.headers.get('cache-control');
     const {maxAge, immutable, revalidated} = cacheControl(header ?? '');
-    const stale = !header ? 'no Cache-Control header' : immutable || (!revalidated && (maxAge ?? 0) > DAY) ? `Cache-Control "${header}" keeps it too long` : '';
+    const stale = !header
+      ? 'no Cache-Control header'
+      : immutable || (!revalidated && (maxAge ?? 0) > DAY)
+        ? `Cache-Control "${header}" keeps it too long`
+        : '';
     if (stale) {
-      const seen = profileWarnings.get(stale) ?? {first: u, fix: 'send "Cache-Control: public, max-age=300, must-revalidate" for partners/', count: 0};
+      const seen = profileWarnings.get(stale) ?? {
+        first: u,
+        fix: 'send "Cache-Control: public, max-age=300, must-revalidate" for partners/',
+        count: 0,
+      };
       seen.count++;
       profileWarnings.set(stale, seen);
     }
@@ -263,7 +334,12 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
     if (!/^https?:$/.test(logo.protocol)) return;
     const image = await fetchOk(logo, `The logo of "${id}"`, 'upload the logo next to its profile, as the profile names it');
     const type = image?.headers.get('content-type') ?? '';
-    if (image && !/^image\//i.test(type)) error(logo, `served as "${type || 'no Content-Type'}", and browsers show only images in <img>`, 'serve logos with their image type (image/svg+xml, image/png…)');
+    if (image && !/^image\//i.test(type))
+      error(
+        logo,
+        `served as "${type || 'no Content-Type'}", and browsers show only images in <img>`,
+        'serve logos with their image type (image/svg+xml, image/png…)',
+      );
   };
   await pool(profiles, concurrency);
   for (const [problem, {first, fix, count}] of profileWarnings) {

@@ -38,7 +38,11 @@ const gap = (lang, kind, where, english) => rows.push({lang, kind, where, englis
 const totals = {strings: 0, pageStrings: 0, files: 0, texts: 0, stale: 0};
 
 // --- Interface strings: XLIFF files from `npm run i18n:extract` -----------------
-const placeholders = (xml) => [...String(xml ?? '').matchAll(/<x id="(\d+)"/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (xml) =>
+  [...String(xml ?? '').matchAll(/<x id="(\d+)"/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 const codeIds = new Map();
 for (const file of walk(srcDir).filter((f) => /\.ts$/.test(f) && !f.includes('generated'))) {
   const code = readFileSync(file, 'utf8');
@@ -109,7 +113,8 @@ for (const lang of targetLocales) {
       if (!unit) gap(lang, 'not extracted yet', where, 'run npm run i18n:extract');
       else if (!unit.target?.trim()) gap(lang, 'page string', where, english);
       else if (!samePlaceholders(unit.target, english)) gap(lang, 'placeholder lost or added', where, `${english}  →  ${unit.target}`);
-      else if (unit.source !== english || unit.review) gap(lang, 'page string: English newer', where, `${english}  (translated from: ${unit.source})`);
+      else if (unit.source !== english || unit.review)
+        gap(lang, 'page string: English newer', where, `${english}  (translated from: ${unit.source})`);
     }
     for (const key of Object.keys(units)) {
       if (!(key in strings)) gap(lang, 'not in the code any more', `${page} ${key} in ${relative('.', file)}`, 'run npm run i18n:extract');
@@ -161,14 +166,20 @@ const columns = [
   ['english', 52],
 ];
 if (rows.length) {
-  const line = (/** @type {string[]} */ cells) => cells.map((c, i) => clip(c, Number(columns[i][1])).padEnd(Number(columns[i][1]))).join('  ').trimEnd();
+  const line = (/** @type {string[]} */ cells) =>
+    cells
+      .map((c, i) => clip(c, Number(columns[i][1])).padEnd(Number(columns[i][1])))
+      .join('  ')
+      .trimEnd();
   console.log(line(['lang', 'what is missing', 'where', 'English (shown instead)']));
   console.log(line(columns.map(([, n]) => '-'.repeat(Number(n)))));
   for (const row of rows) console.log(printable(line([row.lang, row.kind, row.where, row.english.replace(/\s+/g, ' ')])));
   console.log('');
   for (const row of rows.filter((r) => r.kind === 'profile text: Danish older')) {
     const [now, was] = row.english.split('  (translated from: ');
-    console.log(`${printable(row.where)}: the Danish was translated from\n  "${printable(was.slice(0, -1))}"\nbut the English is now\n  "${printable(now)}"\nUpdate the Danish (npm run i18n:export-profiles marks it for review).\n`);
+    console.log(
+      `${printable(row.where)}: the Danish was translated from\n  "${printable(was.slice(0, -1))}"\nbut the English is now\n  "${printable(now)}"\nUpdate the Danish (npm run i18n:export-profiles marks it for review).\n`,
+    );
   }
 }
 const interfaceGaps = rows.filter((r) => !r.kind.startsWith('profile')).length;
@@ -186,14 +197,20 @@ const toReview = (/** @type {{kind: string}} */ row) => row.kind === 'page strin
 const blocking = flag('--interface-only') ? rows.filter((row) => !toReview(row)) : rows;
 // The last line says what the exit code says.
 if (blocking.length && !flag('--warn')) {
-  console.log(`${blocking.length} row(s) above to fix: exit code 1. Translate them (see locales/README.md), or run with --warn for a report only.`);
+  console.log(
+    `${blocking.length} row(s) above to fix: exit code 1. Translate them (see locales/README.md), or run with --warn for a report only.`,
+  );
   process.exit(1);
 }
 if (rows.some(toReview)) console.log('Rows marked "English newer" are for translators to review; the build goes on meanwhile.');
-console.log(rows.length ? `${rows.length} row(s) above reported; nothing stops the build: exit code 0.` : 'Nothing to translate or fix: exit code 0.');
+console.log(
+  rows.length ? `${rows.length} row(s) above reported; nothing stops the build: exit code 0.` : 'Nothing to translate or fix: exit code 0.',
+);
 
 function walk(dir) {
   if (!existsSync(dir)) return [];
   if (!statSync(dir).isDirectory()) return [dir];
-  return readdirSync(dir, {recursive: true}).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
+  return readdirSync(dir, {recursive: true})
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile());
 }

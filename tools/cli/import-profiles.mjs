@@ -54,9 +54,14 @@ function readUnit(unit) {
   const target = textOf(unit.target);
   const state = typeof unit.target === 'object' ? unit.target?.['@state'] : undefined;
   const markup = (/** @type {unknown} */ node) =>
-    Object.keys(/** @type {object} */ (node)).filter((k) => !k.startsWith('@') && k !== '#text').map((k) => `<${k}>`).join(', ');
-  if (source === undefined) return {id, source: '', problem: `its source holds markup (${markup(unit.source)}): profile texts are plain text`};
-  if (target === undefined) return {id, source, problem: `its target holds markup (${markup(unit.target)}): write plain text only (your tool may have added tags)`};
+    Object.keys(/** @type {object} */ (node))
+      .filter((k) => !k.startsWith('@') && k !== '#text')
+      .map((k) => `<${k}>`)
+      .join(', ');
+  if (source === undefined)
+    return {id, source: '', problem: `its source holds markup (${markup(unit.source)}): profile texts are plain text`};
+  if (target === undefined)
+    return {id, source, problem: `its target holds markup (${markup(unit.target)}): write plain text only (your tool may have added tags)`};
   return {id, source, target, ...(state && {state}), ...(mark && {mark})};
 }
 
@@ -114,28 +119,46 @@ export function main(args = process.argv.slice(2)) {
     const partner = unit.id.slice(0, at);
     const path = unit.id.slice(at + 1);
     if (at < 1 || !parsePath(path)) {
-      refuse(unit.id, 'its id is not "<partner>:<JSON path>" as npm run i18n:export-profiles writes it: was the id edited? Ids must stay as exported');
+      refuse(
+        unit.id,
+        'its id is not "<partner>:<JSON path>" as npm run i18n:export-profiles writes it: was the id edited? Ids must stay as exported',
+      );
       continue;
     }
     const profile = byId.get(partner);
     if (!profile) {
-      refuse(unit.id, `there is no profile "${partner}" in ${folder} (the partner was removed, or the unit's id was edited: ids must stay as exported)`);
+      refuse(
+        unit.id,
+        `there is no profile "${partner}" in ${folder} (the partner was removed, or the unit's id was edited: ids must stay as exported)`,
+      );
       continue;
     }
     const current = profileUnits(profile.profile).find((u) => u.path === path);
     if (!current) {
-      refuse(unit.id, `matches no text of ${profile.where}: the field was removed or is now the same in every language, or the unit's id was edited (ids must stay as exported)`);
+      refuse(
+        unit.id,
+        `matches no text of ${profile.where}: the field was removed or is now the same in every language, or the unit's id was edited (ids must stay as exported)`,
+      );
       continue;
     }
     if (unit.source !== current.source) {
       // The export's fingerprint of the English says which side moved: the file's source, or the profile.
       const editedInFile = unit.mark !== undefined && unit.mark !== englishMark(unit.source);
       if (editedInFile && unit.mark === englishMark(current.source)) {
-        refuse(unit.id, `its English source was edited in the file (it reads "${unit.source}"; the export wrote "${current.source}", which the profile still has). Sources must stay as exported: restore it, and put your words in the target`);
+        refuse(
+          unit.id,
+          `its English source was edited in the file (it reads "${unit.source}"; the export wrote "${current.source}", which the profile still has). Sources must stay as exported: restore it, and put your words in the target`,
+        );
       } else if (editedInFile || unit.mark === undefined) {
-        refuse(unit.id, `its English source ("${unit.source}") is not the profile's ("${current.source}"): either the partner changed the English since the export (export again and translate this text anew) or the source was edited in the file (restore it)`);
+        refuse(
+          unit.id,
+          `its English source ("${unit.source}") is not the profile's ("${current.source}"): either the partner changed the English since the export (export again and translate this text anew) or the source was edited in the file (restore it)`,
+        );
       } else {
-        refuse(unit.id, `the English changed since the export: it was "${unit.source}", it is now "${current.source}". The Danish was made for the old English and is not written: export again and translate this text anew`);
+        refuse(
+          unit.id,
+          `the English changed since the export: it was "${unit.source}", it is now "${current.source}". The Danish was made for the old English and is not written: export again and translate this text anew`,
+        );
       }
       continue;
     }
@@ -146,7 +169,12 @@ export function main(args = process.argv.slice(2)) {
     if (unit.target === current.target) {
       count.unchanged++;
       // A reviewed target (its state no longer "needs-review-translation") confirms the Danish for this English.
-      if (unit.state && unit.state !== 'needs-review-translation' && record[partner]?.[path] !== undefined && record[partner][path] !== current.source) {
+      if (
+        unit.state &&
+        unit.state !== 'needs-review-translation' &&
+        record[partner]?.[path] !== undefined &&
+        record[partner][path] !== current.source
+      ) {
         (record[partner] ??= {})[path] = current.source;
       }
       continue;

@@ -48,4 +48,6 @@ try {
   say.error(`error: ${/** @type {Error} */ (error).message}: ${relative('.', index)} was not written.`);
   process.exit(1);
 }
-console.log(`${files.length} profile(s) valid, ${warnings.length} warning(s); wrote ${relative('.', index)} with ${entries.length} partner(s).`);
+console.log(
+  `${files.length} profile(s) valid, ${warnings.length} warning(s); wrote ${relative('.', index)} with ${entries.length} partner(s).`,
+);

@@ -24,10 +24,12 @@ function fill(size, unit, head = '<!doctype html><html lang="en"><head><title>Be
 
 /** A site's page: headings, paragraphs with links and entities, lists, a table, an inline script; a card every ~50 KB. */
 const ordinary = (size) =>
-  fill(size, (i) =>
-    `<section class="block" id="s${i}"><h2>Section ${i}</h2><p>Some text &amp; a <a href="/page/${i}">link</a>, with <em>emphasis</em>.</p>` +
-    `<ul><li>One<li>Two</ul><table><tr><td>${i}<td>cell</table><script>window.x=${i};</script></section>\n` +
-    (i % 150 === 0 ? `${card(i)}\n` : ''),
+  fill(
+    size,
+    (i) =>
+      `<section class="block" id="s${i}"><h2>Section ${i}</h2><p>Some text &amp; a <a href="/page/${i}">link</a>, with <em>emphasis</em>.</p>` +
+      `<ul><li>One<li>Two</ul><table><tr><td>${i}<td>cell</table><script>window.x=${i};</script></section>\n` +
+      (i % 150 === 0 ? `${card(i)}\n` : ''),
   );
 
 /** Pages that made the hand-written scanner quadratic, and others that stress the standard's algorithms. */
@@ -68,7 +70,12 @@ export async function benchPrerender(row = (what, value, goal = '', note = '') =
   for (const [name, make] of Object.entries(PATHOLOGICAL)) {
     const t = time(make(MB));
     const worst = t / one;
-    row(`prerender 1 MB of ${name} (median)${refused ? ': refused, more than 512 elements open' : ''}`, `${t.toFixed(0)} ms`, '≤ 2× ordinary 1 MB', `${worst.toFixed(2)}× ${worst <= 2 ? 'met' : 'missed'}`);
+    row(
+      `prerender 1 MB of ${name} (median)${refused ? ': refused, more than 512 elements open' : ''}`,
+      `${t.toFixed(0)} ms`,
+      '≤ 2× ordinary 1 MB',
+      `${worst.toFixed(2)}× ${worst <= 2 ? 'met' : 'missed'}`,
+    );
   }
   const [dense1, dense4] = [time(dense(MB)), time(dense(4 * MB))];
   row(

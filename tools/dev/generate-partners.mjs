@@ -15,10 +15,26 @@ const out = value('--out', 'demo/generated/partners');
 
 // Places with the letters search must cope with (ø, å, æ, ä, ö, ü, é, ì…).
 const PLACES = [
-  ['Sønderborg', 'DK'], ['Åbenrå', 'DK'], ['Ærøskøbing', 'DK'], ['Næstved', 'DK'], ['Køge', 'DK'],
-  ['Malmö', 'SE'], ['Umeå', 'SE'], ['Lübeck', 'DE'], ['Düsseldorf', 'DE'], ['Tromsø', 'NO'],
-  ['Jyväskylä', 'FI'], ['Besançon', 'FR'], ['Forlì', 'IT'], ['Málaga', 'ES'], ['Łódź', 'PL'],
-  ['Tartu', 'EE'], ['Cork', 'IE'], ['Graz', 'AT'], ['Brno', 'CZ'], ['Porto', 'PT'],
+  ['Sønderborg', 'DK'],
+  ['Åbenrå', 'DK'],
+  ['Ærøskøbing', 'DK'],
+  ['Næstved', 'DK'],
+  ['Køge', 'DK'],
+  ['Malmö', 'SE'],
+  ['Umeå', 'SE'],
+  ['Lübeck', 'DE'],
+  ['Düsseldorf', 'DE'],
+  ['Tromsø', 'NO'],
+  ['Jyväskylä', 'FI'],
+  ['Besançon', 'FR'],
+  ['Forlì', 'IT'],
+  ['Málaga', 'ES'],
+  ['Łódź', 'PL'],
+  ['Tartu', 'EE'],
+  ['Cork', 'IE'],
+  ['Graz', 'AT'],
+  ['Brno', 'CZ'],
+  ['Porto', 'PT'],
 ];
 const KINDS = [
   ['Telehealth Centre', 'Telesundhedscenter'],
@@ -28,7 +44,15 @@ const KINDS = [
   ['Care Network', 'Plejenetværk'],
 ];
 const slug = (text) =>
-  text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/ł/g, 'l').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/ł/g, 'l')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 mkdirSync(out, {recursive: true});
 for (let i = 0; i < count; i++) {

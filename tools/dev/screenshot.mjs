@@ -49,8 +49,20 @@ try {
       );
       await page.waitForLoadState('networkidle');
       // The embed builder: until its code carries the card.
-      await page.waitForFunction(() => !document.querySelector('#embed-code') || /<template shadowrootmode[^]*<\/partner-card>/.test(/** @type {HTMLTextAreaElement} */ (document.querySelector('#embed-code')).value), null, {timeout: 15000});
-      const base = name.replace(/\?.*$/, '').split('/').pop()?.replace(/\.html$/, '');
+      await page.waitForFunction(
+        () =>
+          !document.querySelector('#embed-code') ||
+          /<template shadowrootmode[^]*<\/partner-card>/.test(
+            /** @type {HTMLTextAreaElement} */ (document.querySelector('#embed-code')).value,
+          ),
+        null,
+        {timeout: 15000},
+      );
+      const base = name
+        .replace(/\?.*$/, '')
+        .split('/')
+        .pop()
+        ?.replace(/\.html$/, '');
       const file = new URL(`${base === 'embed' ? 'embed-builder' : base}-${scheme}.png`, outDir);
       await page.screenshot({path: file.pathname, fullPage});
       console.log(`wrote ${file.pathname.replace(process.cwd() + '/', '')}`);
