@@ -21,7 +21,7 @@ const MODULES = {
 } as const;
 
 /** The module's version is package.json's (src/version.ts). */
-const version: string = JSON.parse(readFileSync('package.json', 'utf8')).version;
+const {version} = JSON.parse(readFileSync('package.json', 'utf8')) as {version: string};
 const define = {PARTNER_CARD_VERSION: JSON.stringify(version)};
 
 const literalsAndIds = () => [noRuntimeMsgIds(), stripTranslatorNotes(), shortMsgIds('locales/da.xlf'), minifyLiterals()];

@@ -12,7 +12,9 @@ export function which(command) {
 /** MiniBrowser is not on PATH; Debian ships it with the WebKitGTK library. */
 export function miniBrowser() {
   const listed = spawnSync('dpkg-query', ['-L', 'libwebkit2gtk-4.1-0'], {encoding: 'utf8'});
-  return listed.stdout?.split('\n').find((path) => path.endsWith('/MiniBrowser') && existsSync(path));
+  // No output at all when the command could not start (no dpkg).
+  if (listed.error) return undefined;
+  return listed.stdout.split('\n').find((path) => path.endsWith('/MiniBrowser') && existsSync(path));
 }
 
 /** What each engine needs: the programs to find and the Debian packages that provide them. */

@@ -31,7 +31,8 @@ export interface FoundTag {
   /** 1-based line of the start tag, for messages. */
   line: number;
   /** Attributes as the browser reads them: names in lower case, character references decoded, the first of two with one name. */
-  attrs: Record<string, string>;
+  /** The tag's attributes as the page gives them (the first of a repeated one); absent ones are undefined. */
+  attrs: Partial<Record<string, string>>;
   /** The nearest non-blank `lang` around the tag (its own not included; shadow roots crossed to their hosts); undefined when none. */
   inheritedLang?: string;
 }
@@ -110,10 +111,11 @@ function lineOf(starts: number[], offset: number): number {
 
 /** A child holding an earlier run's output: the card's declarative shadow root, then its JSON-LD. */
 function earlierOutputEnd(el: T.Element): number | undefined {
-  const [first, second] = el.childNodes;
-  if (!first || first.nodeName !== 'template' || attr(first as T.Element, 'shadowrootmode') !== 'open') return undefined;
+  const first = el.childNodes.at(0);
+  const second = el.childNodes.at(1);
+  if (!first || first.nodeName !== 'template' || attr(first, 'shadowrootmode') !== 'open') return undefined;
   let end = first.sourceCodeLocation?.endTag?.endOffset;
-  if (end !== undefined && second?.nodeName === 'script' && attr(second as T.Element, 'type') === 'application/ld+json') {
+  if (end !== undefined && second?.nodeName === 'script' && attr(second, 'type') === 'application/ld+json') {
     end = second.sourceCodeLocation?.endTag?.endOffset ?? end;
   }
   return end;
@@ -194,7 +196,7 @@ export function findTags(html: string): FoundTags {
     const name = el.tagName as TagName;
     const location = el.sourceCodeLocation;
     if (!location?.startTag) return;
-    const attrs: Record<string, string> = {};
+    const attrs: Partial<Record<string, string>> = {};
     for (const a of el.attrs) attrs[a.name] ??= a.value;
     const start = location.startTag.startOffset;
     if (!location.endTag) {

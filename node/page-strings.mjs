@@ -95,7 +95,7 @@ export const pagesXliff = (lang, localesDir = join(root, 'locales')) => join(loc
  * every translation kept, one whose English changed marked for review,
  * strings gone from the code dropped.
  * @param {Record<string, Strings>} english
- * @param {Record<string, Record<string, PageUnit>>} existing
+ * @param {Partial<Record<string, Partial<Record<string, PageUnit>>>>} existing
  * @param {string} lang
  */
 export function writePagesXliff(english, existing, lang) {
@@ -111,7 +111,8 @@ export function writePagesXliff(english, existing, lang) {
         where,
         said,
         ...names.map(
-          (name) => `Placeholder ${name}: ${/** @type {Record<string, string>} */ (placeholders)[name] ?? 'a value the page fills in'}.`,
+          (name) =>
+            `Placeholder ${name}: ${/** @type {Partial<Record<string, string>>} */ (placeholders)[name] ?? 'a value the page fills in'}.`,
         ),
       ]
         .filter(Boolean)

@@ -221,7 +221,7 @@ export function prerenderHTML(source: string, options: PrerenderOptions): Preren
       if (!base) throw new Error('no base attribute and no --base: say where the browser finds the profiles');
       const lang = attrs.lang?.trim() || tag.inheritedLang;
       const headingLevel = attrs['heading-level'];
-      let rendered;
+      let rendered: {html: string; dropped: string[]};
       if (tag.name === 'partner-directory') {
         const index = options.index?.();
         if (index === undefined) throw new Error('there is no index.json of the partners (npm run partners writes it)');

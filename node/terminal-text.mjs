@@ -4,7 +4,7 @@
 // carriage returns, bidirectional overrides).
 
 // C0 controls but none, DEL and C1, and the invisible characters that reorder or hide text.
-// eslint-disable-next-line no-control-regex
+
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
 
 /** `text` with every control character written as `\xNN` or `\uNNNN`. @param {string} text */
@@ -17,7 +17,13 @@ export function printable(text) {
 
 /** console.log, .warn and .error for one line of a command's own, which may quote data: a line break in the data is escaped too, so it cannot start a line that looks like the command's. */
 export const say = {
-  /** @param {string} line */ log: (line) => console.log(printable(line)),
-  /** @param {string} line */ warn: (line) => console.warn(printable(line)),
-  /** @param {string} line */ error: (line) => console.error(printable(line)),
+  /** @param {string} line */ log: (line) => {
+    console.log(printable(line));
+  },
+  /** @param {string} line */ warn: (line) => {
+    console.warn(printable(line));
+  },
+  /** @param {string} line */ error: (line) => {
+    console.error(printable(line));
+  },
 };

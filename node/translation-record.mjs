@@ -14,7 +14,7 @@ import {profileUnits} from '../shared/profile-xliff.mjs';
 
 export const RECORD = '.translated-from.json';
 
-/** @typedef {Record<string, Record<string, string>>} TranslationRecord */
+/** @typedef {Partial<Record<string, Record<string, string>>>} TranslationRecord */
 
 /** @param {string} folder @returns {TranslationRecord} */
 export function readRecord(folder) {
@@ -37,17 +37,22 @@ export function readRecord(folder) {
  */
 export function recordFile(folder, record) {
   const sorted = Object.fromEntries(
-    Object.keys(record)
-      .sort()
-      .filter((partner) => Object.keys(record[partner]).length)
-      .map((partner) => [
-        partner,
-        Object.fromEntries(
-          Object.keys(record[partner])
-            .sort()
-            .map((path) => [path, record[partner][path]]),
-        ),
-      ]),
+    Object.entries(record)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .flatMap(([partner, paths]) =>
+        paths && Object.keys(paths).length
+          ? [
+              [
+                partner,
+                Object.fromEntries(
+                  Object.keys(paths)
+                    .sort()
+                    .map((path) => [path, paths[path]]),
+                ),
+              ],
+            ]
+          : [],
+      ),
   );
   return [join(folder, RECORD), `${JSON.stringify(sorted, null, 2)}\n`];
 }

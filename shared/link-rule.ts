@@ -27,7 +27,6 @@ export function linkRefused(value: string): boolean {
   try {
     const url = new URL(link, HERE);
     return (
-      // eslint-disable-next-line no-control-regex
       /[\0-\x1f\x7f\\<>"]/.test(link) ||
       !!(url.username || url.password) ||
       !/^https?:$/.test(url.protocol) ||

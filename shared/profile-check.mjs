@@ -131,6 +131,7 @@ export function checkProfile(value, schema) {
  * Parses JSON text; a syntax error comes back with its line and column.
  * Browsers word (and place) JSON.parse errors differently, and WebKit gives no
  * place at all, so the place is found by a small scanner of our own.
+ * @param {string} text
  */
 export function parseProfile(text) {
   try {
@@ -139,7 +140,7 @@ export function parseProfile(text) {
     const {at, expected} = /** @type {{at: number, expected: string}} */ (locateJsonError(text));
     const before = text.slice(0, at).split('\n');
     const line = before.length;
-    const column = before.at(-1).length + 1;
+    const column = (before.at(-1) ?? '').length + 1;
     return {
       error: {
         line,
@@ -150,16 +151,27 @@ export function parseProfile(text) {
   }
 }
 
-/** Where a JSON text first goes wrong, and what was expected there. */
+/** Where a JSON text goes wrong: thrown by locateJsonError's reader, caught by it. */
+class JsonMistake extends Error {
+  /** @param {number} at @param {string} expected */
+  constructor(at, expected) {
+    super(expected);
+    this.at = at;
+    this.expected = expected;
+  }
+}
+
+/** Where a JSON text first goes wrong, and what was expected there. @param {string} text */
 export function locateJsonError(text) {
   let i = 0;
+  /** @param {string} expected @returns {never} */
   const fail = (expected) => {
-    throw {at: i, expected};
+    throw new JsonMistake(i, expected);
   };
   const space = () => {
     while (/\s/.test(text[i] ?? '')) i++;
   };
-  const literal = (word) => (text.startsWith(word, i) ? (i += word.length) : fail(`expected ${word}`));
+  const literal = (/** @type {string} */ word) => (text.startsWith(word, i) ? (i += word.length) : fail(`expected ${word}`));
   const string = () => {
     if (text[i] !== '"') fail('expected a "quoted" name or text');
     for (i++; i < text.length && text[i] !== '"'; i++) {
@@ -204,7 +216,10 @@ export function locateJsonError(text) {
         else fail('expected , or ] (a comma between items?)');
       }
     }
-    if (c === '"') return string();
+    if (c === '"') {
+      string();
+      return;
+    }
     if (c === 't') return literal('true');
     if (c === 'f') return literal('false');
     if (c === 'n') return literal('null');
@@ -217,7 +232,7 @@ export function locateJsonError(text) {
     space();
     if (i < text.length) fail('unexpected text after the end');
   } catch (error) {
-    if (typeof (/** @type {any} */ (error)?.at) === 'number') return error;
+    if (error instanceof JsonMistake) return {at: error.at, expected: error.expected};
     throw error;
   }
   return {at: text.length, expected: 'something is wrong'};
@@ -232,6 +247,7 @@ function lookup(schema, ref) {
 }
 
 function withoutRef(node) {
-  const {$ref, ...rest} = node;
+  const rest = {...node};
+  delete rest.$ref;
   return rest;
 }

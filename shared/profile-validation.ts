@@ -21,7 +21,10 @@ export interface ValidationResult {
 }
 
 export const PARTNER_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const isPartnerId = (v: unknown): v is string => typeof v === 'string' && v.length <= 64 && PARTNER_ID.test(v);
+/** A string isPartnerId() accepted. The brand keeps a failed check from narrowing a string to `never`. */
+export type PartnerId = string & {readonly brand: 'PartnerId'};
+
+export const isPartnerId = (v: unknown): v is PartnerId => typeof v === 'string' && v.length <= 64 && PARTNER_ID.test(v);
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -51,7 +54,7 @@ const isSize = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
  * test is on the text, so tricks that a URL parser would turn into
  * `javascript:` (tabs, newlines, odd case) fail it too.
  */
-const isImageSrc = (v: unknown) => isLine(v) && /^(https?:\/\/|[^:]*$)/i.test(v as string);
+const isImageSrc = (v: unknown) => isLine(v) && /^(https?:\/\/|[^:]*$)/i.test(v);
 const isLogo = (v: unknown): v is Logo => isObject(v) && isImageSrc(v.src) && isText(v.alt) && isSize(v.width) && isSize(v.height);
 
 /** Returns the cleaned value, or undefined when it cannot be used at all. */

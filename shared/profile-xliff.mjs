@@ -35,7 +35,11 @@ export const jsonPath = (segments) => `$${segments.map((s) => (typeof s === 'num
 /** Segments of a JSON path such as `$.organisations[1].description[0]`; undefined if it is not one. @param {string} path */
 export function parsePath(path) {
   if (!/^\$(?:\.[A-Za-z_][\w]*|\[\d{1,4}\])*$/.test(path)) return undefined;
-  return [...path.slice(1).matchAll(/\.([A-Za-z_]\w*)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2])));
+  return [...path.slice(1).matchAll(/\.([A-Za-z_]\w*)|\[(\d+)\]/g)].map((m) => {
+    // One of the two groups matched: a member's name, or an index.
+    const [, name, index] = /** @type {[string, string | undefined, string]} */ (/** @type {unknown} */ (m));
+    return name ?? Number(index);
+  });
 }
 
 const english = (/** @type {unknown} */ text) =>
@@ -83,7 +87,7 @@ const WHERE = {
   },
 };
 
-const fill = (/** @type {string} */ template, /** @type {Record<string, string | number>} */ values) =>
+const fill = (/** @type {string} */ template, /** @type {Partial<Record<string, string | number>>} */ values) =>
   template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ''));
 
 /**
@@ -95,8 +99,8 @@ export function hint(unit, lang = 'en') {
   const field = unit.segments.filter((s) => typeof s === 'string').join('.');
   const nth = unit.paragraph === undefined ? '' : fill(words.nth, {n: unit.paragraph + 1, count: unit.paragraphs ?? 1});
   const figure = unit.figure ? fill(words.figure, {value: unit.figure}) : '';
-  const where = fill(/** @type {Record<string, string>} */ (words)[field] ?? words.other, {nth, figure, field});
-  return `${where} ${fill(words.length, {length: [...unit.source].length})}`;
+  const where = fill(/** @type {Partial<Record<string, string>>} */ (words)[field] ?? words.other, {nth, figure, field});
+  return `${where} ${fill(words.length, {length: Array.from(unit.source).length})}`;
 }
 
 /**
@@ -113,7 +117,9 @@ export function profileUnits(profile, lang = 'da') {
   /** @param {unknown} value @param {(string | number)[]} segments @param {any} parent */
   const walk = (value, segments, parent) => {
     if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, [...segments, i], value));
+      value.forEach((item, i) => {
+        walk(item, [...segments, i], value);
+      });
       return;
     }
     if (!value || typeof value !== 'object') return;
@@ -146,7 +152,10 @@ export function profileUnits(profile, lang = 'da') {
         unit.note = `${partnerName} (${partner}), ${unitPath}. ${hint(unit)}`;
         units.push(unit);
       };
-      if (Array.isArray(value.en)) value.en.forEach((p, i) => add(p, Array.isArray(own) ? own[i] : undefined, i, value.en.length));
+      if (Array.isArray(value.en))
+        value.en.forEach((p, i) => {
+          add(p, Array.isArray(own) ? own[i] : undefined, i, value.en.length);
+        });
       else add(value.en, own, undefined, 1);
       return;
     }

@@ -79,6 +79,8 @@ export function readXliff(xml, rawElements = []) {
       error: `line ${line}: <!${declaration[1].toUpperCase()}> is not allowed in an XLIFF file (a DTD can define entities that read other files): delete that declaration, or export the file again without one`,
     };
   }
+  // fast-xml-parser 5 points to a separate validator package, which this project cannot install; this one works as documented.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     // A bare & is the mistake of someone editing the file by hand: say how to write it.
@@ -93,6 +95,8 @@ export function readXliff(xml, rawElements = []) {
     parseTagValue: false,
     parseAttributeValue: false,
     processEntities: true,
+    // Deprecated for a hand-made entity decoder; this option still decodes what translation tools write (&nbsp; and the like).
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     htmlEntities: true,
     stopNodes: rawElements.map((name) => `*.${name}`),
     isArray: (name) => ['file', 'group', 'trans-unit'].includes(name),
@@ -123,7 +127,8 @@ export function readXliff(xml, rawElements = []) {
  * CDATA as it is. @param {unknown} raw the element's XML text
  */
 export function inlineText(raw) {
-  return String(raw ?? '')
+  // parseTagValue is off: an element's text is a string, or nothing.
+  return (typeof raw === 'string' ? raw : '')
     .split(/(<!\[CDATA\[[^]*?\]\]>)/)
     .map((part, i) =>
       i % 2
@@ -148,12 +153,12 @@ export function inlineText(raw) {
  * `<x/>` with `equiv-text`, and `<g>` or `<mrk>` around words: the text and
  * the placeholders are what count.
  * @param {string} xml
- * @returns {{pages: Record<string, Record<string, PageUnit>>} | {error: string}}
+ * @returns {{pages: Partial<Record<string, Record<string, PageUnit>>>} | {error: string}}
  */
 export function readPagesXliff(xml) {
   const read = readXliff(xml, ['source', 'target']);
   if ('error' in read) return read;
-  /** @type {Record<string, Record<string, PageUnit>>} */
+  /** @type {Partial<Record<string, Record<string, PageUnit>>>} */
   const pages = {};
   for (const {file, unit} of read.units) {
     // Kept as XML text; an element with attributes (a target's state) comes with them.

@@ -42,15 +42,15 @@ const heading = (level: number, content: unknown, part: string) =>
 function logo(logo: Logo | undefined, ctx: CardContext, compact: boolean) {
   const src = logo && safeUrl(logo.src, ctx.assetBase);
   if (!src) return nothing;
-  const alt = compact ? {value: '', fallback: false} : pick(logo!.alt, ctx.lang);
+  const alt = compact ? {value: '', fallback: false} : pick(logo.alt, ctx.lang);
   return html`<img
     class="logo"
     part="logo"
     src=${src.href}
     alt=${alt.value}
     lang=${alt.fallback ? 'en' : nothing}
-    width=${logo!.width}
-    height=${logo!.height}
+    width=${logo.width}
+    height=${logo.height}
     loading=${compact ? 'lazy' : 'eager'}
   />`;
 }

@@ -24,7 +24,7 @@ export interface DirectoryView {
   /** Identifies a prerendered list (see `listKey`), so the element can keep its items. */
   key?: string;
   /** The element's handlers; the prerenderer has none. */
-  on?: {focus(): void; filter(): void; retry(): void};
+  on?: {focus: () => void; filter: () => void; retry: () => void};
 }
 
 /**
@@ -83,7 +83,7 @@ export function directoryView(v: DirectoryView, items?: unknown): TemplateResult
           : nothing
       }
     </div>
-    ${items ? html`<ul class="list" part="list" aria-busy="false" data-key=${v.key}>${items}</ul>` : nothing}`;
+    ${items ? html`<ul class="list" part="list" aria-busy="false" data-key=${v.key ?? ''}>${items}</ul>` : nothing}`;
 }
 
 /** One list item per partner, each a compact card linking to `link(id)`, with the partner's id as its own (for `#id` links). */
@@ -99,7 +99,7 @@ export function listKey(list: {entries: Profile[]; lang: Lang; href?: string; le
   let hash = 0x811c9dc5;
   for (const char of JSON.stringify([list.entries, list.lang, list.href ?? '', list.level]))
     hash = Math.imul(hash ^ char.charCodeAt(0), 0x1000193);
-  return '' + hash;
+  return String(hash);
 }
 
 /** "12 partners", "1 partner", "12 partnere": the plural form comes from Intl.PluralRules. */

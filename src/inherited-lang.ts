@@ -46,7 +46,11 @@ const options: MutationObserverInit = {attributes: true, attributeFilter: ['lang
 /** Starts telling `listener` about `lang` changes in the document and in the shadow roots around `el`. */
 export function observeLang(listener: LangListener, el: Element) {
   listeners.add(listener);
-  observer ??= new MutationObserver(() => listeners.forEach((l) => l.langMayHaveChanged()));
+  observer ??= new MutationObserver(() => {
+    listeners.forEach((l) => {
+      l.langMayHaveChanged();
+    });
+  });
   observer.observe(document, options);
   for (let root = el.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
     observer.observe(root, options);

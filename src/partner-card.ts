@@ -134,7 +134,7 @@ export class PartnerCard extends PrerenderedElement {
   override connectedCallback() {
     super.connectedCallback();
     // A card that left the page while loading gave up its request: ask again.
-    if (this.view.status === 'loading' && this.#controller?.signal.aborted) this.load();
+    if (this.view.status === 'loading' && this.#controller?.signal.aborted) void this.load();
   }
 
   override disconnectedCallback() {
@@ -148,7 +148,7 @@ export class PartnerCard extends PrerenderedElement {
     super.willUpdate(changed);
     if (changed.has('href')) this.#links.href = this.#checkedUrl(this.href, 'href');
     if (changed.has('backHref')) this.#links.backHref = this.#checkedUrl(this.backHref, 'back-href');
-    if (changed.has('partner') || changed.has('base') || changed.has('profile')) this.load();
+    if (changed.has('partner') || changed.has('base') || changed.has('profile')) void this.load();
     if (changed.has('view') || changed.has('currentLang')) this.#checkTranslation();
   }
 
@@ -156,7 +156,7 @@ export class PartnerCard extends PrerenderedElement {
   #checkTranslation() {
     const {view, currentLang: lang} = this;
     this.#missing = view.status === 'loaded' ? untranslated(view.profile, lang).map((text) => text.path) : [];
-    const key = lang + this.#missing;
+    const key = lang + String(this.#missing);
     if (this.#missing.length && !this.#warned.has(key)) {
       this.#warned.add(key);
       this.#warn(`translation-missing (${lang}): ${this.#missing.join(', ')}`);
@@ -166,7 +166,7 @@ export class PartnerCard extends PrerenderedElement {
   /** Loads the profile again, e.g. after a network error (the "Try again" button does this). */
   retry() {
     this.#holdFocus = !!this.shadowRoot?.activeElement;
-    this.load(true);
+    void this.load(true);
   }
 
   /** True while a retry started from the focused "Try again" is under way (see `keepFocus`). */
@@ -184,7 +184,8 @@ export class PartnerCard extends PrerenderedElement {
     try {
       if (this.profile !== undefined) {
         const {profile, dropped} = validateProfile(this.profile);
-        return this.#show(profile, new URL(document.baseURI), dropped);
+        this.#show(profile, new URL(document.baseURI), dropped);
+        return;
       }
       if (!isPartnerId(this.partner)) {
         throw new LoadError('invalid-id', this.partner ? 'not a partner id' : 'no partner attribute');
@@ -197,7 +198,7 @@ export class PartnerCard extends PrerenderedElement {
     } catch (error) {
       if (controller.signal.aborted) return;
       // Anything else thrown here is a bug in a profile we did not foresee: still an error state.
-      this.#fail(error instanceof LoadError ? error.kind : 'invalid-profile', String((error as Error)?.message ?? error));
+      this.#fail(error instanceof LoadError ? error.kind : 'invalid-profile', String((error as Partial<Error> | null)?.message ?? error));
     }
   }
 
@@ -212,7 +213,7 @@ export class PartnerCard extends PrerenderedElement {
   #show(profile: Profile, assetBase: URL, dropped: string[]) {
     if (dropped.length) this.#warn(`left out ${dropped.join(', ')}`);
     this.view = {status: 'loaded', profile, assetBase};
-    this.#emitAfterRender('partner-card-load', profile);
+    void this.#emitAfterRender('partner-card-load', profile);
   }
 
   #fail(kind: ErrorKind, message: string) {
@@ -220,11 +221,12 @@ export class PartnerCard extends PrerenderedElement {
     if (this.prerendered) {
       // A prerendered card whose profile is gone: the page keeps it, and its editor learns why.
       const causes = kind === 'not-found' ? ' (a wrong id, or a partner removed from the project site)' : '';
-      return this.#warn(`${kind}: ${message}${causes}; the prerendered content stays`);
+      this.#warn(`${kind}: ${message}${causes}; the prerendered content stays`);
+      return;
     }
     this.#warn(`${kind}: ${message}`);
     this.view = {status: 'error', kind};
-    this.#emitAfterRender('partner-card-error', {kind, message} satisfies PartnerCardErrorDetail);
+    void this.#emitAfterRender('partner-card-error', {kind, message} satisfies PartnerCardErrorDetail);
   }
 
   /** Listeners see the card as it now looks; an event for a load that was since replaced is dropped. */
@@ -273,7 +275,10 @@ export class PartnerCard extends PrerenderedElement {
 
   #box(view: View, lang: Lang, variant: Variant) {
     if (view.status === 'loading') return loadingCard(variant, lang);
-    if (view.status === 'error') return errorCard(view.kind, this.partner, lang, () => this.retry());
+    if (view.status === 'error')
+      return errorCard(view.kind, this.partner, lang, () => {
+        this.retry();
+      });
     return loadedCard(view.profile, variant, {lang, level: clampLevel(this.headingLevel), assetBase: view.assetBase, ...this.#links});
   }
 }

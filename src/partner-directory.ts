@@ -68,7 +68,7 @@ const C = 'partner-country';
  *
  * @element partner-directory
  *
- * @attr {string} href - Where each card links to; `{id}` is replaced by the partner's id, e.g. `/partners/{id}/`.
+ * @attr {string} href - Where each card links to: a pattern in which `{id}` stands for the partner's id, such as `/partners/{id}.html`
  * @attr {string} base - Folder of `index.json` (and the profiles). Default: `partners/` next to this script.
  * @attr {string} lang - Language of the list and its cards. Default: the nearest `lang` around it, else English.
  * @attr {number} heading-level - Heading level of every card's name, 1–6 (default 2).
@@ -134,7 +134,7 @@ export class PartnerDirectory extends PrerenderedElement {
    * prerendered one stays where it is: moving 1,000 items into a new list
    * cost a full layout of them. Lit draws the controls before it.
    */
-  private list!: HTMLElement;
+  private list?: HTMLElement;
   /** What the prerendered items the list still holds (not drawn by Lit) show, when it is what the live index would. */
   private kept?: Prepared;
 
@@ -176,13 +176,13 @@ export class PartnerDirectory extends PrerenderedElement {
 
   protected override willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
-    if (!this.hasUpdated || changed.has('base')) this.load();
+    if (!this.hasUpdated || changed.has('base')) void this.load();
     const {view} = this;
     if (view.status !== 'loaded') return;
     this.prepare(view.entries);
     const matches = this.query.trim() ? matcher(this.query) : undefined;
     const hay = matches && this.haystacks();
-    this.shown = view.entries.map((entry, i) => (!this.country || entry.country === this.country) && (!hay || matches!(hay[i])));
+    this.shown = view.entries.map((entry, i) => (!this.country || entry.country === this.country) && (!hay || matches(hay[i])));
   }
 
   /** The entries' search texts; asked for when the search box gets focus, so typing finds them ready. */
@@ -208,7 +208,7 @@ export class PartnerDirectory extends PrerenderedElement {
     try {
       const request = fetchJson(new URL('index.json', folder), controller.signal, undefined, fresh);
       prepareCountryNames(this.currentLang);
-      const index = (await request) as {partners?: unknown};
+      const index = (await request) as {partners?: unknown} | null;
       if (!Array.isArray(index?.partners)) throw new LoadError('invalid-profile', 'index.json has no "partners" list');
       const entries = index.partners.flatMap((entry, i) => {
         try {
@@ -225,9 +225,12 @@ export class PartnerDirectory extends PrerenderedElement {
       this.#toHash();
     } catch (error) {
       if (controller.signal.aborted) return;
-      const {kind = 'network', message} = error as LoadError;
+      const {kind = 'network', message} = error as Partial<LoadError>;
       // A prerendered list stays: it is complete, only not searchable.
-      if (this.prerendered) return console.warn(`<partner-directory>: ${kind}: ${message}; the prerendered content stays`);
+      if (this.prerendered) {
+        console.warn(`<partner-directory>: ${kind}: ${message}; the prerendered content stays`);
+        return;
+      }
       console.warn(`<partner-directory>: ${kind}: ${message}`);
       this.view = {status: 'error', kind};
       this.emit('partner-directory-error', {kind, message});
@@ -285,8 +288,12 @@ export class PartnerDirectory extends PrerenderedElement {
   /** The controls' handlers, made once. */
   private handlers = {
     focus: () => this.haystacks(),
-    filter: () => this.filter(...this.controls()),
-    retry: () => this.retry(),
+    filter: () => {
+      this.filter(...this.controls());
+    },
+    retry: () => {
+      this.retry();
+    },
   };
 
   /** What the search box and the country filter say, drawn or prerendered. */
@@ -309,17 +316,20 @@ export class PartnerDirectory extends PrerenderedElement {
   protected override clearPrerendered(root: ShadowRoot) {
     const typed = this.controls(root);
     // After this update: a property set while it runs is not drawn.
-    if (typed.join('')) this.updateComplete.then(() => this.filter(...typed));
+    if (typed.join(''))
+      void this.updateComplete.then(() => {
+        this.filter(...typed);
+      });
     // The fingerprint (a pass over all entries) is worked out only here, once; stale items go at once.
-    if (this.list.dataset.key === listKey(this.prepared!)) this.kept = this.prepared;
-    else this.list.replaceChildren();
+    if (this.list!.dataset.key === listKey(this.prepared!)) this.kept = this.prepared;
+    else this.list!.replaceChildren();
     for (const node of this.prerenderedNodes) if (node !== this.list) node.remove();
   }
 
   /** "Try again": loads the index past the HTTP cache. */
   private retry() {
     this.holdFocus = !!this.shadowRoot?.activeElement;
-    this.load(true);
+    void this.load(true);
   }
 
   /** True while a retry started from the focused "Try again" is under way (see `keepFocus`). */
@@ -334,7 +344,8 @@ export class PartnerDirectory extends PrerenderedElement {
   protected override updated() {
     // During a retry the focus waits on the status line ("Loading partners…", then the count).
     if (this.holdFocus) this.holdFocus = keepFocus(this, '[part="count"]') && this.view.status === 'loading';
-    const {view, prepared, list} = this;
+    const {view, prepared} = this;
+    const list = this.list!;
     list.hidden = view.status === 'error';
     if (view.status !== 'loaded' || !prepared) {
       this.#drawing = undefined;
@@ -379,7 +390,7 @@ export class PartnerDirectory extends PrerenderedElement {
     });
     // The first screen at once: batches until the list reaches below the window
     // (a list that is not displayed has no box: its first screen is the least one).
-    const below = () => !this.list.getClientRects().length || this.list.getBoundingClientRect().bottom > innerHeight;
+    const below = () => !this.list!.getClientRects().length || this.list!.getBoundingClientRect().bottom > innerHeight;
     while (drawing.next < entries.length && (entries.length <= AT_ONCE || drawing.next < FIRST_SCREEN_MIN || !below())) this.#drawBatch();
     this.#screenful = Math.max(FIRST_SCREEN_MIN, drawing.next);
   }
@@ -389,7 +400,7 @@ export class PartnerDirectory extends PrerenderedElement {
     const drawing = this.#drawing!;
     const from = drawing.next;
     drawing.next = Math.min(from + BATCH, drawing.entries.length);
-    this.list.append(drawing.draw(from, drawing.next));
+    this.list!.append(drawing.draw(from, drawing.next));
     return drawing.next - from;
   }
 
@@ -399,7 +410,7 @@ export class PartnerDirectory extends PrerenderedElement {
    * costs no layout); the other matches are shown a frame at a time.
    */
   #showFirstScreen() {
-    const items = this.list.children as HTMLCollectionOf<HTMLElement>;
+    const items = this.list!.children as HTMLCollectionOf<HTMLElement>;
     let visible = 0;
     this.#reveal = Infinity;
     for (let i = 0; i < items.length; i++) {
@@ -419,7 +430,7 @@ export class PartnerDirectory extends PrerenderedElement {
 
   /** Whether items are left to draw or to show again. */
   #busy() {
-    const items = this.list.children as HTMLCollectionOf<HTMLElement>;
+    const items = this.list!.children as HTMLCollectionOf<HTMLElement>;
     while (this.#reveal < items.length && (!this.shown[this.#reveal] || !items[this.#reveal].hidden)) this.#reveal++;
     return (this.#drawing && this.#drawing.next < this.#drawing.entries.length) || this.#reveal < items.length;
   }
@@ -431,7 +442,7 @@ export class PartnerDirectory extends PrerenderedElement {
    */
   #schedule() {
     const busy = this.#busy();
-    this.list.setAttribute('aria-busy', String(busy));
+    this.list!.setAttribute('aria-busy', String(busy));
     if (busy) {
       this.#complete ??= (() => {
         let resolve!: () => void;
@@ -461,12 +472,14 @@ export class PartnerDirectory extends PrerenderedElement {
   #step() {
     const all = document.visibilityState === 'hidden';
     const start = performance.now();
-    const items = this.list.children as HTMLCollectionOf<HTMLElement>;
+    const items = this.list!.children as HTMLCollectionOf<HTMLElement>;
     let shown = 0;
     let drawn = 0;
     while (this.#busy() && (all || (performance.now() - start < DRAW_MS && shown < SHOW_PER_FRAME && drawn < DRAW_PER_FRAME))) {
-      if (this.#reveal < items.length) ((items[this.#reveal].hidden = false), shown++);
-      else drawn += this.#drawBatch();
+      if (this.#reveal < items.length) {
+        items[this.#reveal].hidden = false;
+        shown++;
+      } else drawn += this.#drawBatch();
     }
     this.#schedule();
   }

@@ -44,12 +44,16 @@ export abstract class PrerenderedElement extends LangAwareElement {
   }
 
   protected override update(changed: PropertyValues) {
-    if (!this.prerendered) return super.update(changed);
+    if (!this.prerendered) {
+      super.update(changed);
+      return;
+    }
     if (this.keepPrerendered()) {
       // Lit's own update (reflected attributes, its place in the root), drawing nothing.
       this.keeping = true;
       try {
-        return super.update(changed);
+        super.update(changed);
+        return;
       } finally {
         this.keeping = false;
       }
@@ -58,7 +62,6 @@ export abstract class PrerenderedElement extends LangAwareElement {
     const focus = focusPath(root);
     this.clearPrerendered(root);
     this.prerendered = false;
-    this.prerenderedNodes = [];
     super.update(changed);
     restoreFocus(root, focus);
   }
@@ -80,7 +83,8 @@ export function focusPath(root: ShadowRoot): number[] {
 }
 
 export function restoreFocus(root: ShadowRoot, path: number[]) {
-  let el: ParentNode | undefined = root;
-  for (const i of path) el = el?.children[i];
-  (el as Partial<HTMLElement> | undefined)?.focus?.();
+  let el: {children?: HTMLCollection; focus?: () => void} | undefined = root;
+  // An index past the end (the drawing changed) gives undefined, and the walk stops.
+  for (const i of path) el = el?.children?.[i];
+  el?.focus?.();
 }

@@ -49,10 +49,12 @@ function parse(text: string): unknown {
 
 function start(url: string, timeout: number, fresh: boolean): Request {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new LoadError('network', `no answer within ${timeout / 1000} s`)), timeout);
+  const timer = setTimeout(() => {
+    controller.abort(new LoadError('network', `no answer within ${timeout / 1000} s`));
+  }, timeout);
   // Browsers differ in what an aborted fetch rejects with; the abort reason is what we meant.
   const failed = (what: string) => (error: unknown) => {
-    throw controller.signal.aborted ? controller.signal.reason : new LoadError('network', `${what} (${error})`);
+    throw controller.signal.aborted ? controller.signal.reason : new LoadError('network', `${what} (${String(error)})`);
   };
   const request: Request = {
     controller,
@@ -73,7 +75,9 @@ function start(url: string, timeout: number, fresh: boolean): Request {
         return response.text().catch(failed('the connection broke'));
       })
       .then(parse)
-      .finally(() => clearTimeout(timer)),
+      .finally(() => {
+        clearTimeout(timer);
+      }),
   };
   request.json.then(
     () => (request.settled = true),
@@ -88,10 +92,17 @@ function start(url: string, timeout: number, fresh: boolean): Request {
 /** Resolves with `promise`, or rejects with the signal's reason once it aborts. */
 function until<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
-    const abort = () => reject(signal.reason);
-    if (signal.aborted) return abort();
+    const abort = () => {
+      reject(signal.reason as Error);
+    };
+    if (signal.aborted) {
+      abort();
+      return;
+    }
     signal.addEventListener('abort', abort, {once: true});
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+    promise.then(resolve, reject).finally(() => {
+      signal.removeEventListener('abort', abort);
+    });
   });
 }
 

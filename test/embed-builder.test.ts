@@ -18,7 +18,7 @@ interface Release {
   directory: {module: string; integrity: string};
   styleHashes: {card: string};
 }
-const release: Release = await (await fetch('/dist/release.json')).json();
+const release = (await (await fetch('/dist/release.json')).json()) as Release;
 const SAMPLE = 'region-southern-denmark';
 
 type BuilderWindow = Window & {__violations?: string[]};
@@ -31,7 +31,7 @@ async function openBuilder(query = '', prefix = '', width = 1200) {
   await oneEvent(frame, 'load');
   const doc = frame.contentDocument!;
   const win = frame.contentWindow as BuilderWindow;
-  const $ = <T extends HTMLElement = HTMLElement>(selector: string) => doc.querySelector<T>(selector)!;
+  const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => doc.querySelector<T>(selector)!;
   const code = () => $<HTMLTextAreaElement>('#embed-code').value;
   const prerendering = () => !query.includes('prerender=no');
   await waitUntil(
@@ -49,7 +49,7 @@ async function openUnknown(query: string) {
   );
   await oneEvent(frame, 'load');
   const doc = frame.contentDocument!;
-  const $ = <T extends HTMLElement = HTMLElement>(selector: string) => doc.querySelector<T>(selector)!;
+  const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => doc.querySelector<T>(selector)!;
   await waitUntil(() => $('#partner-problem').textContent !== '', 'the note about the partner', {timeout: 8000});
   return {frame, doc, $};
 }
@@ -98,7 +98,7 @@ async function onPartnerPage(code: string, csp = ''): Promise<PartnerPageReport>
   );
   const message = await new Promise<MessageEvent<PartnerPageReport>>((resolve) => {
     const listen = (event: MessageEvent) => {
-      if (event.source !== frame.contentWindow || event.data?.type !== 'partner-page') return;
+      if (event.source !== frame.contentWindow || (event.data as {type?: unknown} | null)?.type !== 'partner-page') return;
       removeEventListener('message', listen);
       resolve(event);
     };
@@ -406,7 +406,7 @@ describe('Embed builder: the code on a partner page', () => {
 
   it('under the Content-Security-Policy the builder suggests, the partner page has no violation', async () => {
     const {$, code} = await openBuilder(`?partner=${SAMPLE}`);
-    const sources = $('#csp').textContent!;
+    const sources = $('#csp').textContent;
     expect(sources).to.equal(
       `script-src ${location.origin}; connect-src ${location.origin}; img-src ${location.origin}; style-src ${release.styleHashes.card}`,
     );
@@ -484,7 +484,7 @@ describe('Embed builder: copy, keyboard, accessibility, strict CSP', () => {
     await waitUntil(() => $('#copy-status').textContent !== '', 'the copy status shows', {timeout: 5000});
     const status = $('#copy-status').textContent;
     expect(['Copied. Paste it into your page.', 'Could not copy: the code is selected, press Ctrl+C (⌘C on a Mac).']).to.include(status);
-    if (status?.startsWith('Could not')) {
+    if (status.startsWith('Could not')) {
       // The fallback leaves the code selected for the keyboard.
       expect(doc.activeElement).to.equal($('#embed-code'));
       expect($<HTMLTextAreaElement>('#embed-code').selectionEnd - $<HTMLTextAreaElement>('#embed-code').selectionStart).to.equal(

@@ -1,5 +1,6 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import type {PartnerCard} from '../src/partner-card.js';
+import type {Profile} from '../shared/profile-types.js';
 import {$, FIXTURES, requested, requestsFor, SAMPLES, settle, settled, slowLog, textOf, warnings} from './support/helpers.js';
 
 /** Renders a card, waits for its error, and returns what a user and a developer would see. */
@@ -144,7 +145,7 @@ describe('<partner-card>: errors', () => {
     });
     expect(event.type).to.equal('partner-card-load');
     expect(warned.join()).to.contain('$.organisations[1] is invalid');
-    expect(event.detail.organisations).to.have.length(1);
+    expect((event as CustomEvent<Profile>).detail.organisations).to.have.length(1);
     // The logo's src is a javascript: URL: no image at all.
     expect($(el, 'img')).to.equal(null);
   });
@@ -155,7 +156,7 @@ describe('<partner-card>: errors', () => {
     const base = `/slow/1500/alias/${key}${SAMPLES}`;
     // A spy, not a stub: the real fetch goes out; the test keeps each request's signal.
     const signals: AbortSignal[] = [];
-    const realFetch = window.fetch;
+    const realFetch = window.fetch.bind(window);
     window.fetch = (input, init) => {
       if (init?.signal) signals.push(init.signal);
       return realFetch(input, init);
@@ -191,7 +192,7 @@ describe('<partner-card>: errors', () => {
     const next = settle(el);
     $<HTMLButtonElement>(el, '[part="retry"]')!.click();
     expect((await next).type).to.equal('partner-card-load');
-    const all: {path: string; cacheControl: string}[] = await (await fetch(`/count-log/${key}`)).json();
+    const all = (await (await fetch(`/count-log/${key}`)).json()) as {path: string; cacheControl: string}[];
     const log = all.filter((entry) => entry.path.endsWith('.json'));
     expect(log).to.have.length(2);
     expect(log[0].cacheControl, 'first request').not.to.contain('no-cache');

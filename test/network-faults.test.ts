@@ -59,7 +59,7 @@ describe('Broken networks: every fault ends in the right error, once', () => {
 
   it('going offline is a network error, and retry works once back online', async () => {
     // The one fault a page cannot produce on its own: fetch itself failing.
-    const realFetch = window.fetch;
+    const realFetch = window.fetch.bind(window);
     window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
     let result: Awaited<ReturnType<typeof outcome>>;
     try {

@@ -2,6 +2,7 @@ import {expect, fixture, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/
 import {sendKeys} from '@web/test-runner-commands';
 import {PartnerCard} from '../src/partner-card.js';
 import type {Profile} from '../shared/profile-types.js';
+import type {PartnerCardErrorDetail} from '../src/partner-card.js';
 import {$, $$, figures, FIXTURES, requested, requestsFor, SAMPLES, settle, settled, textOf, warnings} from './support/helpers.js';
 
 describe('<partner-card>: the full profile', () => {
@@ -196,7 +197,7 @@ describe('<partner-card>: where profiles come from', () => {
   it('looks next to its own module by default', async () => {
     performance.clearResourceTimings();
     const {el, event} = await settled(html`<partner-card partner="no-such-default"></partner-card>`);
-    expect(event.detail.kind).to.equal('not-found');
+    expect((event as CustomEvent<PartnerCardErrorDetail>).detail.kind).to.equal('not-found');
     const moduleFolder = new URL('../src/partners/no-such-default.json', import.meta.url).href;
     // Browsers add a resource entry a little after the response (Firefox later than the others).
     await waitUntil(
@@ -217,7 +218,7 @@ describe('<partner-card>: where profiles come from', () => {
     const seen = await warnings(async () => {
       ({event} = await settled(html`<partner-card partner="region-southern-denmark" base="javascript:alert(1)//"></partner-card>`));
     });
-    expect(event.detail.kind).to.equal('not-found');
+    expect((event as CustomEvent<PartnerCardErrorDetail>).detail.kind).to.equal('not-found');
     expect(seen.join()).to.contain('base');
   });
 
@@ -293,8 +294,9 @@ describe('<partner-card>: events', () => {
     }
     expect(seen).to.have.length(1);
     expect(seen[0].bubbles && seen[0].composed).to.equal(true);
-    expect(seen[0].detail.id).to.equal('region-southern-denmark');
-    expect(seen[0].detail.organisations).to.have.length(2);
+    const {detail} = seen[0] as CustomEvent<Profile>;
+    expect(detail.id).to.equal('region-southern-denmark');
+    expect(detail.organisations).to.have.length(2);
   });
 
   it('fires partner-card-error once, bubbling and composed, with kind and message', async () => {

@@ -248,7 +248,7 @@ describe('<partner-directory>', () => {
     expect(textOf(el.shadowRoot!.querySelector('[part="error"]')!)).to.contain('Listen over partnere kunne ikke hentes.');
     const loaded = oneEvent(el, 'partner-directory-load');
     el.shadowRoot!.querySelector('button')!.click();
-    expect((await loaded).detail.count).to.equal(5);
+    expect(((await loaded) as CustomEvent<{count: number}>).detail.count).to.equal(5);
   });
 
   it('fires partner-directory-error once, bubbling and composed, with kind and message', async () => {
@@ -277,7 +277,7 @@ describe('<partner-directory>', () => {
     const loaded = oneEvent(el, 'partner-directory-load');
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
     await loaded;
-    const all: {path: string; cacheControl: string}[] = await (await fetch(`/count-log/${key}`)).json();
+    const all = (await (await fetch(`/count-log/${key}`)).json()) as {path: string; cacheControl: string}[];
     const log = all.filter((entry) => entry.path.endsWith('.json'));
     expect(log).to.have.length(2);
     expect(log[0].cacheControl, 'first request').not.to.contain('no-cache');
@@ -387,7 +387,11 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
     input.value = '';
     input.dispatchEvent(new Event('input'));
-    await new Promise((resolve) => queueMicrotask(() => resolve(undefined)));
+    await new Promise((resolve) => {
+      queueMicrotask(() => {
+        resolve(undefined);
+      });
+    });
     await new Promise(requestAnimationFrame);
     const atFirst = shown(el);
     expect(atFirst, 'more than before, not yet all').to.be.within(272, 999);
@@ -449,7 +453,7 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
 
   it('in a hidden tab, the list is completed without animation frames', async () => {
     // Browsers draw no frames for a hidden page: a timer stands in. Simulated here by holding frames back.
-    const frames = window.requestAnimationFrame;
+    const frames = window.requestAnimationFrame.bind(window);
     window.requestAnimationFrame = () => 0;
     try {
       const {el, loaded} = await started(1000);

@@ -23,14 +23,15 @@ function cardsIn(root: Document | ShadowRoot): HTMLElement[] {
 
 /** The language the element resolves: its own, else the nearest ancestor's across shadow roots; Danish or English. */
 function langOf(card: HTMLElement): string {
-  for (let node: Node | null = card; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
-    const lang = (node as Element).getAttribute?.('lang')?.trim();
+  // The card is in a frame: its nodes are not instances of this window's classes, so node types are compared.
+  for (let node: Node | null = card; node; node = node.parentNode ?? (node as Partial<ShadowRoot>).host ?? null) {
+    const lang = node.nodeType === Node.ELEMENT_NODE ? (node as Element).getAttribute('lang')?.trim() : undefined;
     if (lang) return lang.toLowerCase().split(/[-_]/)[0] === 'da' ? 'da' : 'en';
   }
   return 'en';
 }
 
-const pages: string[] = await (await fetch('/prerender-corpus/')).json();
+const pages = (await (await fetch('/prerender-corpus/')).json()) as string[];
 
 describe('Prerendered pages of every shape, read by the browser', () => {
   it('the corpus is there: hand-written shapes, and pages Eleventy and Astro built', () => {

@@ -44,7 +44,7 @@ describe('Prerendered cards: there at first paint', () => {
     expect(root.querySelectorAll('[part="organisation"]')).to.have.length(2);
     expect(getComputedStyle(root.querySelector('[part~="card"]')!).borderTopStyle).to.equal('solid');
     expect(card.getBoundingClientRect().height).to.be.above(600);
-    const jsonLd = JSON.parse(card.querySelector('script[type="application/ld+json"]')!.textContent!);
+    const jsonLd = JSON.parse(card.querySelector('script[type="application/ld+json"]')!.textContent) as {'@type': string; name: string};
     expect(jsonLd['@type']).to.equal('Organization');
     expect(jsonLd.name).to.equal('Region Syddanmark');
   });
@@ -240,11 +240,11 @@ describe('Prerendered cards: the same markup as the browser draws', () => {
   ];
   for (const attrs of CASES) {
     it(JSON.stringify(attrs), async () => {
-      const base = attrs.base ?? SAMPLES;
+      const base = 'base' in attrs ? attrs.base : SAMPLES;
       // The card as the built module draws it (the module partners load), for the same attributes.
       const {doc} = await page('/test/fixtures/prerender/blank.html');
       await waitUntil(() => doc.defaultView!.customElements.get('partner-card'), 'the module loads', {timeout: 5000});
-      const el = doc.createElement('partner-card') as PartnerCard;
+      const el = doc.createElement('partner-card');
       for (const [name, value] of Object.entries({...attrs, base})) el.setAttribute(name, value);
       const loaded = oneEvent(el, 'partner-card-load');
       await warnings(async () => {
@@ -257,7 +257,7 @@ describe('Prerendered cards: the same markup as the browser draws', () => {
         fragment = await prerendered({...attrs, base});
       });
       const [a, b] = [markup(fragment), markup(el.shadowRoot!)];
-      const at = [...a].findIndex((c, i) => c !== b[i]);
+      const at = Array.from(a).findIndex((c, i) => c !== b[i]);
       expect(a, `differs at ${at}: …${a.slice(at - 60, at + 60)}… vs …${b.slice(at - 60, at + 60)}…`).to.equal(b);
       // What the element itself compares when it takes a prerendered card over.
       expect(sameMarkup(holderOf(fragment)), 'as the element compares').to.equal(sameMarkup(el.shadowRoot!.innerHTML));

@@ -1,15 +1,16 @@
 import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../src/partner-card.js';
+import type {Profile} from '../shared/profile-types.js';
 import {FIXTURES, slowLog, unique} from './support/helpers.js';
 
 // The demo's translator preview, loaded as a translator would open it.
 describe('Translator preview (pages/translate/translate.html)', () => {
   let frame: HTMLIFrameElement;
   let doc: Document;
-  const problems = () => doc.getElementById('problems')!.textContent!;
+  const problems = () => doc.getElementById('problems')!.textContent;
 
-  async function paste(text: string) {
+  function paste(text: string) {
     const box = doc.getElementById('json') as HTMLTextAreaElement;
     box.value = text;
     box.dispatchEvent(new Event('input'));
@@ -33,19 +34,19 @@ describe('Translator preview (pages/translate/translate.html)', () => {
     const [target, english] = ['target', 'english'].map((id) => doc.getElementById(id) as PartnerCard);
     expect(target.resolvedLang).to.equal('da');
     expect(english.resolvedLang).to.equal('en');
-    await waitUntil(() => doc.getElementById('missing-summary')!.textContent!.includes('Everything is translated'));
+    await waitUntil(() => doc.getElementById('missing-summary')!.textContent.includes('Everything is translated'));
   });
 
   it('explains a broken file in plain words, with the place to fix', async () => {
     const text = await (await fetch(`${FIXTURES}english-only.json`)).text();
-    await paste(text.replace('"country": "SE"', '"country": "Sweden"').replace('"id": "english-only",', ''));
+    paste(text.replace('"country": "SE"', '"country": "Sweden"').replace('"id": "english-only",', ''));
     await waitUntil(() => problems().includes('problem(s) to fix'), 'problems listed', {timeout: 3000});
     expect(problems()).to.contain('$.id is missing: add "id".');
     expect(problems()).to.contain('$.country is "Sweden", which does not fit. ISO 3166-1 alpha-2 country code');
   });
 
   it('points at the line of a JSON syntax error', async () => {
-    await paste('{\n  "id": "x",\n  "name": "X"\n  "country": "DK"\n}');
+    paste('{\n  "id": "x",\n  "name": "X"\n  "country": "DK"\n}');
     await waitUntil(() => problems().includes('not valid JSON'), 'syntax error shown', {timeout: 3000});
     expect(problems()).to.match(/line 4/);
   });
@@ -59,7 +60,7 @@ describe('Translator preview (pages/translate/translate.html)', () => {
     );
     await oneEvent(frame, 'load');
     doc = frame.contentDocument!;
-    await paste('{"id": ');
+    paste('{"id": ');
     await waitUntil(() => problems().includes('not valid JSON'), 'the pasted file checked', {timeout: 3000});
     // The published list arrives after the paste (and, had it started first, the published profile too).
     const published = (paths: string[]) => paths.filter((path) => path.endsWith('/dist/partners/index.json'));
@@ -76,7 +77,7 @@ describe('Translator preview (pages/translate/translate.html)', () => {
     );
     await oneEvent(frame, 'load');
     doc = frame.contentDocument!;
-    await paste('{"id": ');
+    paste('{"id": ');
     await waitUntil(() => problems().includes('not valid JSON'), 'the pasted file checked', {timeout: 1000});
     await new Promise((r) => setTimeout(r, 2000));
     expect(problems()).to.contain('not valid JSON');
@@ -84,7 +85,7 @@ describe('Translator preview (pages/translate/translate.html)', () => {
 
   it('previews a pasted file and lists what is still in English', async () => {
     const text = await (await fetch(`${FIXTURES}english-only.json`)).text();
-    await paste(text);
+    paste(text);
     const card = doc.getElementById('target') as PartnerCard;
     await waitUntil(() => card.untranslated.length === 7, 'the card shows the pasted profile', {timeout: 3000});
     const rows = [...doc.querySelectorAll('#missing tbody tr')].map((tr) => tr.textContent);
@@ -100,7 +101,8 @@ describe('Translator preview (pages/translate/translate.html)', () => {
 describe('Translator preview: translating in the page', () => {
   let frame: HTMLIFrameElement;
   let doc: Document;
-  const box = (path: string) => doc.querySelector<HTMLTextAreaElement>(`textarea[data-path="${path}"]`)!;
+  const boxIfThere = (path: string) => doc.querySelector<HTMLTextAreaElement>(`textarea[data-path="${path}"]`);
+  const box = (path: string) => boxIfThere(path)!;
   const card = () => doc.getElementById('target') as PartnerCard;
   const summary = () => card().shadowRoot!.querySelector('[part~="summary"]')!;
 
@@ -123,7 +125,8 @@ describe('Translator preview: translating in the page', () => {
     await open();
     const original = await (await fetch('/dist/partners/region-southern-denmark.json')).text();
     const summaryBox = box('$.summary');
-    expect(summaryBox.value).to.equal(JSON.parse(original).summary.da);
+    const {summary: sampleSummary} = JSON.parse(original) as {summary: {da: string}};
+    expect(summaryBox.value).to.equal(sampleSummary.da);
     summaryBox.focus();
     summaryBox.select();
     // (ASCII, one space, no letter twice in a row: WebKit's WebDriver drops a repeated letter and a second space.)
@@ -135,8 +138,8 @@ describe('Translator preview: translating in the page', () => {
     const link = doc.getElementById('download-json') as HTMLAnchorElement;
     expect(link.download).to.equal('region-southern-denmark.json');
     const downloaded = await (await fetch(link.href)).text();
-    expect(downloaded).to.equal(original.replace(JSON.stringify(JSON.parse(original).summary.da), '"Nyt resume"'));
-    const check = await (await fetch('/check-profile', {method: 'POST', body: downloaded})).json();
+    expect(downloaded).to.equal(original.replace(JSON.stringify(sampleSummary.da), '"Nyt resume"'));
+    const check = (await (await fetch('/check-profile', {method: 'POST', body: downloaded})).json()) as {code: number; output: string};
     expect(check.code, check.output).to.equal(0);
     expect(check.output).to.contain('1 profile(s) valid, 0 warning(s)');
     const xliff = await (await fetch((doc.getElementById('download-xliff') as HTMLAnchorElement).href)).text();
@@ -162,7 +165,7 @@ describe('Translator preview: translating in the page', () => {
     const paste = doc.getElementById('json') as HTMLTextAreaElement;
     paste.value = text;
     paste.dispatchEvent(new Event('input'));
-    await waitUntil(() => card().untranslated.length === 7 && box('$.summary')?.value === '', 'the pasted profile is in the boxes', {
+    await waitUntil(() => card().untranslated.length === 7 && boxIfThere('$.summary')?.value === '', 'the pasted profile is in the boxes', {
       timeout: 5000,
     });
     const summaryBox = box('$.summary');
@@ -186,7 +189,7 @@ describe('Translator preview: translating in the page', () => {
     const paste = doc.getElementById('json') as HTMLTextAreaElement;
     paste.value = text;
     paste.dispatchEvent(new Event('input'));
-    await waitUntil(() => box('$.description[0]')?.value === '', 'the pasted profile is in the boxes', {timeout: 5000});
+    await waitUntil(() => boxIfThere('$.description[0]')?.value === '', 'the pasted profile is in the boxes', {timeout: 5000});
     const first = box('$.description[0]');
     first.value = 'Første afsnit.';
     first.dispatchEvent(new Event('input', {bubbles: true}));
@@ -201,7 +204,7 @@ describe('Translator preview: translating in the page', () => {
     second.value = 'Andet afsnit.';
     second.dispatchEvent(new Event('input', {bubbles: true}));
     await waitUntil(
-      () => card().shadowRoot!.querySelector('[part~="description"]')!.textContent!.includes('Første afsnit.'),
+      () => card().shadowRoot!.querySelector('[part~="description"]')!.textContent.includes('Første afsnit.'),
       'the Danish list shows',
       {timeout: 5000},
     );
@@ -347,9 +350,9 @@ describe('Translator preview: the published profiles, logos and labels', () => {
   it("a dropped profile's logo that is not in the published folder is named as a problem, not 'No problems found'", async () => {
     const doc = await open('/pages/translate/translate.html');
     await shows(doc);
-    const sample = await (await fetch('/demo/embed/partners/region-southern-denmark.json')).json();
+    const sample = (await (await fetch('/demo/embed/partners/region-southern-denmark.json')).json()) as Profile;
     const box = doc.getElementById('json') as HTMLTextAreaElement;
-    const problems = () => doc.getElementById('problems')!.textContent!;
+    const problems = () => doc.getElementById('problems')!.textContent;
     box.value = JSON.stringify({...sample, id: 'kiel-maritime-cluster', logo: {...sample.logo, src: 'kiel.svg'}});
     box.dispatchEvent(new Event('input'));
     await waitUntil(() => problems().includes('kiel.svg'), 'the logo named', {timeout: 8000});
@@ -365,10 +368,10 @@ describe('Translator preview: the published profiles, logos and labels', () => {
     const doc = await open('/pages/translate/translate.html');
     await shows(doc);
     const json = doc.getElementById('json') as HTMLTextAreaElement;
-    expect([...json.labels!].map((l) => l.textContent)).to.deep.equal(['Paste the profile JSON here, or drop a .json file on the box']);
+    expect([...json.labels].map((l) => l.textContent)).to.deep.equal(['Paste the profile JSON here, or drop a .json file on the box']);
     const file = doc.getElementById('file') as HTMLInputElement;
     expect([...file.labels!].map((l) => l.textContent)).to.deep.equal(['Choose a file']);
-    const names = [...doc.querySelectorAll<HTMLTextAreaElement>('#texts textarea')].map((box) => box.labels![0].textContent);
+    const names = [...doc.querySelectorAll<HTMLTextAreaElement>('#texts textarea')].map((box) => box.labels[0].textContent);
     expect(names.slice(0, 4)).to.deep.equal([
       'Name',
       'Description of the logo (for screen readers)',
@@ -377,8 +380,8 @@ describe('Translator preview: the published profiles, logos and labels', () => {
     ]);
     expect(names).to.include('Key figure 2: label');
     expect(names).to.include('Organisation 1: Key figure 1: label');
-    expect(names.every((name) => !name!.startsWith('$'))).to.equal(true);
-    await waitUntil(() => doc.getElementById('missing-summary')!.textContent!.includes('Everything is translated'));
+    expect(names.every((name) => !name.startsWith('$'))).to.equal(true);
+    await waitUntil(() => doc.getElementById('missing-summary')!.textContent.includes('Everything is translated'));
     expect((doc.getElementById('missing') as HTMLTableElement).hidden, 'no table of nothing').to.equal(true);
   });
 });

@@ -32,11 +32,17 @@ const release = PARTNER_CARD_RELEASE;
 
 type Card = HTMLElement & {updateComplete: Promise<boolean>};
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const form = $<HTMLFormElement>('choices');
-const search = $<HTMLInputElement>('partner-search');
-const list = $<HTMLSelectElement>('partner');
-const code = $<HTMLTextAreaElement>('embed-code');
+/** The page's element with this id, of the class the script uses it as: embed.html has each one, so a miss is a mistake in the page and fails loudly. */
+function $<T extends HTMLElement = HTMLElement>(id: string, type?: new () => T): T {
+  const el = document.getElementById(id);
+  if (!type) return $(id, HTMLElement) as T;
+  if (!(el instanceof type)) throw new Error(`embed.html has no ${type.name} #${id}`);
+  return el;
+}
+const form = $('choices', HTMLFormElement);
+const search = $('partner-search', HTMLInputElement);
+const list = $('partner', HTMLSelectElement);
+const code = $('embed-code', HTMLTextAreaElement);
 // Made once a partner is chosen, so no card ever starts without one.
 const preview = document.createElement('partner-card') as Card;
 /** The card the code is taken from, with every choice as chosen; the preview sits at heading level 3, under its section's heading. */
@@ -56,7 +62,7 @@ function translatePage() {
   document.documentElement.lang = ui;
   document.title = say('title');
   for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) el.textContent = say(el.dataset.text as StringKey);
-  const other = $<HTMLAnchorElement>('other-language');
+  const other = $('other-language', HTMLAnchorElement);
   const otherLang = ui === 'da' ? 'en' : 'da';
   other.lang = other.hreflang = otherLang;
   $('version').textContent = say('version', {version: release.version});
@@ -67,21 +73,25 @@ function showChoices() {
   for (const name of ['lang', 'variant'] as const) {
     for (const radio of form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) radio.checked = radio.value === choices[name];
   }
-  $<HTMLSelectElement>('heading-level').value = String(choices.headingLevel);
-  $<HTMLInputElement>('href').value = choices.href;
-  $<HTMLInputElement>('back-href').value = choices.backHref;
-  $<HTMLInputElement>('prerender').checked = choices.prerender;
+  $('heading-level', HTMLSelectElement).value = String(choices.headingLevel);
+  $('href', HTMLInputElement).value = choices.href;
+  $('back-href', HTMLInputElement).value = choices.backHref;
+  $('prerender', HTMLInputElement).checked = choices.prerender;
 }
 
 function readChoices(): EmbedChoices {
   const data = new FormData(form);
+  const text = (name: string) => {
+    const value = data.get(name);
+    return typeof value === 'string' ? value : '';
+  };
   return {
     partner: list.value || choices.partner,
     lang: data.get('lang') === 'da' ? 'da' : 'en',
     variant: data.get('variant') === 'compact' ? 'compact' : 'full',
     headingLevel: Number(data.get('heading-level')) || 2,
-    href: String(data.get('href') ?? ''),
-    backHref: String(data.get('back-href') ?? ''),
+    href: text('href'),
+    backHref: text('back-href'),
     prerender: data.get('prerender') === 'on',
   };
 }
@@ -137,7 +147,7 @@ function showLinkProblems() {
 }
 
 const styleText = () =>
-  ((customElements.get('partner-card') as unknown as {elementStyles: {cssText: string}[]}).elementStyles ?? [])
+  ((customElements.get('partner-card') as unknown as {elementStyles?: {cssText: string}[]} | undefined)?.elementStyles ?? [])
     .map((s) => s.cssText)
     .join('');
 
@@ -189,7 +199,7 @@ async function writeCode() {
   }
   // A partner the list does not have gets no code, not another partner's.
   const next = known() ? embedCode(moduleUrl, release, choices, prerendered) : '';
-  $<HTMLButtonElement>('copy').disabled = !next;
+  $('copy', HTMLButtonElement).disabled = !next;
   showEnglishTexts();
   $('code-state').textContent = !known() || !choices.prerender || ready ? '' : failure ? say('failed', {reason: failure}) : say('waiting');
   // "Copied" stays true until the code changes: a re-render with the same code must not take it back.
@@ -202,9 +212,9 @@ function update() {
   showChosen();
   showLinkProblems();
   history.replaceState(null, '', queryFromChoices(choices, ui));
-  $<HTMLInputElement>('share-url').value = location.href;
+  $('share-url', HTMLInputElement).value = location.href;
   const otherUi = ui === 'da' ? 'en' : 'da';
-  $<HTMLAnchorElement>('other-language').href = queryFromChoices(choices, otherUi);
+  $('other-language', HTMLAnchorElement).href = queryFromChoices(choices, otherUi);
   if (source.getAttribute('partner') !== choices.partner) {
     drawn = undefined;
     failure = '';
@@ -237,7 +247,11 @@ async function copy() {
     const written = navigator.clipboard.writeText(text);
     const waited = await Promise.race([
       written.then(() => true),
-      new Promise<false>((resolve) => setTimeout(() => resolve(false), CLIPBOARD_PATIENCE)),
+      new Promise<false>((resolve) =>
+        setTimeout(() => {
+          resolve(false);
+        }, CLIPBOARD_PATIENCE),
+      ),
     ]);
     if (!waited) {
       selectForKeyboard();
@@ -256,6 +270,7 @@ async function copy() {
     code.select();
     let done = false;
     try {
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- the one way to copy where the Clipboard API is missing or refused
       done = document.execCommand('copy');
     } catch {
       done = false;
@@ -321,9 +336,12 @@ async function loadPartners() {
   try {
     const response = await fetch(new URL('partners/index.json', location.href), {headers: {accept: 'application/json'}});
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const index = (await response.json()) as {partners?: Profile[]};
-    if (!Array.isArray(index.partners)) throw new Error('no "partners" list');
-    partners = index.partners.filter((p) => p && typeof p.id === 'string' && p.name && p.country);
+    const index = (await response.json()) as {partners?: unknown} | null;
+    if (!Array.isArray(index?.partners)) throw new Error('no "partners" list');
+    // What the list needs of each entry; anything else in a hand-edited index is left out.
+    partners = (index.partners as (Partial<Profile> | null)[]).filter(
+      (p): p is Profile => !!p && typeof p.id === 'string' && !!p.name && !!p.country,
+    );
   } catch (error) {
     problem(say('indexFailed', {reason: error instanceof Error ? error.message : String(error)}));
     return;
@@ -348,7 +366,7 @@ translatePage();
 showChoices();
 $('csp').textContent = cspSources(new URL(location.href).origin, release);
 source.addEventListener('partner-card-load', (event) => {
-  drawn = (event as CustomEvent<Profile>).detail;
+  drawn = event.detail;
   failure = '';
   void writeCode();
 });
@@ -358,11 +376,16 @@ source.addEventListener('partner-card-error', (event) => {
   void writeCode();
 });
 form.addEventListener('input', (event) => {
-  if (event.target === search) return fillList();
+  if (event.target === search) {
+    fillList();
+    return;
+  }
   update();
 });
 form.addEventListener('change', update);
-form.addEventListener('submit', (event) => event.preventDefault());
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+});
 search.addEventListener('keydown', (event) => {
   // Down arrow from the search box goes on to the list, as in a combobox.
   if (event.key === 'ArrowDown' && list.options.length) {

@@ -57,7 +57,7 @@ export const en = {
   loadFailed: 'The profile could not be loaded ({reason}).',
 };
 
-/** @typedef {((key: keyof typeof en, values?: Record<string, string | number>) => string) & {lang: (key: keyof typeof en) => string, failure: string}} Say */
+/** @typedef {((key: keyof typeof en, values?: Partial<Record<string, string | number>>) => string) & {lang: (key: keyof typeof en) => string, failure: string}} Say */
 
 /**
  * This page's words in `ui`: the translations come from

@@ -32,6 +32,7 @@ let say;
 const LANGS = {da: () => (ui === 'da' ? 'dansk' : 'Danish'), en: () => (ui === 'da' ? 'engelsk' : 'English')};
 
 /** The profile file as it was loaded or pasted (its text: the download keeps its layout), and the Danish typed here, by JSON path. */
+/** @type {{text: string, profile: any, file: string}} */
 let base = {text: '', profile: undefined, file: 'profile.json'};
 const typed = new Map();
 /** The profile both cards show now: the base with what was typed. */
@@ -176,7 +177,8 @@ async function applyTyped() {
   try {
     ({json, waiting} = withTranslations(base.text, texts));
   } catch (error) {
-    return report([/** @type {Error} */ (error).message], 'bad');
+    report([/** @type {Error} */ (error).message], 'bad');
+    return;
   }
   for (const box of $('texts').querySelectorAll('textarea')) {
     const state = box.parentElement?.querySelector('.state');
@@ -211,8 +213,12 @@ function logoProblem(profile) {
   if (!src || !/^https?:/.test(src)) return Promise.resolve('');
   return new Promise((resolve) => {
     const image = new Image();
-    image.onload = () => resolve('');
-    image.onerror = () => resolve(say('logoMissing', {file: profile.logo.src}));
+    image.onload = () => {
+      resolve('');
+    };
+    image.onerror = () => {
+      resolve(say('logoMissing', {file: profile.logo.src}));
+    };
     image.src = src;
   });
 }
@@ -272,11 +278,15 @@ async function load(textOrId, fromFile) {
       if (mine !== latest) return;
       const {message} = /** @type {Error} */ (error);
       console.warn(`translator preview: the profile "${textOrId}" could not be loaded: ${message}`);
-      return report([say('loadFailed', {reason: message})], 'bad');
+      report([say('loadFailed', {reason: message})], 'bad');
+      return;
     }
   }
   const parsed = parseProfile(textValue);
-  if (parsed.error) return report([parsed.error.message], 'bad');
+  if (parsed.error) {
+    report([parsed.error.message], 'bad');
+    return;
+  }
   base = {text: textValue, profile: parsed.value, file: `${typeof parsed.value?.id === 'string' ? parsed.value.id : 'profile'}.json`};
   typed.clear();
   current = parsed.value;
@@ -287,7 +297,7 @@ async function load(textOrId, fromFile) {
 async function checkText(value) {
   if (!value.trim()) {
     $('own-option').disabled = true;
-    $('profile').value = $('profile').options[0]?.value ?? '';
+    $('profile').value = $('profile').options.item(0)?.value ?? '';
     report([], '');
     return $('profile').value ? load($('profile').value, false) : undefined;
   }
@@ -321,25 +331,27 @@ $('json').addEventListener('input', () => {
   clearTimeout(pending);
   pending = setTimeout(() => checkText($('json').value), 250);
 });
-$('json').addEventListener('dragover', (event) => event.preventDefault());
-$('json').addEventListener('drop', async (event) => {
+$('json').addEventListener('dragover', (event) => {
+  event.preventDefault();
+});
+$('json').addEventListener('drop', (event) => {
   event.preventDefault();
   const file = event.dataTransfer?.files[0];
-  if (file) checkText(($('json').value = await file.text()));
+  if (file) void file.text().then((text) => checkText(($('json').value = text)));
 });
-$('file').addEventListener('change', async () => {
+$('file').addEventListener('change', () => {
   const file = $('file').files?.[0];
-  if (file) checkText(($('json').value = await file.text()));
+  if (file) void file.text().then((text) => checkText(($('json').value = text)));
 });
 
 // Not a top-level await: with one, WebKit's runs of the preview's tests hung or
 // lost a pasted file's check (seen here; the cause is not pinned down).
-pageWords(ui).then(async (words) => {
+void pageWords(ui).then(async (words) => {
   say = words;
   translatePage();
   if (say.failure) pageProblem(say('wordsFailed', {reason: say.failure}));
   const before = latest;
   const first = await listPublished();
   // A file the translator pasted meanwhile is what they are working on: the published one does not replace it.
-  if (first && latest === before && !$('json').value.trim()) load(first, false);
+  if (first && latest === before && !$('json').value.trim()) await load(first, false);
 });

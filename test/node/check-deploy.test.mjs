@@ -22,7 +22,9 @@ const PROFILE = 'partners/region-southern-denmark.json';
 function upload() {
   const dir = mkdtempSync(join(tmpdir(), 'partner-card-deploy-'));
   cpSync(join(root, 'dist'), dir, {recursive: true});
-  after(() => rmSync(dir, {recursive: true, force: true}));
+  after(() => {
+    rmSync(dir, {recursive: true, force: true});
+  });
   return dir;
 }
 
@@ -36,7 +38,10 @@ async function checkDeploy({dir = upload(), faults = {}, headers = headersFile, 
     const started = Date.now();
     const {stdout, code} = await run(process.execPath, [join(root, 'tools/cli/check-deploy.mjs'), host.url, ...args]).then(
       ({stdout}) => ({stdout, code: 0}),
-      (/** @type {{stdout: string, code: number}} */ e) => ({stdout: e.stdout, code: e.code}),
+      (/** @type {unknown} */ e) => {
+        const {stdout, code} = /** @type {{stdout: string, code: number}} */ (e);
+        return {stdout, code};
+      },
     );
     const lines = stdout.split('\n');
     return {
@@ -222,7 +227,9 @@ test('a few requests at a time: 25 partners, each profile and logo slow, never m
 test('a host that cannot be reached is an error, exit code 1', async () => {
   const host = await startStaticHost({root: upload()});
   await host.close();
-  const {stdout} = await run(process.execPath, [join(root, 'tools/cli/check-deploy.mjs'), host.url, '--timeout', '2000']).catch((e) => e);
+  const {stdout} = await run(process.execPath, [join(root, 'tools/cli/check-deploy.mjs'), host.url, '--timeout', '2000']).catch(
+    (/** @type {unknown} */ e) => /** @type {{stdout: string, stderr: string, code: number}} */ (e),
+  );
   assert.match(stdout, /^error: partner-card\.js: cannot be reached \(ECONNREFUSED\)/m);
 });
 
@@ -262,7 +269,10 @@ test('caching the wrong way round: the moving module immutable, the versioned on
 
 test('usage: no URL or not http(s) is refused with exit code 1', async () => {
   for (const args of [[], ['ftp://example.org/embed/'], ['not a url']]) {
-    const {stderr, code} = await run(process.execPath, [join(root, 'tools/cli/check-deploy.mjs'), ...args]).catch((e) => e);
+    /** @type {{stderr: string, code?: number}} */
+    const {stderr, code} = await run(process.execPath, [join(root, 'tools/cli/check-deploy.mjs'), ...args]).catch(
+      (/** @type {unknown} */ e) => /** @type {{stdout: string, stderr: string, code: number}} */ (e),
+    );
     assert.equal(code, 1);
     assert.match(stderr, /^Usage: npm run check-deploy -- </);
   }

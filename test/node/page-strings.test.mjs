@@ -20,7 +20,7 @@ test('locales/pages.da.xlf has usable Danish for every English string of both pa
     assert.ok(Object.keys(strings).length > 20, `${page}: its strings were read from the code`);
     const danish = translations(page, 'da');
     for (const [key, text] of Object.entries(strings)) {
-      assert.ok(danish[key]?.trim(), `${page} ${key} has Danish`);
+      assert.ok(key in danish && danish[key].trim(), `${page} ${key} has Danish`);
       assert.equal(placeholderNames(danish[key]), placeholderNames(text), `${page} ${key}: the same placeholders`);
     }
   }
@@ -67,7 +67,7 @@ test('reads what translation tools write: attributes, equiv-text, <g> and <mrk> 
     <target state="translated" xml:lang="da"><g id="1">Intet</g> passer til “<x  equiv-text="{query}" id="query" />” &amp; <mrk mtype="x">så</mrk> &#xE6;<![CDATA[ <ok> ]]></target></trans-unit>
 </group></body></file></xliff>`);
   assert.ok('pages' in read);
-  assert.deepEqual(read.pages['embed-builder'].noMatch, {
+  assert.deepEqual(read.pages['embed-builder']?.noMatch, {
     source: 'No match for “{query}”.',
     target: 'Intet passer til “{query}” & så æ <ok> ',
     review: false,
@@ -78,7 +78,9 @@ test('reads what translation tools write: attributes, equiv-text, <g> and <mrk> 
 /** A copy of locales/ in a temp folder, its pages file edited by `edit`; what i18n:check says of it. */
 function checkWith(edit, ...args) {
   const dir = mkdtempSync(join(tmpdir(), 'partner-card-pages-'));
-  after(() => rmSync(dir, {recursive: true, force: true}));
+  after(() => {
+    rmSync(dir, {recursive: true, force: true});
+  });
   cpSync(join(root, 'locales'), dir, {recursive: true});
   const file = join(dir, 'pages.da.xlf');
   writeFileSync(file, edit(readFileSync(file, 'utf8')));
@@ -121,7 +123,9 @@ test('i18n:check fails on a page string without Danish, with a lost placeholder,
 
 test('the build takes only Danish it can use: a target without its placeholder, or empty, is left out (the page shows the English)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'partner-card-pages-'));
-  after(() => rmSync(dir, {recursive: true, force: true}));
+  after(() => {
+    rmSync(dir, {recursive: true, force: true});
+  });
   const pages = {'embed-builder': {copy: 'Copy code', noMatch: 'No organisation matches “{query}”.', title: 'Embed a partner card'}};
   const existing = {
     'embed-builder': {

@@ -122,14 +122,12 @@ test('every page is replaced whole: a reader holding the old file reads all of t
 test('writeAllOrNone: when one file cannot be written, none is, and no temporary file stays', () => {
   const dir = mkdtempSync(join(tmpdir(), 'partner-card-files-'));
   writeFileSync(join(dir, 'a.html'), 'old a');
-  assert.throws(
-    () =>
-      writeAllOrNone([
-        [join(dir, 'a.html'), 'new a'],
-        [join(dir, 'missing/b.html'), 'new b'],
-      ]),
-    /ENOENT/,
-  );
+  assert.throws(() => {
+    writeAllOrNone([
+      [join(dir, 'a.html'), 'new a'],
+      [join(dir, 'missing/b.html'), 'new b'],
+    ]);
+  }, /ENOENT/);
   assert.equal(readFileSync(join(dir, 'a.html'), 'utf8'), 'old a');
   assert.deepEqual(readdirSync(dir), ['a.html']);
   writeAllOrNone([

@@ -41,7 +41,10 @@ for (const file of samples) {
 test('the sample of the Region of Southern Denmark is fully translated into Danish', () => {
   const missing = [];
   const walk = (value, path) => {
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
+    if (Array.isArray(value))
+      value.forEach((v, i) => {
+        walk(v, `${path}[${i}]`);
+      });
     else if (value && typeof value === 'object') {
       if ('en' in value && !('da' in value)) missing.push(path);
       for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);

@@ -19,6 +19,7 @@ const apache = installed(['/usr/sbin/apache2', '/usr/sbin/httpd'], '-v');
 const APACHE_MODULES = ['/usr/lib/apache2/modules', '/usr/lib64/httpd/modules', '/usr/lib/httpd/modules'];
 
 /** README's fenced block in `language`, which must exist. */
+/** @param {string} language */
 function readmeBlock(language) {
   const block = new RegExp('```' + language + '\\n([^]*?)```').exec(readme)?.[1];
   assert.ok(block, `README has a \`\`\`${language} block`);
@@ -30,14 +31,18 @@ const freePort = () =>
   new Promise((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const {port} = /** @type {import('node:net').AddressInfo} */ (probe.address());
-      probe.close(() => resolve(port));
+      probe.close(() => {
+        resolve(port);
+      });
     });
   });
 
 /** A throwaway site folder with dist/ uploaded as www/embed/, readable by a server's unprivileged workers. */
 function uploadDist(name) {
   const site = mkdtempSync(join(tmpdir(), `partner-card-${name}-`));
-  after(() => rmSync(site, {recursive: true, force: true}));
+  after(() => {
+    rmSync(site, {recursive: true, force: true});
+  });
   cpSync(join(root, 'dist'), join(site, 'www/embed'), {recursive: true});
   mkdirSync(join(site, 'logs'));
   spawnSync('chmod', ['-R', 'a+rX', site]);
@@ -51,7 +56,7 @@ async function checkDeploy(command, args, port) {
   const server = spawn(command, args, {stdio: 'inherit', detached: true});
   after(() => {
     try {
-      process.kill(-(/** @type {number} */ (server.pid)), 'SIGTERM');
+      process.kill(-(server.pid ?? 0), 'SIGTERM');
     } catch {
       // already gone
     }
@@ -67,7 +72,9 @@ async function checkDeploy(command, args, port) {
       break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const {stdout} = await promisify(execFile)(process.execPath, [join(root, 'tools/cli/check-deploy.mjs'), url]).catch((e) => e);
+  const {stdout} = await promisify(execFile)(process.execPath, [join(root, 'tools/cli/check-deploy.mjs'), url]).catch(
+    (/** @type {unknown} */ e) => /** @type {{stdout: string}} */ (e),
+  );
   return stdout;
 }
 

@@ -127,7 +127,7 @@ export async function faultServer(ctx, next) {
   const paste = ctx.path.match(/^\/paste\/([\w-]+)$/);
   if (paste && ctx.method === 'POST') {
     let body = '';
-    for await (const chunk of ctx.req) body += chunk;
+    for await (const chunk of ctx.req) body += String(chunk);
     pasted.set(paste[1], body);
     ctx.body = 'kept';
     return;
@@ -149,7 +149,7 @@ export async function faultServer(ctx, next) {
   }
   if (ctx.path === '/check-profile' && ctx.method === 'POST') {
     let body = '';
-    for await (const chunk of ctx.req) body += chunk;
+    for await (const chunk of ctx.req) body += String(chunk);
     const dir = mkdtempSync(join(tmpdir(), 'partner-card-check-'));
     let id = 'profile';
     try {
@@ -165,7 +165,10 @@ export async function faultServer(ctx, next) {
   }
   const missing = ctx.path.match(/^\/missing\/([^/]+)(\/.*)$/);
   if (missing) {
-    if (missing[2].endsWith(`/${missing[1]}`)) return fail(ctx, 404);
+    if (missing[2].endsWith(`/${missing[1]}`)) {
+      fail(ctx, 404);
+      return;
+    }
     ctx.url = ctx.url.slice(`/missing/${missing[1]}`.length);
     return next();
   }
@@ -185,7 +188,8 @@ export async function faultServer(ctx, next) {
         // not in this folder
       }
     }
-    return fail(ctx, 404);
+    fail(ctx, 404);
+    return;
   }
   const delayed = ctx.path.match(/^\/delay\/([^/]+)\/(\d+)(\/.*)$/);
   if (delayed) {
@@ -212,7 +216,7 @@ export async function faultServer(ctx, next) {
     if (ctx.response.is('html')) {
       let text = '';
       if (typeof ctx.body === 'string' || Buffer.isBuffer(ctx.body)) text = String(ctx.body);
-      else for await (const chunk of ctx.body) text += chunk;
+      else for await (const chunk of ctx.body) text += String(chunk);
       ctx.body = text.replace(/<head>/i, '<head><script src="/test/fixtures/csp/listen.js"></script>');
     }
     return;
@@ -294,7 +298,8 @@ export async function faultServer(ctx, next) {
   if (flaky) {
     if (!flakyKeys.has(flaky[1])) {
       flakyKeys.add(flaky[1]);
-      return fail(ctx, 503);
+      fail(ctx, 503);
+      return;
     }
     ctx.url = flaky[2];
   }
@@ -302,7 +307,8 @@ export async function faultServer(ctx, next) {
   if (slow) {
     const path = ctx.path;
     slowLog.seen.push(path);
-    let gone = false;
+    // Set by the close event, which the type checker cannot follow.
+    let gone = /** @type {boolean} */ (false);
     ctx.req.on('close', () => {
       if (!ctx.res.writableEnded) gone = true;
     });
@@ -317,7 +323,10 @@ export async function faultServer(ctx, next) {
   const alias = ctx.path.match(/^\/alias\/[^/]+(\/.*)$/);
   if (alias) ctx.url = alias[1];
   const status = ctx.path.match(/^\/status\/(\d{3})\//);
-  if (status) return fail(ctx, Number(status[1]));
+  if (status) {
+    fail(ctx, Number(status[1]));
+    return;
+  }
   const redirect = ctx.path.match(/^\/redirect(\/.*)$/);
   if (redirect) return ctx.redirect(redirect[1]);
   const body = ctx.path.match(/^\/body\/([a-z-]+)\//);

@@ -29,10 +29,13 @@ export function settle(el: PartnerCard): Promise<CustomEvent> {
 
 /** The card's visible text with all kinds of spaces made plain (Intl uses no-break spaces). */
 export function textOf(el: Element): string {
-  return (el.shadowRoot ?? el).textContent!.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+  return (el.shadowRoot ?? el).textContent.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
 
-export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+/** The first element in `el`'s shadow root that matches, typed as the caller expects. */
+export function $<T extends Element = HTMLElement>(el: Element, selector: string): T | null {
+  return el.shadowRoot!.querySelector<T>(selector);
+}
 export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 
 /** Figures as label → value, read from the card's definition lists. */
@@ -67,7 +70,9 @@ export async function warnings(work: () => Promise<unknown>): Promise<string[]> 
  * false when this engine cannot have them, so the test can skip and say so.
  */
 export async function readerSettings(settings: {colorScheme?: string; reducedMotion?: string; forcedColors?: string}): Promise<boolean> {
-  return (await executeServerCommand<boolean, typeof settings>('reader-settings', settings)) ?? false;
+  // The command answers nothing (undefined) when the runner has no such command.
+  const applied: unknown = await executeServerCommand<boolean, typeof settings>('reader-settings', settings);
+  return applied === true;
 }
 
 /** A picture of the viewport, read pixel by pixel (CSS pixels, as getBoundingClientRect gives them). */
@@ -139,7 +144,7 @@ export const unique = (name: string) => `${name}-${Date.now()}-${Math.random().t
 
 /** What the fault server did with the /slow/ requests whose path holds `key`. */
 export const slowLog = async (key: string): Promise<{seen: string[]; abandoned: string[]; served: string[]}> =>
-  (await fetch(`/fault-log/${key}`)).json();
+  (await fetch(`/fault-log/${key}`)).json() as Promise<{seen: string[]; abandoned: string[]; served: string[]}>;
 
 /** The contrast ratio of two computed colours (`rgb(…)`), as WCAG counts it. */
 export function contrast(a: string, b: string): number {

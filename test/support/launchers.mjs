@@ -30,7 +30,9 @@ const CHROMIUM_ARGS = [
 ];
 
 const children = [];
-const stopChildren = () => children.forEach((child) => child.kill());
+const stopChildren = () => {
+  children.forEach((child) => child.kill());
+};
 process.on('exit', stopChildren);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
@@ -45,7 +47,9 @@ function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const {port} = /** @type {import('node:net').AddressInfo} */ (server.address());
-      server.close(() => resolve(port));
+      server.close(() => {
+        resolve(port);
+      });
     });
     server.on('error', reject);
   });

@@ -54,7 +54,7 @@ export async function readmeHeadersFile() {
 
 /**
  * @typedef {{status?: number, delay?: number, body?: (body: Buffer) => Buffer, headers?: Record<string, string | null>}} Fault
- * @param {{root: string, prefix?: string, headersFile?: string, faults?: Record<string, Fault>}} options
+ * @param {{root: string, prefix?: string, headersFile?: string, faults?: Partial<Record<string, Fault>>}} options
  *   faults: by path under the prefix (`partners/x.json`), or `*` for every file
  *   inFlight counts the requests under partners/ at once
  * @returns {Promise<{url: string, requests: string[], inFlight: {now: number, most: number}, close(): Promise<void>}>}
@@ -64,7 +64,8 @@ export async function startStaticHost({root, prefix = '/embed/', headersFile = '
   /** @type {string[]} */
   const requests = [];
   const inFlight = {now: 0, most: 0};
-  const server = createServer(async (request, response) => {
+  /** @param {import('node:http').IncomingMessage} request @param {import('node:http').ServerResponse} response */
+  const serve = async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
     requests.push(path);
     // Counted for the profiles' folder, where a deployment has the most files.
@@ -85,16 +86,21 @@ export async function startStaticHost({root, prefix = '/embed/', headersFile = '
       return;
     }
     /** @type {Record<string, string>} */
-    const headers = {'content-type': TYPES[/** @type {keyof TYPES} */ (extname(inside))] ?? 'application/octet-stream'};
+    const headers = {'content-type': /** @type {Partial<Record<string, string>>} */ (TYPES)[extname(inside)] ?? 'application/octet-stream'};
     for (const rule of rules) if (rule.pattern.test(path)) for (const [name, value] of rule.headers) headers[name.toLowerCase()] = value;
     for (const [name, value] of Object.entries(fault.headers ?? {})) {
-      if (value === null) delete headers[name.toLowerCase()];
+      if (value === null) Reflect.deleteProperty(headers, name.toLowerCase());
       else headers[name.toLowerCase()] = value;
     }
     if (fault.body) body = fault.body(body);
     response.writeHead(fault.status ?? 200, headers).end(body);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  };
+  const server = createServer((request, response) => void serve(request, response));
+  await new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      resolve(undefined);
+    }),
+  );
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
     url: `http://127.0.0.1:${address.port}${prefix}`,
@@ -103,7 +109,9 @@ export async function startStaticHost({root, prefix = '/embed/', headersFile = '
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }

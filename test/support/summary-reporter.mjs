@@ -31,8 +31,9 @@ export function summaryReporter() {
         // A file that failed to load has no results: count it as a failure.
         if (!session.passed && count.failed === before.failed) count.failed++;
         const name = session.browser.name;
+        /** @type {{passed: number, failed: number, skipped: number, titles: string[]}} */
         const b = perBrowser.get(name) ?? {passed: 0, failed: 0, skipped: 0, titles: []};
-        for (const key of ['passed', 'failed', 'skipped']) b[key] += count[key] - before[key];
+        for (const key of /** @type {const} */ (['passed', 'failed', 'skipped'])) b[key] += count[key] - before[key];
         if (session.testResults) b.titles.push(...skippedTitles(session.testResults));
         perBrowser.set(name, b);
       }

@@ -12,11 +12,10 @@
 // Exit code 1 when anything is missing (unless --warn), 2 on bad usage.
 import {readFileSync, readdirSync, existsSync, statSync} from 'node:fs';
 import {join, relative} from 'node:path';
-import {XMLValidator} from 'fast-xml-parser';
 import {untranslated} from '../../shared/translation-coverage.js';
 import {RECORD, readRecord, staleTexts} from '../../node/translation-record.mjs';
 import {englishStrings, pagesXliff} from '../../node/page-strings.mjs';
-import {readPagesXliff, samePlaceholders} from '../../shared/xliff.mjs';
+import {readPagesXliff, readXliff, samePlaceholders} from '../../shared/xliff.mjs';
 import {printable} from '../../node/terminal-text.mjs';
 
 const args = process.argv.slice(2);
@@ -62,18 +61,20 @@ for (const lang of targetLocales) {
     gap(lang, 'no XLIFF file', file, 'run npm run i18n:extract');
     continue;
   }
-  const xml = readFileSync(file, 'utf8');
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    gap(lang, 'broken XML', `${file}:${valid.err.line}`, valid.err.msg);
+  // Source and target keep their inline <x/> placeholders as raw text.
+  const read = readXliff(readFileSync(file, 'utf8'), ['source', 'target']);
+  if ('error' in read) {
+    gap(lang, 'broken XML', `${file}:${/^line (\d+)/.exec(read.error)?.[1] ?? 1}`, read.error);
     continue;
   }
-  // Source and target keep their inline <x/> placeholders as raw text.
-  const units = [...xml.matchAll(/<trans-unit id="([^"]+)">([\s\S]*?)<\/trans-unit>/g)].map(([, id, body]) => ({
-    id,
-    source: body.match(/<source>([\s\S]*?)<\/source>/)?.[1],
-    target: body.match(/<target>([\s\S]*?)<\/target>/)?.[1],
-    note: body.match(/<note[^>]*>([\s\S]*?)<\/note>/)?.[1],
+  /** An element's text: as it is, or under `#text` when the element has attributes. @param {unknown} node */
+  const text = (node) =>
+    node && typeof node === 'object' ? /** @type {{'#text'?: string}} */ (node)['#text'] : /** @type {string | undefined} */ (node);
+  const units = read.units.map(({unit}) => ({
+    id: String(unit['@id']),
+    source: text(unit.source),
+    target: text(unit.target),
+    note: [unit.note].flat().map(text).join(' '),
   }));
   totals.strings = Math.max(totals.strings, units.length);
   for (const unit of units) {
@@ -82,7 +83,7 @@ for (const lang of targetLocales) {
     else if (placeholders(unit.source) !== placeholders(unit.target)) {
       gap(lang, 'placeholder lost or added', where, `${unit.source}  →  ${unit.target}`);
     }
-    if (!unit.note?.trim()) gap(lang, 'no translator note', where, unit.source);
+    if (!unit.note.trim()) gap(lang, 'no translator note', where, unit.source);
     if (!codeIds.has(unit.id)) gap(lang, 'not in the code any more', where, 'run npm run i18n:extract');
   }
   for (const [id, at] of codeIds) {
@@ -105,6 +106,7 @@ for (const lang of targetLocales) {
   }
   for (const [page, strings] of Object.entries(pageEnglish)) {
     totals.pageStrings += lang === targetLocales[0] ? Object.keys(strings).length : 0;
+    /** @type {Partial<Record<string, import('../../shared/xliff.mjs').PageUnit>>} */
     const units = read.pages[page] ?? {};
     for (const [key, english] of Object.entries(strings)) {
       const unit = units[key];

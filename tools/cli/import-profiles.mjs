@@ -37,7 +37,7 @@ function textOf(node) {
   if (typeof node === 'string') return node;
   if (node && typeof node === 'object') {
     const keys = Object.keys(node).filter((k) => !k.startsWith('@'));
-    if (keys.every((k) => k === '#text')) return String(/** @type {Record<string, unknown>} */ (node)['#text'] ?? '');
+    if (keys.every((k) => k === '#text')) return String(/** @type {{'#text'?: string | number}} */ (node)['#text'] ?? '');
   }
   return undefined;
 }
@@ -195,7 +195,8 @@ export function main(args = process.argv.slice(2)) {
     for (const list of result.waiting) {
       waiting.push(`${where}: ${list}: not every paragraph has Danish yet; the Danish list is written once all have`);
       for (const key of [...texts.keys()].filter((k) => k.startsWith(`${list}[`))) {
-        delete record[partner][key];
+        const translated = record[partner];
+        if (translated) Reflect.deleteProperty(translated, key);
         count.imported--;
       }
     }
@@ -212,7 +213,7 @@ export function main(args = process.argv.slice(2)) {
     return 1;
   }
   // Partners whose only entries were lists still waiting leave no trace.
-  const cleaned = Object.fromEntries(Object.entries(record).filter(([, paths]) => Object.keys(paths).length));
+  const cleaned = Object.fromEntries(Object.entries(record).filter(([, paths]) => paths && Object.keys(paths).length));
   try {
     writeAllOrNone(JSON.stringify(cleaned) !== recorded ? [...changed, recordFile(folder, cleaned)] : changed);
   } catch (error) {

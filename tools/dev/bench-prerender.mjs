@@ -11,6 +11,7 @@ const RUNS = Number(process.env.BENCH_PRERENDER_RUNS ?? 5);
 
 const card = (i) => `<partner-card partner="region-southern-denmark" variant="compact" href="/p/${i}/"></partner-card>`;
 /** `unit(i)` repeated until the page holds `size` characters. */
+/** @param {number} size @param {(i: number) => string} unit @param {string} [head] */
 function fill(size, unit, head = '<!doctype html><html lang="en"><head><title>Bench</title></head><body>\n') {
   const parts = [head];
   let length = head.length;
@@ -45,13 +46,18 @@ const PATHOLOGICAL = {
 /** Not slow per element, but as many elements per byte as markup allows: its row shows it grows linearly. */
 const dense = (size) => card(0) + fill(size, () => '<ul><li>a<li>b<p>c</ul>');
 
-export async function benchPrerender(row = (what, value, goal = '', note = '') => console.log([what, value, goal, note].join(' | '))) {
+export async function benchPrerender(
+  row = (what, value, goal = '', note = '') => {
+    console.log([what, value, goal, note].join(' | '));
+  },
+) {
   /** @type {typeof import('../../node/prerender.js')} */
   const {prerenderHTML} = await import(`${root}dist/prerender.js`);
   const sample = JSON.parse(readFileSync(`${root}demo/embed/partners/region-southern-denmark.json`, 'utf8'));
   const options = {profile: (id) => (id === 'region-southern-denmark' ? sample : undefined), base: '/p/'};
   /** Pages the prerenderer refuses (more than 512 open elements) are named in their row. */
-  let refused = false;
+  // Set inside time(), which the type checker cannot follow.
+  let refused = /** @type {boolean} */ (false);
   const time = (html) => {
     refused = prerenderHTML(html, options).errors.some((e) => e.includes('elements are open here'));
     const runs = [];

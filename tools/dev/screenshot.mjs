@@ -22,7 +22,9 @@ mkdirSync(outDir, {recursive: true});
 const port = await new Promise((resolve) => {
   const probe = createServer().listen(0, '127.0.0.1', () => {
     const {port} = /** @type {import('node:net').AddressInfo} */ (probe.address());
-    probe.close(() => resolve(port));
+    probe.close(() => {
+      resolve(port);
+    });
   });
 });
 const server = await startDevServer({

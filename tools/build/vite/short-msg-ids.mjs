@@ -20,7 +20,9 @@ export function idCodes(xliff) {
 export function shortenIds(code, codes) {
   const s = new MagicString(code);
   for (const m of code.matchAll(/\bid:\s*'([^']+)'|^[ \t]*'([^']+)':/gm)) {
-    const id = m[1] ?? m[2];
+    // One of the two groups matched: the source's `id:` or the generated templates' key.
+    const [, inSource, inTemplates] = /** @type {[string, string | undefined, string]} */ (/** @type {unknown} */ (m));
+    const id = inSource ?? inTemplates;
     const short = codes.get(id);
     const at = m.index + m[0].indexOf(`'${id}'`);
     if (short) s.overwrite(at, at + id.length + 2, `'${short}'`);
