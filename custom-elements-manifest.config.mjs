@@ -1,4 +1,6 @@
 // @custom-elements-manifest/analyzer settings for `npm run build`.
+/** @typedef {import('custom-elements-manifest/schema').ClassDeclaration & import('custom-elements-manifest/schema').CustomElement} ElementDeclaration */
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/generated/**'],
@@ -11,14 +13,16 @@ export default {
       // the helper's parameter name: keep the manifest to the public contract,
       // which the JSDoc tags on the class document.
       name: 'partner-card:public-api-only',
+      /** @param {{customElementsManifest: import('custom-elements-manifest/schema').Package}} context */
       packageLinkPhase({customElementsManifest}) {
         for (const mod of customElementsManifest.modules) {
-          for (const decl of mod.declarations ?? []) {
-            if (!decl.customElement) continue;
+          for (const declaration of mod.declarations ?? []) {
+            if (!('customElement' in declaration)) continue;
+            const decl = /** @type {ElementDeclaration} */ (/** @type {unknown} */ (declaration));
             const hidden = new Set(
               (decl.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name),
             );
-            decl.attributes = decl.attributes?.filter((a) => !hidden.has(a.fieldName));
+            decl.attributes = decl.attributes?.filter((a) => !a.fieldName || !hidden.has(a.fieldName));
             decl.members = decl.members?.map((m) => (hidden.has(m.name) ? {...m, attribute: undefined} : m));
             decl.events = decl.events?.filter((e) => e.name.includes('-'));
           }

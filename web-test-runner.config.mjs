@@ -16,8 +16,10 @@ import {translations} from './node/page-strings.mjs';
  * serves them (their integrity hashes are checked, and it is that code the
  * demo and CSP tests mean to run).
  */
+/** @param {import('@web/dev-server-core').Plugin} plugin */
 function untouchedDist(plugin) {
-  const transform = plugin.transform.bind(plugin);
+  const transform = plugin.transform?.bind(plugin);
+  if (!transform) return plugin;
   plugin.transform = (context) => (/^\/(tampered\/)?dist\//.test(context.path) ? undefined : transform(context));
   return plugin;
 }

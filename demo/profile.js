@@ -15,7 +15,7 @@ if (list && list.origin === location.origin && /\/partners(-da)?\.html$/.test(li
 }
 card.addEventListener('partner-card-load', (event) => {
   const {name} = /** @type {CustomEvent<import('../shared/profile-types.js').Profile>} */ (event).detail;
-  document.title = `${typeof name === 'string' ? name : (name[lang ?? 'en'] ?? name.en)} – ${document.title}`;
+  document.title = `${typeof name === 'string' ? name : ((lang === 'da' ? name.da : undefined) ?? name.en)} – ${document.title}`;
 });
 // Without a profile the card has no heading: the page still needs its h1 and a title that says what happened.
 card.addEventListener('partner-card-error', () => {

@@ -3,7 +3,7 @@
 import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 
-/** A command found on PATH, or undefined. */
+/** A command found on PATH, or undefined. @param {string} command */
 export function which(command) {
   const found = spawnSync('sh', ['-c', `command -v ${command}`], {encoding: 'utf8'});
   return found.status === 0 ? found.stdout.trim() : undefined;
@@ -46,7 +46,7 @@ export function requestedEngines() {
     .filter(Boolean);
   const unknown = wanted.filter((name) => !(name in ENGINES));
   if (unknown.length) throw new Error(`Unknown browser(s) in BROWSERS: ${unknown.join(', ')}`);
-  return wanted;
+  return /** @type {(keyof typeof ENGINES)[]} */ (wanted);
 }
 
 /**

@@ -87,7 +87,7 @@ export async function englishStrings() {
   return pages;
 }
 
-/** The XLIFF file for `lang`. */
+/** The XLIFF file for `lang`. @param {string} lang @param {string} [localesDir] */
 export const pagesXliff = (lang, localesDir = join(root, 'locales')) => join(localesDir, `pages.${lang}.xlf`);
 
 /**
@@ -143,6 +143,7 @@ export function writePagesXliff(english, existing, lang) {
 /**
  * The translations of `page` into `lang` that can be used: a target that keeps
  * the English's placeholders. The rest shows in English (npm run i18n:check lists it).
+ * @param {string} page @param {string} lang @param {string} [localesDir]
  * @returns {Strings}
  */
 export function translations(page, lang, localesDir) {

@@ -8,7 +8,7 @@ import {basename, dirname, join} from 'node:path';
 
 export class FileRefused extends Error {}
 
-/** Throws FileRefused when `path` is a symbolic link: a tool never writes through one. */
+/** Throws FileRefused when `path` is a symbolic link: a tool never writes through one. @param {string} path */
 export function refuseLink(path) {
   let stat;
   try {

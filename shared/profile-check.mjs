@@ -27,6 +27,30 @@ const KNOWN = new Set([
   'oneOf',
 ]);
 
+/**
+ * The part of JSON Schema this checker reads (the keywords in KNOWN), as the schema file holds it.
+ * @typedef {{
+ *   $ref?: string,
+ *   $defs?: Partial<Record<string, Schema>>,
+ *   description?: string,
+ *   type?: keyof typeof TYPE_WORDS,
+ *   required?: string[],
+ *   properties?: Partial<Record<string, Schema>>,
+ *   additionalProperties?: Schema,
+ *   items?: Schema,
+ *   minItems?: number,
+ *   maxItems?: number,
+ *   minLength?: number,
+ *   maxLength?: number,
+ *   pattern?: string,
+ *   minimum?: number,
+ *   enum?: unknown[],
+ *   oneOf?: Schema[],
+ * }} SchemaNode
+ * @typedef {SchemaNode | boolean} Schema
+ * @typedef {{path: string, message: string}} Problem
+ */
+
 const TYPE_WORDS = {
   object: 'an object in braces {…}',
   array: 'a list in brackets […]',
@@ -36,23 +60,34 @@ const TYPE_WORDS = {
   boolean: 'true or false (without quotes)',
 };
 
+/** @param {Problem[]} out @param {string} path @param {string} message */
 const add = (out, path, message) => {
   out.push({path, message});
   return out;
 };
+/** @param {unknown} v */
 const typeOf = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v);
+/** @param {string} type @param {unknown} v */
 const fits = (type, v) => type === typeOf(v) || (type === 'number' && typeof v === 'number');
+/** @param {unknown} v */
 const shown = (v) => {
-  const json = JSON.stringify(v);
+  // JSON.stringify answers undefined for undefined (and functions), whatever its type says.
+  const stringified = /** @type {unknown} */ (JSON.stringify(v));
+  const json = typeof stringified === 'string' ? stringified : 'undefined';
   return json.length > 40 ? `${json.slice(0, 39)}…` : json;
 };
 
 /**
  * Problems of `value` against `schema`, each `{path, message}` with a JSON path
  * such as `$.facts[2].label` and a sentence in plain English.
+ * @param {unknown} value
+ * @param {SchemaNode} schema
+ * @returns {Problem[]}
  */
 export function checkProfile(value, schema) {
+  /** @type {Problem[]} */
   const problems = [];
+  /** @param {SchemaNode} node @returns {SchemaNode} */
   const resolve = (node) => {
     for (const key of Object.keys(node)) {
       if (!KNOWN.has(key)) throw new Error(`profile-check does not know the schema keyword "${key}"`);
@@ -63,18 +98,23 @@ export function checkProfile(value, schema) {
     const description = [node.description, target.description].filter(Boolean).join(' ');
     return {...target, ...withoutRef(node), ...(description && {description})};
   };
+  /** @param {unknown} v @param {Schema} node @param {string} path @param {Problem[]} out @returns {Problem[]} */
   const visit = (v, node, path, out) => {
     if (node === false) return add(out, path, 'should not be here: remove it.');
     if (node === true) return out;
     node = resolve(node);
     const about = node.description ? ` ${node.description}` : '';
     if (node.oneOf) {
-      const tries = node.oneOf.map((branch) => visit(v, branch, path, []));
+      const branches = node.oneOf;
+      const tries = branches.map((branch) => visit(v, branch, path, []));
       const passing = tries.filter((problems) => problems.length === 0).length;
       if (passing === 1) return out;
       if (passing > 1) return add(out, path, `fits more than one form; make it clearer.${about}`);
       // Explain against the form it comes closest to; say what the forms are.
-      const sameType = tries.filter((_, i) => !resolve(node.oneOf[i]).type || fits(resolve(node.oneOf[i]).type, v));
+      const sameType = tries.filter((_, i) => {
+        const {type} = resolve(asNode(branches[i]));
+        return !type || fits(type, v);
+      });
       if (sameType.length === 0) return add(out, path, `is ${shown(v)}, which is not allowed here.${about}`);
       const closest = sameType.reduce((best, t) => (t.length < best.length ? t : best));
       out.push(...closest);
@@ -107,16 +147,19 @@ export function checkProfile(value, schema) {
       if (node.maxItems !== undefined && v.length > node.maxItems) {
         out.push({path, message: `has ${v.length} items; at most ${node.maxItems} are allowed.${about}`});
       }
-      if (node.items !== undefined) v.forEach((item, i) => visit(item, node.items, `${path}[${i}]`, out));
+      const items = node.items;
+      if (items !== undefined) v.forEach((item, i) => visit(item, items, `${path}[${i}]`, out));
     }
     if (typeOf(v) === 'object') {
+      const object = /** @type {Record<string, unknown>} */ (v);
       for (const key of node.required ?? []) {
-        if (!(key in v)) {
-          const field = node.properties?.[key] ? resolve(node.properties[key]).description : '';
+        if (!(key in object)) {
+          const property = node.properties?.[key];
+          const field = property ? resolve(asNode(property)).description : '';
           out.push({path: `${path}.${key}`, message: `is missing: add "${key}".${field ? ` ${field}` : ''}`});
         }
       }
-      for (const [key, item] of Object.entries(v)) {
+      for (const [key, item] of Object.entries(object)) {
         const rule = node.properties?.[key] ?? node.additionalProperties;
         if (rule !== undefined) visit(item, rule, `${path}.${key}`, out);
       }
@@ -238,14 +281,19 @@ export function locateJsonError(text) {
   return {at: text.length, expected: 'something is wrong'};
 }
 
+/** The schema node a local `$ref` (`#/$defs/text`) names. @param {SchemaNode} schema @param {string} ref @returns {SchemaNode} */
 function lookup(schema, ref) {
   if (!ref.startsWith('#/')) throw new Error(`profile-check only follows local references, not ${ref}`);
-  return ref
-    .slice(2)
-    .split('/')
-    .reduce((node, key) => node[key], schema);
+  /** @type {unknown} */
+  let node = schema;
+  for (const key of ref.slice(2).split('/')) node = /** @type {Record<string, unknown>} */ (node)[key];
+  return /** @type {SchemaNode} */ (node);
 }
 
+/** A boolean schema (`true`: anything, `false`: nothing) has no keywords to read. @param {Schema} schema @returns {SchemaNode} */
+const asNode = (schema) => (typeof schema === 'boolean' ? {} : schema);
+
+/** @param {SchemaNode} node */
 function withoutRef(node) {
   const rest = {...node};
   delete rest.$ref;

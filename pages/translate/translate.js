@@ -7,6 +7,7 @@ import {checkProfile, parseProfile} from '../../shared/profile-check.mjs';
 import {exportXliff, hint, profileUnits, withTranslations} from '../../shared/profile-xliff.mjs';
 import {untranslated} from '../../shared/translation-coverage.js';
 import {pageWords} from './translate-strings.js';
+/** @typedef {import('../../shared/profile-types.js').Profile} Profile */
 /** @typedef {import('./translate-strings.js').Say} Say */
 
 /**
@@ -35,7 +36,7 @@ const LANGS = {da: () => (ui === 'da' ? 'dansk' : 'Danish'), en: () => (ui === '
 /** @type {{text: string, profile: any, file: string}} */
 let base = {text: '', profile: undefined, file: 'profile.json'};
 const typed = new Map();
-/** The profile both cards show now: the base with what was typed. */
+/** The profile both cards show now: the base with what was typed. @type {Profile | undefined} */
 let current;
 
 function translatePage() {
@@ -59,6 +60,7 @@ function translatePage() {
 const PUBLISHED = new URL('../../dist/partners/', import.meta.url);
 
 /** `profile` for the cards, its logo's address made absolute: a profile given as an object is read relative to the page. */
+/** @param {Profile | undefined} profile */
 function forCards(profile) {
   if (!profile?.logo || typeof profile.logo.src !== 'string') return profile;
   return {...profile, logo: {...profile.logo, src: new URL(profile.logo.src, new URL(`${profile.id}.json`, PUBLISHED)).href}};
@@ -80,8 +82,9 @@ function showProfile() {
   listMissing(current);
 }
 
+/** @param {unknown} profile */
 function listMissing(profile) {
-  const lang = $('lang').value;
+  const lang = $('lang').value === 'da' ? 'da' : 'en';
   const missing = profile ? untranslated(profile, lang) : [];
   const rows = /** @type {HTMLTableElement} */ (document.querySelector('#missing')).tBodies[0];
   // No empty table with headers only: the summary says there is nothing.
@@ -102,6 +105,7 @@ function listMissing(profile) {
         : say('allTranslated', {language: LANGS[lang]()});
 }
 
+/** @param {string[]} items @param {string} kind */
 function report(items, kind) {
   const box = $('problems');
   box.className = kind;
@@ -109,10 +113,15 @@ function report(items, kind) {
 }
 
 /** A text's name as a reader of the card knows it: "Key figure 2: label", not "$.facts[1].label". */
+/** @param {string} path */
 function fieldLabel(path) {
-  const n = (i) => String(Number(i) + 1);
+  const n = (/** @type {string} */ i) => String(Number(i) + 1);
+  /** @type {Partial<Record<string, 'partLabel' | 'partText' | 'partName'>>} */
   const PARTS = {label: 'partLabel', text: 'partText', name: 'partName'};
-  const part = (name) => (PARTS[name] ? say(PARTS[name]) : name);
+  const part = (/** @type {string} */ name) => {
+    const key = PARTS[name];
+    return key ? say(key) : name;
+  };
   let m;
   if ((m = /^\$\.organisations\[(\d+)\]\.(.+)$/.exec(path))) {
     const inner = /^description\[(\d+)\]$/.exec(m[2]);
@@ -127,9 +136,12 @@ function fieldLabel(path) {
   if ((m = /^\$\.facts\[(\d+)\]\.(label|text)$/.exec(path))) return say('fieldFact', {n: n(m[1]), part: part(m[2])});
   if ((m = /^\$\.description\[(\d+)\]$/.exec(path))) return say('fieldDescription', {n: n(m[1])});
   return (
-    {'$.name': say('fieldName'), '$.shortName': say('fieldShortName'), '$.logo.alt': say('fieldLogoAlt'), '$.summary': say('fieldSummary')}[
-      path
-    ] ?? path
+    /** @type {Partial<Record<string, string>>} */ ({
+      '$.name': say('fieldName'),
+      '$.shortName': say('fieldShortName'),
+      '$.logo.alt': say('fieldLogoAlt'),
+      '$.summary': say('fieldSummary'),
+    })[path] ?? path
   );
 }
 
@@ -208,6 +220,7 @@ async function applyTyped() {
 }
 
 /** Whether the profile's logo can be loaded where the card looks for it: a message when it cannot. */
+/** @param {Profile} profile @returns {Promise<string>} */
 function logoProblem(profile) {
   const src = forCards(profile)?.logo?.src;
   if (!src || !/^https?:/.test(src)) return Promise.resolve('');
@@ -217,7 +230,7 @@ function logoProblem(profile) {
       resolve('');
     };
     image.onerror = () => {
-      resolve(say('logoMissing', {file: profile.logo.src}));
+      resolve(say('logoMissing', {file: profile.logo?.src ?? src}));
     };
     image.src = src;
   });
@@ -231,6 +244,7 @@ async function listPublished() {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const {partners} = await response.json();
     if (!Array.isArray(partners) || !partners.length) throw new Error('no partners in index.json');
+    /** @param {{id: string, name?: string | Partial<Record<string, string>>}} p */
     const name = (p) => (typeof p.name === 'string' ? p.name : (p.name?.[ui] ?? p.name?.en ?? p.id));
     own.before(
       ...partners
@@ -248,12 +262,14 @@ async function listPublished() {
   }
 }
 
+/** @param {string} message */
 function pageProblem(message) {
   $('page-problem').textContent = message;
   $('page-problem').hidden = false;
 }
 
 /** A download link for `content`: made in the page, nothing leaves it. */
+/** @param {HTMLAnchorElement} link @param {string} content @param {string} type @param {string} name */
 function offer(link, content, type, name) {
   if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
   link.href = URL.createObjectURL(new Blob([content], {type}));
@@ -265,6 +281,7 @@ function offer(link, content, type, name) {
 let latest = 0;
 
 /** A new profile to work on: the published one by id, or the translator's own file. */
+/** @param {string} textOrId @param {boolean} fromFile */
 async function load(textOrId, fromFile) {
   const mine = ++latest;
   let textValue = textOrId;
@@ -294,6 +311,7 @@ async function load(textOrId, fromFile) {
   await applyTyped();
 }
 
+/** @param {string} value */
 async function checkText(value) {
   if (!value.trim()) {
     $('own-option').disabled = true;
@@ -306,6 +324,7 @@ async function checkText(value) {
   await load(value, true);
 }
 
+/** @type {ReturnType<typeof setTimeout> | undefined} */
 let typing;
 $('texts').addEventListener('input', (event) => {
   const box = event.target;
@@ -326,6 +345,7 @@ $('controls').addEventListener('change', (event) => {
   buildEditor();
   showProfile();
 });
+/** @type {ReturnType<typeof setTimeout> | undefined} */
 let pending;
 $('json').addEventListener('input', () => {
   clearTimeout(pending);

@@ -22,13 +22,13 @@ function copyProject() {
   return dir;
 }
 
-const run = (cwd, command, ...args) => {
+const run = (/** @type {string} */ cwd, /** @type {string} */ command, /** @type {string[]} */ ...args) => {
   const result = spawnSync(command, args, {cwd, encoding: 'utf8'});
   return {code: result.status, out: `${result.stdout}${result.stderr}`};
 };
 
 /** id → target text of every trans-unit in an XLIFF file. */
-const targets = (xml) =>
+const targets = (/** @type {string} */ xml) =>
   Object.fromEntries(
     [...xml.matchAll(/<trans-unit id="([^"]+)">[\s\S]*?(?:<target>([\s\S]*?)<\/target>)?[\s\S]*?<\/trans-unit>/g)].map((m) => [m[1], m[2]]),
   );

@@ -76,6 +76,7 @@ test('reads what translation tools write: attributes, equiv-text, <g> and <mrk> 
 });
 
 /** A copy of locales/ in a temp folder, its pages file edited by `edit`; what i18n:check says of it. */
+/** @param {(xml: string) => string} edit @param {string[]} args */
 function checkWith(edit, ...args) {
   const dir = mkdtempSync(join(tmpdir(), 'partner-card-pages-'));
   after(() => {

@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
 const root = new URL('../../', import.meta.url).pathname;
-const run = (...args) => {
+const run = (/** @type {string[]} */ ...args) => {
   const result = spawnSync('node', ['tools/cli/partners.mjs', ...args], {cwd: root, encoding: 'utf8'});
   return {code: result.status, out: `${result.stdout}${result.stderr}`};
 };
@@ -55,7 +55,7 @@ test('valid profiles: an index of compact entries, sorted, with a warning per te
     assert.match(result.out, /2 profile\(s\) valid, 2 warning\(s\); wrote .*index\.json with 2 partner\(s\)/);
     const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
     assert.deepEqual(
-      index.partners.map((p) => p.id),
+      index.partners.map((/** @type {{id: string}} */ p) => p.id),
       ['aarhus-lab', 'region-southern-denmark'],
     );
     assert.deepEqual(Object.keys(index.partners[1]), ['id', 'name', 'shortName', 'country', 'summary', 'logo']);

@@ -38,7 +38,7 @@ const MESSY = `<!DOCTYPE html>
 `;
 
 /** `html` with the content of every real tag (found by its marker) cut out: what must stay byte for byte. */
-const outside = (html) =>
+const outside = (/** @type {string} */ html) =>
   html.replace(
     /(<partner-card[^>]*>)(<template shadowrootmode[\s\S]*?<\/template>(<script type="application\/ld\+json">[\s\S]*?<\/script>)?)/gi,
     '$1',
@@ -238,6 +238,7 @@ function site() {
 
 /** Runs the command line, capturing what it prints. @param {string[]} args */
 async function run(args) {
+  /** @type {string[]} */
   const lines = [];
   const [log, warn, error] = [console.log, console.warn, console.error];
   console.log = console.warn = console.error = (...parts) => lines.push(parts.join(' '));

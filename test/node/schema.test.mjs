@@ -9,12 +9,12 @@ import {checkProfile, parseProfile} from '../../shared/profile-check.mjs';
 const root = new URL('../../', import.meta.url);
 const schema = JSON.parse(readFileSync(new URL('src/profile.schema.json', root), 'utf8'));
 const validate = new Ajv2020({allErrors: true, strict: true}).compile(schema);
-const read = (path) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
+const read = (/** @type {string} */ path) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
 
 // The card's own validator, bundled from src/ as it ships.
 const {validateProfile} = await loadTypeScript(new URL('shared/profile-validation.ts', root).pathname);
 /** What the card does with a profile: shows it whole, leaves fields out, or refuses it. */
-const cardTakes = (profile) => {
+const cardTakes = (/** @type {unknown} */ profile) => {
   try {
     return validateProfile(profile).dropped.length ? 'in part' : 'whole';
   } catch (error) {
@@ -39,7 +39,9 @@ for (const file of samples) {
 }
 
 test('the sample of the Region of Southern Denmark is fully translated into Danish', () => {
+  /** @type {string[]} */
   const missing = [];
+  /** @param {unknown} value @param {string} path */
   const walk = (value, path) => {
     if (Array.isArray(value))
       value.forEach((v, i) => {
@@ -87,7 +89,8 @@ test('the schema rejects what the card rejects', () => {
 
 test('the plain-words checker explains problems a translator can act on', () => {
   const base = read('demo/embed/partners/region-southern-denmark.json');
-  const said = (profile) => checkProfile(JSON.parse(JSON.stringify(profile)), schema).map((p) => `${p.path} ${p.message}`);
+  const said = (/** @type {unknown} */ profile) =>
+    checkProfile(JSON.parse(JSON.stringify(profile)), schema).map((p) => `${p.path} ${p.message}`);
   assert.match(said({...base, summary: undefined})[0], /^\$\.summary is missing: add "summary"\./);
   assert.match(said({...base, name: {da: 'Kun dansk'}})[0], /^\$\.name\.en is missing/);
   assert.match(said({...base, country: 'dk'})[0], /^\$\.country is "dk", which does not fit\. ISO 3166-1/);

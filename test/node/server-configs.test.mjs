@@ -13,7 +13,8 @@ import {promisify} from 'node:util';
 
 const root = new URL('../../', import.meta.url).pathname;
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const installed = (paths, ...args) => paths.find((path) => spawnSync(path, args).status === 0);
+const installed = (/** @type {string[]} */ paths, /** @type {string[]} */ ...args) =>
+  paths.find((path) => spawnSync(path, args).status === 0);
 const nginx = installed(['/usr/sbin/nginx', '/usr/bin/nginx'], '-v');
 const apache = installed(['/usr/sbin/apache2', '/usr/sbin/httpd'], '-v');
 const APACHE_MODULES = ['/usr/lib/apache2/modules', '/usr/lib64/httpd/modules', '/usr/lib/httpd/modules'];
@@ -38,6 +39,7 @@ const freePort = () =>
   });
 
 /** A throwaway site folder with dist/ uploaded as www/embed/, readable by a server's unprivileged workers. */
+/** @param {string} name */
 function uploadDist(name) {
   const site = mkdtempSync(join(tmpdir(), `partner-card-${name}-`));
   after(() => {
@@ -50,6 +52,7 @@ function uploadDist(name) {
 }
 
 /** Starts the server, waits for it to answer, and returns what check-deploy printed for it. */
+/** @param {string} command @param {string[]} args @param {number} port */
 async function checkDeploy(command, args, port) {
   // A process group of its own, stopped as a whole: Apache's workers (another
   // user's processes as root) go with it, and nothing it signals reaches the test run.
@@ -79,6 +82,7 @@ async function checkDeploy(command, args, port) {
 }
 
 /** nginx serving an uploaded dist/ with `location` inside a server that also has `competing`; what check-deploy printed. */
+/** @param {string} location */
 async function nginxWith(location, competing = '') {
   const site = uploadDist('nginx');
   const port = await freePort();
@@ -141,7 +145,7 @@ test(
     const port = await freePort();
     // A plain server as a host would run it: the system's MIME types, .htaccess
     // allowed to set headers and types, nothing else switched on.
-    const load = (name) => `LoadModule ${name}_module ${modules}/mod_${name}.so`;
+    const load = (/** @type {string} */ name) => `LoadModule ${name}_module ${modules}/mod_${name}.so`;
     writeFileSync(
       join(site, 'httpd.conf'),
       `ServerRoot ${site}

@@ -17,7 +17,7 @@ const ajv = new Ajv2020({allErrors: true, strict: true}).compile(schema);
 /** @type {{validateProfile: (p: unknown) => {dropped: string[]}, MAX_ITEMS: number}} */
 const {validateProfile, MAX_ITEMS} = await loadTypeScript(new URL('shared/profile-validation.ts', root).pathname);
 
-const cardVerdict = (profile) => {
+const cardVerdict = (/** @type {unknown} */ profile) => {
   try {
     return validateProfile(profile).dropped.length === 0;
   } catch (error) {
@@ -158,15 +158,19 @@ const goodProfile = fc.record(
 const bad = {
   text: fc.constantFrom('', ' ', null, 42, {da: 'x'}, {en: ''}, {en: 'x', da: ' '}, {en: 'x', de: 1}, ['x']),
 };
-const set = (key, arb) => arb.map((value) => (p) => ({...p, [key]: value}));
+/** @typedef {Record<string, unknown>} Draft */
+/** @param {string} key @param {fc.Arbitrary<unknown>} arb */
+const set = (key, arb) => arb.map((value) => (/** @type {Draft} */ p) => ({...p, [key]: value}));
+/** @param {string} key @param {fc.Arbitrary<unknown>} arb */
 const inList = (key, arb) =>
-  fc.tuple(arb, fc.nat(3)).map(([value, i]) => (p) => {
-    const list = [...(p[key] ?? [])];
+  fc.tuple(arb, fc.nat(3)).map(([value, i]) => (/** @type {Draft} */ p) => {
+    const existing = /** @type {unknown[] | undefined} */ (p[key]);
+    const list = [...(existing ?? [])];
     list.splice(Math.min(i, list.length), 0, value);
     return {...p, [key]: list};
   });
 const oneNearMiss = fc.oneof(
-  fc.constantFrom('id', 'name', 'country', 'summary').map((key) => (p) => {
+  fc.constantFrom('id', 'name', 'country', 'summary').map((key) => (/** @type {Draft} */ p) => {
     return Object.fromEntries(Object.entries(p).filter(([name]) => name !== key));
   }),
   set('id', fc.constantFrom('A', 'a--b', '-a', 'a_b', 'x'.repeat(65), '../x', '')),

@@ -17,11 +17,23 @@
 // `clipboard-access` {origin}: lets pages of `origin` read and write the
 // clipboard without asking, where the automation can grant it (Chromium);
 // false elsewhere, where a test that reads the clipboard back must skip.
+/**
+ * The launchers these commands meet: Chromium through puppeteer, Firefox and
+ * WebKit through WebDriver, with the reader settings they were launched with.
+ * @typedef {{type: string, name: string, readerSettings?: Partial<Record<string, string>>,
+ *   getPage(id: string): import('puppeteer-core').Page,
+ *   driver: {takeScreenshot(): Promise<string>}}} Launcher
+ * @typedef {{colorScheme?: string, reducedMotion?: string, forcedColors?: string, origin?: string}} Payload
+ */
+
+/** @returns {import('@web/test-runner-core').TestRunnerPlugin<Payload>} */
 export function browserCommandsPlugin() {
+  /** @type {WeakMap<import('puppeteer-core').Page, import('puppeteer-core').CDPSession>} */
   const cdpSessions = new WeakMap();
   // Named "Chrome" by the launcher, whatever the binary.
-  const isChromium = (browser) => browser.type === 'puppeteer' && /^Chrom/.test(browser.name);
+  const isChromium = (/** @type {Launcher} */ browser) => browser.type === 'puppeteer' && /^Chrom/.test(browser.name);
 
+  /** @param {import('puppeteer-core').Page} page @param {Payload} settings */
   async function emulate(page, settings) {
     const cdp = cdpSessions.get(page) ?? (await page.createCDPSession());
     // The emulation lasts as long as its protocol session: keep it.
@@ -36,8 +48,8 @@ export function browserCommandsPlugin() {
 
   return {
     name: 'partner-card:browser-commands',
-    async executeCommand({command, payload, session}) {
-      const {browser} = session;
+    async executeCommand({command, payload = {}, session}) {
+      const browser = /** @type {Launcher} */ (/** @type {unknown} */ (session.browser));
       if (command === 'reader-settings') {
         if (isChromium(browser)) {
           await emulate(browser.getPage(session.id), payload);
@@ -62,7 +74,9 @@ export function browserCommandsPlugin() {
         await browser
           .getPage(session.id)
           .browserContext()
-          .overridePermissions(payload.origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+          // setPermission(), its replacement, has no descriptor for clipboard-sanitized-write, which copying needs here.
+          // eslint-disable-next-line @typescript-eslint/no-deprecated
+          .overridePermissions(String(payload.origin), ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
         return true;
       }
       if (command === 'screenshot') {

@@ -20,6 +20,7 @@ const SOURCES = [
 ];
 const BUILT = 'dist/partner-card.js';
 
+/** The latest change under `path`, in ms. @param {string} path @returns {number} */
 function newest(path) {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);

@@ -46,6 +46,7 @@ import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {text as streamText} from 'node:stream/consumers';
 import {parseHeadersFile} from './static-host.mjs';
 import {generatedPages} from './generated-sites.mjs';
 
@@ -75,6 +76,7 @@ const CANNED = {
 const requestLog = new Map();
 
 /** An index of `n` small valid partners, "Partner 1" to "Partner n", for tests of long lists. */
+/** @param {number} n */
 function manyPartners(n) {
   const partners = Array.from({length: n}, (_, i) => ({
     id: `partner-${i + 1}`,
@@ -107,7 +109,7 @@ function profileFor(id, stale = false) {
 const pasted = new Map();
 
 /** A partner's page, on whatever origin asks for it, with the code they pasted. */
-const partnerPage = (code) => `<!doctype html>
+const partnerPage = (/** @type {string} */ code) => `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
@@ -123,6 +125,10 @@ ${code}
 </html>
 `;
 
+/**
+ * The dev server's middleware for the faults and fixtures the tests ask for by path.
+ * @param {import('koa').Context} ctx @param {import('koa').Next} next
+ */
 export async function faultServer(ctx, next) {
   const paste = ctx.path.match(/^\/paste\/([\w-]+)$/);
   if (paste && ctx.method === 'POST') {
@@ -216,7 +222,8 @@ export async function faultServer(ctx, next) {
     if (ctx.response.is('html')) {
       let text = '';
       if (typeof ctx.body === 'string' || Buffer.isBuffer(ctx.body)) text = String(ctx.body);
-      else for await (const chunk of ctx.body) text += String(chunk);
+      // Otherwise the static files' stream.
+      else text = await streamText(/** @type {import('node:stream').Readable} */ (ctx.body));
       ctx.body = text.replace(/<head>/i, '<head><script src="/test/fixtures/csp/listen.js"></script>');
     }
     return;
@@ -254,7 +261,9 @@ export async function faultServer(ctx, next) {
   }
   if (ctx.path === '/prerender-card') {
     const {renderCard} = await prerenderer();
-    const {partner = '', lang, variant, base = '/demo/embed/partners/', href} = ctx.query;
+    /** The query parameter `name` (the first, when it is given twice). @param {string} name */
+    const query = (name) => [ctx.query[name]].flat()[0];
+    const [partner = '', lang, variant, base = '/demo/embed/partners/', href] = ['partner', 'lang', 'variant', 'base', 'href'].map(query);
     ctx.set('Cache-Control', 'no-store');
     ctx.type = 'text/html';
     ctx.body = renderCard({
@@ -263,9 +272,9 @@ export async function faultServer(ctx, next) {
       base,
       lang,
       variant,
-      headingLevel: ctx.query['heading-level'],
+      headingLevel: query('heading-level'),
       href,
-      backHref: ctx.query['back-href'],
+      backHref: query('back-href'),
     }).html;
     return;
   }
@@ -290,7 +299,7 @@ export async function faultServer(ctx, next) {
   }
   const log = ctx.path.match(/^\/fault-log\/([^/]+)$/);
   if (log) {
-    const mine = (list) => list.filter((path) => path.includes(log[1]));
+    const mine = (/** @type {string[]} */ list) => list.filter((path) => path.includes(log[1]));
     ctx.body = {seen: mine(slowLog.seen), abandoned: mine(slowLog.abandoned), served: mine(slowLog.served)};
     return;
   }
@@ -328,10 +337,14 @@ export async function faultServer(ctx, next) {
     return;
   }
   const redirect = ctx.path.match(/^\/redirect(\/.*)$/);
-  if (redirect) return ctx.redirect(redirect[1]);
+  if (redirect) {
+    ctx.redirect(redirect[1]);
+    return;
+  }
   const body = ctx.path.match(/^\/body\/([a-z-]+)\//);
-  if (body && CANNED[body[1]]) {
-    const [text, type] = CANNED[body[1]]();
+  const canned = body && /** @type {Partial<Record<string, () => string[]>>} */ (CANNED)[body[1]];
+  if (canned) {
+    const [text, type] = canned();
     ctx.set('Cache-Control', 'no-store');
     ctx.type = type;
     ctx.body = text;
@@ -375,6 +388,7 @@ export async function faultServer(ctx, next) {
   await next();
 }
 
+/** @param {import('koa').Context} ctx @param {number} code */
 function fail(ctx, code) {
   ctx.status = code;
   ctx.set('Access-Control-Allow-Origin', '*');
@@ -389,6 +403,7 @@ function fail(ctx, code) {
  * uploaded folder (there `/embed/`): what a partner's page on another origin
  * meets. The bytes are not touched: integrity hashes must match.
  */
+/** @param {string} headersFile @returns {import('koa').Middleware} */
 export function readmeHeaders(headersFile) {
   const rules = parseHeadersFile(headersFile);
   return async function (ctx, next) {

@@ -29,6 +29,9 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/** @typedef {{colorScheme?: string, reducedMotion?: string, forcedColors?: string}} ReaderSettings */
+
+/** @type {import('node:child_process').ChildProcess[]} */
 const children = [];
 const stopChildren = () => {
   children.forEach((child) => child.kill());
@@ -55,6 +58,7 @@ function freePort() {
   });
 }
 
+/** @param {number} port */
 async function waitForPort(port, ms = 10_000) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
@@ -69,6 +73,7 @@ async function waitForPort(port, ms = 10_000) {
 }
 
 /** A GTK configuration folder for WebKitGTK: animations off is what it reports as prefers-reduced-motion. */
+/** @param {Record<string, string | number>} settings */
 function gtkConfig(settings) {
   const home = join(tmpdir(), `partner-card-gtk-${process.pid}-${Object.keys(settings).join('-')}`);
   mkdirSync(join(home, 'gtk-3.0'), {recursive: true});
@@ -77,7 +82,7 @@ function gtkConfig(settings) {
   return home;
 }
 
-async function webkit(settings = {}) {
+async function webkit(/** @type {ReaderSettings} */ settings = {}) {
   const display = `:${90 + Math.floor(Math.random() * 100)}`;
   children.push(spawn('Xvfb', [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {stdio: 'ignore'}));
   const port = await freePort();
@@ -104,6 +109,7 @@ async function webkit(settings = {}) {
 }
 
 /** Firefox preferences for each reader setting (checked: each makes its media query match). */
+/** @type {Partial<Record<string, Partial<Record<string, Record<string, number>>>>>} */
 const FIREFOX_PREFS = {
   colorScheme: {dark: {'ui.systemUsesDarkTheme': 1}},
   reducedMotion: {reduce: {'ui.prefersReducedMotion': 1}},
@@ -112,7 +118,7 @@ const FIREFOX_PREFS = {
 
 const LAUNCHERS = {
   chromium: () => chromeLauncher({launchOptions: {executablePath: programOf('chromium'), headless: true, args: CHROMIUM_ARGS}}),
-  firefox: (settings = {}) =>
+  firefox: (/** @type {ReaderSettings} */ settings = {}) =>
     chromeLauncher({
       puppeteer,
       launchOptions: {
@@ -126,7 +132,7 @@ const LAUNCHERS = {
 };
 
 export async function browsers() {
-  return Promise.all(requestedEngines().map((name) => LAUNCHERS[name]()));
+  return Promise.all(requestedEngines().map(async (name) => LAUNCHERS[name]()));
 }
 
 /**
@@ -137,6 +143,7 @@ export async function browsers() {
  * the report. An engine that cannot have a setting at all (WebKitGTK has no
  * forced colours) starts plain, and its tests skip, visibly.
  */
+/** @param {ReaderSettings} settings */
 export async function browsersWith(settings) {
   return Promise.all(
     requestedEngines().map(async (name) => {
@@ -145,14 +152,15 @@ export async function browsersWith(settings) {
       const label = Object.entries(settings)
         .map(([key, value]) => `${key} ${value}${key in possible ? '' : ': not available'}`)
         .join(', ');
+      /** @type {import('@web/test-runner-core').BrowserLauncher & {readerSettings?: ReaderSettings}} */
       const launcher = await LAUNCHERS[name](atLaunch);
       launcher.readerSettings = atLaunch;
       // Chrome's launcher names itself at once, the WebDriver one when it starts.
       const rename = () => (launcher.name = `${launcher.name.replace(/ \(.*/, '')} (${label})`);
       rename();
-      const initialize = launcher.initialize.bind(launcher);
-      launcher.initialize = async (...args) => {
-        await initialize(...args);
+      const initialize = launcher.initialize?.bind(launcher);
+      launcher.initialize = async (config, testFiles) => {
+        await initialize?.(config, testFiles);
         rename();
       };
       return launcher;
@@ -160,4 +168,5 @@ export async function browsersWith(settings) {
   );
 }
 
+/** @param {ReaderSettings} object @param {string[]} keys @returns {ReaderSettings} */
 const pick = (object, keys) => Object.fromEntries(Object.entries(object).filter(([key]) => keys.includes(key)));

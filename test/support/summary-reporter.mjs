@@ -2,7 +2,9 @@
 // "N passed, N failed, N skipped" (the last for CI logs that look for it),
 // and the name of every skipped test; the default reporter's lines stay.
 
-/** Full titles ("suite > test") of the skipped tests in a session's results. */
+/** @typedef {import('@web/test-runner').TestSuiteResult} Suite */
+
+/** Full titles ("suite > test") of the skipped tests in a session's results. @param {Suite} suite @param {string[]} [path] @returns {string[]} */
 function skippedTitles(suite, path = []) {
   const here = suite.name ? [...path, suite.name] : path;
   return [
@@ -10,7 +12,9 @@ function skippedTitles(suite, path = []) {
     ...suite.suites.flatMap((child) => skippedTitles(child, here)),
   ];
 }
+/** @returns {import('@web/test-runner').Reporter} */
 export function summaryReporter() {
+  /** @type {string[]} */
   let lines = [];
   return {
     // Written at exit: until then the progress display owns (and redraws) the terminal.
@@ -20,7 +24,7 @@ export function summaryReporter() {
     onTestRunFinished({sessions}) {
       lines = [];
       const count = {passed: 0, failed: 0, skipped: 0};
-      const walk = (suite) => {
+      const walk = (/** @type {Suite} */ suite) => {
         for (const test of suite.tests) count[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed']++;
         suite.suites.forEach(walk);
       };

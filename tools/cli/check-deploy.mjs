@@ -26,7 +26,7 @@ const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  * @typedef {{errors: string[], warnings: string[], checked: number}} Report
  */
 
-/** Runs `tasks` at most `limit` at a time. @template T @param {(() => Promise<T>)[]} tasks @returns {Promise<T[]>} */
+/** Runs `tasks` at most `limit` at a time. @template T @param {(() => Promise<T>)[]} tasks @param {number} limit @returns {Promise<T[]>} */
 async function pool(tasks, limit) {
   /** @type {T[]} */
   const results = [];

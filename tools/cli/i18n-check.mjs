@@ -19,8 +19,8 @@ import {readPagesXliff, readXliff, samePlaceholders} from '../../shared/xliff.mj
 import {printable} from '../../node/terminal-text.mjs';
 
 const args = process.argv.slice(2);
-const flag = (name) => args.includes(name);
-const option = (name, fallback) => {
+const flag = (/** @type {string} */ name) => args.includes(name);
+const option = (/** @type {string} */ name, /** @type {string} */ fallback) => {
   const i = args.indexOf(name);
   return i < 0 ? fallback : args[i + 1];
 };
@@ -32,13 +32,15 @@ const profileDirs = flag('--interface-only') ? [] : folders.length ? folders : [
 const {targetLocales} = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
 
 /** One row per gap: what kind, where, and the English that shows instead. */
+/** @type {{lang: string, kind: string, where: string, english: string}[]} */
 const rows = [];
-const gap = (lang, kind, where, english) => rows.push({lang, kind, where, english: String(english ?? '')});
+/** @param {string} lang @param {string} kind @param {string} where @param {string | undefined} english */
+const gap = (lang, kind, where, english) => rows.push({lang, kind, where, english: english ?? ''});
 const totals = {strings: 0, pageStrings: 0, files: 0, texts: 0, stale: 0};
 
 // --- Interface strings: XLIFF files from `npm run i18n:extract` -----------------
-const placeholders = (xml) =>
-  [...String(xml ?? '').matchAll(/<x id="(\d+)"/g)]
+const placeholders = (/** @type {string | undefined} */ xml) =>
+  [...(xml ?? '').matchAll(/<x id="(\d+)"/g)]
     .map((m) => m[1])
     .sort()
     .join(',');
@@ -153,14 +155,14 @@ for (const dir of profileDirs) {
     for (const lang of targetLocales) {
       for (const text of untranslated(profile, lang)) {
         totals.texts++;
-        gap(lang, 'profile text', `${relative('.', file)} ${text.path}`, Array.isArray(text.en) ? text.en.join(' ') : text.en);
+        gap(lang, 'profile text', `${relative('.', file)} ${text.path}`, Array.isArray(text.en) ? text.en.join(' ') : String(text.en));
       }
     }
   }
 }
 
 // --- Report ---------------------------------------------------------------------
-const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const clip = (/** @type {string} */ s, /** @type {number} */ n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const columns = [
   ['lang', 4],
   ['kind', 26],
@@ -209,10 +211,11 @@ console.log(
   rows.length ? `${rows.length} row(s) above reported; nothing stops the build: exit code 0.` : 'Nothing to translate or fix: exit code 0.',
 );
 
+/** Every file under `dir` (or `dir` itself when it is a file). @param {string} dir @returns {string[]} */
 function walk(dir) {
   if (!existsSync(dir)) return [];
   if (!statSync(dir).isDirectory()) return [dir];
-  return readdirSync(dir, {recursive: true})
+  return readdirSync(dir, {recursive: true, encoding: 'utf8'})
     .map((f) => join(dir, f))
     .filter((f) => statSync(f).isFile());
 }

@@ -40,7 +40,7 @@ if (errors.length) {
   console.error(`\n${invalid} of ${files.length} profile(s) invalid: ${relative('.', index)} was not written.`);
   process.exit(1);
 }
-const english = (text) => (typeof text === 'string' ? text : text.en);
+const english = (/** @type {string | {en: string}} */ text) => (typeof text === 'string' ? text : text.en);
 entries.sort((a, b) => english(a.name).localeCompare(english(b.name), 'en'));
 try {
   writeAllOrNone([[index, `${JSON.stringify({version: 1, partners: entries}, null, 1)}\n`]]);

@@ -9,7 +9,8 @@ const root = new URL('../..', import.meta.url).pathname;
 const MB = 1024 * 1024;
 const RUNS = Number(process.env.BENCH_PRERENDER_RUNS ?? 5);
 
-const card = (i) => `<partner-card partner="region-southern-denmark" variant="compact" href="/p/${i}/"></partner-card>`;
+const card = (/** @type {number} */ i) =>
+  `<partner-card partner="region-southern-denmark" variant="compact" href="/p/${i}/"></partner-card>`;
 /** `unit(i)` repeated until the page holds `size` characters. */
 /** @param {number} size @param {(i: number) => string} unit @param {string} [head] */
 function fill(size, unit, head = '<!doctype html><html lang="en"><head><title>Bench</title></head><body>\n') {
@@ -24,7 +25,7 @@ function fill(size, unit, head = '<!doctype html><html lang="en"><head><title>Be
 }
 
 /** A site's page: headings, paragraphs with links and entities, lists, a table, an inline script; a card every ~50 KB. */
-const ordinary = (size) =>
+const ordinary = (/** @type {number} */ size) =>
   fill(
     size,
     (i) =>
@@ -35,30 +36,32 @@ const ordinary = (size) =>
 
 /** Pages that made the hand-written scanner quadratic, and others that stress the standard's algorithms. */
 const PATHOLOGICAL = {
-  'unclosed <div>s': (size) => card(0) + fill(size, () => '<div>'),
-  'unclosed cards': (size) => fill(size, (i) => `<partner-card partner="region-southern-denmark" base="/p/" id="c${i}">`),
-  'cards without partner': (size) => fill(size, () => '<partner-card></partner-card>'),
-  'unclosed <b>s, each different': (size) => card(0) + fill(size, (i) => `<b id="${i}">`),
-  'end tags that match nothing': (size) => card(0) + fill(size, () => '<span></div></p></li>'),
-  'a comment never closed': (size) => card(0) + fill(size, () => '<!-- <partner-card partner="x"> '),
-  "'<!--<script>' in scripts": (size) => fill(size, (i) => `<script>document.write("<!--<script>");</script>${card(i)}<!-- --></script>`),
+  'unclosed <div>s': (/** @type {number} */ size) => card(0) + fill(size, () => '<div>'),
+  'unclosed cards': (/** @type {number} */ size) =>
+    fill(size, (i) => `<partner-card partner="region-southern-denmark" base="/p/" id="c${i}">`),
+  'cards without partner': (/** @type {number} */ size) => fill(size, () => '<partner-card></partner-card>'),
+  'unclosed <b>s, each different': (/** @type {number} */ size) => card(0) + fill(size, (i) => `<b id="${i}">`),
+  'end tags that match nothing': (/** @type {number} */ size) => card(0) + fill(size, () => '<span></div></p></li>'),
+  'a comment never closed': (/** @type {number} */ size) => card(0) + fill(size, () => '<!-- <partner-card partner="x"> '),
+  "'<!--<script>' in scripts": (/** @type {number} */ size) =>
+    fill(size, (i) => `<script>document.write("<!--<script>");</script>${card(i)}<!-- --></script>`),
 };
 /** Not slow per element, but as many elements per byte as markup allows: its row shows it grows linearly. */
-const dense = (size) => card(0) + fill(size, () => '<ul><li>a<li>b<p>c</ul>');
+const dense = (/** @type {number} */ size) => card(0) + fill(size, () => '<ul><li>a<li>b<p>c</ul>');
 
 export async function benchPrerender(
-  row = (what, value, goal = '', note = '') => {
+  row = (/** @type {string} */ what, /** @type {string} */ value, goal = '', note = '') => {
     console.log([what, value, goal, note].join(' | '));
   },
 ) {
   /** @type {typeof import('../../node/prerender.js')} */
   const {prerenderHTML} = await import(`${root}dist/prerender.js`);
   const sample = JSON.parse(readFileSync(`${root}demo/embed/partners/region-southern-denmark.json`, 'utf8'));
-  const options = {profile: (id) => (id === 'region-southern-denmark' ? sample : undefined), base: '/p/'};
+  const options = {profile: (/** @type {string} */ id) => (id === 'region-southern-denmark' ? sample : undefined), base: '/p/'};
   /** Pages the prerenderer refuses (more than 512 open elements) are named in their row. */
   // Set inside time(), which the type checker cannot follow.
   let refused = /** @type {boolean} */ (false);
-  const time = (html) => {
+  const time = (/** @type {string} */ html) => {
     refused = prerenderHTML(html, options).errors.some((e) => e.includes('elements are open here'));
     const runs = [];
     for (let i = 0; i < RUNS; i++) {

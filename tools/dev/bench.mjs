@@ -15,18 +15,19 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
 const root = new URL('../..', import.meta.url).pathname;
 const work = `${root}node_modules/.cache/partner-bench/`;
-const rel = (path) => `/${path.slice(root.length)}`;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
-const ms = (n) => `${n.toFixed(1)} ms`;
+const rel = (/** @type {string} */ path) => `/${path.slice(root.length)}`;
+const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(2)} KB`;
+const ms = (/** @type {number} */ n) => `${n.toFixed(1)} ms`;
+/** @type {string[][]} */
 const rows = [];
-const row = (what, value, goal = '', note = '') => rows.push([what, value, goal, note]);
+const row = (/** @type {string} */ what, /** @type {string} */ value, goal = '', note = '') => rows.push([what, value, goal, note]);
 
 // --- Build and sizes ----------------------------------------------------------
 rmSync(work, {recursive: true, force: true});
 mkdirSync(work, {recursive: true});
 execFileSync('npm', ['run', 'build'], {cwd: root, stdio: ['ignore', 'ignore', 'inherit']});
-const sizes = (file) => {
+const sizes = (/** @type {string} */ file) => {
   const code = readFileSync(file);
   return {min: code.length, gzip: gzipSync(code, {level: 9}).length, brotli: brotliCompressSync(code).length};
 };
@@ -126,7 +127,10 @@ async function serve(req, res) {
   }
   try {
     const body = readFileSync(`${root}${path.slice(1)}`);
-    res.writeHead(200, {'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache'});
+    res.writeHead(200, {
+      'content-type': /** @type {Partial<Record<string, string>>} */ (TYPES)[extname(path)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
     res.end(body);
   } catch {
     res.writeHead(404).end();
@@ -174,6 +178,7 @@ try {
   let page = await freshPage();
 
   for (const n of [100, 1000]) {
+    /** @type {Record<string, number[]>} */
     const timings = {directory: [], baseline: [], styled: []};
     const kinds = Object.keys(timings);
     for (let run = 0; run < WARMUP + RUNS; run++) {
@@ -294,6 +299,7 @@ try {
         await page.evaluate(
           async ({kind, base, baselineUrl}) => {
             const stage = /** @type {HTMLElement} */ (document.getElementById('stage'));
+            /** @type {number[]} */
             const stamps = [];
             let first = 0;
             let stop = false;
@@ -355,7 +361,7 @@ try {
   // and paints the cards coming into view. The styled plain-DOM page scrolls
   // the same way on a fresh page, to tell the directory's cost from the cost
   // of the content (1,000 different SVG logos, drawn without a GPU here).
-  const scrollFrames = (target) =>
+  const scrollFrames = (/** @type {import('playwright-core').Page} */ target) =>
     target.evaluate(async () => {
       const input = document.querySelector('partner-directory')?.shadowRoot?.querySelector('input');
       if (input) {
@@ -374,7 +380,7 @@ try {
       }
       return gaps;
     });
-  const frameRow = (what, gaps) => {
+  const frameRow = (/** @type {string} */ what, /** @type {number[]} */ gaps) => {
     const sorted = [...gaps].sort((a, b) => a - b);
     const p95 = sorted[Math.floor(sorted.length * 0.95)];
     row(
@@ -434,6 +440,7 @@ try {
 
   // Requests for a directory page of 100 partners.
   const counting = await browser.newPage({viewport: {width: 1280, height: 900}});
+  /** @type {string[]} */
   const requests = [];
   counting.on('request', (r) => requests.push(r.url()));
   await counting.goto(`${origin}${rel(work)}bench.html`);

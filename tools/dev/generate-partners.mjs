@@ -9,8 +9,9 @@ import {execFileSync} from 'node:child_process';
 import {join} from 'node:path';
 
 const args = process.argv.slice(2);
-const value = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const count = Number(value('--count', 24));
+const value = (/** @type {string} */ name, /** @type {string} */ fallback) =>
+  args.includes(name) ? args[args.indexOf(name) + 1] : fallback;
+const count = Number(value('--count', '24'));
 const out = value('--out', 'demo/generated/partners');
 
 // Places with the letters search must cope with (ø, å, æ, ä, ö, ü, é, ì…).
@@ -43,7 +44,7 @@ const KINDS = [
   ['eHealth Lab', 'e-sundhedslaboratorium'],
   ['Care Network', 'Plejenetværk'],
 ];
-const slug = (text) =>
+const slug = (/** @type {string} */ text) =>
   text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -1,0 +1,7 @@
+// @11ty/eleventy ships no type declarations: what generated-sites.mjs uses of it.
+declare module '@11ty/eleventy' {
+  export default class Eleventy {
+    constructor(input: string, output: string, options?: {quietMode?: boolean; configPath?: string | false});
+    write(): Promise<unknown>;
+  }
+}
