@@ -56,6 +56,17 @@ export default defineConfig(
   },
   {files: ['**/*.mjs', '**/*.js'], rules: UNTYPED_JS},
   {
+    files: ['tools/**', 'node/**'],
+    rules: {
+      // Commands end by answering their exit code (node/command-line.mjs), so output is flushed
+      // and tests can call main(): process.exit() cuts both short.
+      'no-restricted-properties': [
+        'error',
+        {object: 'process', property: 'exit', message: 'Return the exit code from main() (node/command-line.mjs).'},
+      ],
+    },
+  },
+  {
     files: ['src/**/*.ts', 'pages/**/*.ts'],
     extends: [litRecommended, wcRecommended],
     rules: {

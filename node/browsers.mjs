@@ -51,19 +51,21 @@ export function requestedEngines() {
 
 /**
  * Makes sure every requested engine is installed: as root, from Debian's
- * packages; otherwise it stops and says exactly what to install.
+ * packages; otherwise it says exactly what to install and answers false.
+ * @returns {boolean}
  */
 export function ensureBrowsers() {
   const missing = requestedEngines().filter((name) => !ENGINES[name].find());
-  if (!missing.length) return;
+  if (!missing.length) return true;
   const packages = [...new Set(missing.flatMap((name) => ENGINES[name].packages))];
   const command = `apt-get update && apt-get install -y ${packages.join(' ')}`;
   if (process.getuid?.() !== 0) {
     console.error(`Missing browsers for the tests: ${missing.join(', ')}.\nInstall them as root with:\n  ${command}`);
-    process.exit(1);
+    return false;
   }
   console.log(`Installing missing browsers (${missing.join(', ')}) from Debian's packages…`);
   execFileSync('sh', ['-c', command], {stdio: 'inherit', env: {...process.env, DEBIAN_FRONTEND: 'noninteractive'}});
   const still = missing.filter((name) => !ENGINES[name].find());
   if (still.length) throw new Error(`Still missing after install: ${still.join(', ')}`);
+  return true;
 }

@@ -4,14 +4,13 @@
 // locales/<lang>.xlf. They are not in that file because every string there is
 // bundled into the card's module, which partners' pages load.
 //
-//   node node/page-strings.mjs --extract   add new English, keep every
-//                                             translation (npm run i18n:extract)
+//   tools/cli/extract-page-strings.mjs adds new English and keeps every
+//   translation (npm run i18n:extract)
 //
 // A placeholder `{query}` in the code is `<x id="query"/>` in the XLIFF, so
 // translation tools protect it.
-import {existsSync, readFileSync} from 'node:fs';
-import {writeAllOrNone} from './safe-files.mjs';
-import {join, relative} from 'node:path';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {transformWithOxc} from 'vite';
 import {readPagesXliff, usableTranslations, withPlaceholders, writeXliff} from '../shared/xliff.mjs';
@@ -151,20 +150,4 @@ export function translations(page, lang, localesDir) {
   const read = readPagesXliff(readFileSync(file, 'utf8'));
   if ('error' in read) throw new Error(`${file}: ${read.error}`);
   return usableTranslations(read.pages[page] ?? {});
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv.includes('--extract')) {
-  const {targetLocales} = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8'));
-  const english = await englishStrings();
-  for (const lang of targetLocales) {
-    const file = pagesXliff(lang);
-    const read = existsSync(file) ? readPagesXliff(readFileSync(file, 'utf8')) : {pages: {}};
-    if ('error' in read) {
-      console.error(`error: ${file}: ${read.error}. Fix the file first; nothing was written.`);
-      process.exit(1);
-    }
-    writeAllOrNone([[file, writePagesXliff(english, read.pages, lang)]]);
-    const units = Object.values(english).reduce((n, strings) => n + Object.keys(strings).length, 0);
-    console.log(`${relative(process.cwd(), file)}: ${units} page strings, every translation kept.`);
-  }
 }

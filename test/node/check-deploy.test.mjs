@@ -267,13 +267,13 @@ test('caching the wrong way round: the moving module immutable, the versioned on
   assert.match(result.warnings.join('\n'), /makes browsers ask again for a file that never changes/);
 });
 
-test('usage: no URL or not http(s) is refused with exit code 1', async () => {
+test('usage: no URL or not http(s) is refused with exit code 2 (a usage error)', async () => {
   for (const args of [[], ['ftp://example.org/embed/'], ['not a url']]) {
     /** @type {{stderr: string, code?: number}} */
     const {stderr, code} = await run(process.execPath, [join(root, 'tools/cli/check-deploy.mjs'), ...args]).catch(
       (/** @type {unknown} */ e) => /** @type {{stdout: string, stderr: string, code: number}} */ (e),
     );
-    assert.equal(code, 1);
+    assert.equal(code, 2);
     assert.match(stderr, /^Usage: npm run check-deploy -- </);
   }
 });

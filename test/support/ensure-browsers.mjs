@@ -1,4 +1,4 @@
 // `npm test` runs this first: on a fresh machine the browsers are installed here.
 import {ensureBrowsers} from '../../node/browsers.mjs';
 
-ensureBrowsers();
+if (!ensureBrowsers()) process.exitCode = 1;

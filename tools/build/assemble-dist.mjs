@@ -19,79 +19,87 @@ import {cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from
 import {join, relative} from 'node:path';
 import {releaseOf, versionedCopy} from '../../node/release.mjs';
 import {writeSnippets} from './embed-snippets.mjs';
+import {runAsCommand} from '../../node/command-line.mjs';
 import {buildFlags, CONFIG_NAME, ConfigProblem, DEMO_NOTICE, siteSettings} from '../../node/site-config.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const dist = join(root, 'dist');
-/** @type {ReturnType<typeof siteSettings>} */
-let site;
-try {
-  site = siteSettings(buildFlags(process.argv.slice(2)));
-} catch (error) {
-  console.error(/** @type {Error} */ (error).message);
-  process.exit(error instanceof ConfigProblem ? 2 : 1);
-}
-const {profiles, url: publicUrl} = site;
-if (!statSync(profiles, {throwIfNoEntry: false})?.isDirectory()) {
-  console.error(`--profiles ${profiles}: there is no such folder.`);
-  process.exit(1);
-}
 
-// Profiles and logos as they are (subfolders too); index.json is written afresh below.
-const partners = join(dist, 'partners');
-rmSync(partners, {recursive: true, force: true});
-cpSync(profiles, partners, {
-  recursive: true,
-  filter: (from) => !/(^|\/)\.[^/]+$/.test(relative(profiles, from)) && relative(profiles, from) !== 'index.json',
-});
-const checked = spawnSync(process.execPath, [join(root, 'tools/cli/partners.mjs'), profiles, '--out', join(partners, 'index.json')], {
-  stdio: 'inherit',
-});
-if (checked.status !== 0) {
-  console.error(`The profiles in ${profiles} are not valid: dist/ is not ready to publish.`);
-  process.exit(1);
-}
-
-const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-
-// The same release the builder's script was bundled with (vite build --mode builder).
-const release = await releaseOf(dist, version);
-for (const name of ['partner-card', 'partner-directory']) {
-  const copy = versionedCopy(dist, name, version);
-  writeFileSync(join(dist, copy.file), copy.code);
-  writeFileSync(join(dist, `${copy.file}.map`), copy.map);
-}
-const moduleName = release.module;
-
-// The builder: its script and style are bundled by Vite (the script carries the release); its page loads the pinned module itself.
-writeFileSync(
-  join(dist, 'embed.html'),
-  readFileSync(join(root, 'pages/embed-builder/embed.html'), 'utf8')
-    .replaceAll('%MODULE%', moduleName)
-    .replaceAll('%INTEGRITY%', release.integrity),
-);
-cpSync(join(root, 'src/profile.schema.json'), join(dist, 'profile.schema.json'));
-// Written last: its presence says the build finished (test/support/build-if-stale.mjs).
-writeFileSync(join(dist, 'release.json'), `${JSON.stringify(release, null, 2)}\n`);
-
-// Ready-made embed code per partner and language, when the public address is known.
-let snippets = 'no ready-made embed code (give --url <public address of dist/> for partners/<id>.<lang>.html)';
-if (publicUrl) {
+/** @param {string[]} args @returns {Promise<number>} exit code */
+async function main(args) {
+  /** @type {ReturnType<typeof siteSettings>} */
+  let site;
   try {
-    snippets = `${(await writeSnippets(dist, publicUrl)).length} ready-made embed code file(s) for ${publicUrl}`;
+    site = siteSettings(buildFlags(args));
   } catch (error) {
     console.error(/** @type {Error} */ (error).message);
-    process.exit(1);
+    return error instanceof ConfigProblem ? 2 : 1;
   }
+  const {profiles, url: publicUrl} = site;
+  if (!statSync(profiles, {throwIfNoEntry: false})?.isDirectory()) {
+    console.error(`--profiles ${profiles}: there is no such folder.`);
+    return 1;
+  }
+
+  // Profiles and logos as they are (subfolders too); index.json is written afresh below.
+  const partners = join(dist, 'partners');
+  rmSync(partners, {recursive: true, force: true});
+  cpSync(profiles, partners, {
+    recursive: true,
+    filter: (from) => !/(^|\/)\.[^/]+$/.test(relative(profiles, from)) && relative(profiles, from) !== 'index.json',
+  });
+  const checked = spawnSync(process.execPath, [join(root, 'tools/cli/partners.mjs'), profiles, '--out', join(partners, 'index.json')], {
+    stdio: 'inherit',
+  });
+  if (checked.status !== 0) {
+    console.error(`The profiles in ${profiles} are not valid: dist/ is not ready to publish.`);
+    return 1;
+  }
+
+  const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+  // The same release the builder's script was bundled with (vite build --mode builder).
+  const release = await releaseOf(dist, version);
+  for (const name of ['partner-card', 'partner-directory']) {
+    const copy = versionedCopy(dist, name, version);
+    writeFileSync(join(dist, copy.file), copy.code);
+    writeFileSync(join(dist, `${copy.file}.map`), copy.map);
+  }
+  const moduleName = release.module;
+
+  // The builder: its script and style are bundled by Vite (the script carries the release); its page loads the pinned module itself.
+  writeFileSync(
+    join(dist, 'embed.html'),
+    readFileSync(join(root, 'pages/embed-builder/embed.html'), 'utf8')
+      .replaceAll('%MODULE%', moduleName)
+      .replaceAll('%INTEGRITY%', release.integrity),
+  );
+  cpSync(join(root, 'src/profile.schema.json'), join(dist, 'profile.schema.json'));
+  // Written last: its presence says the build finished (test/support/build-if-stale.mjs).
+  writeFileSync(join(dist, 'release.json'), `${JSON.stringify(release, null, 2)}\n`);
+
+  // Ready-made embed code per partner and language, when the public address is known.
+  let snippets = 'no ready-made embed code (give --url <public address of dist/> for partners/<id>.<lang>.html)';
+  if (publicUrl) {
+    try {
+      snippets = `${(await writeSnippets(dist, publicUrl)).length} ready-made embed code file(s) for ${publicUrl}`;
+    } catch (error) {
+      console.error(/** @type {Error} */ (error).message);
+      return 1;
+    }
+  }
+
+  const count = readdirSync(partners).filter((f) => f.endsWith('.json') && f !== 'index.json').length;
+  console.log(
+    `dist/ is ready to publish: ${moduleName} (${release.integrity}), ${release.directory.module} (${release.directory.integrity}), ${count} profile(s) from ${relative(root, profiles) || profiles}, ${snippets}.`,
+  );
+  if (site.saved)
+    console.log(
+      `Kept in ${CONFIG_NAME} for the next builds: ${[`profiles ${relative(root, profiles) || profiles}`, publicUrl && `url ${publicUrl}`].filter(Boolean).join(', ')}.`,
+    );
+  // Last, where a maintainer looks before uploading.
+  if (site.demo) console.log(DEMO_NOTICE);
+  return 0;
 }
 
-const count = readdirSync(partners).filter((f) => f.endsWith('.json') && f !== 'index.json').length;
-console.log(
-  `dist/ is ready to publish: ${moduleName} (${release.integrity}), ${release.directory.module} (${release.directory.integrity}), ${count} profile(s) from ${relative(root, profiles) || profiles}, ${snippets}.`,
-);
-if (site.saved)
-  console.log(
-    `Kept in ${CONFIG_NAME} for the next builds: ${[`profiles ${relative(root, profiles) || profiles}`, publicUrl && `url ${publicUrl}`].filter(Boolean).join(', ')}.`,
-  );
-// Last, where a maintainer looks before uploading.
-if (site.demo) console.log(DEMO_NOTICE);
+await runAsCommand(import.meta, main);

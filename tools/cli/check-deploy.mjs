@@ -12,6 +12,7 @@
 // four run at a time.
 import {createHash} from 'node:crypto';
 import {profileProblems} from '../../node/profile-files.mjs';
+import {readArgs, runAsCommand} from '../../node/command-line.mjs';
 import {say} from '../../node/terminal-text.mjs';
 import {readSiteConfig} from '../../node/site-config.mjs';
 
@@ -348,11 +349,14 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
   return report;
 }
 
+const USAGE = 'Usage: npm run check-deploy -- <https://your.site/embed/> [--timeout <ms>]';
+
 /** @param {string[]} args @returns {Promise<number>} */
-export async function main(args = process.argv.slice(2)) {
-  const at = args.indexOf('--timeout');
-  const timeout = at >= 0 ? Number(args[at + 1]) : undefined;
-  const urls = args.filter((_, i) => at < 0 || (i !== at && i !== at + 1));
+export async function main(args) {
+  const read = readArgs({args, options: {timeout: {type: 'string'}}, allowPositionals: true}, USAGE);
+  if (!read) return 2;
+  const timeout = read.values.timeout === undefined ? undefined : Number(read.values.timeout);
+  const urls = read.positionals;
   // Without an address, the one kept by npm run build -- --url ….
   if (!urls.length) {
     try {
@@ -374,8 +378,8 @@ export async function main(args = process.argv.slice(2)) {
     valid = false;
   }
   if (!valid || (timeout !== undefined && !(timeout > 0))) {
-    console.error('Usage: npm run check-deploy -- <https://your.site/embed/> [--timeout <ms>]');
-    return 1;
+    console.error(USAGE);
+    return 2;
   }
   const started = Date.now();
   const {errors, warnings, checked} = await checkDeploy(url, {timeout});
@@ -388,4 +392,4 @@ export async function main(args = process.argv.slice(2)) {
   return errors.length ? 1 : 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main();
+await runAsCommand(import.meta, main);

@@ -11,17 +11,20 @@ import {relative} from 'node:path';
 import {exportXliff, profileUnits} from '../../shared/profile-xliff.mjs';
 import {readProfiles} from '../../node/profile-files.mjs';
 import {readRecord, staleTexts} from '../../node/translation-record.mjs';
+import {readArgs, runAsCommand} from '../../node/command-line.mjs';
 import {say} from '../../node/terminal-text.mjs';
 import {writeAllOrNone} from '../../node/safe-files.mjs';
 
+const USAGE = 'Usage: npm run i18n:export-profiles -- <folder>… --out <file.xlf>';
+
 /** @param {string[]} args @returns {number} exit code */
-export function main(args = process.argv.slice(2)) {
-  const at = args.indexOf('--out');
-  const out = at >= 0 ? args[at + 1] : undefined;
-  const folders = args.filter((_, i) => at < 0 || (i !== at && i !== at + 1));
-  if (!out || !folders.length || folders.some((f) => f.startsWith('--'))) {
-    console.error('Usage: npm run i18n:export-profiles -- <folder>… --out <file.xlf>');
-    return 1;
+export function main(args) {
+  const read = readArgs({args, options: {out: {type: 'string'}}, allowPositionals: true}, USAGE);
+  const out = read?.values.out;
+  const folders = read?.positionals ?? [];
+  if (!out || !folders.length) {
+    if (read) console.error(USAGE);
+    return 2;
   }
   /** @type {string[]} */
   const errors = [];
@@ -81,4 +84,4 @@ export function main(args = process.argv.slice(2)) {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main();
+await runAsCommand(import.meta, main);

@@ -13,6 +13,7 @@
 // (.translated-from.json) for `npm run i18n:check`.
 import {readFileSync} from 'node:fs';
 import {writeAllOrNone} from '../../node/safe-files.mjs';
+import {readArgs, runAsCommand} from '../../node/command-line.mjs';
 import {say} from '../../node/terminal-text.mjs';
 import {readXliff as readXliffUnits} from '../../shared/xliff.mjs';
 import {englishMark, parsePath, profileUnits, withTranslations} from '../../shared/profile-xliff.mjs';
@@ -65,12 +66,15 @@ function readUnit(unit) {
   return {id, source, target, ...(state && {state}), ...(mark && {mark})};
 }
 
+const USAGE = 'Usage: npm run i18n:import-profiles -- <file.xlf> <folder>';
+
 /** @param {string[]} args @returns {number} exit code */
-export function main(args = process.argv.slice(2)) {
-  const [file, folder, ...rest] = args;
+export function main(args) {
+  const parsed = readArgs({args, allowPositionals: true}, USAGE);
+  const [file, folder, ...rest] = parsed?.positionals ?? [];
   if (!file || !folder || rest.length) {
-    console.error('Usage: npm run i18n:import-profiles -- <file.xlf> <folder>');
-    return 1;
+    if (parsed) console.error(USAGE);
+    return 2;
   }
   let xml;
   try {
@@ -224,4 +228,4 @@ export function main(args = process.argv.slice(2)) {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main();
+await runAsCommand(import.meta, main);

@@ -12,42 +12,54 @@ import {isProfileFile, readProfiles} from '../../node/profile-files.mjs';
 import {untranslated} from '../../shared/translation-coverage.js';
 import {writeAllOrNone} from '../../node/safe-files.mjs';
 import {say} from '../../node/terminal-text.mjs';
+import {readArgs, runAsCommand} from '../../node/command-line.mjs';
 
-const args = process.argv.slice(2);
-const outAt = args.indexOf('--out');
-const out = outAt >= 0 ? args[outAt + 1] : undefined;
-const folder = args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1)) ?? 'demo/embed/partners';
-const index = out ?? join(folder, 'index.json');
-const {targetLocales} = JSON.parse(readFileSync(new URL('../../lit-localize.json', import.meta.url), 'utf8'));
+const USAGE = 'Usage: npm run partners -- [<folder>] [--out <file>]';
 
-const files = readdirSync(folder).filter(isProfileFile);
-const {files: valid, errors} = readProfiles(folder);
-const warnings = [];
-const entries = [];
-
-for (const {where, profile} of valid) {
-  for (const lang of targetLocales) {
-    for (const text of untranslated(profile, lang)) warnings.push(`${where}: ${text.path} has no "${lang}" text (English is shown).`);
+/** @param {string[]} args @returns {number} exit code */
+export function main(args) {
+  const read = readArgs({args, options: {out: {type: 'string'}}, allowPositionals: true}, USAGE);
+  if (!read || read.positionals.length > 1) {
+    if (read) console.error(USAGE);
+    return 2;
   }
-  const {id, name, shortName, country, summary, logo} = profile;
-  entries.push({id, name, ...(shortName && {shortName}), country, summary, ...(logo && {logo})});
+  const out = read.values.out;
+  const folder = read.positionals[0] ?? 'demo/embed/partners';
+  const index = out ?? join(folder, 'index.json');
+  const {targetLocales} = JSON.parse(readFileSync(new URL('../../lit-localize.json', import.meta.url), 'utf8'));
+
+  const files = readdirSync(folder).filter(isProfileFile);
+  const {files: valid, errors} = readProfiles(folder);
+  const warnings = [];
+  const entries = [];
+
+  for (const {where, profile} of valid) {
+    for (const lang of targetLocales) {
+      for (const text of untranslated(profile, lang)) warnings.push(`${where}: ${text.path} has no "${lang}" text (English is shown).`);
+    }
+    const {id, name, shortName, country, summary, logo} = profile;
+    entries.push({id, name, ...(shortName && {shortName}), country, summary, ...(logo && {logo})});
+  }
+
+  for (const w of warnings) say.warn(`warning: ${w}`);
+  for (const e of errors) say.error(`error: ${e}`);
+  const invalid = new Set(errors.map((e) => e.split(':')[0])).size;
+  if (errors.length) {
+    console.error(`\n${invalid} of ${files.length} profile(s) invalid: ${relative('.', index)} was not written.`);
+    return 1;
+  }
+  const english = (/** @type {string | {en: string}} */ text) => (typeof text === 'string' ? text : text.en);
+  entries.sort((a, b) => english(a.name).localeCompare(english(b.name), 'en'));
+  try {
+    writeAllOrNone([[index, `${JSON.stringify({version: 1, partners: entries}, null, 1)}\n`]]);
+  } catch (error) {
+    say.error(`error: ${/** @type {Error} */ (error).message}: ${relative('.', index)} was not written.`);
+    return 1;
+  }
+  console.log(
+    `${files.length} profile(s) valid, ${warnings.length} warning(s); wrote ${relative('.', index)} with ${entries.length} partner(s).`,
+  );
+  return 0;
 }
 
-for (const w of warnings) say.warn(`warning: ${w}`);
-for (const e of errors) say.error(`error: ${e}`);
-const invalid = new Set(errors.map((e) => e.split(':')[0])).size;
-if (errors.length) {
-  console.error(`\n${invalid} of ${files.length} profile(s) invalid: ${relative('.', index)} was not written.`);
-  process.exit(1);
-}
-const english = (/** @type {string | {en: string}} */ text) => (typeof text === 'string' ? text : text.en);
-entries.sort((a, b) => english(a.name).localeCompare(english(b.name), 'en'));
-try {
-  writeAllOrNone([[index, `${JSON.stringify({version: 1, partners: entries}, null, 1)}\n`]]);
-} catch (error) {
-  say.error(`error: ${/** @type {Error} */ (error).message}: ${relative('.', index)} was not written.`);
-  process.exit(1);
-}
-console.log(
-  `${files.length} profile(s) valid, ${warnings.length} warning(s); wrote ${relative('.', index)} with ${entries.length} partner(s).`,
-);
+await runAsCommand(import.meta, main);

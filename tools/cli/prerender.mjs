@@ -16,6 +16,7 @@ import {existsSync, lstatSync, readFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {parseArgs} from 'node:util';
 import {FileRefused, filesUnder, refuseLink, writeAllOrNone} from '../../node/safe-files.mjs';
+import {runAsCommand} from '../../node/command-line.mjs';
 import {say} from '../../node/terminal-text.mjs';
 import {DEMO_PROFILES, readSiteConfig} from '../../node/site-config.mjs';
 
@@ -35,7 +36,8 @@ function options(args) {
   return {paths: positionals, profiles: values.profiles ?? kept.profiles ?? DEMO_PROFILES, base};
 }
 
-export async function main(args = process.argv.slice(2)) {
+/** @param {string[]} args @returns {Promise<number>} exit code */
+export async function main(args) {
   let parsed;
   try {
     parsed = options(args);
@@ -141,4 +143,4 @@ export async function main(args = process.argv.slice(2)) {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main();
+await runAsCommand(import.meta, main);

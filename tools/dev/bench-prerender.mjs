@@ -3,6 +3,7 @@
 // the browser's; `node tools/dev/bench-prerender.mjs` prints them alone (it needs
 // dist/prerender.js: npm run build). Goals (issue 16): time per MB at 10 MB within
 // 1.5× of 1 MB, and no pathological page slower than 2× ordinary HTML of its size.
+import {runAsCommand} from '../../node/command-line.mjs';
 import {readFileSync} from 'node:fs';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -95,4 +96,7 @@ export async function benchPrerender(
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await benchPrerender();
+await runAsCommand(import.meta, async () => {
+  await benchPrerender();
+  return 0;
+});
