@@ -332,15 +332,16 @@ describe('<partner-card>: registration', () => {
     expect(notes.join()).to.contain('already defined');
   });
 
-  /** Adds the built module `file` to the frame's page, as its script tag would, and resolves once `tag` is defined there. */
+  /** Adds the built module `file` to the frame's page, as its script tag would, and resolves once it has run and `tag` is defined there. */
   async function addModule(win: Window, file: string, tag: string) {
     const script = win.document.createElement('script');
     script.type = 'module';
     script.src = `/dist/${file}`;
+    // A module script's load event comes after it has run (a fixed pause was too short on a busy machine).
+    const ran = oneEvent(script, 'load');
     win.document.head.append(script);
-    await waitUntil(() => win.customElements.get(tag), `${file} defines <${tag}>`, {timeout: 5000});
-    // Module scripts run after the define of the first tag settles: let the rest of the file run.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await ran;
+    expect(!!win.customElements.get(tag), `${file} defines <${tag}>`).to.equal(true);
   }
 
   async function blankPage() {
