@@ -215,7 +215,11 @@ export function exportXliff(profiles, {lang = 'da', stale = new Set()} = {}) {
       };
       if (unit.target) {
         written.target = escapeXml(unit.target);
-        written.targetAttributes = [['state', stale.has(unit.id) ? 'needs-review-translation' : 'translated']];
+        const current = !stale.has(unit.id);
+        written.targetAttributes = [['state', current ? 'translated' : 'needs-review-translation']];
+        // Translation platforms (translate-toolkit, and Weblate and Pootle on it) count a unit as
+        // translated only when it is approved; Danish made from an older English is for review.
+        if (current) written.attributes.push(['approved', 'yes']);
       }
       return written;
     }),

@@ -98,6 +98,8 @@ export function readXliff(xml, rawElements = []) {
     // Deprecated for a hand-made entity decoder; this option still decodes what translation tools write (&nbsp; and the like).
     // eslint-disable-next-line @typescript-eslint/no-deprecated
     htmlEntities: true,
+    // Tools may write the XLIFF namespace with a prefix (`<xlf:trans-unit>`): the names count.
+    removeNSPrefix: true,
     stopNodes: rawElements.map((name) => `*.${name}`),
     isArray: (name) => ['file', 'group', 'trans-unit'].includes(name),
   });

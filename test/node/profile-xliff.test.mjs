@@ -4,7 +4,7 @@
 // Danish that npm run i18n:check finds through .translated-from.json.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
+import {execFileSync, spawnSync} from 'node:child_process';
 import {cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -455,5 +455,121 @@ test('random profiles and random targets: import(export(p)) keeps every English 
       }
     }),
     {numRuns: 150},
+  );
+});
+
+test('export: Danish made from the current English is approved and translated; Danish from an older English is for review, not approved', () => {
+  const dir = demoFolder();
+  let {xml} = exportTo([dir]);
+  assert.match(xml, /<trans-unit id="region-southern-denmark:\$\.summary" extradata="en:[0-9a-f]{8}" xml:space="preserve" approved="yes">/);
+  const file = join(dir, `${SAMPLE}.json`);
+  writeFileSync(file, readFileSync(file, 'utf8').replace("One of Denmark's five regions", 'One of the five regions of Denmark'));
+  // The record of what the Danish was made from, as an import leaves it.
+  writeFileSync(
+    join(dir, '.translated-from.json'),
+    JSON.stringify({
+      [SAMPLE]: {'$.summary': JSON.parse(readFileSync(join(root, 'demo/embed/partners', `${SAMPLE}.json`), 'utf8')).summary.en},
+    }),
+  );
+  ({xml} = exportTo([dir]));
+  const unit = (/** @type {string} */ id) =>
+    xml.slice(
+      xml.indexOf(`<trans-unit id="${SAMPLE}:${id}"`),
+      xml.indexOf('</trans-unit>', xml.indexOf(`<trans-unit id="${SAMPLE}:${id}"`)),
+    );
+  assert.doesNotMatch(unit('$.summary'), /approved=/);
+  assert.match(unit('$.summary'), /<target state="needs-review-translation">/);
+  assert.match(unit('$.name'), /approved="yes"[^]*<target state="translated">/);
+});
+
+/** Debian's Python, where python3-translate (translate-toolkit) installs; undefined without it. */
+function toolkitPython() {
+  const listed = spawnSync('dpkg-query', ['-L', 'python3-minimal'], {encoding: 'utf8'});
+  const python = listed.error ? undefined : listed.stdout.split('\n').find((path) => path.endsWith('/bin/python3'));
+  return python && spawnSync(python, ['-c', 'import translate.storage.xliff']).status === 0 ? python : undefined;
+}
+
+// What translate-toolkit (under Weblate and Pootle) makes of an export: every
+// reviewed text counted as translated, and its own saved file taken back.
+const ROUND_TRIP = `
+import json, sys
+from translate.storage import xliff
+store = xliff.xlifffile.parsefile(sys.argv[1])
+units = [u for u in store.units if not u.isheader()]
+report = {'units': len(units), 'translated': sum(u.istranslated() for u in units), 'fuzzy': sum(u.isfuzzy() for u in units)}
+changes = json.loads(sys.argv[3])
+for u in units:
+    for suffix, text in changes.items():
+        if u.getid().endswith(suffix):
+            u.settarget(text)
+store.savefile(sys.argv[2])
+print(json.dumps(report))
+`;
+
+const python = toolkitPython();
+test(
+  'translate-toolkit reads every reviewed text as translated, and what it saves after two edits changes exactly those two texts',
+  {skip: python ? false : 'python3-translate (translate-toolkit) is not installed: .ci/run installs it'},
+  () => {
+    const dir = demoFolder();
+    const exported = exportTo([dir]);
+    const saved = join(mkdtempSync(join(tmpdir(), 'partner-card-ttk-')), 'saved.xlf');
+    const changes = {[`${SAMPLE}:$.summary`]: 'En af fem regioner i Danmark.', [`${SAMPLE}:$.facts[1].label`]: 'Medarbejdere'};
+    const out = execFileSync(/** @type {string} */ (python), ['-c', ROUND_TRIP, exported.file, saved, JSON.stringify(changes)], {
+      encoding: 'utf8',
+    });
+    const report = /** @type {{units: number, translated: number, fuzzy: number}} */ (JSON.parse(out));
+    const danish = profileUnits(JSON.parse(readFileSync(join(dir, `${SAMPLE}.json`), 'utf8'))).filter((u) => u.target).length;
+    assert.equal(report.units, profileUnits(JSON.parse(readFileSync(join(dir, `${SAMPLE}.json`), 'utf8'))).length);
+    assert.deepEqual([report.translated, report.fuzzy], [danish, 0], 'every reviewed text translated, none fuzzy');
+
+    const before = JSON.parse(readFileSync(join(dir, `${SAMPLE}.json`), 'utf8'));
+    const imported = importFrom(readFileSync(saved, 'utf8'), dir);
+    assert.equal(imported.code, 0, imported.out);
+    assert.match(imported.out, /^2 text\(s\) imported/);
+    const after = JSON.parse(readFileSync(join(dir, `${SAMPLE}.json`), 'utf8'));
+    assert.deepEqual(after, {
+      ...before,
+      summary: {...before.summary, da: 'En af fem regioner i Danmark.'},
+      facts: before.facts.map((/** @type {{label: object}} */ fact, /** @type {number} */ i) =>
+        i === 1 ? {...fact, label: {...fact.label, da: 'Medarbejdere'}} : fact,
+      ),
+    });
+  },
+);
+
+test('import takes a file as translation tools write it back: attributes reordered, a namespace prefix, alt-trans, more notes, CRLF', () => {
+  const dir = demoFolder();
+  const before = snapshot(dir);
+  const exported = exportTo([dir]).xml;
+  const changed = translate(exported, `${SAMPLE}:$.summary`, 'En af fem regioner i Danmark.');
+  const asTools = changed
+    // approved first, extradata last; a suggestion and a note of the tool's own in each unit.
+    .replace(
+      /<trans-unit id="([^"]*)" extradata="([^"]*)" xml:space="preserve"( approved="yes")?>/g,
+      '<trans-unit$3 id="$1" xml:space="preserve" extradata="$2">',
+    )
+    .replace(
+      /<\/trans-unit>/g,
+      '<alt-trans origin="memory"><source>x</source><target>y</target></alt-trans>\n<note from="tool">checked</note>\n</trans-unit>',
+    )
+    // Every element of the XLIFF namespace written with a prefix.
+    .replace(
+      /<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">/,
+      '<xlf:xliff version="1.2" xmlns:xlf="urn:oasis:names:tc:xliff:document:1.2">',
+    )
+    .replace(/<(\/?)(file|body|trans-unit|source|target|note|alt-trans)\b/g, '<$1xlf:$2')
+    .replace('</xliff>', '</xlf:xliff>')
+    .replace(/\n/g, '\r\n');
+  assert.match(asTools, /<xlf:trans-unit approved="yes" id=/);
+  const result = importFrom(asTools, dir);
+  assert.equal(result.code, 0, result.out);
+  assert.match(result.out, /^1 text\(s\) imported, 25 unchanged/);
+  const after = snapshot(dir);
+  assert.equal(JSON.parse(after[`${SAMPLE}.json`]).summary.da, 'En af fem regioner i Danmark.');
+  assert.equal(
+    after[`${SAMPLE}.json`],
+    before[`${SAMPLE}.json`].replace(/("da": )"En af Danmarks[^"]*"/, '$1"En af fem regioner i Danmark."'),
+    'only that text changed, in place',
   );
 });
