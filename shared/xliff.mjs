@@ -147,6 +147,16 @@ export function inlineText(raw) {
     .join('');
 }
 
+/**
+ * An element's text as readXliff() gives it: the string itself, or under
+ * `#text` when the element has attributes (a target's state); undefined for
+ * no element. With the element kept raw, that is its XML text.
+ * @param {unknown} node
+ * @returns {string | undefined}
+ */
+export const elementText = (node) =>
+  node && typeof node === 'object' ? /** @type {{'#text'?: string}} */ (node)['#text'] : /** @type {string | undefined} */ (node);
+
 /** @typedef {{source: string, target: string | undefined, review: boolean}} PageUnit */
 
 /**
@@ -163,11 +173,9 @@ export function readPagesXliff(xml) {
   /** @type {Partial<Record<string, Record<string, PageUnit>>>} */
   const pages = {};
   for (const {file, unit} of read.units) {
-    // Kept as XML text; an element with attributes (a target's state) comes with them.
-    const raw = (/** @type {any} */ node) => (typeof node === 'object' ? node['#text'] : node);
     (pages[file] ??= {})[unit['@id']] = {
-      source: inlineText(raw(unit.source)),
-      target: unit.target === undefined ? undefined : inlineText(raw(unit.target)),
+      source: inlineText(elementText(unit.source)),
+      target: unit.target === undefined ? undefined : inlineText(elementText(unit.target)),
       review: typeof unit.target === 'object' && /^needs-/.test(unit.target['@state'] ?? ''),
     };
   }

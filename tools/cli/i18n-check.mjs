@@ -15,7 +15,7 @@ import {join, relative} from 'node:path';
 import {untranslated} from '../../shared/translation-coverage.js';
 import {RECORD, readRecord, staleTexts} from '../../node/translation-record.mjs';
 import {englishStrings, pagesXliff} from '../../node/page-strings.mjs';
-import {readPagesXliff, readXliff, samePlaceholders} from '../../shared/xliff.mjs';
+import {elementText, readPagesXliff, readXliff, samePlaceholders} from '../../shared/xliff.mjs';
 import {printable} from '../../node/terminal-text.mjs';
 import {readArgs, runAsCommand} from '../../node/command-line.mjs';
 
@@ -76,14 +76,11 @@ export async function main(args) {
       gap(lang, 'broken XML', `${file}:${/^line (\d+)/.exec(read.error)?.[1] ?? 1}`, read.error);
       continue;
     }
-    /** An element's text: as it is, or under `#text` when the element has attributes. @param {unknown} node */
-    const text = (node) =>
-      node && typeof node === 'object' ? /** @type {{'#text'?: string}} */ (node)['#text'] : /** @type {string | undefined} */ (node);
     const units = read.units.map(({unit}) => ({
       id: String(unit['@id']),
-      source: text(unit.source),
-      target: text(unit.target),
-      note: [unit.note].flat().map(text).join(' '),
+      source: elementText(unit.source),
+      target: elementText(unit.target),
+      note: [unit.note].flat().map(elementText).join(' '),
     }));
     totals.strings = Math.max(totals.strings, units.length);
     for (const unit of units) {
