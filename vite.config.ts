@@ -56,7 +56,7 @@ async function builder(): Promise<UserConfig> {
     publicDir: false,
     define: {
       ...define,
-      PARTNER_CARD_RELEASE: JSON.stringify(await releaseOf('dist', version)),
+      PARTNER_CARD_RELEASE: JSON.stringify((await releaseOf('dist', version)).release),
       BUILDER_DANISH: JSON.stringify(translations('embed-builder', 'da')),
     },
     build: {

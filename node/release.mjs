@@ -15,7 +15,7 @@ import {pathToFileURL} from 'node:url';
  * @param {string} name
  * @param {string} version
  */
-export function versionedCopy(dist, name, version) {
+function versionedCopy(dist, name, version) {
   const file = `${name}-${version}.js`;
   const code = readFileSync(join(dist, `${name}.js`), 'utf8').replace(
     new RegExp(`//# sourceMappingURL=${name}\\.js\\.map\\s*$`),
@@ -27,7 +27,8 @@ export function versionedCopy(dist, name, version) {
 
 /**
  * The release of the modules built into `dist`: the card's as `module` and
- * `integrity`, the directory's under `directory`, and the style hashes.
+ * `integrity`, the directory's under `directory`, and the style hashes; with
+ * the versioned copies it pins (`copies`), for the build to write.
  * @param {string} dist
  * @param {string} version
  */
@@ -37,10 +38,13 @@ export async function releaseOf(dist, version) {
   const card = versionedCopy(dist, 'partner-card', version);
   const directory = versionedCopy(dist, 'partner-directory', version);
   return {
-    version,
-    module: card.file,
-    integrity: card.integrity,
-    directory: {module: directory.file, integrity: directory.integrity},
-    styleHashes: {card: STYLE_HASH, directory: DIRECTORY_STYLE_HASH},
+    release: {
+      version,
+      module: card.file,
+      integrity: card.integrity,
+      directory: {module: directory.file, integrity: directory.integrity},
+      styleHashes: {card: STYLE_HASH, directory: DIRECTORY_STYLE_HASH},
+    },
+    copies: [card, directory],
   };
 }

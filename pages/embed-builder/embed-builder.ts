@@ -33,9 +33,8 @@ const release = PARTNER_CARD_RELEASE;
 type Card = HTMLElement & {updateComplete: Promise<boolean>};
 
 /** The page's element with this id, of the class the script uses it as: embed.html has each one, so a miss is a mistake in the page and fails loudly. */
-function $<T extends HTMLElement = HTMLElement>(id: string, type?: new () => T): T {
+function $<T extends HTMLElement = HTMLElement>(id: string, type: new () => T = HTMLElement as new () => T): T {
   const el = document.getElementById(id);
-  if (!type) return $(id, HTMLElement) as T;
   if (!(el instanceof type)) throw new Error(`embed.html has no ${type.name} #${id}`);
   return el;
 }

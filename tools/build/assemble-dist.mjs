@@ -17,7 +17,7 @@
 import {spawnSync} from 'node:child_process';
 import {cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
-import {releaseOf, versionedCopy} from '../../node/release.mjs';
+import {releaseOf} from '../../node/release.mjs';
 import {writeSnippets} from './embed-snippets.mjs';
 import {runAsCommand} from '../../node/command-line.mjs';
 import {buildFlags, CONFIG_NAME, ConfigProblem, DEMO_NOTICE, siteSettings} from '../../node/site-config.mjs';
@@ -59,9 +59,8 @@ async function main(args) {
   const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
   // The same release the builder's script was bundled with (vite build --mode builder).
-  const release = await releaseOf(dist, version);
-  for (const name of ['partner-card', 'partner-directory']) {
-    const copy = versionedCopy(dist, name, version);
+  const {release, copies} = await releaseOf(dist, version);
+  for (const copy of copies) {
     writeFileSync(join(dist, copy.file), copy.code);
     writeFileSync(join(dist, `${copy.file}.map`), copy.map);
   }
