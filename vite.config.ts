@@ -27,21 +27,29 @@ const define = {PARTNER_CARD_VERSION: JSON.stringify(version)};
 const literalsAndIds = () => [noRuntimeMsgIds(), stripTranslatorNotes(), shortMsgIds('locales/da.xlf'), minifyLiterals()];
 
 /**
- * `vite build --mode prerender`: the prerenderer for Node (node/prerender.ts →
- * dist/prerender.js), built with the same transforms as the module, so its
- * cards are byte for byte what the browser draws. Lit and its server renderer
- * stay imports, resolved from node_modules with Node's export conditions.
+ * `vite build --mode node`: what the package gives Node. The prerenderer
+ * (node/prerender.ts → dist/prerender.js, `partner-card/prerender`) is built
+ * with the same transforms as the module, so its cards are byte for byte what
+ * the browser draws. The command (dist/cli.js, package.json "bin") and the
+ * Eleventy plugin (dist/eleventy.js) load the prerenderer as the package's own
+ * export, so there is one copy of it; what they share besides is a chunk in
+ * dist/node/. Packages (Lit, its server renderer, parse5, the XML parser) stay
+ * imports, resolved from node_modules with Node's export conditions.
  */
-const prerender = defineConfig({
+const node = defineConfig({
   publicDir: false,
   define,
   build: {
-    ssr: 'node/prerender.ts',
+    ssr: true,
     outDir: 'dist',
     emptyOutDir: false,
     target: 'node20',
     minify: false,
-    rolldownOptions: {output: {entryFileNames: 'prerender.js'}},
+    rolldownOptions: {
+      input: {prerender: 'node/prerender.ts', eleventy: 'node/eleventy.mjs', cli: 'tools/cli/partner-card.mjs'},
+      external: ['partner-card/prerender'],
+      output: {entryFileNames: '[name].js', chunkFileNames: 'node/[name]-[hash].js'},
+    },
   },
   plugins: literalsAndIds(),
 });
@@ -78,7 +86,7 @@ async function builder(): Promise<UserConfig> {
  * two entries would share a chunk between them).
  */
 export default defineConfig(async ({mode}): Promise<UserConfig> => {
-  if (mode === 'prerender') return prerender;
+  if (mode === 'node') return node;
   if (mode === 'builder') return builder();
   const module = mode === 'directory' ? MODULES.directory : MODULES.card;
   return {

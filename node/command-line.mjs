@@ -4,6 +4,7 @@
 // that output is flushed and a test can call main() itself.
 import {parseArgs} from 'node:util';
 import {pathToFileURL} from 'node:url';
+import {realpathSync} from 'node:fs';
 
 /**
  * The parsed arguments (strict, as parseArgs is by default: an unknown option is an error), or undefined
@@ -24,11 +25,19 @@ export function readArgs(config, usage) {
 
 /**
  * Runs `main` with the command line when `meta` is the module node was asked
- * to run; its answer is the exit code.
+ * to run; its answer is the exit code. npm starts a package's command through a
+ * link (node_modules/.bin/partner-card), and Node names the module by its real
+ * path, so the two are compared as real paths.
  * @param {ImportMeta} meta
  * @param {(args: string[]) => number | Promise<number>} main
  */
 export async function runAsCommand(meta, main) {
-  if (meta.url !== pathToFileURL(process.argv[1] ?? '').href) return;
+  let started;
+  try {
+    started = pathToFileURL(realpathSync(process.argv[1] ?? '')).href;
+  } catch {
+    return; // node -e, or a script that is gone: not a command line
+  }
+  if (meta.url !== started) return;
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -218,13 +218,14 @@ export function prerenderHTML(source: string, options: PrerenderOptions): Preren
     }
     try {
       const base = attrs.base ?? options.base;
-      if (!base) throw new Error('no base attribute and no --base: say where the browser finds the profiles');
+      if (!base)
+        throw new Error("no base attribute and no --base (the Eleventy plugin's base option): say where the browser finds the profiles");
       const lang = attrs.lang?.trim() || tag.inheritedLang;
       const headingLevel = attrs['heading-level'];
       let rendered: {html: string; dropped: string[]};
       if (tag.name === 'partner-directory') {
         const index = options.index?.();
-        if (index === undefined) throw new Error('there is no index.json of the partners (npm run partners writes it)');
+        if (index === undefined) throw new Error('there is no index.json of the partners (partner-card index writes it)');
         rendered = renderDirectory({index, base, lang, href: attrs.href, headingLevel});
       } else {
         const profile = options.profile(attrs.partner ?? '');

@@ -5,8 +5,10 @@
 import {lstatSync, readFileSync, readdirSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {checkProfile, parseProfile} from '../shared/profile-check.mjs';
+import schemaJson from '../src/profile.schema.json' with {type: 'json'};
 
-const schema = JSON.parse(readFileSync(new URL('../src/profile.schema.json', import.meta.url), 'utf8'));
+/** The published schema, read as the checker's schema type (JSON's strings are not its literal types). */
+const schema = /** @type {import('../shared/profile-check.mjs').SchemaNode} */ (/** @type {unknown} */ (schemaJson));
 
 /** @param {string} name */
 export const isProfileFile = (name) => name.endsWith('.json') && name !== 'index.json' && !name.startsWith('.');

@@ -36,7 +36,7 @@ async function checkDeploy({dir = upload(), faults = {}, headers = headersFile, 
   const host = await startStaticHost({root: dir, headersFile: headers, faults});
   try {
     const started = Date.now();
-    const {stdout, code} = await run(process.execPath, [join(root, 'tools/cli/check-deploy.mjs'), host.url, ...args]).then(
+    const {stdout, code} = await run(process.execPath, [join(root, 'tools/cli/partner-card.mjs'), 'check-deploy', host.url, ...args]).then(
       ({stdout}) => ({stdout, code: 0}),
       (/** @type {unknown} */ e) => {
         const {stdout, code} = /** @type {{stdout: string, code: number}} */ (e);
@@ -227,9 +227,13 @@ test('a few requests at a time: 25 partners, each profile and logo slow, never m
 test('a host that cannot be reached is an error, exit code 1', async () => {
   const host = await startStaticHost({root: upload()});
   await host.close();
-  const {stdout} = await run(process.execPath, [join(root, 'tools/cli/check-deploy.mjs'), host.url, '--timeout', '2000']).catch(
-    (/** @type {unknown} */ e) => /** @type {{stdout: string, stderr: string, code: number}} */ (e),
-  );
+  const {stdout} = await run(process.execPath, [
+    join(root, 'tools/cli/partner-card.mjs'),
+    'check-deploy',
+    host.url,
+    '--timeout',
+    '2000',
+  ]).catch((/** @type {unknown} */ e) => /** @type {{stdout: string, stderr: string, code: number}} */ (e));
   assert.match(stdout, /^error: partner-card\.js: cannot be reached \(ECONNREFUSED\)/m);
 });
 
@@ -270,10 +274,10 @@ test('caching the wrong way round: the moving module immutable, the versioned on
 test('usage: no URL or not http(s) is refused with exit code 2 (a usage error)', async () => {
   for (const args of [[], ['ftp://example.org/embed/'], ['not a url']]) {
     /** @type {{stderr: string, code?: number}} */
-    const {stderr, code} = await run(process.execPath, [join(root, 'tools/cli/check-deploy.mjs'), ...args]).catch(
+    const {stderr, code} = await run(process.execPath, [join(root, 'tools/cli/partner-card.mjs'), 'check-deploy', ...args]).catch(
       (/** @type {unknown} */ e) => /** @type {{stdout: string, stderr: string, code: number}} */ (e),
     );
     assert.equal(code, 2);
-    assert.match(stderr, /^Usage: npm run check-deploy -- </);
+    assert.match(stderr, /^Usage: partner-card check-deploy \[</);
   }
 });

@@ -70,6 +70,8 @@ export function wrongImports(file, text) {
     const target = normalize(join(dirname(file), specifier));
     const top = target.split('/')[0];
     if (top === folder || rule.may.includes(top)) continue;
+    // The project's own settings (package.json's version, lit-localize.json's languages) are data, read by Node's code.
+    if (rule.node && !target.includes('/') && target.endsWith('.json')) continue;
     if (ALLOWED.some((a) => a.from === file && a.to === target && (!a.typeOnly || typeOnly))) continue;
     wrong.push(`${file} imports ${target}: ${folder}/ may import ${[folder, ...rule.may].join(', ')}/ only`);
   }

@@ -9,7 +9,7 @@ import {join} from 'node:path';
 
 const root = new URL('../../', import.meta.url).pathname;
 const run = (/** @type {string[]} */ ...args) => {
-  const result = spawnSync('node', ['tools/cli/partners.mjs', ...args], {cwd: root, encoding: 'utf8'});
+  const result = spawnSync('node', ['tools/cli/partner-card.mjs', 'index', ...args], {cwd: root, encoding: 'utf8'});
   return {code: result.status, out: `${result.stdout}${result.stderr}`};
 };
 

@@ -155,7 +155,7 @@ test('a bad argument: one line and exit code 2', async () => {
     const {code, out} = await run(prerender, bad);
     assert.equal(code, 2, bad.join(' '));
     assert.equal(out.split('\n').length, 1, out);
-    assert.match(out, /Usage: npm run prerender/);
+    assert.match(out, /Usage: partner-card prerender/);
   }
 });
 
@@ -177,11 +177,11 @@ test('npm run partners does not write index.json through a link, and writes it w
   const outside = join(dir, 'outside.json');
   writeFileSync(outside, '{}');
   symlinkSync(outside, join(dir, 'profiles/index.json'));
-  const linked = spawnSync('node', [join(root, 'tools/cli/partners.mjs'), join(dir, 'profiles')], {encoding: 'utf8'});
+  const linked = spawnSync('node', [join(root, 'tools/cli/partner-card.mjs'), 'index', join(dir, 'profiles')], {encoding: 'utf8'});
   assert.equal(linked.status, 1);
   assert.match(linked.stderr, /index\.json is a symbolic link/);
   assert.equal(readFileSync(outside, 'utf8'), '{}');
-  const plain = spawnSync('node', [join(root, 'tools/cli/partners.mjs'), join(dir, 'pages')], {encoding: 'utf8'});
+  const plain = spawnSync('node', [join(root, 'tools/cli/partner-card.mjs'), 'index', join(dir, 'pages')], {encoding: 'utf8'});
   assert.equal(plain.status, 0, plain.stderr);
   assert.ok(existsSync(join(dir, 'pages/index.json')));
 });

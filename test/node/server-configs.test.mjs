@@ -75,7 +75,7 @@ async function checkDeploy(command, args, port) {
       break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const {stdout} = await promisify(execFile)(process.execPath, [join(root, 'tools/cli/check-deploy.mjs'), url]).catch(
+  const {stdout} = await promisify(execFile)(process.execPath, [join(root, 'tools/cli/partner-card.mjs'), 'check-deploy', url]).catch(
     (/** @type {unknown} */ e) => /** @type {{stdout: string}} */ (e),
   );
   return stdout;

@@ -97,10 +97,10 @@ test('prerender and check-deploy take the kept folder and address; a broken conf
   try {
     writeFileSync(join(dir, CONFIG_NAME), JSON.stringify({profiles: 'site-partners', url: 'http://127.0.0.1:9/embed/'}));
     writeFileSync(join(dir, 'page.html'), '<partner-card partner="kiel-maritime-cluster" variant="compact" href="/kmc/"></partner-card>');
-    const prerender = node(dir, ['tools/cli/prerender.mjs', 'page.html']);
+    const prerender = node(dir, ['tools/cli/partner-card.mjs', 'prerender', 'page.html']);
     assert.equal(prerender.code, 0, prerender.out);
     assert.match(readFileSync(join(dir, 'page.html'), 'utf8'), /Kiel Maritime Cluster/);
-    const check = node(dir, ['tools/cli/check-deploy.mjs', '--timeout', '2000']);
+    const check = node(dir, ['tools/cli/partner-card.mjs', 'check-deploy', '--timeout', '2000']);
     assert.match(check.out, /http:\/\/127\.0\.0\.1:9\/embed\//, 'check-deploy checks the kept address');
     // A flag not understood, or an address that is not http(s): one line, exit 2, from the build and its last step alike.
     for (const args of [
@@ -112,7 +112,11 @@ test('prerender and check-deploy take the kept folder and address; a broken conf
       assert.equal(bad.out.trim().split('\n').length, 1, bad.out);
     }
     writeFileSync(join(dir, CONFIG_NAME), '{"profiles": 3}');
-    for (const args of [['tools/build/build.mjs', '--plan'], ['tools/build/assemble-dist.mjs'], ['tools/cli/prerender.mjs', 'page.html']]) {
+    for (const args of [
+      ['tools/build/build.mjs', '--plan'],
+      ['tools/build/assemble-dist.mjs'],
+      ['tools/cli/partner-card.mjs', 'prerender', 'page.html'],
+    ]) {
       const broken = node(dir, args);
       assert.equal(broken.code, 2, `${args.join(' ')}: ${broken.out}`);
       assert.match(broken.out, /partner-card\.config\.json: "profiles" must be a text/);

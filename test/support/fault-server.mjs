@@ -164,7 +164,9 @@ export async function faultServer(ctx, next) {
       // not JSON: the check says so
     }
     writeFileSync(join(dir, `${/^[a-z0-9-]+$/.test(id) ? id : 'profile'}.json`), body);
-    const run = spawnSync(process.execPath, [new URL('../../tools/cli/partners.mjs', import.meta.url).pathname, dir], {encoding: 'utf8'});
+    const run = spawnSync(process.execPath, [new URL('../../tools/cli/partner-card.mjs', import.meta.url).pathname, 'index', dir], {
+      encoding: 'utf8',
+    });
     rmSync(dir, {recursive: true, force: true});
     ctx.body = {code: run.status, output: `${run.stdout}${run.stderr}`};
     return;

@@ -48,9 +48,13 @@ async function main(args) {
     recursive: true,
     filter: (from) => !/(^|\/)\.[^/]+$/.test(relative(profiles, from)) && relative(profiles, from) !== 'index.json',
   });
-  const checked = spawnSync(process.execPath, [join(root, 'tools/cli/partners.mjs'), profiles, '--out', join(partners, 'index.json')], {
-    stdio: 'inherit',
-  });
+  const checked = spawnSync(
+    process.execPath,
+    [join(root, 'tools/cli/partner-card.mjs'), 'index', profiles, '--out', join(partners, 'index.json')],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (checked.status !== 0) {
     console.error(`The profiles in ${profiles} are not valid: dist/ is not ready to publish.`);
     return 1;

@@ -33,7 +33,7 @@ function main(args) {
     ['compile the translations', bin('lit-localize'), ['build']],
     ["bundle the card's module", bin('vite'), ['build']],
     ["bundle the directory's module", bin('vite'), ['build', '--mode', 'directory']],
-    ['bundle the prerenderer', bin('vite'), ['build', '--mode', 'prerender']],
+    ['bundle the prerenderer, the command and the Eleventy plugin', bin('vite'), ['build', '--mode', 'node']],
     ['bundle the embed builder', bin('vite'), ['build', '--mode', 'builder']],
     [
       "generate the demo's 24 partners",

@@ -1,4 +1,4 @@
-// npm run check-deploy -- <url of the deployed folder> [--timeout <ms>]
+// partner-card check-deploy <url of the deployed folder> [--timeout <ms>]
 //
 // Checks a deployed dist/ the way partners' pages will use it, from outside:
 // each moving module (the card's and the directory's) and its versioned copy
@@ -12,7 +12,7 @@
 // four run at a time.
 import {createHash} from 'node:crypto';
 import {profileProblems} from '../../node/profile-files.mjs';
-import {readArgs, runAsCommand} from '../../node/command-line.mjs';
+import {readArgs} from '../../node/command-line.mjs';
 import {say} from '../../node/terminal-text.mjs';
 import {readSiteConfig} from '../../node/site-config.mjs';
 
@@ -281,7 +281,7 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
   }
   const ids = listed.map((p) => /** @type {{id?: unknown}} */ (p)?.id);
   for (const id of ids.filter((id) => typeof id !== 'string' || !ID.test(id))) {
-    error(index, `lists a partner with the id ${JSON.stringify(id)}, which is not a partner id`, 'rebuild it with `npm run partners`');
+    error(index, `lists a partner with the id ${JSON.stringify(id)}, which is not a partner id`, 'rebuild it with `partner-card index`');
   }
   /** Same warning for many profiles: said once, with how many. @type {Map<string, {first: URL, fix: string, count: number}>} */
   const profileWarnings = new Map();
@@ -322,13 +322,13 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
     try {
       profile = JSON.parse(answer.body.toString('utf8'));
     } catch (e) {
-      error(u, `is not JSON (${/** @type {Error} */ (e).message})`, 'check the file with `npm run partners` and upload it again');
+      error(u, `is not JSON (${/** @type {Error} */ (e).message})`, 'check the file with `partner-card index` and upload it again');
       return;
     }
-    // Checked as `npm run partners` checks a profile file, its name included.
+    // Checked as `partner-card index` checks a profile file, its name included.
     const problems = profileProblems(answer.body.toString('utf8'), `${id}.json`).map((p) => p.replace(/^: /, ''));
-    for (const p of problems.slice(0, 3)) error(u, p.replace(/\.$/, ''), 'check it with `npm run partners` and upload it again');
-    if (problems.length > 3) error(u, `${problems.length - 3} more problem(s)`, 'check it with `npm run partners`');
+    for (const p of problems.slice(0, 3)) error(u, p.replace(/\.$/, ''), 'check it with `partner-card index` and upload it again');
+    if (problems.length > 3) error(u, `${problems.length - 3} more problem(s)`, 'check it with `partner-card index`');
     const src = profile?.logo?.src;
     if (typeof src !== 'string') return;
     const logo = new URL(src, u);
@@ -349,7 +349,18 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
   return report;
 }
 
-const USAGE = 'Usage: npm run check-deploy -- <https://your.site/embed/> [--timeout <ms>]';
+export const HELP = `Usage: partner-card check-deploy [<https://your.site/embed/>] [--timeout <ms>]
+
+Checks a deployed folder from outside, as partners' pages load it: both modules
+and their versioned copies (JavaScript, CORS, the integrity hash release.json
+publishes), index.json and every profile it lists (reachable, with CORS, valid),
+every logo, and caching (warnings). One line per problem, with the fix.
+
+Arguments:
+  <url>           the folder's public address; default: "url" in partner-card.config.json
+Options:
+  --timeout <ms>  how long each request may take (default 10000)`;
+const USAGE = HELP.split('\n')[0];
 
 /** @param {string[]} args @returns {Promise<number>} */
 export async function main(args) {
@@ -360,7 +371,7 @@ export async function main(args) {
   // Without an address, the one kept by npm run build -- --url ….
   if (!urls.length) {
     try {
-      const kept = readSiteConfig().url;
+      const kept = readSiteConfig(process.cwd()).url;
       if (kept) {
         urls.push(kept);
         console.log(`Checking ${kept} (the address kept in partner-card.config.json).`);
@@ -391,5 +402,3 @@ export async function main(args) {
   if (!errors.length) console.log(`Partners' pages can load the card from ${url}.`);
   return errors.length ? 1 : 0;
 }
-
-await runAsCommand(import.meta, main);

@@ -1,4 +1,4 @@
-// npm run i18n:export-profiles -- <folder>… --out <file.xlf>
+// partner-card xliff export <folder>… --out <file.xlf>
 //
 // Every translatable text of the profiles in the folders as one XLIFF 1.2
 // file (the format of locales/da.xlf) for a translator's own tool: English
@@ -11,11 +11,20 @@ import {relative} from 'node:path';
 import {exportXliff, profileUnits} from '../../shared/profile-xliff.mjs';
 import {readProfiles} from '../../node/profile-files.mjs';
 import {readRecord, staleTexts} from '../../node/translation-record.mjs';
-import {readArgs, runAsCommand} from '../../node/command-line.mjs';
+import {readArgs} from '../../node/command-line.mjs';
 import {say} from '../../node/terminal-text.mjs';
 import {writeAllOrNone} from '../../node/safe-files.mjs';
 
-const USAGE = 'Usage: npm run i18n:export-profiles -- <folder>… --out <file.xlf>';
+export const HELP = `Usage: partner-card xliff export <folder>… --out <file.xlf>
+
+Writes every translatable text of the profiles as one XLIFF 1.2 file for a
+translator's tool: English as the source, the Danish there is as the target
+(approved; marked needs-review-translation when its English changed since),
+an id naming the partner and the JSON path, a note on where the text shows.
+
+Options:
+  --out <file.xlf>  the file to write (replaced whole, never half-written)`;
+const USAGE = HELP.split('\n')[0];
 
 /** @param {string[]} args @returns {number} exit code */
 export function main(args) {
@@ -83,5 +92,3 @@ export function main(args) {
   );
   return 0;
 }
-
-await runAsCommand(import.meta, main);

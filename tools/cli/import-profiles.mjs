@@ -1,19 +1,19 @@
-// npm run i18n:import-profiles -- <file.xlf> <folder>
+// partner-card xliff import <file.xlf> <folder>
 //
 // Writes each non-empty target of an XLIFF file made by
-// `npm run i18n:export-profiles` into its profile as the Danish text, and
+// `partner-card xliff export` into its profile as the Danish text, and
 // changes nothing else: other fields, key order and the file's layout stay,
 // and a profile with nothing new is not touched. Refused, each naming its
 // unit: a target whose English source no longer matches the profile (the
 // partner changed the English since the export: the old Danish would be
 // stale), an id that matches no text, markup inside a text; and a file that
-// is not well-formed XLIFF 1.2. The profiles are checked as `npm run
-// partners` checks them. On any error no file is written and the exit code
+// is not well-formed XLIFF 1.2. The profiles are checked as `partner-card
+// index` checks them. On any error no file is written and the exit code
 // is 1. Records what each imported text was translated from
 // (.translated-from.json) for `npm run i18n:check`.
 import {readFileSync} from 'node:fs';
 import {writeAllOrNone} from '../../node/safe-files.mjs';
-import {readArgs, runAsCommand} from '../../node/command-line.mjs';
+import {readArgs} from '../../node/command-line.mjs';
 import {say} from '../../node/terminal-text.mjs';
 import {readXliff as readXliffUnits} from '../../shared/xliff.mjs';
 import {englishMark, parsePath, profileUnits, withTranslations} from '../../shared/profile-xliff.mjs';
@@ -66,7 +66,14 @@ function readUnit(unit) {
   return {id, source, target, ...(state && {state}), ...(mark && {mark})};
 }
 
-const USAGE = 'Usage: npm run i18n:import-profiles -- <file.xlf> <folder>';
+export const HELP = `Usage: partner-card xliff import <file.xlf> <folder>
+
+Writes each filled target of a file made by partner-card xliff export into its
+profile as the Danish text, and changes nothing else (key order and layout
+stay). Refuses, naming the unit, a target whose English changed since the
+export, an id that matches no text, and markup in a text; on any problem no
+file is written.`;
+const USAGE = HELP.split('\n')[0];
 
 /** @param {string[]} args @returns {number} exit code */
 export function main(args) {
@@ -125,7 +132,7 @@ export function main(args) {
     if (at < 1 || !parsePath(path)) {
       refuse(
         unit.id,
-        'its id is not "<partner>:<JSON path>" as npm run i18n:export-profiles writes it: was the id edited? Ids must stay as exported',
+        'its id is not "<partner>:<JSON path>" as partner-card xliff export writes it: was the id edited? Ids must stay as exported',
       );
       continue;
     }
@@ -227,5 +234,3 @@ export function main(args) {
   say.log(`${summary} ${changed.length} profile(s) changed.`);
   return 0;
 }
-
-await runAsCommand(import.meta, main);

@@ -1,20 +1,34 @@
-// npm run partners [-- FOLDER] [--out FILE]
+// partner-card index [FOLDER] [--out FILE]
 //
-// Checks every profile in FOLDER (default demo/embed/partners) against the
+// Checks every profile in FOLDER (default: the kept settings' profiles; in a
+// checkout, the demo's) against the
 // published JSON Schema and writes FOLDER/index.json for <partner-directory>:
 // one compact entry per partner (id, name, short name, country, summary,
 // logo), sorted by English name. Problems name the file, the JSON path and
 // what is wrong in plain words; any invalid profile means exit code 1 and no
 // index is written. Texts without a translation are warnings.
-import {readFileSync, readdirSync} from 'node:fs';
+import {existsSync, readdirSync} from 'node:fs';
+import localize from '../../lit-localize.json' with {type: 'json'};
 import {join, relative} from 'node:path';
 import {isProfileFile, readProfiles} from '../../node/profile-files.mjs';
 import {untranslated} from '../../shared/translation-coverage.js';
 import {writeAllOrNone} from '../../node/safe-files.mjs';
 import {say} from '../../node/terminal-text.mjs';
-import {readArgs, runAsCommand} from '../../node/command-line.mjs';
+import {readArgs} from '../../node/command-line.mjs';
+import {DEMO_PROFILES, readSiteConfig} from '../../node/site-config.mjs';
 
-const USAGE = 'Usage: npm run partners -- [<folder>] [--out <file>]';
+export const HELP = `Usage: partner-card index [<folder>] [--out <file>]
+
+Checks every profile in the folder against the profile schema and writes the
+folder's index.json, which <partner-directory> loads. Each problem names the
+file, the JSON path and what is wrong; any invalid profile means no index.
+A text without Danish is a warning.
+
+Arguments:
+  <folder>      the profiles; default: "profiles" in partner-card.config.json
+Options:
+  --out <file>  write the index there instead of <folder>/index.json`;
+const USAGE = HELP.split('\n')[0];
 
 /** @param {string[]} args @returns {number} exit code */
 export function main(args) {
@@ -24,17 +38,33 @@ export function main(args) {
     return 2;
   }
   const out = read.values.out;
-  const folder = read.positionals[0] ?? 'demo/embed/partners';
+  /** @type {string | undefined} */
+  let folder = read.positionals[0];
+  try {
+    folder ??= readSiteConfig(process.cwd()).profiles ?? (existsSync(DEMO_PROFILES) ? relative('.', DEMO_PROFILES) : undefined);
+  } catch (error) {
+    console.error(/** @type {Error} */ (error).message);
+    return 2;
+  }
+  if (!folder) {
+    console.error(`name the folder of profiles (or keep it as "profiles" in partner-card.config.json). ${USAGE}`);
+    return 2;
+  }
   const index = out ?? join(folder, 'index.json');
-  const {targetLocales} = JSON.parse(readFileSync(new URL('../../lit-localize.json', import.meta.url), 'utf8'));
 
-  const files = readdirSync(folder).filter(isProfileFile);
-  const {files: valid, errors} = readProfiles(folder);
+  let files, valid, errors;
+  try {
+    files = readdirSync(folder).filter(isProfileFile);
+    ({files: valid, errors} = readProfiles(folder));
+  } catch {
+    say.error(`error: ${folder}: there is no such folder, or it cannot be read.`);
+    return 1;
+  }
   const warnings = [];
   const entries = [];
 
   for (const {where, profile} of valid) {
-    for (const lang of targetLocales) {
+    for (const lang of localize.targetLocales) {
       for (const text of untranslated(profile, lang)) warnings.push(`${where}: ${text.path} has no "${lang}" text (English is shown).`);
     }
     const {id, name, shortName, country, summary, logo} = profile;
@@ -61,5 +91,3 @@ export function main(args) {
   );
   return 0;
 }
-
-await runAsCommand(import.meta, main);

@@ -1,28 +1,40 @@
-// npm run prerender -- <file.html|folder>… [--profiles <folder>] [--base <url>]
+// partner-card prerender <file.html|folder>… [--profiles <folder>] [--base <url>]
 //
 // Writes every <partner-card> and <partner-directory> in the given HTML files
 // (folders: every .html in them, recursively) as declarative shadow DOM inside
 // the tag, so the card or list shows at first paint, without JavaScript and
 // when the project site is down. Directories take the profiles folder's
-// index.json (npm run partners writes it). The files are rewritten in place, and only inside
+// index.json (partner-card index writes it). The files are rewritten in place, and only inside
 // the tags. Any problem (unknown partner, invalid profile, unclosed tag,
 // unreadable file, a symbolic link) is named with its file and tag, the exit code
 // is 1 and no file is changed; otherwise every changed page is replaced whole
 // (safe-files.mjs). A bad argument: one line and exit code 2. Prints the CSP
 // sources for the cards' and lists' <style>.
 //
-// Needs dist/prerender.js: `npm run build` makes it.
+// Runs the package's Node API (partner-card/prerender, dist/prerender.js): in a
+// checkout, `npm run build` makes it.
 import {existsSync, lstatSync, readFileSync} from 'node:fs';
-import {join, relative} from 'node:path';
 import {parseArgs} from 'node:util';
-import {FileRefused, filesUnder, refuseLink, writeAllOrNone} from '../../node/safe-files.mjs';
-import {runAsCommand} from '../../node/command-line.mjs';
+import {FileRefused, filesUnder, writeAllOrNone} from '../../node/safe-files.mjs';
+import {profileSource} from '../../node/profile-source.mjs';
 import {say} from '../../node/terminal-text.mjs';
 import {DEMO_PROFILES, readSiteConfig} from '../../node/site-config.mjs';
 
-const root = new URL('../..', import.meta.url).pathname;
-const built = join(root, 'dist/prerender.js');
-const USAGE = 'Usage: npm run prerender -- <file.html|folder>… [--profiles <folder>] [--base <url>]';
+export const HELP = `Usage: partner-card prerender <file.html|folder>… [--profiles <folder>] [--base <url>]
+
+Writes every <partner-card> and <partner-directory> in the pages (a folder: every
+.html in it) as declarative shadow DOM inside its tag, so it shows at first paint.
+Only the tags' insides change; every changed page is replaced whole, and on any
+problem (unknown partner, invalid profile, unclosed tag, a symbolic link) each one
+is named with its file and line and no file changes.
+
+Options:
+  --profiles <folder>  the profiles (<id>.json; index.json for lists: partner-card
+                       index writes it); default: "profiles" in partner-card.config.json
+  --base <url>         where browsers find that folder, for logos and links: an
+                       absolute URL or a path from the site root (/embed/partners/);
+                       default: the "url" in partner-card.config.json + partners/`;
+const USAGE = HELP.split('\n')[0];
 /** A page larger than this is not a web page we prerender (and would hold the machine's memory). */
 const MAX_PAGE = 64 * 1024 * 1024;
 
@@ -30,10 +42,28 @@ const MAX_PAGE = 64 * 1024 * 1024;
 function options(args) {
   const {values, positionals} = parseArgs({args, allowPositionals: true, options: {profiles: {type: 'string'}, base: {type: 'string'}}});
   if (!positionals.length) throw new Error('name at least one page or folder');
-  // The site's kept settings (npm run build -- --profiles … --url …), unless flags say otherwise.
-  const kept = readSiteConfig();
+  // The site's kept settings (partner-card.config.json in the folder the command runs in), unless flags say otherwise.
+  const kept = readSiteConfig(process.cwd());
   const base = values.base ?? (kept.url && new URL('partners/', kept.url.replace(/\/?$/, '/')).href);
-  return {paths: positionals, profiles: values.profiles ?? kept.profiles ?? DEMO_PROFILES, base};
+  // The demo's sample only in a checkout of this project, where it is.
+  const profiles = values.profiles ?? kept.profiles ?? (existsSync(DEMO_PROFILES) ? DEMO_PROFILES : undefined);
+  if (!profiles) throw new Error('--profiles: name the folder of profiles (or keep it as "profiles" in partner-card.config.json)');
+  return {paths: positionals, profiles, base};
+}
+
+/**
+ * The prerenderer, through the package's own export (in a checkout, the built
+ * dist/prerender.js), or undefined after saying why not.
+ * @returns {Promise<typeof import('../../node/prerender.js') | undefined>}
+ */
+async function loadPrerenderer() {
+  try {
+    return /** @type {typeof import('../../node/prerender.js')} */ (await import('partner-card/prerender'));
+  } catch (error) {
+    const missing = /** @type {{code?: string}} */ (error).code === 'ERR_MODULE_NOT_FOUND';
+    console.error(missing ? 'dist/prerender.js is missing: run `npm run build` first.' : `error: ${/** @type {Error} */ (error).message}`);
+    return undefined;
+  }
 }
 
 /** @param {string[]} args @returns {Promise<number>} exit code */
@@ -46,42 +76,10 @@ export async function main(args) {
     return 2;
   }
   const {paths, profiles, base} = parsed;
-  if (!existsSync(built)) {
-    console.error('dist/prerender.js is missing: run `npm run build` first.');
-    return 1;
-  }
-  /** @type {typeof import('../../node/prerender.js')} */
-  const {prerenderHTML, STYLE_HASH, DIRECTORY_STYLE_HASH} = await import(built);
-  // Read once each, however many tags and pages name them.
-  /** @type {Map<string, unknown>} */
-  const read = new Map();
-  /** @param {string} id */
-  const profile = (id) => {
-    if (!read.has(id)) read.set(id, readProfile(id));
-    return read.get(id);
-  };
-  /** @param {string} id */
-  const readProfile = (id) => {
-    const file = join(profiles, `${id}.json`);
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) || !existsSync(file)) return undefined;
-    refuseLink(file);
-    const text = readFileSync(file, 'utf8');
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      throw new Error(`${relative(process.cwd(), file)} is not valid JSON (${/** @type {Error} */ (error).message})`);
-    }
-  };
-  /** @type {unknown} */
-  let partners;
-  const index = () => {
-    const file = join(profiles, 'index.json');
-    if (partners === undefined && existsSync(file)) {
-      refuseLink(file);
-      partners = JSON.parse(readFileSync(file, 'utf8'));
-    }
-    return partners;
-  };
+  const prerenderer = await loadPrerenderer();
+  if (!prerenderer) return 1;
+  const {prerenderHTML, STYLE_HASH, DIRECTORY_STYLE_HASH} = prerenderer;
+  const {profile, index} = profileSource(profiles);
   /** @type {string[]} */
   const errors = [];
   /** @type {[string, string][]} */
@@ -142,5 +140,3 @@ export async function main(args) {
   }
   return 0;
 }
-
-await runAsCommand(import.meta, main);

@@ -1,7 +1,7 @@
 // node tools/dev/generate-partners.mjs --count N --out DIR [--with-sample]
 //
 // Writes N synthetic partner profiles (clearly named "Synthetic …"), each
-// with a small SVG logo, into DIR, then the index with tools/cli/partners.mjs.
+// with a small SVG logo, into DIR, then the index with `partner-card index`.
 // For the demo's project site and for the benchmark; deterministic, so runs
 // compare. --with-sample adds the real Region of Southern Denmark sample.
 import {copyFileSync, mkdirSync, writeFileSync} from 'node:fs';

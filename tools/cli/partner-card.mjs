@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// partner-card <command> [options]: the one command (package.json "bin") for every
+// tool a site runs; the npm scripts call it too, so there is one path. Each
+// command is a module with its HELP and main(args); this file picks it, answers
+// --help and --version, and ends with main's exit code: 0 done, 1 a problem in
+// the input (each named), 2 a usage error (one line and the usage).
+//
+// The package ships this file bundled (vite build --mode node → dist/cli.js).
+import {readFileSync} from 'node:fs';
+import * as prerender from './prerender.mjs';
+import * as index from './partners.mjs';
+import * as checkDeploy from './check-deploy.mjs';
+import * as xliffExport from './export-profiles.mjs';
+import * as xliffImport from './import-profiles.mjs';
+import {runAsCommand} from '../../node/command-line.mjs';
+
+/** The installed package's version, read from its package.json by the package's own name (bundled or not, from any folder). */
+const version = () =>
+  /** @type {{version: string}} */ (JSON.parse(readFileSync(new URL(import.meta.resolve('partner-card/package.json')), 'utf8'))).version;
+
+/** @typedef {{HELP: string, main: (args: string[]) => number | Promise<number>}} Command */
+
+/** @type {[name: string, command: Command, summary: string][]} */
+export const COMMANDS = [
+  ['prerender', prerender, 'write the cards and lists in HTML pages as HTML, shown before any script runs'],
+  ['index', index, "check a folder's profiles and write its index.json for <partner-directory>"],
+  ['check-deploy', checkDeploy, 'check a deployed folder from outside, as partners’ pages load it'],
+  ['xliff export', xliffExport, "the profiles' texts as one XLIFF 1.2 file for translators"],
+  ['xliff import', xliffImport, "a translated XLIFF file's Danish texts back into the profiles"],
+];
+
+export const EXIT_CODES = 'Exit codes: 0 done, 1 a problem in the input (each one named), 2 a usage error.';
+
+export const HELP = `Usage: partner-card <command> [options]
+
+Commands:
+${COMMANDS.map(([name, , summary]) => `  ${name.padEnd(14)} ${summary}`).join('\n')}
+
+Options:
+  --help, -h     this help; \`partner-card <command> --help\` for a command's own
+  --version, -v  the version of partner-card
+
+${EXIT_CODES}`;
+
+/** @param {string[]} args @returns {Promise<number>} exit code */
+export async function main(args) {
+  const [first] = args;
+  // `partner-card` alone is a usage error (it does nothing); asking for help is not.
+  if (!args.length) {
+    console.error(HELP);
+    return 2;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+  if (first === '--version' || first === '-v') {
+    console.log(version());
+    return 0;
+  }
+  const found = COMMANDS.find(([name]) => {
+    const words = name.split(' ');
+    return words.every((word, i) => args[i] === word);
+  });
+  if (!found) {
+    const group = COMMANDS.filter(([name]) => name.startsWith(`${first} `)).map(([name]) => name);
+    const what = group.length ? `${first} needs one of: ${group.join(', ')}` : `unknown command "${first}"`;
+    console.error(`${what}. Run \`partner-card --help\` for the commands.`);
+    return 2;
+  }
+  const [name, command] = found;
+  const own = args.slice(name.split(' ').length);
+  // --help is answered before the command reads its options, wherever it is
+  // (not after `--`, where it would be a file's name).
+  const end = own.indexOf('--');
+  const options = end < 0 ? own : own.slice(0, end);
+  if (options.includes('--help') || options.includes('-h')) {
+    console.log(`${command.HELP}\n\n${EXIT_CODES}`);
+    return 0;
+  }
+  return command.main(own);
+}
+
+await runAsCommand(import.meta, main);
