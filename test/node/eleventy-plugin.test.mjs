@@ -1,0 +1,122 @@
+// partner-card/eleventy, as a site adds it: a small site built by the real
+// Eleventy 3 with the plugin from the package's export (dist/eleventy.js) gets
+// exactly the pages `partner-card prerender` makes of the same site built
+// without it; an unknown partner fails the build, naming the page.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, relative} from 'node:path';
+import Eleventy from '@11ty/eleventy';
+import partnerCard from 'partner-card/eleventy';
+import {main as prerender} from '../../tools/cli/prerender.mjs';
+
+const root = new URL('../../', import.meta.url).pathname;
+const BASE = '/embed/partners/';
+
+/** A site and its profiles in a folder of their own. @param {Record<string, string>} pages */
+function site(pages) {
+  const dir = mkdtempSync(join(tmpdir(), 'partner-card-eleventy-'));
+  cpSync(join(root, 'demo/embed/partners'), join(dir, 'profiles'), {recursive: true});
+  for (const [name, text] of Object.entries(pages)) {
+    mkdirSync(join(dir, 'src', name, '..'), {recursive: true});
+    writeFileSync(join(dir, 'src', name), text);
+  }
+  return dir;
+}
+
+/**
+ * Builds `dir`/src into `dir`/`out` with the plugin's options, or none.
+ * @param {string} dir @param {string} out @param {object} [options]
+ */
+async function build(dir, out, options) {
+  const eleventy = new Eleventy(join(dir, 'src'), join(dir, out), {
+    quietMode: true,
+    configPath: false,
+    config: (eleventyConfig) => {
+      if (options) eleventyConfig.addPlugin(partnerCard, options);
+    },
+  });
+  await eleventy.write();
+}
+
+/** Every file under `dir`, as path → text. @param {string} dir @returns {Record<string, string>} */
+const files = (dir) =>
+  Object.fromEntries(
+    readdirSync(dir, {recursive: true, withFileTypes: true})
+      .filter((e) => e.isFile())
+      .map((e) => [relative(dir, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name), 'utf8')]),
+  );
+
+const PAGES = {
+  'index.html':
+    '<!doctype html><html lang="en"><head><title>Partners</title></head><body>\n<partner-directory></partner-directory>\n</body></html>\n',
+  'about.md':
+    '---\ntitle: Om os\n---\n\n# Om os\n\n<p lang="da"><partner-card partner="region-southern-denmark" variant="compact"></partner-card></p>\n',
+  'full/index.html':
+    '<html lang="en"><body><partner-card partner="region-southern-denmark" heading-level="1"></partner-card></body></html>\n',
+  // Not HTML: a feed that mentions the tag is written as it is.
+  'feed.njk':
+    '---\npermalink: feed.xml\n---\n<entry>&lt;partner-card partner="region-southern-denmark"&gt;<partner-card partner="x"></partner-card></entry>\n',
+};
+
+test('the plugin writes every card and list as `partner-card prerender` does after a plain build, byte for byte', async () => {
+  const dir = site(PAGES);
+  try {
+    await build(dir, 'plain');
+    const code = await prerender(
+      ['plain', '--profiles', 'profiles', '--base', BASE].map((a) => (a === 'plain' || a === 'profiles' ? join(dir, a) : a)),
+    );
+    assert.equal(code, 0);
+    await build(dir, 'plugin', {profiles: join(dir, 'profiles'), base: BASE});
+    const plugin = files(join(dir, 'plugin'));
+    assert.deepEqual(plugin, files(join(dir, 'plain')));
+    assert.deepEqual(Object.keys(plugin).sort(), ['about/index.html', 'feed.xml', 'full/index.html', 'index.html']);
+    for (const page of ['about/index.html', 'full/index.html', 'index.html']) {
+      assert.match(plugin[page], /<template shadowrootmode="open">/, page);
+    }
+    assert.match(plugin['about/index.html'], /lang="da"/);
+    assert.match(plugin['full/index.html'], /application\/ld\+json/, 'a full card with its JSON-LD');
+    assert.match(plugin['index.html'], /Region of Southern Denmark/, 'the list from index.json');
+    assert.doesNotMatch(plugin['feed.xml'], /shadowrootmode/, 'a feed is not HTML');
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});
+
+/** The messages of an error and of what caused it. @param {unknown} error */
+function messages(error) {
+  const all = [];
+  for (let e = /** @type {any} */ (error); e; e = e.cause ?? e.originalError) all.push(String(e.message));
+  return all.join('\n');
+}
+
+test('an unknown partner or a missing base fails the build, naming the page and the tag', async () => {
+  const dir = site({...PAGES, 'team.md': '# Team\n\n<partner-card partner="no-such-partner"></partner-card>\n'});
+  try {
+    await assert.rejects(build(dir, 'out', {profiles: join(dir, 'profiles'), base: BASE}), (error) => {
+      assert.match(messages(error), /partner-card: .*team\/index\.html \(from [^)]*team\.md\): .*there is no profile "no-such-partner"/);
+      return true;
+    });
+    await assert.rejects(build(dir, 'out2', {profiles: join(dir, 'profiles')}), (error) => {
+      assert.match(messages(error), /index\.html .*no base attribute and no --base \(the Eleventy plugin's base option\)/);
+      return true;
+    });
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});
+
+test('options that cannot work stop the build at once with one line', () => {
+  const config = {addTransform() {}, on() {}};
+  for (const [options, message] of /** @type {const} */ ([
+    [undefined, /give the folder of profiles/],
+    [{base: BASE}, /give the folder of profiles/],
+    [{profiles: '/no/such/folder', base: BASE}, /the profiles folder \/no\/such\/folder does not exist/],
+    [{profiles: root, base: 3}, /base must be a URL or a path/],
+  ])) {
+    assert.throws(() => {
+      partnerCard(config, /** @type {any} */ (options));
+    }, message);
+  }
+});
