@@ -1,0 +1,206 @@
+// The package as another project meets it: `npm pack`, then an install of the
+// tarball into a fresh project in a temporary folder (a copy, no link to this
+// checkout), where the command runs through npx, strict TypeScript type-checks
+// a page's code with moduleResolution bundler and node16, Vite builds a
+// page that imports the element, and Eleventy builds a site with the plugin
+// added as README shows it. Needs the built dist/ (npm test builds first)
+// and the npm registry, or npm's cache, for the package's dependencies.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {execFileSync, spawnSync} from 'node:child_process';
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+
+const root = new URL('../../', import.meta.url).pathname;
+const own = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+/** The versions this checkout tests with, so the fresh project needs nothing npm has not already fetched. */
+const installed = (/** @type {string} */ name) =>
+  JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+
+/** @param {string} cwd @param {string} command @param {string[]} args */
+function run(cwd, command, args) {
+  const result = spawnSync(command, args, {cwd, encoding: 'utf8', env: {...process.env, npm_config_update_notifier: 'false'}});
+  return {code: result.status, out: `${result.stdout}${result.stderr}`, stdout: result.stdout};
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'partner-card-consumer-'));
+const project = join(dir, 'project');
+
+test.before(() => {
+  const tarball =
+    execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], {cwd: root, encoding: 'utf8'}).trim().split('\n').pop() ?? '';
+  mkdirSync(project);
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({
+      name: 'a-partner-site',
+      private: true,
+      type: 'module',
+      dependencies: {'partner-card': `file:../${tarball}`},
+      devDependencies: {typescript: installed('typescript'), vite: installed('vite'), '@11ty/eleventy': installed('@11ty/eleventy')},
+    }),
+  );
+  const install = run(project, 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--install-links']);
+  assert.equal(install.code, 0, install.out);
+});
+
+test.after(() => {
+  rmSync(dir, {recursive: true, force: true});
+});
+
+test('the tarball holds what users need and nothing else', () => {
+  const files = readdirSync(join(project, 'node_modules/partner-card'), {recursive: true, withFileTypes: true})
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(join(project, 'node_modules/partner-card/').length))
+    .sort();
+  for (const needed of [
+    'LICENSE',
+    'README.md',
+    'CHANGELOG.md',
+    'package.json',
+    'dist/partner-card.js',
+    'dist/partner-directory.js',
+    'dist/prerender.js',
+    'dist/eleventy.js',
+    'dist/cli.js',
+    'dist/profile.schema.json',
+    'dist/custom-elements.json',
+    'dist/types/src/index.d.ts',
+    'dist/types/node/prerender.d.ts',
+    'dist/types/node/eleventy.d.mts',
+  ]) {
+    assert.ok(files.includes(needed), `${needed} is in the package`);
+  }
+  const unwanted = files.filter((f) =>
+    /^(src|test|demo|tools|pages|node|shared|locales)\/|^dist\/(partners|embed)|-\d+\.\d+\.\d+\.js|release\.json/.test(f),
+  );
+  assert.deepEqual(unwanted, [], 'no sources, tests, fixtures, demo data or site files');
+  // Not a link back to this checkout: a copy.
+  assert.ok(
+    !readdirSync(join(project, 'node_modules'), {withFileTypes: true})
+      .find((e) => e.name === 'partner-card')
+      ?.isSymbolicLink(),
+  );
+});
+
+test('npx partner-card: --version, then prerender and index on a small site', () => {
+  const version = run(project, 'npx', ['--no', '--', 'partner-card', '--version']);
+  assert.equal(version.code, 0, version.out);
+  assert.equal(version.stdout, `${own.version}\n`);
+
+  cpSync(join(root, 'demo/embed/partners'), join(project, 'profiles'), {recursive: true});
+  rmSync(join(project, 'profiles/index.json'));
+  mkdirSync(join(project, 'site/partners'), {recursive: true});
+  writeFileSync(
+    join(project, 'site/index.html'),
+    '<!doctype html><html lang="da"><body><partner-directory></partner-directory></body></html>\n',
+  );
+  writeFileSync(
+    join(project, 'site/partners/rsd.html'),
+    '<!doctype html><html lang="en"><body><partner-card partner="region-southern-denmark"></partner-card></body></html>\n',
+  );
+  const index = run(project, 'npx', ['--no', '--', 'partner-card', 'index', 'profiles']);
+  assert.equal(index.code, 0, index.out);
+  assert.match(index.out, /wrote profiles\/index\.json with 1 partner/);
+  const prerender = run(project, 'npx', [
+    '--no',
+    '--',
+    'partner-card',
+    'prerender',
+    'site',
+    '--profiles',
+    'profiles',
+    '--base',
+    '/embed/partners/',
+  ]);
+  assert.equal(prerender.code, 0, prerender.out);
+  assert.match(prerender.out, /2 tag\(s\) prerendered; 2 file\(s\) changed/);
+  assert.match(
+    readFileSync(join(project, 'site/partners/rsd.html'), 'utf8'),
+    /<template shadowrootmode="open">.*Region of Southern Denmark/s,
+  );
+  assert.match(readFileSync(join(project, 'site/index.html'), 'utf8'), /<template shadowrootmode="open">/);
+
+  const unknown = run(project, 'npx', ['--no', '--', 'partner-card', 'prerender', 'site', '--profiles', 'nowhere', '--base', '/p/']);
+  assert.equal(unknown.code, 1, 'a problem in the input');
+  const usage = run(project, 'npx', ['--no', '--', 'partner-card', 'prerender', 'site']);
+  assert.equal(usage.code, 2, `no profiles folder and no settings: a usage error, never the demo's: ${usage.out}`);
+});
+
+const PAGE = `import {PartnerCard, type Profile} from 'partner-card';
+import {PartnerDirectory} from 'partner-card/directory';
+import type {PrerenderResult} from 'partner-card/prerender';
+
+const card = document.createElement('partner-card');
+const typed: PartnerCard = card;
+typed.partner = 'region-southern-denmark';
+typed.variant = 'compact';
+// @ts-expect-error: a number is not a partner id, so the element is typed, not any
+typed.partner = 42;
+const list: PartnerDirectory = document.createElement('partner-directory');
+const name: Profile['name'] = {en: 'Region of Southern Denmark', da: 'Region Syddanmark'};
+const result: PrerenderResult | undefined = undefined;
+console.log(card instanceof PartnerCard, list, name, result);
+`;
+
+test('strict TypeScript, moduleResolution bundler and node16: createElement gives PartnerCard, and the profile and Node types', () => {
+  writeFileSync(join(project, 'page.ts'), PAGE);
+  const common = {strict: true, noEmit: true, skipLibCheck: false, target: 'ES2022', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: []};
+  for (const [name, options] of /** @type {const} */ ([
+    ['bundler', {module: 'ESNext', moduleResolution: 'bundler'}],
+    ['node16', {module: 'node16', moduleResolution: 'node16'}],
+  ])) {
+    writeFileSync(join(project, `tsconfig.${name}.json`), JSON.stringify({compilerOptions: {...common, ...options}, files: ['page.ts']}));
+    const check = run(project, 'npx', ['--no', '--', 'tsc', '-p', `tsconfig.${name}.json`]);
+    assert.equal(check.code, 0, `${name}: ${check.out}`);
+  }
+});
+
+test('Vite builds a page that imports the package', () => {
+  writeFileSync(
+    join(project, 'index.html'),
+    '<!doctype html><html lang="en"><body><partner-card partner="region-southern-denmark"></partner-card><script type="module" src="./main.js"></script></body></html>\n',
+  );
+  writeFileSync(
+    join(project, 'main.js'),
+    "import {PartnerCard} from 'partner-card';\nconsole.log(customElements.get('partner-card') === PartnerCard);\n",
+  );
+  const build = run(project, 'npx', ['--no', '--', 'vite', 'build', '--logLevel', 'error']);
+  assert.equal(build.code, 0, build.out);
+  const assets = readdirSync(join(project, 'dist/assets')).filter((f) => f.endsWith('.js'));
+  assert.equal(assets.length, 1, assets.join(', '));
+  const bundle = readFileSync(join(project, 'dist/assets', assets[0] ?? ''), 'utf8');
+  assert.match(bundle, /partner-card/, 'the element is in the page bundle');
+  assert.match(readFileSync(join(project, 'dist/index.html'), 'utf8'), /<script type="module" crossorigin src="\/assets\//);
+});
+
+test("Eleventy with README's three lines: the site's cards are prerendered", () => {
+  mkdirSync(join(project, 'eleventy-site'), {recursive: true});
+  cpSync(join(root, 'demo/embed/partners'), join(project, 'eleventy-profiles'), {recursive: true});
+  writeFileSync(
+    join(project, 'eleventy-site/index.md'),
+    '# Partner\n\n<partner-card partner="region-southern-denmark" lang="da"></partner-card>\n',
+  );
+  writeFileSync(
+    join(project, 'eleventy.config.js'),
+    `import partnerCard from 'partner-card/eleventy';
+export default function (eleventyConfig) {
+  eleventyConfig.addPlugin(partnerCard, {profiles: 'eleventy-profiles', base: '/embed/partners/'});
+}
+`,
+  );
+  const build = run(project, 'npx', ['--no', '--', 'eleventy', '--input=eleventy-site', '--output=_site', '--quiet']);
+  assert.equal(build.code, 0, build.out);
+  assert.match(
+    readFileSync(join(project, '_site/index.html'), 'utf8'),
+    /<partner-card partner="region-southern-denmark" lang="da"><template shadowrootmode="open">/,
+  );
+  writeFileSync(join(project, 'eleventy-site/other.md'), '<partner-card partner="nobody"></partner-card>\n');
+  const broken = run(project, 'npx', ['--no', '--', 'eleventy', '--input=eleventy-site', '--output=_site', '--quiet']);
+  assert.equal(broken.code, 1, broken.out);
+  assert.match(
+    broken.out,
+    /_site\/other\/index\.html \(from \.\/eleventy-site\/other\.md\): line 1: <partner-card partner="nobody">: there is no profile "nobody"/,
+  );
+});
