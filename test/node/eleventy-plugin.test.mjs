@@ -84,6 +84,29 @@ test('the plugin writes every card and list as `partner-card prerender` does aft
   }
 });
 
+test('each build reads the profiles afresh, as `eleventy --serve` rebuilds after an edit', async () => {
+  const dir = site({'full/index.html': PAGES['full/index.html']});
+  try {
+    const eleventy = new Eleventy(join(dir, 'src'), join(dir, 'out'), {
+      quietMode: true,
+      configPath: false,
+      config: (eleventyConfig) => {
+        eleventyConfig.addPlugin(partnerCard, {profiles: join(dir, 'profiles'), base: BASE});
+      },
+    });
+    await eleventy.write();
+    const page = join(dir, 'out/full/index.html');
+    assert.match(readFileSync(page, 'utf8'), /Region of Southern Denmark/);
+    const file = join(dir, 'profiles/region-southern-denmark.json');
+    const profile = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({...profile, name: {...profile.name, en: 'Region of Southern Denmark, renamed'}}));
+    await eleventy.write();
+    assert.match(readFileSync(page, 'utf8'), /Region of Southern Denmark, renamed/);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});
+
 /** The messages of an error and of what caused it. @param {unknown} error */
 function messages(error) {
   const all = [];
