@@ -84,7 +84,7 @@ test('the tarball holds what users need and nothing else', () => {
   );
 });
 
-test('npx partner-card: --version, then prerender and index on a small site', () => {
+test('npx partner-card: --version, then index, prerender and the XLIFF round trip on a small site', () => {
   const version = run(project, 'npx', ['--no', '--', 'partner-card', '--version']);
   assert.equal(version.code, 0, version.out);
   assert.equal(version.stdout, `${own.version}\n`);
@@ -121,6 +121,17 @@ test('npx partner-card: --version, then prerender and index on a small site', ()
     /<template shadowrootmode="open">.*Region of Southern Denmark/s,
   );
   assert.match(readFileSync(join(project, 'site/index.html'), 'utf8'), /<template shadowrootmode="open">/);
+
+  // The XML parser is one of the package's dependencies: the XLIFF round trip runs on what the install brought.
+  const exported = run(project, 'npx', ['--no', '--', 'partner-card', 'xliff', 'export', 'profiles', '--out', 'profiles-da.xlf']);
+  assert.equal(exported.code, 0, exported.out);
+  assert.match(
+    readFileSync(join(project, 'profiles-da.xlf'), 'utf8'),
+    /<trans-unit id="region-southern-denmark:\$\.name"[^>]* approved="yes">/,
+  );
+  const imported = run(project, 'npx', ['--no', '--', 'partner-card', 'xliff', 'import', 'profiles-da.xlf', 'profiles']);
+  assert.equal(imported.code, 0, imported.out);
+  assert.match(imported.out, /0 text\(s\) imported, 26 unchanged/);
 
   const unknown = run(project, 'npx', ['--no', '--', 'partner-card', 'prerender', 'site', '--profiles', 'nowhere', '--base', '/p/']);
   assert.equal(unknown.code, 1, 'a problem in the input');
