@@ -137,6 +137,15 @@ test('npx partner-card: --version, then index, prerender and the XLIFF round tri
   assert.equal(unknown.code, 1, 'a problem in the input');
   const usage = run(project, 'npx', ['--no', '--', 'partner-card', 'prerender', 'site']);
   assert.equal(usage.code, 2, `no profiles folder and no settings: a usage error, never the demo's: ${usage.out}`);
+  // The project's kept settings, in the folder the command runs in (not the package's).
+  writeFileSync(join(project, 'partner-card.config.json'), JSON.stringify({profiles: 'profiles', url: 'https://project.example/embed/'}));
+  const kept = run(project, 'npx', ['--no', '--', 'partner-card', 'prerender', 'site']);
+  assert.equal(kept.code, 0, kept.out);
+  assert.match(
+    readFileSync(join(project, 'site/partners/rsd.html'), 'utf8'),
+    /src="https:\/\/project\.example\/embed\/partners\/region-southern-denmark\.svg"/,
+  );
+  rmSync(join(project, 'partner-card.config.json'));
 });
 
 const PAGE = `import {PartnerCard, type Profile} from 'partner-card';
