@@ -164,12 +164,13 @@ const result: PrerenderResult | undefined = undefined;
 console.log(card instanceof PartnerCard, list, name, result);
 `;
 
-test('strict TypeScript, moduleResolution bundler and node16: createElement gives PartnerCard, and the profile and Node types', () => {
+test('strict TypeScript, moduleResolution bundler, node16 and nodenext: createElement gives PartnerCard, and the profile and Node types', () => {
   writeFileSync(join(project, 'page.ts'), PAGE);
   const common = {strict: true, noEmit: true, skipLibCheck: false, target: 'ES2022', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: []};
   for (const [name, options] of /** @type {const} */ ([
     ['bundler', {module: 'ESNext', moduleResolution: 'bundler'}],
     ['node16', {module: 'node16', moduleResolution: 'node16'}],
+    ['nodenext', {module: 'nodenext', moduleResolution: 'nodenext'}],
   ])) {
     writeFileSync(join(project, `tsconfig.${name}.json`), JSON.stringify({compilerOptions: {...common, ...options}, files: ['page.ts']}));
     const check = run(project, 'npx', ['--no', '--', 'tsc', '-p', `tsconfig.${name}.json`]);
