@@ -137,8 +137,14 @@ test('npx partner-card: --version, then index, prerender and the XLIFF round tri
   assert.equal(unknown.code, 1, 'a problem in the input');
   const usage = run(project, 'npx', ['--no', '--', 'partner-card', 'prerender', 'site']);
   assert.equal(usage.code, 2, `no profiles folder and no settings: a usage error, never the demo's: ${usage.out}`);
+  const noFolder = run(project, 'npx', ['--no', '--', 'partner-card', 'index']);
+  assert.equal(noFolder.code, 2, noFolder.out);
+  assert.match(noFolder.out, /name the folder of profiles/);
   // The project's kept settings, in the folder the command runs in (not the package's).
   writeFileSync(join(project, 'partner-card.config.json'), JSON.stringify({profiles: 'profiles', url: 'https://project.example/embed/'}));
+  const keptIndex = run(project, 'npx', ['--no', '--', 'partner-card', 'index']);
+  assert.equal(keptIndex.code, 0, keptIndex.out);
+  assert.match(keptIndex.out, /wrote profiles\/index\.json/);
   const kept = run(project, 'npx', ['--no', '--', 'partner-card', 'prerender', 'site']);
   assert.equal(kept.code, 0, kept.out);
   assert.match(
