@@ -24,7 +24,7 @@ const version = () =>
 export const COMMANDS = [
   ['prerender', prerender, 'write the cards and lists in HTML pages as HTML, shown before any script runs'],
   ['index', index, "check a folder's profiles and write its index.json for <partner-directory>"],
-  ['check-deploy', checkDeploy, 'check a deployed folder from outside, as partners’ pages load it'],
+  ['check-deploy', checkDeploy, "check a deployed folder from outside, as partners' pages load it"],
   ['xliff export', xliffExport, "the profiles' texts as one XLIFF 1.2 file for translators"],
   ['xliff import', xliffImport, "a translated XLIFF file's Danish texts back into the profiles"],
 ];
