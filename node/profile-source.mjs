@@ -2,7 +2,7 @@
 // each file read once however many tags and pages name it. Used by
 // `partner-card prerender` and the Eleventy plugin, so both refuse the same
 // things: a symbolic link, a file that is not JSON, an id that is not one.
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync, statSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {refuseLink} from './safe-files.mjs';
 
@@ -13,9 +13,10 @@ const MAX_JSON = 16 * 1024 * 1024;
 /** @param {string} file */
 function readJson(file) {
   refuseLink(file);
-  const text = readFileSync(file, 'utf8');
   const name = relative(process.cwd(), file) || file;
-  if (text.length > MAX_JSON) throw new Error(`${name} is larger than ${MAX_JSON / 1024 / 1024} MB: not a profile`);
+  // Measured before reading, so a huge file is refused without being held in memory.
+  if (statSync(file).size > MAX_JSON) throw new Error(`${name} is larger than ${MAX_JSON / 1024 / 1024} MB: not a profile`);
+  const text = readFileSync(file, 'utf8');
   try {
     return /** @type {unknown} */ (JSON.parse(text));
   } catch (error) {
