@@ -88,6 +88,9 @@ test('partner-card --version prints the version; a missing or unknown command is
   assert.equal(half.status, 2);
   assert.match(half.stderr, /^xliff needs one of: xliff export, xliff import\./);
   assert.equal(run(['xliff', 'translate']).status, 2);
+  const hostile = run(['\u001b[2Jprerender']);
+  assert.equal(hostile.status, 2);
+  assert.ok(hostile.stderr.startsWith('unknown command "\\x1b[2Jprerender"'), hostile.stderr);
 });
 
 test('started through a link, as npm starts a package command (node_modules/.bin/partner-card), it runs', () => {

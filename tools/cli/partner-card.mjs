@@ -13,6 +13,7 @@ import * as checkDeploy from './check-deploy.mjs';
 import * as xliffExport from './export-profiles.mjs';
 import * as xliffImport from './import-profiles.mjs';
 import {runAsCommand} from '../../node/command-line.mjs';
+import {say} from '../../node/terminal-text.mjs';
 
 /** The installed package's version, read from its package.json by the package's own name (bundled or not, from any folder). */
 const version = () =>
@@ -65,7 +66,8 @@ export async function main(args) {
   if (!found) {
     const group = COMMANDS.filter(([name]) => name.startsWith(`${first} `)).map(([name]) => name);
     const what = group.length ? `${first} needs one of: ${group.join(', ')}` : `unknown command "${first}"`;
-    console.error(`${what}. Run \`partner-card --help\` for the commands.`);
+    // What was typed is shown with its control characters escaped.
+    say.error(`${what}. Run \`partner-card --help\` for the commands.`);
     return 2;
   }
   const [name, command] = found;
