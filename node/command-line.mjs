@@ -3,7 +3,8 @@
 // the usage), and the exit code as main()'s answer, never process.exit(), so
 // that output is flushed and a test can call main() itself.
 import {parseArgs} from 'node:util';
-import {pathToFileURL} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {basename} from 'node:path';
 import {realpathSync} from 'node:fs';
 
 /**
@@ -40,4 +41,27 @@ export async function runAsCommand(meta, main) {
   }
   if (meta.url !== started) return;
   process.exitCode = await main(process.argv.slice(2));
+}
+
+/**
+ * For a module of the partner-card command (tools/cli/partners.mjs…): started
+ * on its own, it would load, do nothing and answer 0, so a script that still
+ * runs it would go on as if it had; instead it says how to run it, with exit
+ * code 2. `file` is the module's own name: bundled into dist/cli.js, every
+ * module's URL is the bundle's, which never has that name.
+ * @param {ImportMeta} meta @param {string} file @param {string} command
+ */
+export function partOfCommand(meta, file, command) {
+  let started;
+  try {
+    started = realpathSync(process.argv[1] ?? '');
+  } catch {
+    return;
+  }
+  const own = fileURLToPath(meta.url);
+  if (started !== own || basename(own) !== file) return;
+  console.error(
+    `${file} is part of the partner-card command: run \`partner-card ${command}\` (in this checkout: node tools/cli/partner-card.mjs ${command}).`,
+  );
+  process.exitCode = 2;
 }

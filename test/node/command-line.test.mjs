@@ -105,3 +105,17 @@ test('started through a link, as npm starts a package command (node_modules/.bin
     rmSync(dir, {recursive: true, force: true});
   }
 });
+
+test('a part of the command started on its own says how to run it, exit code 2, instead of doing nothing and answering 0', () => {
+  for (const [file, ...words] of [
+    ['prerender.mjs', 'prerender'],
+    ['partners.mjs', 'index'],
+    ['check-deploy.mjs', 'check-deploy'],
+    ['export-profiles.mjs', 'xliff', 'export'],
+    ['import-profiles.mjs', 'xliff', 'import'],
+  ]) {
+    const result = run([], join(root, 'tools/cli', file));
+    assert.equal(result.status, 2, `${file}: ${result.stderr}`);
+    assert.match(result.stderr, new RegExp(`^${file} is part of the partner-card command: run \`partner-card ${words.join(' ')}\``));
+  }
+});

@@ -12,7 +12,7 @@
 // four run at a time.
 import {createHash} from 'node:crypto';
 import {profileProblems} from '../../node/profile-files.mjs';
-import {readArgs} from '../../node/command-line.mjs';
+import {partOfCommand, readArgs} from '../../node/command-line.mjs';
 import {say} from '../../node/terminal-text.mjs';
 import {readSiteConfig} from '../../node/site-config.mjs';
 
@@ -402,3 +402,5 @@ export async function main(args) {
   if (!errors.length) console.log(`Partners' pages can load the card from ${url}.`);
   return errors.length ? 1 : 0;
 }
+
+partOfCommand(import.meta, 'check-deploy.mjs', 'check-deploy');

@@ -11,7 +11,7 @@ import {relative} from 'node:path';
 import {exportXliff, profileUnits} from '../../shared/profile-xliff.mjs';
 import {readProfiles} from '../../node/profile-files.mjs';
 import {readRecord, staleTexts} from '../../node/translation-record.mjs';
-import {readArgs} from '../../node/command-line.mjs';
+import {partOfCommand, readArgs} from '../../node/command-line.mjs';
 import {say} from '../../node/terminal-text.mjs';
 import {writeAllOrNone} from '../../node/safe-files.mjs';
 
@@ -92,3 +92,5 @@ export function main(args) {
   );
   return 0;
 }
+
+partOfCommand(import.meta, 'export-profiles.mjs', 'xliff export');

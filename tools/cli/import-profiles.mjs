@@ -13,7 +13,7 @@
 // (.translated-from.json) for `npm run i18n:check`.
 import {readFileSync} from 'node:fs';
 import {writeAllOrNone} from '../../node/safe-files.mjs';
-import {readArgs} from '../../node/command-line.mjs';
+import {partOfCommand, readArgs} from '../../node/command-line.mjs';
 import {say} from '../../node/terminal-text.mjs';
 import {readXliff as readXliffUnits} from '../../shared/xliff.mjs';
 import {englishMark, parsePath, profileUnits, withTranslations} from '../../shared/profile-xliff.mjs';
@@ -234,3 +234,5 @@ export function main(args) {
   say.log(`${summary} ${changed.length} profile(s) changed.`);
   return 0;
 }
+
+partOfCommand(import.meta, 'import-profiles.mjs', 'xliff import');

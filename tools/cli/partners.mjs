@@ -14,7 +14,7 @@ import {isProfileFile, readProfiles} from '../../node/profile-files.mjs';
 import {untranslated} from '../../shared/translation-coverage.js';
 import {writeAllOrNone} from '../../node/safe-files.mjs';
 import {say} from '../../node/terminal-text.mjs';
-import {readArgs} from '../../node/command-line.mjs';
+import {partOfCommand, readArgs} from '../../node/command-line.mjs';
 import {DEMO_PROFILES, readSiteConfig} from '../../node/site-config.mjs';
 
 export const HELP = `Usage: partner-card index [<folder>] [--out <file>]
@@ -91,3 +91,5 @@ export function main(args) {
   );
   return 0;
 }
+
+partOfCommand(import.meta, 'partners.mjs', 'index');

@@ -18,6 +18,7 @@ import {parseArgs} from 'node:util';
 import {FileRefused, filesUnder, writeAllOrNone} from '../../node/safe-files.mjs';
 import {profileSource} from '../../node/profile-source.mjs';
 import {say} from '../../node/terminal-text.mjs';
+import {partOfCommand} from '../../node/command-line.mjs';
 import {DEMO_PROFILES, readSiteConfig} from '../../node/site-config.mjs';
 
 export const HELP = `Usage: partner-card prerender <file.html|folder>… [--profiles <folder>] [--base <url>]
@@ -140,3 +141,5 @@ export async function main(args) {
   }
   return 0;
 }
+
+partOfCommand(import.meta, 'prerender.mjs', 'prerender');

@@ -101,7 +101,7 @@ function main(args) {
       copyFileSync(`demo/embed/partners/region-southern-denmark.${ext}`, join(out, `region-southern-denmark.${ext}`));
     }
   }
-  execFileSync('node', [new URL('../cli/partners.mjs', import.meta.url).pathname, out], {stdio: 'inherit'});
+  execFileSync(process.execPath, [new URL('../cli/partner-card.mjs', import.meta.url).pathname, 'index', out], {stdio: 'inherit'});
   return 0;
 }
 
