@@ -90,7 +90,8 @@ test('npx partner-card: --version, then index, prerender and the XLIFF round tri
   assert.equal(version.stdout, `${own.version}\n`);
 
   cpSync(join(root, 'demo/embed/partners'), join(project, 'profiles'), {recursive: true});
-  rmSync(join(project, 'profiles/index.json'));
+  // The index is the command's to write (a checkout's demo folder may hold one from an earlier run).
+  rmSync(join(project, 'profiles/index.json'), {force: true});
   mkdirSync(join(project, 'site/partners'), {recursive: true});
   writeFileSync(
     join(project, 'site/index.html'),

@@ -10,6 +10,7 @@ import {join, relative} from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import partnerCard from 'partner-card/eleventy';
 import {main as prerender} from '../../tools/cli/prerender.mjs';
+import {main as writeIndex} from '../../tools/cli/partners.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const BASE = '/embed/partners/';
@@ -18,6 +19,8 @@ const BASE = '/embed/partners/';
 function site(pages) {
   const dir = mkdtempSync(join(tmpdir(), 'partner-card-eleventy-'));
   cpSync(join(root, 'demo/embed/partners'), join(dir, 'profiles'), {recursive: true});
+  // The directory's index, as a site makes it.
+  assert.equal(writeIndex([join(dir, 'profiles')]), 0);
   for (const [name, text] of Object.entries(pages)) {
     mkdirSync(join(dir, 'src', name, '..'), {recursive: true});
     writeFileSync(join(dir, 'src', name), text);
