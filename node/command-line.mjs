@@ -33,14 +33,18 @@ export function readArgs(config, usage) {
  * @param {(args: string[]) => number | Promise<number>} main
  */
 export async function runAsCommand(meta, main) {
-  let started;
-  try {
-    started = pathToFileURL(realpathSync(process.argv[1] ?? '')).href;
-  } catch {
-    return; // node -e, or a script that is gone: not a command line
-  }
-  if (meta.url !== started) return;
+  const started = startedFile();
+  if (!started || meta.url !== pathToFileURL(started).href) return;
   process.exitCode = await main(process.argv.slice(2));
+}
+
+/** The real path of the script node was asked to run; undefined for `node -e`, or a script that is gone. */
+function startedFile() {
+  try {
+    return realpathSync(process.argv[1] ?? '');
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -52,14 +56,8 @@ export async function runAsCommand(meta, main) {
  * @param {ImportMeta} meta @param {string} file @param {string} command
  */
 export function partOfCommand(meta, file, command) {
-  let started;
-  try {
-    started = realpathSync(process.argv[1] ?? '');
-  } catch {
-    return;
-  }
   const own = fileURLToPath(meta.url);
-  if (started !== own || basename(own) !== file) return;
+  if (startedFile() !== own || basename(own) !== file) return;
   console.error(
     `${file} is part of the partner-card command: run \`partner-card ${command}\` (in this checkout: node tools/cli/partner-card.mjs ${command}).`,
   );

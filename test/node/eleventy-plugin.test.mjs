@@ -29,19 +29,20 @@ function site(pages) {
 }
 
 /**
- * Builds `dir`/src into `dir`/`out` with the plugin's options, or none.
+ * Eleventy for `dir`/src into `dir`/`out`, with the plugin's options, or none.
  * @param {string} dir @param {string} out @param {object} [options]
  */
-async function build(dir, out, options) {
-  const eleventy = new Eleventy(join(dir, 'src'), join(dir, out), {
+const eleventyFor = (dir, out, options) =>
+  new Eleventy(join(dir, 'src'), join(dir, out), {
     quietMode: true,
     configPath: false,
     config: (eleventyConfig) => {
       if (options) eleventyConfig.addPlugin(partnerCard, options);
     },
   });
-  await eleventy.write();
-}
+
+/** One build. @param {string} dir @param {string} out @param {object} [options] */
+const build = (dir, out, options) => eleventyFor(dir, out, options).write();
 
 /** Every file under `dir`, as path → text. @param {string} dir @returns {Record<string, string>} */
 const files = (dir) =>
@@ -90,13 +91,8 @@ test('the plugin writes every card and list as `partner-card prerender` does aft
 test('each build reads the profiles afresh, as `eleventy --serve` rebuilds after an edit', async () => {
   const dir = site({'full/index.html': PAGES['full/index.html']});
   try {
-    const eleventy = new Eleventy(join(dir, 'src'), join(dir, 'out'), {
-      quietMode: true,
-      configPath: false,
-      config: (eleventyConfig) => {
-        eleventyConfig.addPlugin(partnerCard, {profiles: join(dir, 'profiles'), base: BASE});
-      },
-    });
+    // One Eleventy, built twice, as --serve does.
+    const eleventy = eleventyFor(dir, 'out', {profiles: join(dir, 'profiles'), base: BASE});
     await eleventy.write();
     const page = join(dir, 'out/full/index.html');
     assert.match(readFileSync(page, 'utf8'), /Region of Southern Denmark/);
