@@ -17,7 +17,7 @@ import {translations} from './node/page-strings.mjs';
  */
 const MODULES = {
   card: {entry: 'src/index.ts', file: 'partner-card.js', budget: 13 * 1024},
-  directory: {entry: 'src/directory.ts', file: 'partner-directory.js', budget: 16 * 1024},
+  directory: {entry: 'src/directory.ts', file: 'partner-directory.js', budget: 16.25 * 1024},
 } as const;
 
 /** The module's version is package.json's (src/version.ts). */

@@ -39,13 +39,25 @@ interface Prepared {
 /**
  * A list is drawn, and shown again after a search, a frame at a time past its
  * first screen, so that no frame is long and a keystroke is answered in the
- * next one. Per frame: at most this much script drawing items (their style and
- * layout follow in the same frame, about as long again)…
+ * next one. Per 60 Hz frame: at most this much script drawing items (their
+ * style and layout follow in the same frame, about as long again)…
  */
 const DRAW_MS = 6;
 const DRAW_PER_FRAME = 36;
 /** …or this many items shown again, whose layout is the frame's main cost (about 0.1 ms each). */
 const SHOW_PER_FRAME = 120;
+/**
+ * A frame that comes later than this (a slow engine: WebKitGTK without a GPU
+ * gives this list a frame every 150 ms; a busy machine) does that many frames'
+ * share, so the list takes about as many frames in every engine, not as long
+ * as its slowest frames add up to.
+ */
+const FRAME_MS = 1000 / 60;
+/**
+ * The promise: however slowly frames come, a list is complete this long after
+ * its drawing (or a search's showing) started; what is left then is done at once.
+ */
+const COMPLETE_WITHIN = 2000;
 /** Items drawn between two checks of whether the first screen is full. */
 const BATCH = 12;
 /** At least this many items count as the first screen (a list above the page's first screen still fills it). */
@@ -144,6 +156,10 @@ export class PartnerDirectory extends PrerenderedElement {
   #reveal = 0;
   /** Calls off the frame asked for. */
   #cancelFrame?: () => void;
+  /** When the frame under way was asked for: how late it comes sizes its share. */
+  #askedAt = 0;
+  /** When the list must be complete by (`COMPLETE_WITHIN`), set as it becomes busy. */
+  #deadline = 0;
   /** Settles once the list is complete (`getUpdateComplete`). */
   #complete?: {promise: Promise<void>; resolve(): void};
   /** How many items filled the first screen when the list was first drawn: shown at once after a search. */
@@ -444,11 +460,14 @@ export class PartnerDirectory extends PrerenderedElement {
     const busy = this.#busy();
     this.list!.setAttribute('aria-busy', String(busy));
     if (busy) {
-      this.#complete ??= (() => {
+      const now = performance.now();
+      if (!this.#complete) {
         let resolve!: () => void;
-        return {promise: new Promise<void>((r) => (resolve = r)), resolve};
-      })();
+        this.#complete = {promise: new Promise<void>((r) => (resolve = r)), resolve};
+        this.#deadline = now + COMPLETE_WITHIN;
+      }
       if (this.#cancelFrame) return;
+      this.#askedAt = now;
       const run = () => {
         this.#cancelFrame!();
         this.#step();
@@ -468,14 +487,25 @@ export class PartnerDirectory extends PrerenderedElement {
     this.#complete = undefined;
   }
 
-  /** One frame's share: items drawn or shown again within the frame's budget, all of them in a hidden page. */
+  /**
+   * One frame's share: items drawn or shown again within the frame's budget,
+   * times as many frames as it came late; all of them in a hidden page, or
+   * once the list's time (`COMPLETE_WITHIN`) is up.
+   */
   #step() {
-    const all = document.visibilityState === 'hidden';
     const start = performance.now();
+    // (Infinity frames: all of it.)
+    const frames =
+      document.visibilityState === 'hidden' || start >= this.#deadline ? Infinity : Math.max(1, (start - this.#askedAt) / FRAME_MS);
     const items = this.list!.children as HTMLCollectionOf<HTMLElement>;
     let shown = 0;
     let drawn = 0;
-    while (this.#busy() && (all || (performance.now() - start < DRAW_MS && shown < SHOW_PER_FRAME && drawn < DRAW_PER_FRAME))) {
+    // At least one batch a step: on a busy machine the budget may be gone before the first check.
+    while (
+      this.#busy() &&
+      (!(shown + drawn) ||
+        (performance.now() - start < DRAW_MS * frames && shown < SHOW_PER_FRAME * frames && drawn < DRAW_PER_FRAME * frames))
+    ) {
       if (this.#reveal < items.length) {
         items[this.#reveal].hidden = false;
         shown++;

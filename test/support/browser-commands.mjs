@@ -14,6 +14,12 @@
 // reader gets), as [role, name] pairs; false in engines whose automation has
 // no access to it.
 //
+// `page-visibility` {hidden}: hides the test's page (hidden: true) or shows it
+// again, as a reader does who switches tabs or minimises the window: Chromium
+// and Firefox put another tab in front, WebKitGTK's window is minimised (its
+// WebDriver opens a new tab as a window of its own, which hides nothing). The
+// page's visibilityState follows.
+//
 // `clipboard-access` {origin}: lets pages of `origin` read and write the
 // clipboard without asking, where the automation can grant it (Chromium);
 // false elsewhere, where a test that reads the clipboard back must skip.
@@ -22,14 +28,20 @@
  * WebKit through WebDriver, with the reader settings they were launched with.
  * @typedef {{type: string, name: string, readerSettings?: Partial<Record<string, string>>,
  *   getPage(id: string): import('puppeteer-core').Page,
- *   driver: {takeScreenshot(): Promise<string>}}} Launcher
- * @typedef {{colorScheme?: string, reducedMotion?: string, forcedColors?: string, origin?: string}} Payload
+ *   driver: {takeScreenshot(): Promise<string>, minimizeWindow(): Promise<unknown>, getWindowRect(): Promise<Rect>,
+ *     setWindowRect(x: number, y: number, width: number, height: number): Promise<unknown>}}} Launcher
+ * @typedef {{x: number, y: number, width: number, height: number}} Rect
+ * @typedef {{colorScheme?: string, reducedMotion?: string, forcedColors?: string, origin?: string, hidden?: boolean}} Payload
  */
 
 /** @returns {import('@web/test-runner-core').TestRunnerPlugin<Payload>} */
 export function browserCommandsPlugin() {
   /** @type {WeakMap<import('puppeteer-core').Page, import('puppeteer-core').CDPSession>} */
   const cdpSessions = new WeakMap();
+  /** The tab in front of a test's page while it is hidden. @type {WeakMap<import('puppeteer-core').Page, import('puppeteer-core').Page>} */
+  const covers = new WeakMap();
+  /** WebDriver: where a minimised test window was, by session. @type {Map<string, Rect>} */
+  const windowRects = new Map();
   // Named "Chrome" by the launcher, whatever the binary.
   const isChromium = (/** @type {Launcher} */ browser) => browser.type === 'puppeteer' && /^Chrom/.test(browser.name);
 
@@ -78,6 +90,34 @@ export function browserCommandsPlugin() {
           // eslint-disable-next-line @typescript-eslint/no-deprecated
           .overridePermissions(String(payload.origin), ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
         return true;
+      }
+      if (command === 'page-visibility') {
+        if (browser.type === 'puppeteer') {
+          const page = browser.getPage(session.id);
+          if (payload.hidden) {
+            const cover = await page.browser().newPage();
+            covers.set(page, cover);
+            await cover.bringToFront();
+          } else {
+            await covers.get(page)?.close();
+            covers.delete(page);
+            await page.bringToFront();
+          }
+          return true;
+        }
+        if (browser.type === 'webdriver') {
+          const {driver} = browser;
+          if (payload.hidden) {
+            windowRects.set(session.id, await driver.getWindowRect());
+            await driver.minimizeWindow();
+          } else {
+            const rect = windowRects.get(session.id);
+            windowRects.delete(session.id);
+            if (rect) await driver.setWindowRect(rect.x, rect.y, rect.width, rect.height);
+          }
+          return true;
+        }
+        return false;
       }
       if (command === 'screenshot') {
         if (browser.type === 'puppeteer') return browser.getPage(session.id).screenshot({encoding: 'base64'});
