@@ -6,10 +6,41 @@ import {parseArgs} from 'node:util';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {basename} from 'node:path';
 import {realpathSync} from 'node:fs';
+import {didYouMean} from '../shared/closest.js';
+import {say} from './terminal-text.mjs';
+
+/**
+ * A usage error: one line saying what is wrong (what was typed shown with its
+ * control characters escaped), then the usage. Answers the exit code, 2.
+ * @param {string} problem @param {string} usage @returns {2}
+ */
+export function usageError(problem, usage) {
+  say.error(problem);
+  console.error(usage);
+  return 2;
+}
+
+/**
+ * What parseArgs said, in the words of the other usage errors; an unknown
+ * option gets the closest known one.
+ * @param {Error & {code?: string}} error @param {import('node:util').ParseArgsConfig} config
+ */
+export function argumentProblem(error, config) {
+  const unknown = /^Unknown option '([^']*)'/.exec(error.message);
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
+    const known = Object.keys(config.options ?? {}).map((name) => `--${name}`);
+    return `unknown option ${unknown[1]}${didYouMean(unknown[1], known, (name) => name)}`;
+  }
+  const missing = /^Option '(?:-\w, )?(--?[\w-]+) <value>' argument missing/.exec(error.message);
+  if (missing) return `${missing[1]} needs a value`;
+  const extra = /^Unexpected argument '([^']*)'/.exec(error.message);
+  if (extra) return `unexpected argument "${extra[1]}"`;
+  return error.message;
+}
 
 /**
  * The parsed arguments (strict, as parseArgs is by default: an unknown option is an error), or undefined
- * after printing what is wrong and `usage`.
+ * after printing what is wrong (one line) and `usage`.
  * @template {import('node:util').ParseArgsConfig} T
  * @param {T} config (with `args`)
  * @param {string} usage
@@ -19,7 +50,7 @@ export function readArgs(config, usage) {
   try {
     return parseArgs(config);
   } catch (error) {
-    console.error(`${/** @type {Error} */ (error).message}\n${usage}`);
+    usageError(argumentProblem(/** @type {Error} */ (error), config), usage);
     return undefined;
   }
 }

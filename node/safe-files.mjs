@@ -2,7 +2,7 @@
 // no symbolic link is followed out of what the user named, and a run writes every file
 // or none, each through a temporary file renamed over the old one, so a reader, a crash
 // or a full disk meets the old file or the new one, never half of one.
-import {chmodSync, closeSync, fsyncSync, lstatSync, openSync, readdirSync, renameSync, rmSync, writeSync} from 'node:fs';
+import {chmodSync, closeSync, fsyncSync, lstatSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync} from 'node:fs';
 import {randomBytes} from 'node:crypto';
 import {basename, dirname, join} from 'node:path';
 
@@ -59,8 +59,17 @@ export function writeAllOrNone(changes) {
       } catch {
         // a new file
       }
-      const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-      const fd = openSync(temp, 'wx', mode);
+      const folder = dirname(path);
+      // Said of the user's own names: the temporary file is never one they chose.
+      if (!statSync(folder, {throwIfNoEntry: false})?.isDirectory())
+        throw new FileRefused(`${folder}: there is no such folder to write ${basename(path)} into`);
+      const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+      let fd;
+      try {
+        fd = openSync(temp, 'wx', mode);
+      } catch (error) {
+        throw new FileRefused(`${path} cannot be written (${/** @type {{code?: string}} */ (error).code ?? 'error'})`);
+      }
       ready.push([temp, path]);
       try {
         writeSync(fd, text);

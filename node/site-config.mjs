@@ -8,6 +8,7 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {isAbsolute, join, relative, resolve} from 'node:path';
 import {parseArgs} from 'node:util';
+import {argumentProblem} from './command-line.mjs';
 import {writeAllOrNone} from './safe-files.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -25,11 +26,12 @@ export const BUILD_USAGE = 'Usage: npm run build -- [--profiles <folder>] [--url
  */
 export function buildFlags(args) {
   let values;
+  // --plan: the build prints what it would do and runs nothing.
+  const config = {args, options: /** @type {const} */ ({profiles: {type: 'string'}, url: {type: 'string'}, plan: {type: 'boolean'}})};
   try {
-    // --plan: the build prints what it would do and runs nothing.
-    ({values} = parseArgs({args, options: {profiles: {type: 'string'}, url: {type: 'string'}, plan: {type: 'boolean'}}}));
+    ({values} = parseArgs(config));
   } catch (error) {
-    throw new ConfigProblem(`${/** @type {Error} */ (error).message}. ${BUILD_USAGE}`);
+    throw new ConfigProblem(`${argumentProblem(/** @type {Error} */ (error), config)}\n${BUILD_USAGE}`);
   }
   if (values.url && !/^https?:\/\/[^/]/i.test(values.url)) {
     throw new ConfigProblem(`--url ${values.url}: give the http(s) address the folder will have, e.g. https://project.example/embed/`);

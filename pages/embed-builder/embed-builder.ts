@@ -13,6 +13,7 @@ import type {Profile} from '../../shared/profile-types.js';
 import {safeUrl} from '../../shared/safe-url.js';
 import {isPartnerId} from '../../shared/profile-validation.js';
 import {untranslated} from '../../shared/translation-coverage.js';
+import {distance} from '../../shared/closest.js';
 import {text, type StringKey, type UiLang} from './builder-strings.js';
 import {
   choicesFromQuery,
@@ -284,17 +285,6 @@ function selectForKeyboard() {
   code.focus();
   code.select();
   $('copy-status').textContent = say('copyFailed');
-}
-
-/** Letters to change, add or take away to turn `a` into `b`. */
-function distance(a: string, b: string): number {
-  let row = Array.from({length: b.length + 1}, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length];
 }
 
 /** Up to three partners whose id or name is close to what was asked, as links that keep the other choices. */

@@ -278,6 +278,10 @@ test('usage: no URL or not http(s) is refused with exit code 2 (a usage error)',
       (/** @type {unknown} */ e) => /** @type {{stdout: string, stderr: string, code: number}} */ (e),
     );
     assert.equal(code, 2);
-    assert.match(stderr, /^Usage: partner-card check-deploy \[</);
+    // One line saying what is wrong, then the usage.
+    assert.match(
+      stderr,
+      /^(name the deployed folder's address|"[^"]+" is not an (http\(s\) )?address)[^\n]*\nUsage: partner-card check-deploy \[</,
+    );
   }
 });

@@ -32,10 +32,68 @@ test('an unknown option is a usage error: the option named, the usage, exit code
     const result = run([...words, '--no-such-option'], join(root, command));
     const name = [command, ...words].join(' ');
     assert.equal(result.status, 2, `${name}: ${result.stderr}`);
-    assert.match(result.stderr, /'--no-such-option'/, name);
-    assert.match(result.stderr, /usage/i, name);
+    const [problem, usage] = result.stderr.split('\n');
+    assert.match(problem, /^unknown option --no-such-option$/, name);
+    assert.match(usage, /^usage/i, name);
     assert.equal(result.stdout, '', `${name} did nothing else`);
   }
+});
+
+test('a usage error says in one line what is wrong (the value, the option), then the usage, exit code 2', () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'partner-card-usage-'));
+  try {
+    for (const [args, reason] of /** @type {[string[], RegExp][]} */ ([
+      [[], /^name a command: partner-card <command>$/],
+      [['check-deploy'], /^name the deployed folder's address \(or keep it as "url" in partner-card\.config\.json\)$/],
+      [['check-deploy', 'not-a-url'], /^"not-a-url" is not an address: give the folder's public address/],
+      [
+        ['check-deploy', 'project.example/embed/'],
+        /^"project\.example\/embed\/" has no scheme: did you mean https:\/\/project\.example\/embed\/\?$/,
+      ],
+      [['check-deploy', 'ftp://project.example/'], /^"ftp:\/\/project\.example\/" is not an http\(s\) address/],
+      [['check-deploy', 'https://a.example/', '--timeout', 'abc'], /^--timeout "abc" is not a number of milliseconds/],
+      [['check-deploy', 'https://a.example/', 'https://b.example/'], /^one address at a time: got 2/],
+      [['xliff', 'export', 'partners'], /^--out: name the XLIFF file to write/],
+      [['xliff', 'export', '--out', 'x.xlf'], /^name at least one folder of profiles$/],
+      [['xliff', 'import'], /^name the translated XLIFF file and the folder of profiles$/],
+      [['xliff', 'import', 'da.xlf'], /^name the folder of profiles to import da\.xlf into$/],
+      [['xliff', 'import', 'da.xlf', 'partners', 'more'], /^one file and one folder: "more" is one argument too many$/],
+      [['index', 'a', 'b'], /^one folder at a time: "b" is one argument too many$/],
+      [['index', '--out'], /^--out needs a value$/],
+      [['prerender'], /^name at least one page or folder$/],
+      [['prerender', 'site', '--bsae', '/embed/partners/'], /^unknown option --bsae \(did you mean --base\?\)$/],
+      [['prerender', 'site', '--profiles', 'partner'], /^the profiles folder "partner" \(--profiles\) does not exist$/],
+      [['prerender', 'site', '--profile', 'partners'], /^unknown option --profile \(did you mean --profiles\?\)$/],
+    ])) {
+      const result = spawnSync(process.execPath, [join(root, CLI), ...args], {cwd, encoding: 'utf8'});
+      const name = `partner-card ${args.join(' ')}`;
+      assert.equal(result.status, 2, `${name}: ${result.stderr}`);
+      const [problem, usage] = result.stderr.split('\n');
+      assert.match(problem, reason, name);
+      assert.match(usage, /^Usage: partner-card/, `${name}: the usage follows`);
+      assert.equal(result.stdout, '', `${name} did nothing else`);
+    }
+  } finally {
+    rmSync(cwd, {recursive: true, force: true});
+  }
+});
+
+test('a mistyped command gets the closest one; `partner-card xliff --help` lists its commands', () => {
+  const typo = run(['prerendr']);
+  assert.equal(typo.status, 2);
+  assert.match(typo.stderr, /^unknown command "prerendr" \(did you mean "prerender"\?\)/);
+  const group = run(['xliff', '--help']);
+  assert.equal(group.status, 0, group.stderr);
+  assert.match(group.stdout, /^Usage: partner-card xliff <command>/);
+  assert.match(group.stdout, /^ {2}xliff export /m);
+  assert.match(group.stdout, /^ {2}xliff import /m);
+});
+
+test('an --out in a folder that does not exist is named as such, never by a temporary file name', () => {
+  const result = run(['xliff', 'export', 'demo/embed/partners', '--out', 'no-such-folder/x.xlf']);
+  assert.equal(result.status, 1, result.stderr);
+  assert.match(result.stderr, /no-such-folder: there is no such folder to write x\.xlf into/);
+  assert.doesNotMatch(result.stderr, /\.tmp|ENOENT/);
 });
 
 test('an option without its value is a usage error too', () => {
@@ -80,7 +138,7 @@ test('partner-card --version prints the version; a missing or unknown command is
   }
   const none = run([]);
   assert.equal(none.status, 2);
-  assert.match(none.stderr, /^Usage: partner-card <command>/);
+  assert.match(none.stderr, /^name a command: partner-card <command>\nUsage: partner-card <command>/);
   const unknown = run(['partners']);
   assert.equal(unknown.status, 2);
   assert.equal(unknown.stderr, 'unknown command "partners". Run `partner-card --help` for the commands.\n');

@@ -109,7 +109,13 @@ test('prerender and check-deploy take the kept folder and address; a broken conf
     ]) {
       const bad = node(dir, args);
       assert.equal(bad.code, 2, `${args.join(' ')}: ${bad.out}`);
-      assert.equal(bad.out.trim().split('\n').length, 1, bad.out);
+      // One line says what is wrong (the usage may follow it).
+      assert.match(
+        bad.out.trim().split('\n')[0],
+        /^(unknown option --nope|--url ftp:\/\/project\.example\/: give the http\(s\) address)/,
+        bad.out,
+      );
+      assert.ok(bad.out.trim().split('\n').length <= 2, bad.out);
     }
     writeFileSync(join(dir, CONFIG_NAME), '{"profiles": 3}');
     for (const args of [

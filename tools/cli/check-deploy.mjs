@@ -12,7 +12,7 @@
 // four run at a time.
 import {createHash} from 'node:crypto';
 import {profileProblems} from '../../node/profile-files.mjs';
-import {partOfCommand, readArgs} from '../../node/command-line.mjs';
+import {partOfCommand, readArgs, usageError} from '../../node/command-line.mjs';
 import {say} from '../../node/terminal-text.mjs';
 import {readSiteConfig} from '../../node/site-config.mjs';
 
@@ -362,36 +362,52 @@ Options:
   --timeout <ms>  how long each request may take (default 10000)`;
 const USAGE = HELP.split('\n')[0];
 
+/**
+ * What is wrong with the address to check, or undefined: an http(s) URL of the folder.
+ * @param {string} url
+ */
+function addressProblem(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // "project.example/embed/": an address without its scheme.
+    const bare = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?(\/|$)/i.test(url);
+    return bare
+      ? `"${url}" has no scheme: did you mean https://${url}?`
+      : `"${url}" is not an address: give the folder's public address, such as https://project.example/embed/`;
+  }
+  if (!/^https?:$/.test(parsed.protocol))
+    return `"${url}" is not an http(s) address: give the folder's public address, such as https://project.example/embed/`;
+  return undefined;
+}
+
 /** @param {string[]} args @returns {Promise<number>} */
 export async function main(args) {
   const read = readArgs({args, options: {timeout: {type: 'string'}}, allowPositionals: true}, USAGE);
   if (!read) return 2;
-  const timeout = read.values.timeout === undefined ? undefined : Number(read.values.timeout);
+  const {timeout: given} = read.values;
+  const timeout = given === undefined ? undefined : Number(given);
+  if (timeout !== undefined && !(timeout > 0 && Number.isFinite(timeout))) {
+    return usageError(`--timeout "${given}" is not a number of milliseconds (such as 10000)`, USAGE);
+  }
   const urls = read.positionals;
+  if (urls.length > 1) return usageError(`one address at a time: got ${urls.length} (${urls.map((u) => `"${u}"`).join(', ')})`, USAGE);
   // Without an address, the one kept by npm run build -- --url ….
   if (!urls.length) {
+    let kept;
     try {
-      const kept = readSiteConfig(process.cwd()).url;
-      if (kept) {
-        urls.push(kept);
-        console.log(`Checking ${kept} (the address kept in partner-card.config.json).`);
-      }
+      kept = readSiteConfig(process.cwd()).url;
     } catch (error) {
-      console.error(/** @type {Error} */ (error).message);
-      return 2;
+      return usageError(/** @type {Error} */ (error).message, USAGE);
     }
+    if (!kept) return usageError('name the deployed folder\'s address (or keep it as "url" in partner-card.config.json)', USAGE);
+    urls.push(kept);
+    console.log(`Checking ${kept} (the address kept in partner-card.config.json).`);
   }
   const url = urls[0];
-  let valid = false;
-  try {
-    valid = urls.length === 1 && /^https?:$/.test(new URL(url).protocol);
-  } catch {
-    valid = false;
-  }
-  if (!valid || (timeout !== undefined && !(timeout > 0))) {
-    console.error(USAGE);
-    return 2;
-  }
+  const problem = addressProblem(url);
+  if (problem) return usageError(problem, USAGE);
   const started = Date.now();
   const {errors, warnings, checked} = await checkDeploy(url, {timeout});
   // What a server answered is data: its control characters are shown escaped.

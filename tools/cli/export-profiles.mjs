@@ -11,7 +11,7 @@ import {relative} from 'node:path';
 import {exportXliff, profileUnits} from '../../shared/profile-xliff.mjs';
 import {readProfiles} from '../../node/profile-files.mjs';
 import {readRecord, staleTexts} from '../../node/translation-record.mjs';
-import {partOfCommand, readArgs} from '../../node/command-line.mjs';
+import {partOfCommand, readArgs, usageError} from '../../node/command-line.mjs';
 import {say} from '../../node/terminal-text.mjs';
 import {writeAllOrNone} from '../../node/safe-files.mjs';
 
@@ -29,12 +29,11 @@ const USAGE = HELP.split('\n')[0];
 /** @param {string[]} args @returns {number} exit code */
 export function main(args) {
   const read = readArgs({args, options: {out: {type: 'string'}}, allowPositionals: true}, USAGE);
-  const out = read?.values.out;
-  const folders = read?.positionals ?? [];
-  if (!out || !folders.length) {
-    if (read) console.error(USAGE);
-    return 2;
-  }
+  if (!read) return 2;
+  const {out} = read.values;
+  const folders = read.positionals;
+  if (!folders.length) return usageError('name at least one folder of profiles', USAGE);
+  if (!out) return usageError('--out: name the XLIFF file to write (such as --out partners.da.xlf)', USAGE);
   /** @type {string[]} */
   const errors = [];
   /** @type {{file: string, profile: any}[]} */

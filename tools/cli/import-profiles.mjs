@@ -13,7 +13,7 @@
 // (.translated-from.json) for `npm run i18n:check`.
 import {readFileSync} from 'node:fs';
 import {writeAllOrNone} from '../../node/safe-files.mjs';
-import {partOfCommand, readArgs} from '../../node/command-line.mjs';
+import {partOfCommand, readArgs, usageError} from '../../node/command-line.mjs';
 import {say} from '../../node/terminal-text.mjs';
 import {readXliff as readXliffUnits} from '../../shared/xliff.mjs';
 import {englishMark, parsePath, profileUnits, withTranslations} from '../../shared/profile-xliff.mjs';
@@ -78,11 +78,11 @@ const USAGE = HELP.split('\n')[0];
 /** @param {string[]} args @returns {number} exit code */
 export function main(args) {
   const parsed = readArgs({args, allowPositionals: true}, USAGE);
-  const [file, folder, ...rest] = parsed?.positionals ?? [];
-  if (!file || !folder || rest.length) {
-    if (parsed) console.error(USAGE);
-    return 2;
-  }
+  if (!parsed) return 2;
+  const [file, folder, ...rest] = parsed.positionals;
+  if (!file) return usageError('name the translated XLIFF file and the folder of profiles', USAGE);
+  if (!folder) return usageError(`name the folder of profiles to import ${file} into`, USAGE);
+  if (rest.length) return usageError(`one file and one folder: "${rest[0]}" is one argument too many`, USAGE);
   let xml;
   try {
     xml = readFileSync(file, 'utf8');

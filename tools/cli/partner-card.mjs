@@ -14,6 +14,7 @@ import * as xliffExport from './export-profiles.mjs';
 import * as xliffImport from './import-profiles.mjs';
 import {runAsCommand} from '../../node/command-line.mjs';
 import {say} from '../../node/terminal-text.mjs';
+import {didYouMean} from '../../shared/closest.js';
 
 /** The installed package's version, read from its package.json by the package's own name (bundled or not, from any folder). */
 const version = () =>
@@ -48,6 +49,7 @@ export async function main(args) {
   const [first] = args;
   // `partner-card` alone is a usage error (it does nothing); asking for help is not.
   if (!args.length) {
+    say.error('name a command: partner-card <command>');
     console.error(HELP);
     return 2;
   }
@@ -64,8 +66,18 @@ export async function main(args) {
     return words.every((word, i) => args[i] === word);
   });
   if (!found) {
-    const group = COMMANDS.filter(([name]) => name.startsWith(`${first} `)).map(([name]) => name);
-    const what = group.length ? `${first} needs one of: ${group.join(', ')}` : `unknown command "${first}"`;
+    const group = COMMANDS.filter(([name]) => name.startsWith(`${first} `));
+    // `partner-card xliff --help`: the group's own commands.
+    if (group.length && (args[1] === '--help' || args[1] === '-h')) {
+      console.log(
+        `Usage: partner-card ${first} <command> [options]\n\nCommands:\n${group.map(([name, , summary]) => `  ${name.padEnd(14)} ${summary}`).join('\n')}\n\n${EXIT_CODES}`,
+      );
+      return 0;
+    }
+    const names = COMMANDS.map(([name]) => name.split(' ')[0]);
+    const what = group.length
+      ? `${first} needs one of: ${group.map(([name]) => name).join(', ')}`
+      : `unknown command "${first}"${didYouMean(first, new Set(names))}`;
     // What was typed is shown with its control characters escaped.
     say.error(`${what}. Run \`partner-card --help\` for the commands.`);
     return 2;

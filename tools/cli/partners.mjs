@@ -14,7 +14,7 @@ import {isProfileFile, readProfiles} from '../../node/profile-files.mjs';
 import {untranslated} from '../../shared/translation-coverage.js';
 import {writeAllOrNone} from '../../node/safe-files.mjs';
 import {say} from '../../node/terminal-text.mjs';
-import {partOfCommand, readArgs} from '../../node/command-line.mjs';
+import {partOfCommand, readArgs, usageError} from '../../node/command-line.mjs';
 import {DEMO_PROFILES, readSiteConfig} from '../../node/site-config.mjs';
 
 export const HELP = `Usage: partner-card index [<folder>] [--out <file>]
@@ -33,23 +33,17 @@ const USAGE = HELP.split('\n')[0];
 /** @param {string[]} args @returns {number} exit code */
 export function main(args) {
   const read = readArgs({args, options: {out: {type: 'string'}}, allowPositionals: true}, USAGE);
-  if (!read || read.positionals.length > 1) {
-    if (read) console.error(USAGE);
-    return 2;
-  }
+  if (!read) return 2;
+  if (read.positionals.length > 1) return usageError(`one folder at a time: "${read.positionals[1]}" is one argument too many`, USAGE);
   const out = read.values.out;
   /** @type {string | undefined} */
   let folder = read.positionals[0];
   try {
     folder ??= readSiteConfig(process.cwd()).profiles ?? (existsSync(DEMO_PROFILES) ? relative('.', DEMO_PROFILES) : undefined);
   } catch (error) {
-    console.error(/** @type {Error} */ (error).message);
-    return 2;
+    return usageError(/** @type {Error} */ (error).message, USAGE);
   }
-  if (!folder) {
-    console.error(`name the folder of profiles (or keep it as "profiles" in partner-card.config.json). ${USAGE}`);
-    return 2;
-  }
+  if (!folder) return usageError('name the folder of profiles (or keep it as "profiles" in partner-card.config.json)', USAGE);
   const index = out ?? join(folder, 'index.json');
 
   let files, valid, errors;

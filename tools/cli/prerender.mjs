@@ -13,12 +13,11 @@
 //
 // Runs the package's Node API (partner-card/prerender, dist/prerender.js): in a
 // checkout, `npm run build` makes it.
-import {existsSync, lstatSync, readFileSync} from 'node:fs';
-import {parseArgs} from 'node:util';
+import {existsSync, lstatSync, readFileSync, statSync} from 'node:fs';
 import {FileRefused, filesUnder, writeAllOrNone} from '../../node/safe-files.mjs';
 import {profileSource} from '../../node/profile-source.mjs';
 import {say} from '../../node/terminal-text.mjs';
-import {partOfCommand} from '../../node/command-line.mjs';
+import {partOfCommand, readArgs, usageError} from '../../node/command-line.mjs';
 import {DEMO_PROFILES, readSiteConfig} from '../../node/site-config.mjs';
 
 export const HELP = `Usage: partner-card prerender <file.html|folder>… [--profiles <folder>] [--base <url>]
@@ -39,16 +38,31 @@ const USAGE = HELP.split('\n')[0];
 /** A page larger than this is not a web page we prerender (and would hold the machine's memory). */
 const MAX_PAGE = 64 * 1024 * 1024;
 
-/** @param {string[]} args */
+/**
+ * The pages, the profiles' folder and the base, or undefined after a usage error.
+ * @param {string[]} args
+ */
 function options(args) {
-  const {values, positionals} = parseArgs({args, allowPositionals: true, options: {profiles: {type: 'string'}, base: {type: 'string'}}});
-  if (!positionals.length) throw new Error('name at least one page or folder');
+  const read = readArgs({args, allowPositionals: true, options: {profiles: {type: 'string'}, base: {type: 'string'}}}, USAGE);
+  if (!read) return undefined;
+  const {values, positionals} = read;
+  if (!positionals.length) return void usageError('name at least one page or folder', USAGE);
   // The site's kept settings (partner-card.config.json in the folder the command runs in), unless flags say otherwise.
-  const kept = readSiteConfig(process.cwd());
+  let kept;
+  try {
+    kept = readSiteConfig(process.cwd());
+  } catch (error) {
+    return void usageError(/** @type {Error} */ (error).message, USAGE);
+  }
   const base = values.base ?? (kept.url && new URL('partners/', kept.url.replace(/\/?$/, '/')).href);
   // The demo's sample only in a checkout of this project, where it is.
   const profiles = values.profiles ?? kept.profiles ?? (existsSync(DEMO_PROFILES) ? DEMO_PROFILES : undefined);
-  if (!profiles) throw new Error('--profiles: name the folder of profiles (or keep it as "profiles" in partner-card.config.json)');
+  if (!profiles)
+    return void usageError('--profiles: name the folder of profiles (or keep it as "profiles" in partner-card.config.json)', USAGE);
+  if (!statSync(profiles, {throwIfNoEntry: false})?.isDirectory()) {
+    const from = values.profiles === undefined ? ' ("profiles" in partner-card.config.json)' : ' (--profiles)';
+    return void usageError(`the profiles folder "${profiles}"${from} does not exist`, USAGE);
+  }
   return {paths: positionals, profiles, base};
 }
 
@@ -69,13 +83,8 @@ async function loadPrerenderer() {
 
 /** @param {string[]} args @returns {Promise<number>} exit code */
 export async function main(args) {
-  let parsed;
-  try {
-    parsed = options(args);
-  } catch (error) {
-    say.error(`${/** @type {Error} */ (error).message}. ${USAGE}`);
-    return 2;
-  }
+  const parsed = options(args);
+  if (!parsed) return 2;
   const {paths, profiles, base} = parsed;
   const prerenderer = await loadPrerenderer();
   if (!prerenderer) return 1;
