@@ -2,13 +2,14 @@
 // <partner-card> and <partner-directory> in the HTML Eleventy writes, as
 // `partner-card prerender` does after a build, with the same reader, the same
 // output and the same errors. A problem (unknown partner, invalid profile,
-// unclosed tag, a symbolic link, no base) fails the build, naming the page.
+// unclosed tag, a symbolic link, no base) fails the build, named by the
+// template the user wrote and the line there.
 //
 //   import partnerCard from 'partner-card/eleventy';
 //   export default (eleventyConfig) =>
 //     eleventyConfig.addPlugin(partnerCard, {profiles: 'partners', base: '/embed/partners/'});
-import {statSync} from 'node:fs';
-import {prerenderHTML} from 'partner-card/prerender';
+import {readFileSync, statSync} from 'node:fs';
+import {baseProblem, prerenderHTML} from 'partner-card/prerender';
 import {profileSource} from './profile-source.mjs';
 import {printable} from './terminal-text.mjs';
 
@@ -26,10 +27,64 @@ import {printable} from './terminal-text.mjs';
  *   site root (/embed/partners/); a tag's own `base` attribute wins
  */
 
-/** The plugin's own errors: the build stops with one line saying what is wrong. */
+/**
+ * The plugin's own errors: what is wrong is the user's input, not the code, so
+ * Eleventy shows no stack trace for it (its `skipOriginalStack`).
+ */
 export class PartnerCardPluginError extends Error {
   /** @override */
   name = 'PartnerCardPluginError';
+  skipOriginalStack = true;
+}
+
+/** Where the plugin's options are given, for a problem in them. */
+const OPTIONS = 'addPlugin(partnerCard, {…}) in your Eleventy config';
+
+/** The opening tags of the elements in a text, with the line each starts on. @param {string} text */
+function openingTags(text) {
+  return [...text.matchAll(/<partner-(?:card|directory)\b[^>]*>/gi)].map((match) => ({
+    tag: match[0],
+    line: text.slice(0, match.index).split('\n').length,
+  }));
+}
+
+/**
+ * The line in the user's template that holds the tag found at `line` of the
+ * page Eleventy wrote: the same opening tag, as often before it, in both
+ * texts. Undefined when the template does not hold it as written (a layout, a
+ * loop or an include made it).
+ * @param {string} template @param {string} output @param {number} line
+ */
+export function templateLine(template, output, line) {
+  const written = openingTags(output);
+  const at = written.findIndex((tag) => tag.line === line);
+  if (at < 0) return undefined;
+  const same = (/** @type {{tag: string}} */ tag) => tag.tag === written[at].tag;
+  const nth = written.slice(0, at).filter(same).length;
+  const inTemplate = openingTags(template).filter(same);
+  return inTemplate.length === written.filter(same).length ? inTemplate[nth]?.line : undefined;
+}
+
+/**
+ * Each problem named by the template and its line (`./src/team.md:9: <partner-card …>: …`),
+ * or by the written page's line when the template does not hold the tag as written.
+ * @param {string[]} problems @param {{inputPath: string, outputPath: string}} page @param {string} content
+ */
+function located(problems, {inputPath, outputPath}, content) {
+  let template = '';
+  try {
+    template = readFileSync(inputPath, 'utf8');
+  } catch {
+    // (A virtual template: no file to read; the written page's line is said.)
+  }
+  return problems.map((problem) => {
+    const found = /^line (\d+): ([\s\S]*)$/.exec(problem);
+    if (!found) return `${inputPath}: ${problem}`;
+    const line = templateLine(template, content, Number(found[1]));
+    return line
+      ? `${inputPath}:${line}: ${found[2]}`
+      : `${inputPath} (line unknown: a layout, loop or include wrote the tag; line ${found[1]} of ${outputPath}): ${found[2]}`;
+  });
 }
 
 /**
@@ -37,16 +92,17 @@ export class PartnerCardPluginError extends Error {
  * @param {PartnerCardOptions} [options]
  */
 export default function partnerCard(eleventyConfig, options) {
-  // Checked here, since a site's config is plain JavaScript: addPlugin(partnerCard) alone gives none.
+  // Checked here, once, since a site's config is plain JavaScript: addPlugin(partnerCard) alone gives none.
   const {profiles, base} = /** @type {Partial<PartnerCardOptions>} */ (options ?? {});
   if (typeof profiles !== 'string' || !profiles) {
     throw new PartnerCardPluginError('partner-card/eleventy: give the folder of profiles, addPlugin(partnerCard, {profiles: "partners"})');
   }
-  if (base !== undefined && (typeof base !== 'string' || !base)) {
-    throw new PartnerCardPluginError('partner-card/eleventy: base must be a URL or a path from the site root, such as "/embed/partners/"');
+  if (base !== undefined) {
+    const problem = baseProblem(base);
+    if (problem) throw new PartnerCardPluginError(`partner-card/eleventy: the option ${printable(problem)} (${OPTIONS})`);
   }
   if (!statSync(profiles, {throwIfNoEntry: false})?.isDirectory()) {
-    throw new PartnerCardPluginError(`partner-card/eleventy: the profiles folder ${profiles} does not exist`);
+    throw new PartnerCardPluginError(`partner-card/eleventy: the profiles folder ${printable(profiles)} does not exist (${OPTIONS})`);
   }
   // Read afresh on each build, so that `eleventy --serve` shows profiles edited meanwhile.
   let source = profileSource(profiles);
@@ -56,17 +112,19 @@ export default function partnerCard(eleventyConfig, options) {
   eleventyConfig.addTransform('partner-card', function (content) {
     const {inputPath, outputPath} = this.page;
     if (typeof outputPath !== 'string' || !outputPath.endsWith('.html')) return content;
-    const page = `${outputPath} (from ${inputPath})`;
+    const page = {inputPath, outputPath};
     let result;
     try {
-      result = prerenderHTML(content, {profile: source.profile, index: source.index, ...(base && {base})});
+      result = prerenderHTML(content, {...source, ...(base && {base})});
     } catch (error) {
-      throw new PartnerCardPluginError(`partner-card: ${page}: ${printable(/** @type {Error} */ (error).message)}`);
+      // A profile file that is a link, or an index.json that is not JSON: the message names the file.
+      result = {html: content, warnings: [], errors: [/** @type {Error} */ (error).message]};
     }
-    for (const warning of result.warnings) console.warn(`partner-card: warning: ${page}: ${printable(warning)}`);
-    if (result.errors.length) {
-      throw new PartnerCardPluginError(`partner-card: ${page}: ${result.errors.map(printable).join('; ')}`);
-    }
-    return result.html;
+    for (const warning of located(result.warnings, page, content)) console.warn(`partner-card: warning: ${printable(warning)}`);
+    if (!result.errors.length) return result.html;
+    // Said here, once: Eleventy logs a failed write twice (as it happens and as the build ends).
+    const errors = located(result.errors, page, content);
+    for (const error of errors) console.error(`partner-card: error: ${printable(error)}`);
+    throw new PartnerCardPluginError(`partner-card: ${printable(inputPath)}: ${errors.length} problem(s), each named above`);
   });
 }

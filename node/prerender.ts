@@ -23,6 +23,8 @@ import {organisationJsonLd} from '../shared/json-ld.js';
 import type {Lang} from '../shared/profile-types.js';
 import {isPartnerId, validateProfile} from '../shared/profile-validation.js';
 import {safeUrl} from '../shared/safe-url.js';
+import {LoadError} from '../shared/load-error.js';
+import {didYouMean} from '../shared/closest.js';
 import {isFolderAddress, LINK_RULE, linkRefused} from '../shared/link-rule.js';
 import {styles} from '../src/partner-card.styles.js';
 import {styles as directoryStyles} from '../src/partner-directory.styles.js';
@@ -81,8 +83,14 @@ const parse5Tree: TreeReader<P5Node> = {
  */
 function folder(base: string): URL {
   const url = isFolderAddress(base) && safeUrl(base.trim().replace(/\/?$/, '/'), SITE_ROOT);
-  if (!url) throw new Error(`base "${base}" is not an absolute http(s) URL or a path from the site root ("/…"): ${LINK_RULE}`);
+  if (!url) throw new Error(baseProblem(base) ?? 'base is refused');
   return url;
+}
+
+/** What is wrong with `base` as the profiles' folder, or undefined when the prerenderer takes it. */
+export function baseProblem(base: unknown): string | undefined {
+  if (typeof base === 'string' && isFolderAddress(base) && safeUrl(base.trim().replace(/\/?$/, '/'), SITE_ROOT)) return undefined;
+  return `base ${JSON.stringify(base)} is not an absolute http(s) URL or a path from the site root ("/…"): ${LINK_RULE}`;
 }
 
 /** A link stays as written (the page resolves it as the element does), once the link rule allows it. */
@@ -182,6 +190,14 @@ export interface PrerenderOptions {
   index?(): unknown;
   /** Folder of the profiles as the browser will reach them, for tags without a `base` attribute. */
   base?: string;
+  /** The ids there are profiles for: a tag naming another is answered with the closest of them. */
+  ids?(): Iterable<string>;
+  /**
+   * A profile's problems worded for its file and with the fix
+   * (`partners/x.json: $.summary is missing: add "summary"…`), said instead of
+   * the renderer's own words when the profile cannot be shown.
+   */
+  explain?(id: string): string[];
 }
 
 export interface PrerenderResult {
@@ -194,6 +210,17 @@ export interface PrerenderResult {
   warnings: string[];
   /** `<partner-card>` tags without `partner`, left for their page's script (a profile page reading its address), each named. */
   left: string[];
+}
+
+/** `render()`, or its error in the words `explain` has for the profile when the profile is what was refused. */
+function renderWorded<T>(options: PrerenderOptions, partner: string, render: () => T): T {
+  try {
+    return render();
+  } catch (error) {
+    const worded = error instanceof LoadError && error.kind === 'invalid-profile' ? options.explain?.(partner) : undefined;
+    if (worded?.length) throw new Error(worded.join('; '));
+    throw error;
+  }
 }
 
 const describe = (tag: FoundTag) => `line ${tag.line}: <${tag.name}${tag.attrs.partner ? ` partner="${tag.attrs.partner}"` : ''}>`;
@@ -228,18 +255,21 @@ export function prerenderHTML(source: string, options: PrerenderOptions): Preren
         if (index === undefined) throw new Error('there is no index.json of the partners (partner-card index writes it)');
         rendered = renderDirectory({index, base, lang, href: attrs.href, headingLevel});
       } else {
-        const profile = options.profile(attrs.partner ?? '');
-        if (profile === undefined) throw new Error(`there is no profile "${attrs.partner ?? ''}"`);
-        rendered = renderCard({
-          profile,
-          partner: attrs.partner ?? '',
-          base,
-          lang,
-          variant: attrs.variant,
-          headingLevel,
-          href: attrs.href,
-          backHref: attrs['back-href'],
-        });
+        const partner = attrs.partner ?? '';
+        const profile = options.profile(partner);
+        if (profile === undefined) throw new Error(`there is no profile "${partner}"${didYouMean(partner, options.ids?.() ?? [])}`);
+        rendered = renderWorded(options, partner, () =>
+          renderCard({
+            profile,
+            partner: attrs.partner ?? '',
+            base,
+            lang,
+            variant: attrs.variant,
+            headingLevel,
+            href: attrs.href,
+            backHref: attrs['back-href'],
+          }),
+        );
       }
       const {html: content, dropped} = rendered;
       if (dropped.length) warnings.push(`${describe(tag)}: left out ${dropped.join(', ')}`);

@@ -135,7 +135,8 @@ test('npx partner-card: --version, then index, prerender and the XLIFF round tri
   assert.match(imported.out, /0 text\(s\) imported, 26 unchanged/);
 
   const unknown = run(project, 'npx', ['--no', '--', 'partner-card', 'prerender', 'site', '--profiles', 'nowhere', '--base', '/p/']);
-  assert.equal(unknown.code, 1, 'a problem in the input');
+  assert.equal(unknown.code, 2, `a --profiles folder that does not exist is a bad argument: ${unknown.out}`);
+  assert.match(unknown.out, /the profiles folder "nowhere" \(--profiles\) does not exist/);
   const usage = run(project, 'npx', ['--no', '--', 'partner-card', 'prerender', 'site']);
   assert.equal(usage.code, 2, `no profiles folder and no settings: a usage error, never the demo's: ${usage.out}`);
   const noFolder = run(project, 'npx', ['--no', '--', 'partner-card', 'index']);
@@ -229,6 +230,6 @@ export default function (eleventyConfig) {
   assert.equal(broken.code, 1, broken.out);
   assert.match(
     broken.out,
-    /_site\/other\/index\.html \(from \.\/eleventy-site\/other\.md\): line 1: <partner-card partner="nobody">: there is no profile "nobody"/,
+    /^partner-card: error: \.\/eleventy-site\/other\.md:1: <partner-card partner="nobody">: there is no profile "nobody"$/m,
   );
 });

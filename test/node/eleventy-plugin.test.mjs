@@ -106,24 +106,98 @@ test('each build reads the profiles afresh, as `eleventy --serve` rebuilds after
   }
 });
 
-/** The messages of an error and of what caused it. @param {unknown} error */
-function messages(error) {
-  const all = [];
-  for (let e = /** @type {any} */ (error); e; e = e.cause ?? e.originalError) all.push(String(e.message));
-  return all.join('\n');
+/**
+ * One build that must fail: what the plugin printed as errors (console.error), and the error Eleventy gave back.
+ * @param {string} dir @param {string} out @param {object} options
+ */
+async function failedBuild(dir, out, options) {
+  /** @type {string[]} */
+  const printed = [];
+  const error = console.error;
+  // (Eleventy logs its own errors through console.error too.)
+  console.error = (/** @type {unknown[]} */ ...line) => {
+    if (String(line[0]).startsWith('partner-card')) printed.push(line.join(' '));
+  };
+  /** @type {unknown} */
+  let thrown;
+  try {
+    await build(dir, out, options);
+  } catch (e) {
+    thrown = e;
+  } finally {
+    console.error = error;
+  }
+  assert.ok(thrown, 'the build failed');
+  return {printed, thrown};
 }
 
-test('an unknown partner or a missing base fails the build, naming the page and the tag', async () => {
-  const dir = site({...PAGES, 'team.md': '# Team\n\n<partner-card partner="no-such-partner"></partner-card>\n'});
+/** The error the plugin threw, among the errors Eleventy wrapped it in. @param {unknown} error */
+function pluginError(error) {
+  for (let e = /** @type {any} */ (error); e; e = e.cause ?? e.originalError) if (e.name === 'PartnerCardPluginError') return e;
+  return undefined;
+}
+
+test('an unknown partner fails the build, named once by the template and its line there, with the closest ids and no stack trace', async () => {
+  // Front matter and Markdown: the tag is on line 9 of team.md, on another line of the page Eleventy writes.
+  const team = '---\ntitle: Team\n---\n\n# Team\n\nSome text.\n\n<partner-card partner="region-southern-denmak"></partner-card>\n';
+  const dir = site({'team.md': team});
   try {
-    await assert.rejects(build(dir, 'out', {profiles: join(dir, 'profiles'), base: BASE}), (error) => {
-      assert.match(messages(error), /partner-card: .*team\/index\.html \(from [^)]*team\.md\): .*there is no profile "no-such-partner"/);
-      return true;
-    });
-    await assert.rejects(build(dir, 'out2', {profiles: join(dir, 'profiles')}), (error) => {
-      assert.match(messages(error), /index\.html .*no base attribute and no --base \(the Eleventy plugin's base option\)/);
-      return true;
-    });
+    const {printed, thrown} = await failedBuild(dir, 'out', {profiles: join(dir, 'profiles'), base: BASE});
+    assert.equal(printed.length, 1, printed.join('\n'));
+    assert.match(
+      printed[0],
+      /^partner-card: error: \S*team\.md:9: <partner-card partner="region-southern-denmak">: there is no profile "region-southern-denmak" \(did you mean "region-southern-denmark"\?\)$/,
+    );
+    const own = pluginError(thrown);
+    assert.equal(own?.skipOriginalStack, true, 'Eleventy shows no stack trace for it');
+    assert.match(
+      String(own?.message),
+      /team\.md: 1 problem\(s\), each named above$/,
+      'the details are said once, not again in the error Eleventy logs twice',
+    );
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});
+
+test("a profile's problem is worded as `partner-card index` words it: its file, the JSON's line and column, the fix", async () => {
+  const dir = site({'a.html': '<partner-card partner="no-summary"></partner-card>\n<partner-card partner="bad-json"></partner-card>\n'});
+  try {
+    writeFileSync(join(dir, 'profiles/no-summary.json'), JSON.stringify({id: 'no-summary', name: 'No Summary', country: 'DK'}));
+    writeFileSync(join(dir, 'profiles/bad-json.json'), '{"id": "bad-json",\n "name": "X",\n "country": "DK"\n "summary": "S"}\n');
+    const {printed} = await failedBuild(dir, 'out', {profiles: join(dir, 'profiles'), base: BASE});
+    assert.equal(printed.length, 2, printed.join('\n'));
+    assert.match(
+      printed[0],
+      /a\.html:1: <partner-card partner="no-summary">: \S*profiles\/no-summary\.json: \$\.summary is missing: add "summary"/,
+    );
+    assert.match(printed[1], /a\.html:2: <partner-card partner="bad-json">: \S*profiles\/bad-json\.json:4:2: The file is not valid JSON/);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});
+
+test("a tag a layout wrote is named by its template, with the line unknown there and the written page's line", async () => {
+  const dir = site({
+    '_includes/card.njk': '<html><body>\n\n<partner-card partner="no-such-partner"></partner-card>\n</body></html>\n',
+    'p.md': '---\nlayout: card.njk\n---\nText.\n',
+  });
+  try {
+    const {printed} = await failedBuild(dir, 'out', {profiles: join(dir, 'profiles'), base: BASE});
+    assert.match(
+      printed[0],
+      /p\.md \(line unknown: a layout, loop or include wrote the tag; line 3 of \S*p\/index\.html\): <partner-card partner="no-such-partner">: there is no profile/,
+    );
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});
+
+test('a missing base fails the build, naming the page', async () => {
+  const dir = site(PAGES);
+  try {
+    const {printed} = await failedBuild(dir, 'out2', {profiles: join(dir, 'profiles')});
+    assert.match(printed.join('\n'), /index\.html:\d+: .*no base attribute and no --base \(the Eleventy plugin's base option\)/);
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
@@ -135,7 +209,12 @@ test('options that cannot work stop the build at once with one line', () => {
     [undefined, /give the folder of profiles/],
     [{base: BASE}, /give the folder of profiles/],
     [{profiles: '/no/such/folder', base: BASE}, /the profiles folder \/no\/such\/folder does not exist/],
-    [{profiles: root, base: 3}, /base must be a URL or a path/],
+    [
+      {profiles: root, base: 3},
+      /partner-card\/eleventy: the option base 3 is not an absolute http\(s\) URL or a path from the site root .*\(addPlugin\(partnerCard, \{…\}\) in your Eleventy config\)$/,
+    ],
+    [{profiles: root, base: 'embed/partners/'}, /partner-card\/eleventy: the option base "embed\/partners\/" is not an absolute/],
+    [{profiles: root, base: 'javascript:alert(1)'}, /partner-card\/eleventy: the option base "javascript:alert\(1\)"/],
   ])) {
     assert.throws(() => {
       partnerCard(config, /** @type {any} */ (options));

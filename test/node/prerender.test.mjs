@@ -74,7 +74,36 @@ test('a card without partner (its page sets it by script) is left as it is, coun
   const {code, out} = await run(['demo/generated', '--profiles', 'demo/generated/partners', '--base', '/dist/partners/']);
   assert.equal(code, 0, out);
   assert.ok(!/warning/i.test(out), out);
-  assert.match(out, /tag\(s\) prerendered; 1 <partner-card> without partner left for its page's script; 0 file\(s\) changed/);
+  assert.match(
+    out,
+    /^note: demo\/generated\/\S+\.html: line \d+: <partner-card>: no partner attribute, left for its page's script to set$/m,
+  );
+  assert.match(out, /tag\(s\) prerendered; 1 <partner-card> without partner left for its page's script \(above\); 0 file\(s\) changed/);
+});
+
+test('an unknown partner gets the closest ids; a profile that cannot be shown is worded as `partner-card index` words it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'partner-card-prerender-words-'));
+  mkdirSync(join(dir, 'profiles'));
+  copyFileSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), join(dir, 'profiles/region-southern-denmark.json'));
+  writeFileSync(join(dir, 'profiles/no-summary.json'), JSON.stringify({id: 'no-summary', name: 'No Summary', country: 'DK'}));
+  writeFileSync(join(dir, 'profiles/bad-json.json'), '{"id": "bad-json",\n "name": "X",\n "country": "DK"\n "summary": "S"}\n');
+  const page = join(dir, 'a.html');
+  writeFileSync(
+    page,
+    '<p>\n<partner-card partner="region-southern-denmak"></partner-card>\n<partner-card partner="no-summary"></partner-card>\n<partner-card partner="bad-json"></partner-card>\n<partner-card partner="zzz"></partner-card>\n',
+  );
+  const {code, out} = await run([page, '--profiles', join(dir, 'profiles'), '--base', '/embed/partners/']);
+  assert.equal(code, 1, out);
+  assert.match(
+    out,
+    /a\.html: line 2: <partner-card partner="region-southern-denmak">: there is no profile "region-southern-denmak" \(did you mean "region-southern-denmark"\?\)$/m,
+  );
+  assert.match(
+    out,
+    /a\.html: line 3: <partner-card partner="no-summary">: \S*profiles\/no-summary\.json: \$\.summary is missing: add "summary"\./m,
+  );
+  assert.match(out, /a\.html: line 4: <partner-card partner="bad-json">: \S*profiles\/bad-json\.json:4:2: The file is not valid JSON/m);
+  assert.match(out, /a\.html: line 5: <partner-card partner="zzz">: there is no profile "zzz"$/m, 'nothing close: no suggestion');
 });
 
 test('attributes and the language around a tag are read as the browser reads them', () => {
@@ -267,7 +296,7 @@ test('npm run prerender: any problem changes no file and exits 1', async () => {
     ['<partner-card partner="nobody"></partner-card>', /c\.html: line 1: <partner-card partner="nobody">: there is no profile "nobody"/],
     [
       '<partner-card partner="broken"></partner-card>',
-      /c\.html: line 1: <partner-card partner="broken">: .*broken\.json is not valid JSON/,
+      /c\.html: line 1: <partner-card partner="broken">: .*broken\.json:1:17: The file is not valid JSON/,
     ],
     [
       '<partner-card partner="region-southern-denmark">',

@@ -33,7 +33,7 @@ test('a profile is read once; an id that is not one, or no file, is no profile',
 test('malformed JSON, a symbolic link and a huge file are refused, each named', () => {
   inFolder((dir) => {
     writeFileSync(join(dir, 'broken.json'), '{"id": ');
-    assert.throws(() => profileSource(dir).profile('broken'), /broken\.json is not valid JSON/);
+    assert.throws(() => profileSource(dir).profile('broken'), /broken\.json:1:8: The file is not valid JSON/);
     writeFileSync(join(dir, 'elsewhere.txt'), '{}');
     symlinkSync(join(dir, 'elsewhere.txt'), join(dir, 'linked.json'));
     assert.throws(() => profileSource(dir).profile('linked'), /linked\.json.*symbolic link/);

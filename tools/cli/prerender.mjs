@@ -89,13 +89,14 @@ export async function main(args) {
   const prerenderer = await loadPrerenderer();
   if (!prerenderer) return 1;
   const {prerenderHTML, STYLE_HASH, DIRECTORY_STYLE_HASH} = prerenderer;
-  const {profile, index} = profileSource(profiles);
+  const profilesRead = profileSource(profiles);
   /** @type {string[]} */
   const errors = [];
   /** @type {[string, string][]} */
   const changes = [];
   let cards = 0;
-  let left = 0;
+  /** Cards without partner, each as `file: line N: <partner-card>`. @type {string[]} */
+  const left = [];
   for (const path of paths) {
     let files;
     try {
@@ -118,7 +119,7 @@ export async function main(args) {
       }
       let result;
       try {
-        result = prerenderHTML(source, {profile, index, base});
+        result = prerenderHTML(source, {...profilesRead, base});
       } catch (error) {
         // A profile file that is a link, or an index.json that is not JSON.
         errors.push(`${file}: ${/** @type {Error} */ (error).message}`);
@@ -127,7 +128,7 @@ export async function main(args) {
       for (const warning of result.warnings) say.warn(`warning: ${file}: ${warning}`);
       errors.push(...result.errors.map((/** @type {string} */ error) => `${file}: ${error}`));
       cards += result.cards;
-      left += result.left.length;
+      left.push(...result.left.map((/** @type {string} */ tag) => `${file}: ${tag}`));
       if (result.html !== source) changes.push([file, result.html]);
     }
   }
@@ -143,7 +144,9 @@ export async function main(args) {
     say.error('no file was changed.');
     return 1;
   }
-  const waiting = left ? `; ${left} <partner-card> without partner left for its page's script` : '';
+  // Each named: a tag meant for a page's script and one whose partner was forgotten look alike.
+  for (const tag of left) say.log(`note: ${tag}: no partner attribute, left for its page's script to set`);
+  const waiting = left.length ? `; ${left.length} <partner-card> without partner left for its page's script (above)` : '';
   console.log(`${cards} tag(s) prerendered${waiting}; ${changes.length} file(s) changed.`);
   if (cards) {
     console.log(`A strict Content-Security-Policy needs in style-src: ${STYLE_HASH} (cards) ${DIRECTORY_STYLE_HASH} (directories)`);
