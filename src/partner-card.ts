@@ -198,7 +198,7 @@ export class PartnerCard extends PrerenderedElement {
     } catch (error) {
       if (controller.signal.aborted) return;
       // Anything else thrown here is a bug in a profile we did not foresee: still an error state.
-      this.#fail(error instanceof LoadError ? error.kind : 'invalid-profile', String((error as Partial<Error> | null)?.message ?? error));
+      this.#fail(error instanceof LoadError ? error.kind : 'invalid-profile', (error as Error).message);
     }
   }
 
@@ -220,7 +220,7 @@ export class PartnerCard extends PrerenderedElement {
     // Good content on the page beats an error box over it: the project site may be down for good.
     if (this.prerendered) {
       // A prerendered card whose profile is gone: the page keeps it, and its editor learns why.
-      const causes = kind === 'not-found' ? ' (a wrong id, or a partner removed from the project site)' : '';
+      const causes = kind === 'not-found' ? ' (wrong id or base, or partner removed)' : '';
       this.#warn(`${kind}: ${message}${causes}; the prerendered content stays`);
       return;
     }

@@ -64,17 +64,20 @@ function start(url: string, timeout: number, fresh: boolean): Request {
       signal: controller.signal,
       headers: {accept: 'application/json'},
       // A retry must reach the server: caches may hold the failure it follows.
-      cache: fresh ? 'reload' : 'default',
+      cache: fresh ? 'reload' : undefined,
     })
       .catch(failed('the request failed (offline, CORS or server down)'))
       .then((response: Response) => {
-        if (response.status === 404 || response.status === 410) {
-          throw new LoadError('not-found', `HTTP ${response.status}`);
-        }
-        if (!response.ok) throw new LoadError('network', `HTTP ${response.status}`);
+        if (!response.ok)
+          throw new LoadError(response.status === 404 || response.status === 410 ? 'not-found' : 'network', `HTTP ${response.status}`);
         return response.text().catch(failed('the connection broke'));
       })
       .then(parse)
+      // Every failure names the address asked for: a wrong `base` shows in the console alone.
+      .catch((error: unknown) => {
+        const {kind, message} = error as LoadError;
+        throw new LoadError(kind, `${message}: ${url}`);
+      })
       .finally(() => {
         clearTimeout(timer);
       }),

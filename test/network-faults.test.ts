@@ -40,6 +40,10 @@ describe('Broken networks: every fault ends in the right error, once', () => {
       expect(error.kind).to.equal(kind);
       expect(error.message).to.match(message);
       expect(warned).to.contain(kind);
+      // The address asked for, so a wrong `base` (a card bundled without one) is found from the console alone.
+      const requested = new URL(`${ID}.json`, new URL(base, location.href)).href;
+      expect(warned, 'the warning names the address requested').to.contain(`: ${requested}`);
+      expect(error.message).to.contain(requested);
       expect(textOf($(el, '[part="error-message"]')!)).to.have.length.greaterThan(10);
       expect(!!$(el, '[part="retry"]')).to.equal(kind === 'network');
     });

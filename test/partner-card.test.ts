@@ -311,7 +311,10 @@ describe('<partner-card>: events', () => {
     }
     expect(seen).to.have.length(1);
     expect(seen[0].bubbles && seen[0].composed).to.equal(true);
-    expect(seen[0].detail).to.deep.equal({kind: 'not-found', message: 'HTTP 404'});
+    expect(seen[0].detail).to.deep.equal({
+      kind: 'not-found',
+      message: `HTTP 404: ${new URL(`${SAMPLES}no-such-partner.json`, location.href).href}`,
+    });
   });
 });
 

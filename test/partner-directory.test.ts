@@ -266,7 +266,7 @@ describe('<partner-directory>', () => {
     }
     expect(seen).to.have.length(1);
     expect(seen[0].bubbles && seen[0].composed).to.equal(true);
-    expect(seen[0].detail).to.deep.equal({kind: 'network', message: 'HTTP 503'});
+    expect(seen[0].detail).to.deep.equal({kind: 'network', message: `HTTP 503: ${new URL('/status/503/index.json', location.href).href}`});
   });
 
   it('"Try again" bypasses the HTTP cache', async () => {
@@ -489,20 +489,21 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     return asked;
   }
 
-  it('when frames come late (a slow engine: WebKitGTK gives this list one every 150 ms), each does as many frames’ share: 1,000 take a few frames, not 28', async () => {
+  it('when frames come late (a slow engine: WebKitGTK gives this list one every 150 ms), each does as many frames’ share: 1,000 take a few frames, not 20 or more', async () => {
     const asked = await framesAsked(
       (callback) =>
         window.setTimeout(() => {
           callback(performance.now());
-        }, 200),
+        }, 100),
       async () => {
         const {el, loaded} = await started(1000);
         await loaded;
         expect(items(el)).to.have.length(1000);
       },
     );
-    // 200 ms is 12 frames of 60 Hz: 36 × 12 items a frame.
-    expect(asked, 'frames asked for').to.be.within(1, 4);
+    // 100 ms is 6 frames of 60 Hz: up to 36 × 6 items a frame (about 5 frames idle; more when the machine is busy,
+    // since each frame's time is sized too). At 36 a frame, 2 s of such frames (the list's bound) would be 20.
+    expect(asked, 'frames asked for').to.be.within(1, 12);
   });
 
   it('on a machine so busy that every frame’s time is gone before it starts, the list still completes 2 s after its first screen (and draws a batch a frame until then)', async () => {

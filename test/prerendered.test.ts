@@ -105,7 +105,7 @@ describe('Prerendered cards: there at first paint', () => {
     await upgrade(doc, card);
     await waitUntil(() => win.__warnings.some((w) => w.includes('prerendered content stays')), 'a warning', {timeout: 5000});
     await new Promise((r) => setTimeout(r, 100));
-    expect(win.__warnings.join('\n')).to.contain('network: HTTP 503');
+    expect(win.__warnings.join('\n')).to.match(/network: HTTP 503: http:\/\/\S+\.json; the prerendered content stays/);
     expect(card.shadowRoot!.querySelector('[part="name"]') === name, 'the same card').to.equal(true);
     expect(card.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
     expect(win.__events).to.deep.equal([]);
@@ -117,7 +117,7 @@ describe('Prerendered cards: there at first paint', () => {
     await upgrade(doc, card);
     await waitUntil(() => win.__warnings.some((w) => w.includes('prerendered content stays')), 'a warning', {timeout: 5000});
     expect(win.__warnings.join('\n')).to.contain(
-      'not-found: HTTP 404 (a wrong id, or a partner removed from the project site); the prerendered content stays',
+      '/region-southern-denmark.json (wrong id or base, or partner removed); the prerendered content stays',
     );
     expect(card.shadowRoot!.querySelector('[part="name"]') === name, 'the same card').to.equal(true);
     expect(card.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
