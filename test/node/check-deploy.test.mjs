@@ -29,6 +29,28 @@ function upload() {
 }
 
 /**
+ * Each finding's line with its fix, `error: file: problem. Fix: …`: the command says a fix once, after
+ * the files it is for. @param {string} stdout
+ */
+function withFixes(stdout) {
+  /** @type {string[]} */
+  const done = [];
+  /** @type {string[]} */
+  let waiting = [];
+  for (const line of stdout.split('\n')) {
+    const fix = /^ {2}Fix(?: \(the (\d+) above\))?: (.*)$/.exec(line);
+    if (fix) {
+      const [, count = '1', text] = fix;
+      assert.equal(Number(count), waiting.length, `the fix counts the files above it:\n${stdout}`);
+      done.push(...waiting.map((finding) => `${finding} Fix: ${text}`));
+      waiting = [];
+    } else if (/^(error|warning): /.test(line)) waiting.push(line);
+  }
+  assert.deepEqual(waiting, [], 'every finding has its fix');
+  return done;
+}
+
+/**
  * check-deploy against a host serving `dir` with README's headers and `faults`.
  * @param {{dir?: string, faults?: Record<string, import('../support/static-host.mjs').Fault>, headers?: string, args?: string[]}} [options]
  */
@@ -43,7 +65,7 @@ async function checkDeploy({dir = upload(), faults = {}, headers = headersFile, 
         return {stdout, code};
       },
     );
-    const lines = stdout.split('\n');
+    const lines = withFixes(stdout);
     return {
       code,
       stdout,
@@ -97,6 +119,14 @@ test('no Access-Control-Allow-Origin: an error for both modules, their versioned
       `${file} in:\n${result.stdout}`,
     );
   }
+});
+
+test('a fix that many files need is printed once, after the files it is for', async () => {
+  const result = await checkDeploy({headers: headersFile.replace(/^\s*Access-Control-Allow-Origin.*\n/gm, '')});
+  const fixes = result.stdout.split('\n').filter((l) => l.includes('Access-Control-Allow-Origin: *'));
+  assert.equal(fixes.length, 1, result.stdout);
+  assert.match(fixes[0], /^ {2}Fix \(the \d+ above\): send "Access-Control-Allow-Origin: \*"/);
+  assert.ok(result.errors.filter((l) => l.includes('no Access-Control-Allow-Origin header')).length >= 6, result.stdout);
 });
 
 test('an Access-Control-Allow-Origin for one other site only is an error too', async () => {

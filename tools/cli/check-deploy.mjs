@@ -24,7 +24,8 @@ const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * @typedef {{status: number, headers: Headers, body: Buffer}} Answer
- * @typedef {{errors: string[], warnings: string[], checked: number}} Report
+ * @typedef {{level: 'error' | 'warning', where: string, problem: string, fix: string}} Finding
+ * @typedef {{errors: string[], warnings: string[], findings: Finding[], checked: number}} Report
  */
 
 /** Runs `tasks` at most `limit` at a time. @template T @param {(() => Promise<T>)[]} tasks @param {number} limit @returns {Promise<T[]>} */
@@ -60,14 +61,20 @@ function cacheControl(header) {
  */
 export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {}) {
   /** @type {Report} */
-  const report = {errors: [], warnings: [], checked: 0};
+  const report = {errors: [], warnings: [], findings: [], checked: 0};
   const folder = new URL(url.replace(/\/?$/, '/'));
   /** @param {URL} u */
   const name = (u) => (u.href.startsWith(folder.href) ? u.href.slice(folder.href.length) : u.href);
   /** @param {URL} u @param {string} problem @param {string} fix */
-  const error = (u, problem, fix) => report.errors.push(`${name(u)}: ${problem}. Fix: ${fix}`);
+  const error = (u, problem, fix) => {
+    report.errors.push(`${name(u)}: ${problem}. Fix: ${fix}`);
+    report.findings.push({level: 'error', where: name(u), problem, fix});
+  };
   /** @param {URL} u @param {string} problem @param {string} fix */
-  const warning = (u, problem, fix) => report.warnings.push(`${name(u)}: ${problem}. Fix: ${fix}`);
+  const warning = (u, problem, fix) => {
+    report.warnings.push(`${name(u)}: ${problem}. Fix: ${fix}`);
+    report.findings.push({level: 'warning', where: name(u), problem, fix});
+  };
 
   /** One request; undefined (with an error said) when there is no answer. @param {URL} u @returns {Promise<Answer | undefined>} */
   const get = async (u) => {
@@ -354,7 +361,7 @@ export const HELP = `Usage: partner-card check-deploy [<https://your.site/embed/
 Checks a deployed folder from outside, as partners' pages load it: both modules
 and their versioned copies (JavaScript, CORS, the integrity hash release.json
 publishes), index.json and every profile it lists (reachable, with CORS, valid),
-every logo, and caching (warnings). One line per problem, with the fix.
+every logo, and caching (warnings). One line per problem; each fix once, after the files it is for.
 
 Arguments:
   <url>           the folder's public address; default: "url" in partner-card.config.json
@@ -380,6 +387,26 @@ function addressProblem(url) {
   if (!/^https?:$/.test(parsed.protocol))
     return `"${url}" is not an http(s) address: give the folder's public address, such as https://project.example/embed/`;
   return undefined;
+}
+
+/**
+ * The findings as lines, errors first: a fix that several files need (a server
+ * without CORS fails every file alike) is said once, after the files it is for.
+ * @param {Finding[]} findings @returns {string[]}
+ */
+export function findingLines(findings) {
+  /** @type {Map<string, Finding[]>} */
+  const byFix = new Map();
+  for (const level of ['error', 'warning']) {
+    for (const finding of findings.filter((f) => f.level === level)) {
+      const key = `${level}\n${finding.fix}`;
+      byFix.set(key, [...(byFix.get(key) ?? []), finding]);
+    }
+  }
+  return [...byFix.values()].flatMap((group) => [
+    ...group.map(({level, where, problem}) => `${level}: ${where}: ${problem}.`),
+    `  Fix${group.length > 1 ? ` (the ${group.length} above)` : ''}: ${group[0].fix}`,
+  ]);
 }
 
 /** @param {string[]} args @returns {Promise<number>} */
@@ -409,10 +436,9 @@ export async function main(args) {
   const problem = addressProblem(url);
   if (problem) return usageError(problem, USAGE);
   const started = Date.now();
-  const {errors, warnings, checked} = await checkDeploy(url, {timeout});
+  const {errors, warnings, findings, checked} = await checkDeploy(url, {timeout});
   // What a server answered is data: its control characters are shown escaped.
-  for (const line of errors) say.log(`error: ${line}`);
-  for (const line of warnings) say.log(`warning: ${line}`);
+  for (const line of findingLines(findings)) say.log(line);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`${checked} request(s) in ${seconds} s: ${errors.length} error(s), ${warnings.length} warning(s).`);
   if (!errors.length) console.log(`Partners' pages can load the card from ${url}.`);
