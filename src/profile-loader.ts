@@ -22,7 +22,11 @@ export const DEFAULT_TIMEOUT = 10_000;
  * `partners/` next to this module. Undefined when the link rule refuses `base`.
  */
 export function profilesFolder(base?: string): URL | undefined {
-  if (!base) return new URL(/* @vite-ignore */ 'partners/', import.meta.url);
+  // String() keeps the expression from the shape a bundler resolves at build time,
+  // new URL('…', import.meta.url): Vite, building a site that imports this module,
+  // warned that partners/ does not exist (a /* @vite-ignore */ does not survive minifying).
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
+  if (!base) return new URL('partners/', String(import.meta.url));
   return linkRefused(base) ? undefined : safeUrl(base.trim().replace(/\/?$/, '/'), document.baseURI);
 }
 
