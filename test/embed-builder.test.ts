@@ -296,6 +296,8 @@ describe('Embed builder: choices and code', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect($<HTMLTextAreaElement>('#embed-code').value, 'no code for another partner').to.equal('');
     expect($<HTMLButtonElement>('#copy').disabled).to.equal(true);
+    // Not a button that looks ready and does nothing: none is shown (no box, not in the tab order).
+    expect($('#copy').getClientRects().length, 'no Copy button shown').to.equal(0);
     expect(new URL($<HTMLInputElement>('#share-url').value).searchParams.get('partner')).to.equal('region-southern-denmrk');
     expect(doc.querySelector('partner-card'), 'no preview of another partner').to.equal(null);
     const closest = [...doc.querySelectorAll<HTMLAnchorElement>('#partner-closest a')];
@@ -311,6 +313,7 @@ describe('Embed builder: choices and code', () => {
       timeout: 8000,
     });
     expect($<HTMLButtonElement>('#copy').disabled).to.equal(false);
+    expect($('#copy').getClientRects().length, 'the Copy button is back').to.be.above(0);
     expect($('#partner-problem').textContent).to.equal('');
   });
 

@@ -199,7 +199,10 @@ async function writeCode() {
   }
   // A partner the list does not have gets no code, not another partner's.
   const next = known() ? embedCode(moduleUrl, release, choices, prerendered) : '';
-  $('copy', HTMLButtonElement).disabled = !next;
+  // No code, no button: a disabled one looked ready and did nothing.
+  const copyButton = $('copy', HTMLButtonElement);
+  if (!next && document.activeElement === copyButton) code.focus();
+  copyButton.disabled = copyButton.hidden = !next;
   showEnglishTexts();
   $('code-state').textContent = !known() || !choices.prerender || ready ? '' : failure ? say('failed', {reason: failure}) : say('waiting');
   // "Copied" stays true until the code changes: a re-render with the same code must not take it back.
