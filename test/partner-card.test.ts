@@ -1,6 +1,8 @@
 import {expect, fixture, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {PartnerCard} from '../src/partner-card.js';
+// The directory's links are checked here too (the same-tab promise).
+import '../src/directory.js';
 import type {Profile} from '../shared/profile-types.js';
 import type {PartnerCardErrorDetail} from '../src/partner-card.js';
 import {$, $$, figures, FIXTURES, requested, requestsFor, SAMPLES, settle, settled, textOf, warnings} from './support/helpers.js';
@@ -379,5 +381,27 @@ describe('<partner-card>: registration', () => {
     el.setAttribute('partner', 'region-southern-denmark');
     el.setAttribute('base', '/demo/embed/partners/');
     await waitUntil(() => el.shadowRoot?.querySelector('[part="name"]'), 'the card shows its partner', {timeout: 5000});
+  });
+});
+
+describe('Links open in the same tab', () => {
+  /** Every link a card or list draws, read through its shadow root. */
+  const links = (el: Element) => [...el.shadowRoot!.querySelectorAll('a')];
+
+  it('no link of a full card, a compact card or the directory has a target (README: no target=_blank to guard)', async () => {
+    const {el: full} = await settled(
+      html`<partner-card partner="region-southern-denmark" base=${SAMPLES} back-href="/partners/" lang="en"></partner-card>`,
+    );
+    const {el: compact} = await settled(
+      html`<partner-card partner="region-southern-denmark" base=${SAMPLES} variant="compact" href="/partners/rsd/"></partner-card>`,
+    );
+    const list = fixtureSync(html`<partner-directory base=${SAMPLES} href="/partners/{id}/"></partner-directory>`);
+    await oneEvent(list, 'partner-directory-load');
+    const all = [full, compact, list].flatMap(links);
+    // The website, the sub-units' websites, the link back; the compact card's; the list's.
+    expect(links(full).length, 'the full card has its links').to.be.above(2);
+    expect(links(compact)).to.have.length(1);
+    expect(links(list).length).to.be.above(0);
+    expect(all.filter((a) => a.hasAttribute('target')).map((a) => a.outerHTML)).to.deep.equal([]);
   });
 });
