@@ -190,6 +190,11 @@ export interface PrerenderOptions {
   index?(): unknown;
   /** Folder of the profiles as the browser will reach them, for tags without a `base` attribute. */
   base?: string;
+  /**
+   * Where the profiles are published (an absolute URL: the kept `url` and `partners/`), when known: a tag
+   * whose base is elsewhere gets a warning, since its logo and profile would not be found there.
+   */
+  published?: string;
   /** The ids there are profiles for: a tag naming another is answered with the closest of them. */
   ids?(): Iterable<string>;
   /**
@@ -210,6 +215,12 @@ export interface PrerenderResult {
   warnings: string[];
   /** `<partner-card>` tags without `partner`, left for their page's script (a profile page reading its address), each named. */
   left: string[];
+}
+
+/** Where `base` points when that is not `published` (a path from the site root is taken on `published`'s site), else undefined. */
+function baseElsewhere(base: string, published: string): string | undefined {
+  const at = safeUrl(base.trim().replace(/\/?$/, '/'), published)?.href;
+  return at && at !== new URL(published).href ? at : undefined;
 }
 
 /** `render()`, or its error in the words `explain` has for the profile when the profile is what was refused. */
@@ -247,6 +258,13 @@ export function prerenderHTML(source: string, options: PrerenderOptions): Preren
       const base = attrs.base ?? options.base;
       if (!base)
         throw new Error("no base attribute and no --base (the Eleventy plugin's base option): say where the browser finds the profiles");
+      const misplaced = options.published && baseElsewhere(base, options.published);
+      if (misplaced) {
+        const file = tag.name === 'partner-directory' ? 'index.json' : `${attrs.partner ?? ''}.json and its logo`;
+        warnings.push(
+          `${describe(tag)}: base "${base}" is ${misplaced}, but the profiles are published at ${options.published}: ${file} would not be found there`,
+        );
+      }
       const lang = attrs.lang?.trim() || tag.inheritedLang;
       const headingLevel = attrs['heading-level'];
       let rendered: {html: string; dropped: string[]};

@@ -2,6 +2,7 @@
 // changes only inside the tags, a second run changes nothing, and bad input
 // stops everything with a message that names the file, the tag and the problem.
 import {test} from 'node:test';
+import {spawnSync} from 'node:child_process';
 import assert from 'node:assert/strict';
 import {createHash} from 'node:crypto';
 import {mkdtempSync, readFileSync, writeFileSync, mkdirSync, copyFileSync} from 'node:fs';
@@ -321,4 +322,44 @@ test("README's policy for prerendered pages has this release's style hashes", as
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const policy = readme.slice(readme.indexOf('**Prerendered cards and lists** carry their styles'));
   assert.ok(policy.includes(`style-src 'self' ${STYLE_HASH} ${DIRECTORY_STYLE_HASH};`), 'README shows the hashes npm run prerender prints');
+});
+
+test('a base that is not where the kept settings publish the profiles is a warning naming the tag, the address and where they are', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'partner-card-prerender-base-'));
+  mkdirSync(join(dir, 'profiles'));
+  copyFileSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), join(dir, 'profiles/region-southern-denmark.json'));
+  writeFileSync(join(dir, 'partner-card.config.json'), JSON.stringify({profiles: 'profiles', url: 'https://project.example/embed/'}));
+  const page = (/** @type {string} */ attrs) => {
+    writeFileSync(join(dir, 'a.html'), `<p>\n<partner-card partner="region-southern-denmark"${attrs}></partner-card>\n`);
+  };
+  const prerender = (/** @type {string[]} */ args) => {
+    const result = spawnSync(process.execPath, [join(root, 'tools/cli/partner-card.mjs'), 'prerender', 'a.html', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    return {code: result.status, out: `${result.stdout}${result.stderr}`};
+  };
+  page('');
+  const wrong = prerender(['--base', '/embed/partner/']);
+  assert.equal(wrong.code, 0, wrong.out);
+  assert.match(
+    wrong.out,
+    /^warning: a\.html: line 2: <partner-card partner="region-southern-denmark">: base "\/embed\/partner\/" is https:\/\/project\.example\/embed\/partner\/, but the profiles are published at https:\/\/project\.example\/embed\/partners\/: region-southern-denmark\.json and its logo would not be found there$/m,
+  );
+  page(' base="https://elsewhere.example/p/"');
+  assert.match(
+    prerender([]).out,
+    /base "https:\/\/elsewhere\.example\/p\/" is https:\/\/elsewhere\.example\/p\/, but the profiles are published/,
+  );
+  for (const [attrs, args] of /** @type {[string, string[]][]} */ ([
+    ['', []],
+    ['', ['--base', '/embed/partners/']],
+    ['', ['--base', 'https://project.example/embed/partners']],
+    [' base="/embed/partners/"', []],
+  ])) {
+    page(attrs);
+    const right = prerender(args);
+    assert.equal(right.code, 0, right.out);
+    assert.doesNotMatch(right.out, /warning/, `${attrs} ${args.join(' ')}`);
+  }
 });

@@ -63,7 +63,9 @@ function options(args) {
     const from = values.profiles === undefined ? ' ("profiles" in partner-card.config.json)' : ' (--profiles)';
     return void usageError(`the profiles folder "${profiles}"${from} does not exist`, USAGE);
   }
-  return {paths: positionals, profiles, base};
+  // Where the profiles are published, from the kept address: a --base or tag base elsewhere is warned about.
+  const published = kept.url && new URL('partners/', kept.url.replace(/\/?$/, '/')).href;
+  return {paths: positionals, profiles, base, published};
 }
 
 /**
@@ -85,7 +87,7 @@ async function loadPrerenderer() {
 export async function main(args) {
   const parsed = options(args);
   if (!parsed) return 2;
-  const {paths, profiles, base} = parsed;
+  const {paths, profiles, base, published} = parsed;
   const prerenderer = await loadPrerenderer();
   if (!prerenderer) return 1;
   const {prerenderHTML, STYLE_HASH, DIRECTORY_STYLE_HASH} = prerenderer;
@@ -119,7 +121,7 @@ export async function main(args) {
       }
       let result;
       try {
-        result = prerenderHTML(source, {...profilesRead, base});
+        result = prerenderHTML(source, {...profilesRead, base, published});
       } catch (error) {
         // A profile file that is a link, or an index.json that is not JSON.
         errors.push(`${file}: ${/** @type {Error} */ (error).message}`);
