@@ -12,6 +12,7 @@ import {readFileSync, statSync} from 'node:fs';
 import {baseProblem, prerenderHTML} from 'partner-card/prerender';
 import {profileSource} from './profile-source.mjs';
 import {printable} from './terminal-text.mjs';
+import {publishedProfiles, readSiteConfig} from './site-config.mjs';
 
 /**
  * What the plugin uses of Eleventy's configuration API (Eleventy 3).
@@ -104,6 +105,15 @@ export default function partnerCard(eleventyConfig, options) {
   if (!statSync(profiles, {throwIfNoEntry: false})?.isDirectory()) {
     throw new PartnerCardPluginError(`partner-card/eleventy: the profiles folder ${printable(profiles)} does not exist (${OPTIONS})`);
   }
+  // The published address kept in partner-card.config.json where Eleventy runs, as the command reads it:
+  // a base that is not where the profiles are published is warned about, naming the tag.
+  let kept;
+  try {
+    kept = readSiteConfig(process.cwd());
+  } catch (error) {
+    throw new PartnerCardPluginError(`partner-card/eleventy: ${printable(/** @type {Error} */ (error).message)}`);
+  }
+  const published = kept.url && publishedProfiles(kept.url);
   // Read afresh on each build, so that `eleventy --serve` shows profiles edited meanwhile.
   let source = profileSource(profiles);
   eleventyConfig.on('eleventy.before', () => {
@@ -115,7 +125,7 @@ export default function partnerCard(eleventyConfig, options) {
     const page = {inputPath, outputPath};
     let result;
     try {
-      result = prerenderHTML(content, {...source, ...(base && {base})});
+      result = prerenderHTML(content, {...source, ...(base && {base}), ...(published && {published})});
     } catch (error) {
       // A profile file that is a link, or an index.json that is not JSON: the message names the file.
       result = {html: content, warnings: [], errors: [/** @type {Error} */ (error).message]};

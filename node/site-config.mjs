@@ -17,6 +17,9 @@ export const DEMO_PROFILES = join(root, 'demo/embed/partners');
 
 export class ConfigProblem extends Error {}
 
+/** Where the profiles are published under the kept public address: its partners/ folder. @param {string} url */
+export const publishedProfiles = (url) => new URL('partners/', url.replace(/\/?$/, '/')).href;
+
 export const BUILD_USAGE = 'Usage: npm run build -- [--profiles <folder>] [--url <public address of dist/>]';
 
 /**

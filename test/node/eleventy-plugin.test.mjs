@@ -221,3 +221,31 @@ test('options that cannot work stop the build at once with one line', () => {
     }, message);
   }
 });
+
+test("with the published address kept in partner-card.config.json where Eleventy runs, a base elsewhere is a warning naming the template's tag", async () => {
+  const dir = site({'team.md': '# Team\n\n<partner-card partner="region-southern-denmark"></partner-card>\n'});
+  const cwd = process.cwd();
+  /** @type {string[]} */
+  const warned = [];
+  const warn = console.warn;
+  console.warn = (/** @type {unknown[]} */ ...line) => {
+    warned.push(line.join(' '));
+  };
+  try {
+    writeFileSync(join(dir, 'partner-card.config.json'), JSON.stringify({profiles: 'profiles', url: 'https://project.example/embed/'}));
+    process.chdir(dir);
+    await build(dir, 'wrong', {profiles: 'profiles', base: '/embed/partner/'});
+    assert.equal(warned.length, 1, warned.join('\n'));
+    assert.match(
+      warned[0],
+      /^partner-card: warning: \S*team\.md:3: <partner-card partner="region-southern-denmark">: base "\/embed\/partner\/" is https:\/\/project\.example\/embed\/partner\/, but the profiles are published at https:\/\/project\.example\/embed\/partners\/: region-southern-denmark\.json and its logo would not be found there$/,
+    );
+    warned.length = 0;
+    await build(dir, 'right', {profiles: 'profiles', base: '/embed/partners/'});
+    assert.deepEqual(warned, []);
+  } finally {
+    console.warn = warn;
+    process.chdir(cwd);
+    rmSync(dir, {recursive: true, force: true});
+  }
+});

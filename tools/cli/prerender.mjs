@@ -18,7 +18,7 @@ import {FileRefused, filesUnder, writeAllOrNone} from '../../node/safe-files.mjs
 import {profileSource} from '../../node/profile-source.mjs';
 import {say} from '../../node/terminal-text.mjs';
 import {partOfCommand, readArgs, usageError} from '../../node/command-line.mjs';
-import {DEMO_PROFILES, readSiteConfig} from '../../node/site-config.mjs';
+import {DEMO_PROFILES, publishedProfiles, readSiteConfig} from '../../node/site-config.mjs';
 
 export const HELP = `Usage: partner-card prerender <file.html|folder>… [--profiles <folder>] [--base <url>]
 
@@ -54,7 +54,9 @@ function options(args) {
   } catch (error) {
     return void usageError(/** @type {Error} */ (error).message, USAGE);
   }
-  const base = values.base ?? (kept.url && new URL('partners/', kept.url.replace(/\/?$/, '/')).href);
+  // Where the profiles are published, from the kept address: the default base, and a --base or tag base elsewhere is warned about.
+  const published = kept.url && publishedProfiles(kept.url);
+  const base = values.base ?? published;
   // The demo's sample only in a checkout of this project, where it is.
   const profiles = values.profiles ?? kept.profiles ?? (existsSync(DEMO_PROFILES) ? DEMO_PROFILES : undefined);
   if (!profiles)
@@ -63,8 +65,6 @@ function options(args) {
     const from = values.profiles === undefined ? ' ("profiles" in partner-card.config.json)' : ' (--profiles)';
     return void usageError(`the profiles folder "${profiles}"${from} does not exist`, USAGE);
   }
-  // Where the profiles are published, from the kept address: a --base or tag base elsewhere is warned about.
-  const published = kept.url && new URL('partners/', kept.url.replace(/\/?$/, '/')).href;
   return {paths: positionals, profiles, base, published};
 }
 
