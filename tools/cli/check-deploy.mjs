@@ -65,16 +65,16 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
   const folder = new URL(url.replace(/\/?$/, '/'));
   /** @param {URL} u */
   const name = (u) => (u.href.startsWith(folder.href) ? u.href.slice(folder.href.length) : u.href);
-  /** @param {URL} u @param {string} problem @param {string} fix */
-  const error = (u, problem, fix) => {
-    report.errors.push(`${name(u)}: ${problem}. Fix: ${fix}`);
-    report.findings.push({level: 'error', where: name(u), problem, fix});
-  };
-  /** @param {URL} u @param {string} problem @param {string} fix */
-  const warning = (u, problem, fix) => {
-    report.warnings.push(`${name(u)}: ${problem}. Fix: ${fix}`);
-    report.findings.push({level: 'warning', where: name(u), problem, fix});
-  };
+  /** A finding, kept as data and as the line with its fix. @param {'error' | 'warning'} level */
+  const finding =
+    (level) =>
+    /** @param {URL} u @param {string} problem @param {string} fix */
+    (u, problem, fix) => {
+      report.findings.push({level, where: name(u), problem, fix});
+      report[level === 'error' ? 'errors' : 'warnings'].push(`${name(u)}: ${problem}. Fix: ${fix}`);
+    };
+  const error = finding('error');
+  const warning = finding('warning');
 
   /** One request; undefined (with an error said) when there is no answer. @param {URL} u @returns {Promise<Answer | undefined>} */
   const get = async (u) => {
