@@ -8,6 +8,7 @@ import {minifyLiterals} from './tools/build/vite/minify-literals.mjs';
 import {withoutDirectoryStrings} from './tools/build/vite/without-directory-strings.mjs';
 import {releaseOf} from './node/release.mjs';
 import {translations} from './node/page-strings.mjs';
+import {pageFiles} from './tools/build/vite/page-files.mjs';
 
 /**
  * Each module, Lit, @lit/localize and its Danish strings included, must stay
@@ -55,21 +56,21 @@ const node = defineConfig({
 });
 
 /**
- * `vite build --mode builder`: the embed builder's script and style (dist/embed.js, dist/embed.css),
- * after both modules and the prerenderer are built, since it carries the
- * release they make (node/release.mjs) and the builder's Danish words.
+ * `vite build --mode builder` and `--mode preview`: the project's own pages as
+ * `partner-card publish` copies them into the published folder, each whole in
+ * dist/pages/: the embed builder (embed.html, embed.js, embed.css) and the
+ * translator preview (translate.html, .js, .css). Built after both modules and
+ * the prerenderer, since each page loads the pinned module the release names
+ * (node/release.mjs), and each carries its Danish words.
  */
-async function builder(): Promise<UserConfig> {
-  return {
-    publicDir: false,
-    define: {
-      ...define,
-      PARTNER_CARD_RELEASE: JSON.stringify((await releaseOf('dist', version)).release),
-      BUILDER_DANISH: JSON.stringify(translations('embed-builder', 'da')),
-    },
+async function pages(page: 'builder' | 'preview'): Promise<UserConfig> {
+  const {release} = await releaseOf('dist', version);
+  const pinned = `<script type="module" src="${release.module}" integrity="${release.integrity}" crossorigin="anonymous"></script>`;
+  const shared = {
+    publicDir: false as const,
     build: {
       target: 'es2022',
-      lib: {entry: 'pages/embed-builder/embed-builder.ts', formats: ['es'], fileName: () => 'embed.js', cssFileName: 'embed'},
+      outDir: 'dist/pages',
       // The page's style as written (light-dark() and all), its @import inlined.
       cssMinify: false,
       emptyOutDir: false,
@@ -77,6 +78,46 @@ async function builder(): Promise<UserConfig> {
       minify: true,
       reportCompressedSize: false,
     },
+  };
+  if (page === 'builder')
+    return {
+      ...shared,
+      define: {
+        ...define,
+        PARTNER_CARD_RELEASE: JSON.stringify(release),
+        BUILDER_DANISH: JSON.stringify(translations('embed-builder', 'da')),
+      },
+      build: {
+        ...shared.build,
+        lib: {entry: 'pages/embed-builder/embed-builder.ts', formats: ['es'], fileName: () => 'embed.js', cssFileName: 'embed'},
+      },
+      plugins: [
+        pageFiles({
+          html: [
+            'pages/embed-builder/embed.html',
+            'embed.html',
+            [
+              ['%MODULE%', release.module],
+              ['%INTEGRITY%', release.integrity],
+            ],
+          ],
+        }),
+      ],
+    };
+  return {
+    ...shared,
+    define: {PREVIEW_DANISH: JSON.stringify(translations('translator-preview', 'da'))},
+    build: {
+      ...shared.build,
+      lib: {entry: 'pages/translate/translate.js', formats: ['es'], fileName: () => 'translate.js'},
+    },
+    plugins: [
+      pageFiles({
+        // The checkout's page loads dist/'s moving module; published, it pins the release's, as the builder does.
+        html: ['pages/translate/translate.html', 'translate.html', [['<script type="module" src="../../dist/partner-card.js"></script>', pinned]]],
+        css: ['pages/translate/translate.css', 'translate.css'],
+      }),
+    ],
   };
 }
 
@@ -87,10 +128,10 @@ async function builder(): Promise<UserConfig> {
  */
 export default defineConfig(async ({mode}): Promise<UserConfig> => {
   if (mode === 'node') return node;
-  if (mode === 'builder') return builder();
+  if (mode === 'builder' || mode === 'preview') return pages(mode);
   const module = mode === 'directory' ? MODULES.directory : MODULES.card;
   return {
-    // The profiles are published by tools/build/assemble-dist.mjs: the demo's or the operator's own.
+    // The profiles are published by node/publish.mjs: the demo's or the operator's own.
     publicDir: false,
     define,
     build: {

@@ -1,5 +1,5 @@
-// The site's own settings, given once and kept: the profiles folder and the public
-// address of dist/. `npm run build -- --profiles <folder> --url <address>` writes them to
+// The site's own settings, given once and kept: the profiles folder, the public
+// address of the published folder and (for `partner-card publish`) that folder. `npm run build -- --profiles <folder> --url <address>` writes them to
 // partner-card.config.json in the project's folder; later builds (and `npm start`),
 // `npm run prerender` and `npm run check-deploy` read them, and flags still override.
 // Without a configured folder the demo's sample profile is published, and the build
@@ -45,7 +45,7 @@ export function buildFlags(args) {
 /**
  * The settings kept in the project's folder (`dir`, the project root by default), paths
  * resolved from there; `{}` when there is no file.
- * @param {string} [dir] @returns {{profiles?: string, url?: string}}
+ * @param {string} [dir] @returns {{profiles?: string, url?: string, out?: string}}
  */
 export function readSiteConfig(dir = root) {
   const file = join(dir, CONFIG_NAME);
@@ -60,9 +60,9 @@ export function readSiteConfig(dir = root) {
   }
   if (!data || typeof data !== 'object' || Array.isArray(data))
     throw new ConfigProblem(
-      `${CONFIG_NAME} must hold an object such as {"profiles": "../site/partners", "url": "https://project.example/embed/"}`,
+      `${CONFIG_NAME} must hold an object such as {"profiles": "../site/partners", "url": "https://project.example/embed/", "out": "public/embed"}`,
     );
-  for (const key of ['profiles', 'url']) {
+  for (const key of ['profiles', 'url', 'out']) {
     if (data[key] !== undefined && typeof data[key] !== 'string') throw new ConfigProblem(`${CONFIG_NAME}: "${key}" must be a text`);
   }
   if (data.url !== undefined && !/^https?:\/\/[^/]/i.test(data.url))
@@ -70,30 +70,42 @@ export function readSiteConfig(dir = root) {
   return {
     ...(data.profiles && {profiles: isAbsolute(data.profiles) ? data.profiles : join(dir, data.profiles)}),
     ...(data.url && {url: data.url}),
+    ...(data.out && {out: isAbsolute(data.out) ? data.out : join(dir, data.out)}),
   };
 }
 
 /**
- * What a build publishes: the flags given now, else the kept settings. Flags given are kept
- * for next time. `demo` says the demo's sample is published because no folder is configured.
- * @param {{profiles?: string, url?: string}} flags @param {string} [dir]
- * @returns {{profiles: string, url?: string, demo: boolean, saved: boolean}}
+ * What a build or `publish` publishes: the flags given now, else the kept settings. Flags
+ * given are kept for next time. `demo` says the demo's sample is published because no
+ * folder is configured (only a checkout has it); `saved` says what was kept, if anything.
+ * @param {{profiles?: string, url?: string, out?: string}} flags @param {string} [dir]
+ * @returns {{profiles: string, url?: string, out?: string, demo: boolean, saved: string}}
  */
 export function siteSettings(flags, dir = root) {
   const kept = readSiteConfig(dir);
-  const given = flags.profiles && resolve(flags.profiles);
+  if (flags.url !== undefined && !/^https?:\/\/[^/]/i.test(flags.url))
+    throw new ConfigProblem(`--url ${flags.url}: give the http(s) address the folder will have, e.g. https://project.example/embed/`);
+  const given = flags.profiles && resolve(dir, flags.profiles);
+  const givenOut = flags.out && resolve(dir, flags.out);
   const profiles = given ?? kept.profiles;
   const url = flags.url ?? kept.url;
-  let saved = false;
-  if ((given && given !== kept.profiles) || (flags.url && flags.url !== kept.url)) {
+  const out = givenOut ?? kept.out;
+  /** A path as it is kept: relative to the project's folder when inside it. @param {string} path */
+  const asKept = (path) => (isAbsolute(path) && !relative(dir, path).startsWith('..') ? relative(dir, path) || '.' : path);
+  const changed = [
+    given && given !== kept.profiles && `profiles ${asKept(given)}`,
+    flags.url && flags.url !== kept.url && `url ${flags.url}`,
+    givenOut && givenOut !== kept.out && `out ${asKept(givenOut)}`,
+  ].filter(Boolean);
+  if (changed.length) {
     const data = {
-      ...(profiles && {profiles: isAbsolute(profiles) && !relative(dir, profiles).startsWith('..') ? relative(dir, profiles) : profiles}),
+      ...(profiles && {profiles: asKept(profiles)}),
       ...(url && {url}),
+      ...(out && {out: asKept(out)}),
     };
     writeAllOrNone([[join(dir, CONFIG_NAME), `${JSON.stringify(data, null, 2)}\n`]]);
-    saved = true;
   }
-  return {profiles: profiles ?? DEMO_PROFILES, ...(url && {url}), demo: !profiles, saved};
+  return {profiles: profiles ?? DEMO_PROFILES, ...(url && {url}), ...(out && {out}), demo: !profiles, saved: changed.join(', ')};
 }
 
 /** The line a build starts and ends with when it publishes the demo's sample. */

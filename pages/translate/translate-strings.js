@@ -75,7 +75,9 @@ export async function pageWords(ui, file = new URL(`../../locales/pages.${ui}.xl
   const translated = {};
   /** Why the translations could not be read, for the page to say; empty when they could. */
   let failure = '';
-  if (ui !== 'en') {
+  // Published (partner-card publish), the page carries its Danish, read from the XLIFF as it was bundled.
+  if (ui !== 'en' && typeof PREVIEW_DANISH !== 'undefined') Object.assign(translated, PREVIEW_DANISH);
+  else if (ui !== 'en') {
     try {
       const response = await fetch(file);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);

@@ -26,7 +26,12 @@ const $ = (id) => {
 const target = Object.assign(document.createElement('partner-card'), {id: 'target', lang: 'da'});
 const english = Object.assign(document.createElement('partner-card'), {id: 'english', lang: 'en'});
 const cards = [target, english];
-const schema = fetch(new URL('../../dist/profile.schema.json', import.meta.url)).then((r) => r.json());
+/**
+ * The published folder: published (partner-card publish), the page sits in it; in a
+ * checkout (npm start) it is dist/, which the build publishes.
+ */
+const SITE = new URL(typeof PREVIEW_DANISH === 'undefined' ? '../../dist/' : './', import.meta.url);
+const schema = fetch(new URL('profile.schema.json', SITE)).then((r) => r.json());
 const ui = new URLSearchParams(location.search).get('ui') === 'da' ? 'da' : 'en';
 /** This page's words, once read (before anything is shown: see the end). @type {import('./translate-strings.js').Say} */
 let say;
@@ -57,7 +62,7 @@ function translatePage() {
 }
 
 /** The published profiles' folder: a logo named relative to its profile is found there (a pasted file's too). */
-const PUBLISHED = new URL('../../dist/partners/', import.meta.url);
+const PUBLISHED = new URL('partners/', SITE);
 
 /** `profile` for the cards, its logo's address made absolute: a profile given as an object is read relative to the page. */
 /** @param {Profile | undefined} profile */

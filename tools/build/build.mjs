@@ -2,7 +2,7 @@
 //
 // The build as named steps, each printed with its time, each run once; the first
 // failing step stops it with that step's exit code. The last step assembles dist/
-// (publish.mjs) from the site's settings (site-config.mjs): the flags given now,
+// (publish-dist.mjs, node/publish.mjs) from the site's settings (site-config.mjs): the flags given now,
 // else those kept in partner-card.config.json, else the demo's sample profile,
 // which the build then names first and last.
 import {spawnSync} from 'node:child_process';
@@ -35,6 +35,7 @@ function main(args) {
     ["bundle the directory's module", bin('vite'), ['build', '--mode', 'directory']],
     ['bundle the prerenderer, the command and the Eleventy plugin', bin('vite'), ['build', '--mode', 'node']],
     ['bundle the embed builder', bin('vite'), ['build', '--mode', 'builder']],
+    ['bundle the translator preview', bin('vite'), ['build', '--mode', 'preview']],
     [
       "generate the demo's 24 partners",
       process.execPath,
@@ -44,10 +45,10 @@ function main(args) {
     ['write the type declarations', bin('tsc'), ['-p', 'tsconfig.build.json']],
     ['write the custom-elements manifest', bin('cem'), ['analyze']],
     [
-      'assemble dist/',
+      'publish dist/',
       process.execPath,
       [
-        'tools/build/assemble-dist.mjs',
+        'tools/build/publish-dist.mjs',
         ...(flags.profiles ? ['--profiles', flags.profiles] : []),
         ...(flags.url ? ['--url', flags.url] : []),
       ],
@@ -75,7 +76,7 @@ function main(args) {
     console.log(`✓ ${name}: ${seconds} s`);
   }
   console.log(`\nBuilt in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-  // publish.mjs said it last of its lines; said again as the build's very last.
+  // publish-dist.mjs said it last of its lines; said again as the build's very last.
   if (demo) console.log(DEMO_NOTICE);
   return 0;
 }

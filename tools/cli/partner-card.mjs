@@ -7,6 +7,7 @@
 //
 // The package ships this file bundled (vite build --mode node → dist/cli.js).
 import {readFileSync} from 'node:fs';
+import * as publish from './publish.mjs';
 import * as prerender from './prerender.mjs';
 import * as index from './partners.mjs';
 import * as checkDeploy from './check-deploy.mjs';
@@ -24,6 +25,7 @@ const version = () =>
 
 /** @type {[name: string, command: Command, summary: string][]} */
 export const COMMANDS = [
+  ['publish', publish, 'write the whole folder a site uploads: modules, profiles, index, builder, preview'],
   ['prerender', prerender, 'write the cards and lists in HTML pages as HTML, shown before any script runs'],
   ['index', index, "check a folder's profiles and write its index.json for <partner-directory>"],
   ['check-deploy', checkDeploy, "check a deployed folder from outside, as partners' pages load it"],

@@ -8,10 +8,9 @@
 // what is wrong in plain words; any invalid profile means exit code 1 and no
 // index is written. Texts without a translation are warnings.
 import {existsSync, readdirSync} from 'node:fs';
-import localize from '../../lit-localize.json' with {type: 'json'};
 import {join, relative} from 'node:path';
 import {isProfileFile, readProfiles} from '../../node/profile-files.mjs';
-import {untranslated} from '../../shared/translation-coverage.js';
+import {indexOf, indexText, untranslatedTexts} from '../../node/partner-index.mjs';
 import {writeAllOrNone} from '../../node/safe-files.mjs';
 import {say} from '../../node/terminal-text.mjs';
 import {partOfCommand, readArgs, usageError} from '../../node/command-line.mjs';
@@ -54,17 +53,12 @@ export function main(args) {
     say.error(`error: ${folder}: there is no such folder, or it cannot be read.`);
     return 1;
   }
-  const warnings = [];
-  const entries = [];
-
-  for (const {where, profile} of valid) {
-    for (const lang of localize.targetLocales) {
-      for (const text of untranslated(profile, lang)) warnings.push(`${where}: ${text.path} has no "${lang}" text (English is shown).`);
-    }
-    const {id, name, shortName, country, summary, logo} = profile;
-    entries.push({id, name, ...(shortName && {shortName}), country, summary, ...(logo && {logo})});
+  // An empty index would empty the directory on every page that loads it.
+  if (!files.length) {
+    say.error(`error: ${folder}: there are no profiles (<id>.json files) in this folder, so no index was written. Name the folder that holds them.`);
+    return 1;
   }
-
+  const warnings = untranslatedTexts(valid).map(({where, lang, path}) => `${where}: ${path} has no "${lang}" text (English is shown).`);
   for (const w of warnings) say.warn(`warning: ${w}`);
   for (const e of errors) say.error(`error: ${e}`);
   const invalid = new Set(errors.map((e) => e.split(':')[0])).size;
@@ -72,16 +66,15 @@ export function main(args) {
     console.error(`\n${invalid} of ${files.length} profile(s) invalid: ${relative('.', index)} was not written.`);
     return 1;
   }
-  const english = (/** @type {string | {en: string}} */ text) => (typeof text === 'string' ? text : text.en);
-  entries.sort((a, b) => english(a.name).localeCompare(english(b.name), 'en'));
+  const made = indexOf(valid.map((v) => v.profile));
   try {
-    writeAllOrNone([[index, `${JSON.stringify({version: 1, partners: entries}, null, 1)}\n`]]);
+    writeAllOrNone([[index, indexText(made)]]);
   } catch (error) {
     say.error(`error: ${/** @type {Error} */ (error).message}: ${relative('.', index)} was not written.`);
     return 1;
   }
   console.log(
-    `${files.length} profile(s) valid, ${warnings.length} warning(s); wrote ${relative('.', index)} with ${entries.length} partner(s).`,
+    `${files.length} profile(s) valid, ${warnings.length} warning(s); wrote ${relative('.', index)} with ${made.partners.length} partner(s).`,
   );
   return 0;
 }
