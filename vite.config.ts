@@ -114,7 +114,11 @@ async function pages(page: 'builder' | 'preview'): Promise<UserConfig> {
     plugins: [
       pageFiles({
         // The checkout's page loads dist/'s moving module; published, it pins the release's, as the builder does.
-        html: ['pages/translate/translate.html', 'translate.html', [['<script type="module" src="../../dist/partner-card.js"></script>', pinned]]],
+        html: [
+          'pages/translate/translate.html',
+          'translate.html',
+          [['<script type="module" src="../../dist/partner-card.js"></script>', pinned]],
+        ],
         css: ['pages/translate/translate.css', 'translate.css'],
       }),
     ],

@@ -60,7 +60,7 @@ export default {
         target: 'es2022',
         define: {
           PARTNER_CARD_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
-          // The embed builder's Danish, as tools/build/assemble-dist.mjs bundles it.
+          // The embed builder's Danish, as vite.config.ts (mode builder) bundles it.
           BUILDER_DANISH: JSON.stringify(translations('embed-builder', 'da')),
         },
       }),

@@ -5,27 +5,37 @@
 // unclosed tag, a symbolic link, no base) fails the build, named by the
 // template the user wrote and the line there.
 //
+// With `publish`, it also publishes the folder partners' pages load (modules,
+// profiles, index, embed builder, translator preview: `partner-card publish`)
+// into Eleventy's output at that path, after each build.
+//
 //   import partnerCard from 'partner-card/eleventy';
 //   export default (eleventyConfig) =>
-//     eleventyConfig.addPlugin(partnerCard, {profiles: 'partners', base: '/embed/partners/'});
+//     eleventyConfig.addPlugin(partnerCard, {profiles: 'partners', publish: '/embed/'});
 import {readFileSync, statSync} from 'node:fs';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {baseProblem, prerenderHTML} from 'partner-card/prerender';
 import {profileSource} from './profile-source.mjs';
 import {printable} from './terminal-text.mjs';
 import {publishedProfiles, readSiteConfig} from './site-config.mjs';
+import {publish as publishFolder, PublishProblem} from './publish.mjs';
 
 /**
  * What the plugin uses of Eleventy's configuration API (Eleventy 3).
  * @typedef {object} EleventyConfig
  * @property {(name: string, transform: (this: {page: {inputPath: string, outputPath: string | false}}, content: string) => string) => unknown} addTransform
- * @property {(event: string, listener: () => void) => unknown} on
+ * @property {(event: string, listener: (event: {directories?: {output?: string}}) => unknown) => unknown} on
+ * @property {(path: string) => unknown} [addWatchTarget]
  */
 
 /**
  * @typedef {object} PartnerCardOptions
  * @property {string} profiles the folder of profiles (<id>.json; index.json for directories), from where Eleventy runs
  * @property {string} [base] where browsers find that folder, for logos and links: an absolute URL or a path from the
- *   site root (/embed/partners/); a tag's own `base` attribute wins
+ *   site root (/embed/partners/); a tag's own `base` attribute wins; default with `publish`: its partners/
+ * @property {string} [publish] the path in the site where the plugin publishes the folder partners' pages load
+ *   (`/embed/`), written into Eleventy's output after each build, as `partner-card publish` writes it
  */
 
 /**
@@ -94,7 +104,17 @@ function located(problems, {inputPath, outputPath}, content) {
  */
 export default function partnerCard(eleventyConfig, options) {
   // Checked here, once, since a site's config is plain JavaScript: addPlugin(partnerCard) alone gives none.
-  const {profiles, base} = /** @type {Partial<PartnerCardOptions>} */ (options ?? {});
+  const {profiles, publish} = /** @type {Partial<PartnerCardOptions>} */ (options ?? {});
+  if (
+    publish !== undefined &&
+    (typeof publish !== 'string' || !/^\/([^/?#:]+\/)*$/.test(publish.replace(/\/?$/, '/')) || publish.includes('..'))
+  ) {
+    throw new PartnerCardPluginError(
+      `partner-card/eleventy: the option publish ${printable(JSON.stringify(publish))} is not a path in the site such as "/embed/" (${OPTIONS})`,
+    );
+  }
+  const at = publish?.replace(/\/?$/, '/');
+  const base = /** @type {Partial<PartnerCardOptions>} */ (options ?? {}).base ?? (at && `${at}partners/`);
   if (typeof profiles !== 'string' || !profiles) {
     throw new PartnerCardPluginError('partner-card/eleventy: give the folder of profiles, addPlugin(partnerCard, {profiles: "partners"})');
   }
@@ -118,6 +138,36 @@ export default function partnerCard(eleventyConfig, options) {
   let source = profileSource(profiles);
   eleventyConfig.on('eleventy.before', () => {
     source = profileSource(profiles);
+  });
+  // An added, edited or removed profile rebuilds the site under --serve (and republishes the folder).
+  eleventyConfig.addWatchTarget?.(profiles);
+  eleventyConfig.on('eleventy.after', async ({directories}) => {
+    const stale = source.staleIndex();
+    if (stale) console.warn(`partner-card: warning: ${printable(stale)}`);
+    if (!at) return;
+    const out = join(directories?.output ?? '_site', at);
+    const started = performance.now();
+    try {
+      // The ready-made embed code needs the folder's full address: the kept one, when it is this path's.
+      const own = fileURLToPath(new URL('.', import.meta.resolve('partner-card')));
+      const {version} = /** @type {{version: string}} */ (
+        JSON.parse(readFileSync(new URL(import.meta.resolve('partner-card/package.json')), 'utf8'))
+      );
+      const done = await publishFolder({
+        profiles,
+        out,
+        from: own,
+        version,
+        ...(kept.url && new URL(kept.url).pathname === at && {url: kept.url}),
+      });
+      console.log(
+        `partner-card: published ${at} (${out}) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${done.partners} partner(s), ${done.untranslated} text(s) not yet translated, ${(done.bytes / 1024).toFixed(0)} KB`,
+      );
+    } catch (error) {
+      if (!(error instanceof PublishProblem)) throw error;
+      for (const line of error.message.split('\n')) console.error(`partner-card: error: ${printable(line)}`);
+      throw new PartnerCardPluginError(`partner-card: ${at} could not be published: each problem is named above`);
+    }
   });
   eleventyConfig.addTransform('partner-card', function (content) {
     const {inputPath, outputPath} = this.page;

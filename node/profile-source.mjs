@@ -1,5 +1,8 @@
 // The profiles folder as the prerenderer reads it: profile(id) and index(),
-// each file read once however many tags and pages name it. Used by
+// each file read once however many tags and pages name it. The index is made
+// from the profiles (as `index` and `publish` make it), never taken from a
+// copy that may be older: an index.json in the folder that says otherwise is
+// named, with each difference, by staleIndex(). Used by
 // `partner-card prerender` and the Eleventy plugin, so both refuse the same
 // things (a symbolic link, a file that is not JSON, an id that is not one) and
 // word a profile's problems as `partner-card index` does: its file, the JSON's
@@ -7,7 +10,8 @@
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {refuseLink} from './safe-files.mjs';
-import {isProfileFile, profileProblems} from './profile-files.mjs';
+import {isProfileFile, profileProblems, readProfiles} from './profile-files.mjs';
+import {indexDifferences, indexOf} from './partner-index.mjs';
 import {parseProfile} from '../shared/profile-check.mjs';
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -34,15 +38,18 @@ function parsed(file, text) {
 
 /**
  * @param {string} folder the profiles: <id>.json, and index.json for directories
- * @returns {{profile: (id: string) => unknown, index: () => unknown, ids: () => string[], explain: (id: string) => string[]}}
- *   profile and index: undefined for what is not there; ids: the profiles there are; explain: a profile's
- *   problems, each naming its file and the fix
+ * @returns {{profile: (id: string) => unknown, index: () => unknown, ids: () => string[], explain: (id: string) => string[], staleIndex: () => string | undefined}}
+ *   profile: undefined for what is not there; index: made from the profiles (throws naming each invalid one);
+ *   ids: the profiles there are; explain: a profile's problems, each naming its file and the fix;
+ *   staleIndex: how the folder's index.json differs from the profiles, once index() was made; else undefined
  */
 export function profileSource(folder) {
   /** @type {Map<string, {value: unknown, problems: string[]} | undefined>} */
   const read = new Map();
-  /** @type {unknown} */
-  let partners;
+  /** @type {ReturnType<typeof indexOf> | undefined} */
+  let made;
+  /** @type {string | undefined} */
+  let stale;
   /** @type {string[] | undefined} */
   let ids;
   /** @param {string} id */
@@ -67,9 +74,19 @@ export function profileSource(folder) {
         .map((name) => name.slice(0, -'.json'.length))
         .filter((id) => ID.test(id))),
     index() {
+      if (made) return made;
+      const {files, errors} = readProfiles(folder);
+      if (errors.length) throw new Error(`a list is made from every profile in the folder, and ${errors.join('; ')}`);
+      made = indexOf(files.map((f) => f.profile));
+      // A hand-kept index.json is not read for the list; one that says otherwise is named.
       const file = join(folder, 'index.json');
-      if (partners === undefined && existsSync(file)) partners = parsed(file, readText(file));
-      return partners;
+      if (existsSync(file)) {
+        const differences = indexDifferences(parsed(file, readText(file)), made);
+        if (differences.length)
+          stale = `${named(file)} is not what the profiles say (${differences.slice(0, 3).join('; ')}${differences.length > 3 ? `; ${differences.length - 3} more` : ''}): lists are drawn from the profiles; run partner-card index ${named(folder)} to bring it up to date, or delete it`;
+      }
+      return made;
     },
+    staleIndex: () => stale,
   };
 }

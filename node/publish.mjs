@@ -127,7 +127,8 @@ export async function publish({profiles, out, from, version, url, onStep}) {
     onStep?.(name, (performance.now() - start) / 1000);
     return result;
   };
-  if (!statSync(profiles, {throwIfNoEntry: false})?.isDirectory()) throw new PublishProblem(`${profiles}: there is no such folder of profiles.`);
+  if (!statSync(profiles, {throwIfNoEntry: false})?.isDirectory())
+    throw new PublishProblem(`${profiles}: there is no such folder of profiles.`);
   for (const name of [...MODULES, 'prerender.js', 'profile.schema.json', ...PAGES.map((p) => `pages/${p}`)]) {
     if (!existsSync(join(from, name)))
       throw new PublishProblem(`the package is missing ${name} (in ${from}): reinstall partner-card, or in a checkout run npm run build.`);
@@ -140,8 +141,11 @@ export async function publish({profiles, out, from, version, url, onStep}) {
       throw new PublishProblem(`${profiles}: there are no profiles (<id>.json files) in this folder: nothing to publish.`);
     const found = logosOf(profiles, read.files);
     const errors = [...read.errors, ...found.errors];
-    if (errors.length) throw new PublishProblem(`${errors.join('\n')}\nNothing was published: fix the file(s) above and run publish again.`);
-    const untranslated = untranslatedTexts(read.files).map(({where, lang, path}) => `${where}: ${path} has no "${lang}" text (English is shown).`);
+    if (errors.length)
+      throw new PublishProblem(`${errors.join('\n')}\nNothing was published: fix the file(s) above and run publish again.`);
+    const untranslated = untranslatedTexts(read.files).map(
+      ({where, lang, path}) => `${where}: ${path} has no "${lang}" text (English is shown).`,
+    );
     return {valid: read.files, logos: found.logos, index: indexOf(read.files.map((f) => f.profile)), warnings: untranslated};
   });
 
@@ -205,10 +209,13 @@ export async function publish({profiles, out, from, version, url, onStep}) {
     const size = sizeOf(next);
     await step('swap the new folder in', () => {
       refuseForeignFolder(out, from);
-      // A checkout's dist/ is both the package's build and the published folder: the package's own files stay.
-      if (existsSync(out) && resolve(out) === resolve(from)) {
+      if (existsSync(out)) {
         for (const name of readdirSync(out)) {
-          if (!isPublished(name)) cpSync(join(out, name), join(next, name), {recursive: true, verbatimSymlinks: true});
+          // Older releases' versioned modules stay: partners' pages pin them by name and integrity.
+          const older = /^partner-(card|directory)-.+\.js(\.map)?$/.test(name) && !existsSync(join(next, name));
+          // A checkout's dist/ is both the package's build and the published folder: the package's own files stay.
+          const packageFile = resolve(out) === resolve(from) && !isPublished(name);
+          if (older || packageFile) cpSync(join(out, name), join(next, name), {recursive: true, verbatimSymlinks: true});
         }
       }
       const old = `${next}.old`;
@@ -227,4 +234,40 @@ export async function publish({profiles, out, from, version, url, onStep}) {
   } finally {
     rmSync(next, {recursive: true, force: true});
   }
+}
+
+/**
+ * The published folders made from the profiles in `profiles` that a command
+ * run in `cwd` can see, each with the one command that makes it current: the
+ * `out` kept in partner-card.config.json (partner-card publish), and in a
+ * checkout of this project, dist/ (npm run build). Only those whose kept
+ * profiles folder is `profiles`.
+ * @param {string} profiles @param {{profiles?: string, out?: string}} kept @param {{dist: string, profiles: string} | undefined} checkout
+ * @returns {{out: string, command: string}[]}
+ */
+export function publishedCopies(profiles, kept, checkout) {
+  const same = (/** @type {string | undefined} */ folder) => folder !== undefined && resolve(folder) === resolve(profiles);
+  const copies = [];
+  if (kept.out && same(kept.profiles) && existsSync(join(kept.out, 'release.json')))
+    copies.push({out: kept.out, command: 'partner-card publish'});
+  if (checkout && same(checkout.profiles) && existsSync(join(checkout.dist, 'release.json')))
+    copies.push({out: checkout.dist, command: 'npm run build'});
+  return copies;
+}
+
+/**
+ * Which of `profiles` (id → the profile file's text) a published folder holds
+ * another text of, or none of: those the folder shows stale.
+ * @param {string} out @param {Map<string, string>} profiles
+ */
+export function staleIn(out, profiles) {
+  return [...profiles]
+    .filter(([id, text]) => {
+      try {
+        return readFileSync(join(out, 'partners', `${id}.json`), 'utf8') !== text;
+      } catch {
+        return true;
+      }
+    })
+    .map(([id]) => id);
 }

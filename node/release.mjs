@@ -1,7 +1,7 @@
 // What a release pins, computed from the built files in dist/: each module's
 // versioned copy (`<name>-<version>.js`, which never changes meaning) and its
 // integrity, and the CSP hashes of the prerendered styles. The builder's
-// bundle (vite.config.ts) carries it and assemble-dist.mjs writes it, both
+// bundle (vite.config.ts) carries it and node/publish.mjs writes it, both
 // from this one function, so they cannot disagree.
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';

@@ -17,6 +17,23 @@ export const DEMO_PROFILES = join(root, 'demo/embed/partners');
 
 export class ConfigProblem extends Error {}
 
+/**
+ * In a checkout of this project (not the installed package, which has no
+ * demo): its dist/, which `npm run build` publishes, and the profiles it
+ * publishes there (the kept folder, else the demo's).
+ * @returns {{dist: string, profiles: string} | undefined}
+ */
+export function checkout() {
+  if (!existsSync(DEMO_PROFILES)) return undefined;
+  let kept;
+  try {
+    kept = readSiteConfig(root).profiles;
+  } catch {
+    // the build names a broken config
+  }
+  return {dist: join(root, 'dist'), profiles: kept ?? DEMO_PROFILES};
+}
+
 /** Where the profiles are published under the kept public address: its partners/ folder. @param {string} url */
 export const publishedProfiles = (url) => new URL('partners/', url.replace(/\/?$/, '/')).href;
 
@@ -76,10 +93,11 @@ export function readSiteConfig(dir = root) {
 
 /**
  * What a build or `publish` publishes: the flags given now, else the kept settings. Flags
- * given are kept for next time. `demo` says the demo's sample is published because no
- * folder is configured (only a checkout has it); `saved` says what was kept, if anything.
+ * given are kept for next time by `keep()`, called once the run succeeded (a failed run keeps
+ * nothing), which says what it kept. `demo` says the demo's sample is published because no
+ * folder is configured (only a checkout has it).
  * @param {{profiles?: string, url?: string, out?: string}} flags @param {string} [dir]
- * @returns {{profiles: string, url?: string, out?: string, demo: boolean, saved: string}}
+ * @returns {{profiles: string, url?: string, out?: string, demo: boolean, keep: () => string}}
  */
 export function siteSettings(flags, dir = root) {
   const kept = readSiteConfig(dir);
@@ -97,15 +115,17 @@ export function siteSettings(flags, dir = root) {
     flags.url && flags.url !== kept.url && `url ${flags.url}`,
     givenOut && givenOut !== kept.out && `out ${asKept(givenOut)}`,
   ].filter(Boolean);
-  if (changed.length) {
+  const keep = () => {
+    if (!changed.length) return '';
     const data = {
       ...(profiles && {profiles: asKept(profiles)}),
       ...(url && {url}),
       ...(out && {out: asKept(out)}),
     };
     writeAllOrNone([[join(dir, CONFIG_NAME), `${JSON.stringify(data, null, 2)}\n`]]);
-  }
-  return {profiles: profiles ?? DEMO_PROFILES, ...(url && {url}), ...(out && {out}), demo: !profiles, saved: changed.join(', ')};
+    return changed.join(', ');
+  };
+  return {profiles: profiles ?? DEMO_PROFILES, ...(url && {url}), ...(out && {out}), demo: !profiles, keep};
 }
 
 /** The line a build starts and ends with when it publishes the demo's sample. */

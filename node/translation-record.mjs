@@ -6,7 +6,7 @@
 // `npm run i18n:import-profiles` writes it for every text it imports. The
 // profiles themselves do not change format (the card never reads this file),
 // and a text without an entry (translated by hand in the JSON) is simply not
-// checked. Dotfiles are not published (tools/build/assemble-dist.mjs) nor read as
+// checked. Dotfiles are not published (node/publish.mjs copies profiles and logos only) nor read as
 // profiles.
 import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';

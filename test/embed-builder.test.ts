@@ -180,7 +180,7 @@ describe('Embed builder: choices and code', () => {
   for (const lang of ['en', 'da']) {
     it(`the code for the default choices is byte for byte the build's ready-made partners/<id>.${lang}.html`, async () => {
       const {code} = await openBuilder(`?partner=${SAMPLE}&lang=${lang}`);
-      // What tools/build/embed-snippets.mjs writes: the pinned module, then the card as renderCard() draws it.
+      // What partner-card publish --url writes (node/publish.mjs): the pinned module, then the card as renderCard() draws it.
       const card = await (
         await fetch(`/prerender-card?${new URLSearchParams({partner: SAMPLE, lang, base: `${location.origin}/dist/partners/`})}`)
       ).text();

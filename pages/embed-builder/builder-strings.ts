@@ -5,7 +5,7 @@ import {en} from './builder-english.js';
  * the project site, not part of the module partners load, so its strings are
  * kept out of locales/da.xlf (whose every string is bundled into the module):
  * translators work on locales/pages.da.xlf, and the build
- * (tools/build/assemble-dist.mjs) puts its usable Danish here. The build stops on a
+ * (vite.config.ts, mode builder) puts its usable Danish here. The build stops on a
  * string without usable Danish (`npm run i18n:check`), so the English
  * stand-in below is for a development run only.
  */

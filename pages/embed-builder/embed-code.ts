@@ -31,7 +31,7 @@ export const DEFAULT_CHOICES: EmbedChoices = {
   prerender: true,
 };
 
-/** The release this builder belongs to (tools/build/assemble-dist.mjs writes it). */
+/** The release this builder belongs to (node/release.mjs makes it, vite.config.ts bundles it). */
 export interface Release {
   version: string;
   module: string;

@@ -190,7 +190,7 @@ test("the directory's module is checked as the card's: its versioned copy's byte
   result = await checkDeploy({dir});
   assert.equal(result.code, 1);
   assert.deepEqual(result.errors, [
-    "error: release.json: does not name the directory's module (partner-directory-<version>.js) and its sha384 integrity. Fix: upload all of dist/ as `npm run build` left it",
+    "error: release.json: does not name the directory's module (partner-directory-<version>.js) and its sha384 integrity. Fix: upload the whole folder `partner-card publish` wrote",
   ]);
 });
 
@@ -314,4 +314,28 @@ test('usage: no URL or not http(s) is refused with exit code 2 (a usage error)',
       /^(name the deployed folder's address|"[^"]+" is not an (http\(s\) )?address)[^\n]*\nUsage: partner-card check-deploy \[</,
     );
   }
+});
+
+test('an index.json that is not what the deployed profiles say: an error per difference, naming the partner and the field', async () => {
+  const dir = upload();
+  const index = JSON.parse(readFileSync(join(dir, 'partners/index.json'), 'utf8'));
+  index.partners[0].summary = {en: 'An old summary.', da: 'Et gammelt resumé.'};
+  index.partners.push({...index.partners[0], id: 'gone-partner'});
+  writeFileSync(join(dir, 'partners/index.json'), JSON.stringify(index));
+  // The profile listed but not there is its own error (a 404); the stale summary is the index's.
+  const result = await checkDeploy({dir});
+  assert.equal(result.code, 1);
+  assert.ok(
+    result.errors.some(
+      (l) =>
+        l.startsWith(
+          "error: partners/index.json: is not what the deployed profiles say: region-southern-denmark: its summary is not the profile's",
+        ) && l.includes('Fix: publish again (`partner-card publish`)'),
+    ),
+    result.stdout,
+  );
+  assert.ok(
+    result.errors.some((l) => l.startsWith('error: partners/gone-partner.json: The profile of "gone-partner"')),
+    result.stdout,
+  );
 });

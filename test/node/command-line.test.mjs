@@ -12,7 +12,7 @@ import {join} from 'node:path';
 const root = new URL('../..', import.meta.url).pathname;
 const CLI = 'tools/cli/partner-card.mjs';
 const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const SUBCOMMANDS = [['prerender'], ['index'], ['check-deploy'], ['xliff', 'export'], ['xliff', 'import']];
+const SUBCOMMANDS = [['publish'], ['prerender'], ['index'], ['check-deploy'], ['xliff', 'export'], ['xliff', 'import']];
 
 /** @param {string[]} args @param {string} [program] */
 const run = (args, program = join(root, CLI)) => spawnSync(process.execPath, [program, ...args], {cwd: root, encoding: 'utf8'});
@@ -22,7 +22,7 @@ const COMMANDS = [
   ['tools/cli/i18n-check.mjs'],
   ['tools/cli/extract-page-strings.mjs'],
   ['tools/build/build.mjs'],
-  ['tools/build/assemble-dist.mjs'],
+  ['tools/build/publish-dist.mjs'],
   ['tools/dev/generate-partners.mjs'],
   ['tools/dev/screenshot.mjs'],
 ];

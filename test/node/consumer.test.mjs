@@ -11,9 +11,15 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import {cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {freePort, nginx, startNginx} from '../support/nginx.mjs';
+import {programOf, which} from '../../node/browsers.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const own = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const SAMPLE = JSON.parse(readFileSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), 'utf8'));
+/** README's fenced block in `language`. @param {string} language */
+const readmeBlock = (language) =>
+  new RegExp('```' + language + '\\n([^]*?)```').exec(readFileSync(join(root, 'README.md'), 'utf8'))?.[1] ?? '';
 /** The versions this checkout tests with, so the fresh project needs nothing npm has not already fetched. */
 const installed = (/** @type {string} */ name) =>
   JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
@@ -235,3 +241,201 @@ export default function (eleventyConfig) {
     /^partner-card: error: \.\/eleventy-site\/other\.md:1: <partner-card partner="nobody">: there is no profile "nobody"$/m,
   );
 });
+
+/**
+ * The site as its visitors meet it, in Debian's Chromium (playwright-core, no
+ * browser downloaded): a partner's page on another origin with the ready-made
+ * embed code shows the card before any script runs (scripts off) and live
+ * (`partner-card-load`); the directory lists every partner; the embed builder
+ * and the translator preview open with the published partners. Each page's
+ * console errors fail the test.
+ * @param {{embed: string, partnerPage: string, directoryPage: string, ids: string[]}} site
+ */
+async function visit({embed, partnerPage, directoryPage, ids}) {
+  const {chromium} = await import('playwright-core');
+  const browser = await chromium.launch({executablePath: programOf('chromium'), args: ['--no-sandbox', '--disable-gpu']});
+  try {
+    const still = await browser.newContext({javaScriptEnabled: false});
+    const first = await still.newPage();
+    await first.goto(partnerPage);
+    assert.equal(
+      await first.locator('partner-card [role="heading"][aria-level="2"]').textContent(),
+      'Region of Southern Denmark',
+      'the card is there with no script run',
+    );
+    const context = await browser.newContext();
+    /** @type {string[]} */
+    const problems = [];
+    context.on('weberror', (error) => problems.push(error.error().message));
+    const page = async (/** @type {string} */ url) => {
+      const opened = await context.newPage();
+      opened.on('console', (message) => {
+        // The site's own favicon.ico is not the package's to publish.
+        if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) problems.push(`${url}: ${message.text()}`);
+      });
+      await opened.addInitScript(() => {
+        addEventListener('partner-card-load', () => {
+          document.documentElement.setAttribute('data-card-live', '');
+        });
+        addEventListener('partner-directory-load', (event) => {
+          document.documentElement.setAttribute('data-listed', String(/** @type {CustomEvent<{count: number}>} */ (event).detail.count));
+        });
+      });
+      await opened.goto(url);
+      return opened;
+    };
+    // The limits are the product's: a card loads its profile at once, a list is complete 2 s after it starts.
+    const live = await page(partnerPage);
+    await live.waitForSelector('html[data-card-live]', {timeout: 10_000});
+    assert.equal(await live.locator('partner-card [role="heading"][aria-level="2"]').count(), 1, 'one card, the live one');
+    const list = await page(directoryPage);
+    await list.waitForSelector('html[data-listed]', {timeout: 10_000});
+    assert.equal(await list.getAttribute('html', 'data-listed'), String(ids.length));
+    assert.equal(await list.locator('partner-directory li').count(), ids.length, 'every partner is listed');
+    const builder = await page(`${embed}embed.html`);
+    await builder.waitForFunction((count) => document.querySelectorAll('#partner option').length === count, ids.length, {timeout: 10_000});
+    const preview = await page(`${embed}translate.html?ui=da`);
+    await preview.waitForFunction((count) => document.querySelectorAll('#profile option:not([disabled])').length === count, ids.length, {
+      timeout: 10_000,
+    });
+    assert.equal(await preview.getAttribute('html', 'lang'), 'da', 'the preview in Danish, its words bundled');
+    assert.deepEqual(problems, [], 'no console error on any page');
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * A second origin (`localhost`, where the site is `127.0.0.1`): serves `pages` by path.
+ * @param {Record<string, string>} pages
+ */
+async function partnerSite(pages) {
+  const {createServer} = await import('node:http');
+  const server = createServer((request, response) => {
+    const page = /** @type {string | undefined} */ (pages[request.url ?? '']);
+    response.writeHead(page ? 200 : 404, {'content-type': 'text/html; charset=utf-8'});
+    response.end(page ?? 'not found');
+  });
+  const port = await freePort();
+  await new Promise((resolve) =>
+    server.listen(port, '127.0.0.1', () => {
+      resolve(undefined);
+    }),
+  );
+  return {origin: `http://localhost:${port}`, close: () => server.close()};
+}
+
+const browserAndServer = !nginx
+  ? 'nginx is not installed (apt-get install nginx-light)'
+  : !which('chromium')
+    ? 'Chromium is not installed (apt-get install chromium)'
+    : false;
+
+test(
+  "the installed package publishes the site's folder; README's nginx serves it; check-deploy finds nothing; partners' pages, the directory, the builder and the preview work",
+  {skip: browserAndServer},
+  async () => {
+    mkdirSync(join(project, 'published'));
+    cpSync(join(root, 'demo/embed/partners'), join(project, 'published-profiles'), {recursive: true});
+    rmSync(join(project, 'published-profiles/index.json'), {force: true});
+    const kiel = {...SAMPLE, id: 'kiel-maritime-cluster', name: 'Kiel Maritime Cluster', shortName: 'KMC', country: 'DE'};
+    delete kiel.logo;
+    writeFileSync(join(project, 'published-profiles/kiel-maritime-cluster.json'), JSON.stringify(kiel));
+    const site = join(project, 'published');
+    // The site's own home page; the port is known once nginx runs, and --url needs it, so nginx serves the folder from the start.
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>Project</title>');
+    const server = await startNginx({root: site, location: readmeBlock('nginx'), probe: '/index.html'});
+    try {
+      const embed = `${server.origin}/embed/`;
+      const published = run(project, 'npx', [
+        '--no',
+        '--',
+        'partner-card',
+        'publish',
+        'published-profiles',
+        '--out',
+        'published/embed',
+        '--url',
+        embed,
+      ]);
+      assert.equal(published.code, 0, published.out);
+      assert.match(published.out, /Published published\/embed\/ in [\d.]+ s: 2 partner\(s\) in en and da/);
+      const check = run(project, 'npx', ['--no', '--', 'partner-card', 'check-deploy', embed]);
+      assert.equal(check.code, 0, check.out);
+      assert.match(check.out, /: 0 error\(s\), 0 warning\(s\)\./);
+      const partner = await partnerSite({
+        '/about.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>About us</title></head><body><main><h1>About us</h1>\n${readFileSync(join(site, 'embed/partners/region-southern-denmark.en.html'), 'utf8')}</main></body></html>`,
+        '/partners.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partners</title><script type="module" src="${embed}partner-directory.js"></script></head><body><main><h1>Partners</h1><partner-directory></partner-directory></main></body></html>`,
+      });
+      try {
+        await visit({
+          embed,
+          partnerPage: `${partner.origin}/about.html`,
+          directoryPage: `${partner.origin}/partners.html`,
+          ids: ['kiel-maritime-cluster', 'region-southern-denmark'],
+        });
+      } finally {
+        partner.close();
+      }
+    } finally {
+      server.stop();
+      rmSync(join(project, 'partner-card.config.json'), {force: true});
+    }
+  },
+);
+
+test(
+  "Eleventy with the plugin's publish option: the site's own output holds the folder; nginx serves it; check-deploy finds nothing; pages, directory, builder and preview work",
+  {skip: browserAndServer},
+  async () => {
+    const input = join(project, 'eleventy-published');
+    mkdirSync(input, {recursive: true});
+    cpSync(join(root, 'demo/embed/partners'), join(project, 'eleventy-published-profiles'), {recursive: true});
+    rmSync(join(project, 'eleventy-published-profiles/index.json'), {force: true});
+    writeFileSync(
+      join(input, 'about.html'),
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>About</title><script type="module" src="/embed/partner-card.js"></script></head><body><main><partner-card partner="region-southern-denmark"></partner-card></main></body></html>\n',
+    );
+    writeFileSync(
+      join(input, 'partners.html'),
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partners</title><script type="module" src="/embed/partner-directory.js"></script></head><body><main><partner-directory></partner-directory></main></body></html>\n',
+    );
+    writeFileSync(
+      join(project, 'eleventy-published.config.js'),
+      `import partnerCard from 'partner-card/eleventy';
+export default (eleventyConfig) => eleventyConfig.addPlugin(partnerCard, {profiles: 'eleventy-published-profiles', publish: '/embed/'});
+`,
+    );
+    const build = run(project, 'npx', [
+      '--no',
+      '--',
+      'eleventy',
+      '--config=eleventy-published.config.js',
+      '--input=eleventy-published',
+      '--output=_published',
+      '--quiet',
+    ]);
+    assert.equal(build.code, 0, build.out);
+    assert.match(build.out, /partner-card: published \/embed\/ \(_published\/embed\/?\) in [\d.]+ s: 1 partner\(s\)/);
+    // Eleventy writes about.html as about/index.html.
+    assert.match(
+      readFileSync(join(project, '_published/about/index.html'), 'utf8'),
+      /<template shadowrootmode="open">.*src="\/embed\/partners\/region-southern-denmark\.svg"/s,
+    );
+    const server = await startNginx({root: join(project, '_published'), location: readmeBlock('nginx'), probe: '/embed/release.json'});
+    try {
+      const embed = `${server.origin}/embed/`;
+      const check = run(project, 'npx', ['--no', '--', 'partner-card', 'check-deploy', embed]);
+      assert.equal(check.code, 0, check.out);
+      assert.match(check.out, /: 0 error\(s\), 0 warning\(s\)\./);
+      await visit({
+        embed,
+        partnerPage: `${server.origin}/about/`,
+        directoryPage: `${server.origin}/partners/`,
+        ids: ['region-southern-denmark'],
+      });
+    } finally {
+      server.stop();
+    }
+  },
+);

@@ -249,3 +249,160 @@ test("with the published address kept in partner-card.config.json where Eleventy
     rmSync(dir, {recursive: true, force: true});
   }
 });
+
+test("publish: the folder partners load is published into the output at that path, made from the profiles, and is every tag's base", async () => {
+  const dir = site({
+    'about.html':
+      '<html lang="en"><body><partner-card partner="region-southern-denmark"></partner-card><partner-directory></partner-directory></body></html>\n',
+  });
+  try {
+    // A hand-kept index that no longer says what the profiles say: named, and not used.
+    const sample = JSON.parse(readFileSync(join(dir, 'profiles/region-southern-denmark.json'), 'utf8'));
+    writeFileSync(join(dir, 'profiles/kiel-lab.json'), JSON.stringify({...sample, id: 'kiel-lab', name: 'Kiel Lab', logo: undefined}));
+    /** @type {string[]} */
+    const warnings = [];
+    const warn = console.warn;
+    console.warn = (/** @type {string} */ line) => {
+      warnings.push(line);
+    };
+    try {
+      await build(dir, '_site', {profiles: join(dir, 'profiles'), publish: '/embed/'});
+    } finally {
+      console.warn = warn;
+    }
+    assert.deepEqual(
+      JSON.parse(readFileSync(join(dir, '_site/embed/partners/index.json'), 'utf8')).partners.map((/** @type {{id: string}} */ p) => p.id),
+      ['kiel-lab', 'region-southern-denmark'],
+    );
+    for (const file of ['release.json', 'partner-card.js', 'embed.html', 'translate.html', '_headers'])
+      assert.ok(readdirSync(join(dir, '_site/embed')).includes(file), file);
+    const page = readFileSync(join(dir, '_site/about/index.html'), 'utf8');
+    assert.match(page, /src="\/embed\/partners\/region-southern-denmark\.svg"/, 'the base is the published partners/');
+    assert.match(page, /Kiel Lab/, 'the list holds the profile the hand-kept index lacks');
+    assert.equal(
+      warnings.filter((w) => /index\.json is not what the profiles say \(kiel-lab is missing/.test(w)).length,
+      1,
+      warnings.join('\n'),
+    );
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});
+
+test('an option that cannot work stops the build at the config: publish must be a path in the site', () => {
+  for (const publish of ['embed', '/embed/../x/', 'https://x.example/embed/', 3]) {
+    assert.throws(
+      () => {
+        partnerCard(/** @type {any} */ ({addTransform() {}, on() {}}), {profiles: root, publish: /** @type {any} */ (publish)});
+      },
+      /partner-card\/eleventy: the option publish .* is not a path in the site such as "\/embed\/"/,
+      String(publish),
+    );
+  }
+});
+
+test(
+  'eleventy --serve picks up a profile edited, added or removed: the pages and the published folder follow',
+  {timeout: 120_000},
+  async () => {
+    const {spawn} = await import('node:child_process');
+    const {pathToFileURL} = await import('node:url');
+    const {freePort} = await import('../support/nginx.mjs');
+    const dir = site({
+      'about.html':
+        '<html lang="en"><body><partner-card partner="region-southern-denmark" variant="compact"></partner-card><partner-directory></partner-directory></body></html>\n',
+    });
+    writeFileSync(
+      join(dir, 'eleventy.config.mjs'),
+      `import partnerCard from ${JSON.stringify(pathToFileURL(join(root, 'dist/eleventy.js')).href)};
+export default (eleventyConfig) => eleventyConfig.addPlugin(partnerCard, {profiles: 'profiles', publish: '/embed/'});
+`,
+    );
+    const server = spawn(
+      process.execPath,
+      [
+        join(root, 'node_modules/@11ty/eleventy/cmd.cjs'),
+        '--serve',
+        `--port=${await freePort()}`,
+        '--config=eleventy.config.mjs',
+        '--input=src',
+        '--output=_site',
+      ],
+      {cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe']},
+    );
+    let output = '';
+    server.stdout.on('data', (/** @type {Buffer} */ chunk) => (output += chunk.toString()));
+    server.stderr.on('data', (/** @type {Buffer} */ chunk) => (output += chunk.toString()));
+    const page = () => {
+      try {
+        return readFileSync(join(dir, '_site/about/index.html'), 'utf8');
+      } catch {
+        return '';
+      }
+    };
+    const published = () => {
+      try {
+        return readFileSync(join(dir, '_site/embed/partners/index.json'), 'utf8');
+      } catch {
+        return '';
+      }
+    };
+    /**
+     * Saves with `save`, then waits for `done`; saves again every 2 s, as a person would, since Eleventy
+     * may still be starting its watcher. 30 s at most.
+     * @param {() => void} save @param {() => boolean} done @param {string} what
+     */
+    const after = async (save, done, what) => {
+      save();
+      for (let start = Date.now(), saved = start; !done();) {
+        if (Date.now() - start > 30_000) assert.fail(`${what}: not within 30 s. Eleventy said:\n${output}`);
+        if (Date.now() - saved > 2000) {
+          save();
+          saved = Date.now();
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    try {
+      await after(
+        () => {},
+        () => page().includes('Region of Southern Denmark') && published().includes('region-southern-denmark'),
+        'the first build',
+      );
+      const file = join(dir, 'profiles/region-southern-denmark.json');
+      const sample = JSON.parse(readFileSync(file, 'utf8'));
+      const edited = JSON.stringify({...sample, name: {...sample.name, en: 'Region of Southern Denmark (edited)'}});
+      await after(
+        () => {
+          writeFileSync(file, edited);
+        },
+        () => page().includes('Region of Southern Denmark (edited)') && published().includes('(edited)'),
+        'the edited profile',
+      );
+      const kiel = JSON.stringify({...sample, id: 'kiel-lab', name: 'Kiel Lab', logo: undefined});
+      await after(
+        () => {
+          writeFileSync(join(dir, 'profiles/kiel-lab.json'), kiel);
+        },
+        () => page().includes('Kiel Lab') && published().includes('kiel-lab'),
+        'the added profile',
+      );
+      // Eleventy 3 rebuilds for no deleted file (its watcher only forgets it): the next save, of any file, shows the removal.
+      rmSync(join(dir, 'profiles/kiel-lab.json'));
+      await after(
+        () => {
+          writeFileSync(file, edited);
+        },
+        () => !page().includes('Kiel Lab') && !published().includes('kiel-lab'),
+        'the removed profile, at the next save',
+      );
+    } finally {
+      try {
+        process.kill(-(server.pid ?? 0), 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      rmSync(dir, {recursive: true, force: true});
+    }
+  },
+);

@@ -573,3 +573,35 @@ test('import takes a file as translation tools write it back: attributes reorder
     'only that text changed, in place',
   );
 });
+
+test('after an import, the index beside the profiles is made anew, and a published copy now older is named with the command that updates it', () => {
+  const site = folder();
+  const profiles = join(site, 'profiles');
+  cpSync(join(root, 'demo/embed/partners'), profiles, {recursive: true, filter: (f) => !f.endsWith('index.json')});
+  const sample = JSON.parse(readFileSync(join(profiles, `${SAMPLE}.json`), 'utf8'));
+  writeFileSync(
+    join(profiles, 'kiel-lab.json'),
+    JSON.stringify({...sample, id: 'kiel-lab', name: 'Kiel Lab', summary: {en: 'A lab.'}, logo: undefined}, null, 2),
+  );
+  const cli = (/** @type {string[]} */ ...args) => {
+    const result = spawnSync(process.execPath, [join(root, 'tools/cli/partner-card.mjs'), ...args], {cwd: site, encoding: 'utf8'});
+    return {code: result.status, out: `${result.stdout}${result.stderr}`};
+  };
+  assert.equal(cli('index', 'profiles').code, 0);
+  const published = cli('publish', 'profiles', '--out', 'public/embed');
+  assert.equal(published.code, 0, published.out);
+  const exported = exportTo([profiles]);
+  writeFileSync(join(site, 'da.xlf'), translate(exported.xml, 'kiel-lab:$.summary', 'Et laboratorium.'));
+  const imported = cli('xliff', 'import', 'da.xlf', 'profiles');
+  assert.equal(imported.code, 0, imported.out);
+  assert.match(imported.out, /1 profile\(s\) changed; profiles\/index\.json made anew from them\./);
+  const entry = JSON.parse(readFileSync(join(profiles, 'index.json'), 'utf8')).partners.find(
+    (/** @type {{id: string}} */ p) => p.id === 'kiel-lab',
+  );
+  assert.deepEqual(entry.summary, {en: 'A lab.', da: 'Et laboratorium.'});
+  assert.equal(imported.out.trim().split('\n').pop(), 'public/embed/ still shows the old texts: run partner-card publish to publish them.');
+  assert.equal(cli('publish').code, 0);
+  const again = cli('xliff', 'import', 'da.xlf', 'profiles');
+  assert.equal(again.code, 0, again.out);
+  assert.doesNotMatch(again.out, /still shows/, 'published since: nothing to say');
+});

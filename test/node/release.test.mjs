@@ -53,21 +53,28 @@ test("CHANGELOG.md has this version's entry, with this release's CSP hashes", ()
   assert.ok(entry[1].includes(STYLE_HASH) && entry[1].includes(DIRECTORY_STYLE_HASH), "the entry names this release's style hashes");
 });
 
-test('npm run build -- --url: ready-made embed code per partner and language, pinned to the versioned module at that address', async () => {
+test('publish --url: ready-made embed code per partner and language, pinned to the versioned module at that address', async () => {
   const {cpSync, mkdtempSync, readdirSync, rmSync} = await import('node:fs');
   const {tmpdir} = await import('node:os');
-  const {writeSnippets} = await import(join(root, 'tools/build/embed-snippets.mjs'));
+  const {spawnSync} = await import('node:child_process');
   const dir = mkdtempSync(join(tmpdir(), 'partner-card-snippets-'));
   try {
-    cpSync(join(root, 'dist'), dir, {recursive: true});
-    for (const f of readdirSync(join(dir, 'partners')).filter((f) => f.endsWith('.html'))) rmSync(join(dir, 'partners', f));
-    const written = await writeSnippets(dir, 'https://project.example/embed');
-    assert.deepEqual(written, ['partners/region-southern-denmark.en.html', 'partners/region-southern-denmark.da.html']);
+    cpSync(join(root, 'demo/embed/partners'), join(dir, 'profiles'), {recursive: true});
+    const run = spawnSync(
+      process.execPath,
+      [join(root, 'tools/cli/partner-card.mjs'), 'publish', 'profiles', '--out', 'embed', '--url', 'https://project.example/embed'],
+      {cwd: dir, encoding: 'utf8'},
+    );
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(
+      readdirSync(join(dir, 'embed/partners')).filter((f) => f.endsWith('.html')),
+      ['region-southern-denmark.da.html', 'region-southern-denmark.en.html'],
+    );
     /** @type {typeof import('../../node/prerender.js')} */
     const {renderCard} = await import(join(root, 'dist/prerender.js'));
-    const profile = JSON.parse(readFileSync(join(dir, 'partners/region-southern-denmark.json'), 'utf8'));
+    const profile = JSON.parse(readFileSync(join(dir, 'embed/partners/region-southern-denmark.json'), 'utf8'));
     for (const lang of ['en', 'da']) {
-      const code = readFileSync(join(dir, `partners/region-southern-denmark.${lang}.html`), 'utf8');
+      const code = readFileSync(join(dir, `embed/partners/region-southern-denmark.${lang}.html`), 'utf8');
       const {html} = renderCard({profile, partner: 'region-southern-denmark', base: 'https://project.example/embed/partners/', lang});
       assert.equal(
         code,
@@ -76,7 +83,6 @@ test('npm run build -- --url: ready-made embed code per partner and language, pi
       );
       assert.match(code, /<script type="application\/ld\+json">/);
     }
-    await assert.rejects(writeSnippets(dir, 'ftp://project.example/'), /is not an http\(s\) address/);
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }

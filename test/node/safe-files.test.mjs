@@ -182,7 +182,10 @@ test('npm run partners does not write index.json through a link, and writes it w
   assert.equal(linked.status, 1);
   assert.match(linked.stderr, /index\.json is a symbolic link/);
   assert.equal(readFileSync(outside, 'utf8'), '{}');
-  const plain = spawnSync('node', [join(root, 'tools/cli/partner-card.mjs'), 'index', join(dir, 'pages')], {encoding: 'utf8'});
+  const fresh = join(dir, 'fresh');
+  mkdirSync(fresh);
+  copyFileSync(SAMPLE, join(fresh, 'region-southern-denmark.json'));
+  const plain = spawnSync('node', [join(root, 'tools/cli/partner-card.mjs'), 'index', fresh], {encoding: 'utf8'});
   assert.equal(plain.status, 0, plain.stderr);
-  assert.ok(existsSync(join(dir, 'pages/index.json')));
+  assert.ok(existsSync(join(fresh, 'index.json')));
 });

@@ -6,16 +6,15 @@ import {test, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFile, spawn, spawnSync} from 'node:child_process';
 import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
+import {freePort, nginx, startNginx} from '../support/nginx.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const installed = (/** @type {string[]} */ paths, /** @type {string[]} */ ...args) =>
   paths.find((path) => spawnSync(path, args).status === 0);
-const nginx = installed(['/usr/sbin/nginx', '/usr/bin/nginx'], '-v');
 const apache = installed(['/usr/sbin/apache2', '/usr/sbin/httpd'], '-v');
 const APACHE_MODULES = ['/usr/lib/apache2/modules', '/usr/lib64/httpd/modules', '/usr/lib/httpd/modules'];
 
@@ -26,17 +25,6 @@ function readmeBlock(language) {
   assert.ok(block, `README has a \`\`\`${language} block`);
   return block;
 }
-
-/** @returns {Promise<number>} */
-const freePort = () =>
-  new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const {port} = /** @type {import('node:net').AddressInfo} */ (probe.address());
-      probe.close(() => {
-        resolve(port);
-      });
-    });
-  });
 
 /** A throwaway site folder with dist/ uploaded as www/embed/, readable by a server's unprivileged workers. */
 /** @param {string} name */
@@ -75,6 +63,11 @@ async function checkDeploy(command, args, port) {
       break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  return checkDeployAt(url);
+}
+
+/** What check-deploy prints for the folder at `url`. @param {string} url */
+async function checkDeployAt(url) {
   const {stdout} = await promisify(execFile)(process.execPath, [join(root, 'tools/cli/partner-card.mjs'), 'check-deploy', url]).catch(
     (/** @type {unknown} */ e) => /** @type {{stdout: string}} */ (e),
   );
@@ -85,31 +78,12 @@ async function checkDeploy(command, args, port) {
 /** @param {string} location */
 async function nginxWith(location, competing = '') {
   const site = uploadDist('nginx');
-  const port = await freePort();
-  writeFileSync(
-    join(site, 'nginx.conf'),
-    `daemon off;
-pid ${site}/nginx.pid;
-error_log ${site}/logs/error.log;
-events {}
-http {
-  include /etc/nginx/mime.types;
-  access_log off;
-  client_body_temp_path ${site}/tmp;
-  proxy_temp_path ${site}/tmp;
-  fastcgi_temp_path ${site}/tmp;
-  uwsgi_temp_path ${site}/tmp;
-  scgi_temp_path ${site}/tmp;
-  server {
-    listen 127.0.0.1:${port};
-    root ${site}/www;
-${competing}
-${location.replaceAll('/var/www/project', join(site, 'www'))}
+  const server = await startNginx({root: join(site, 'www'), location, competing, probe: '/embed/release.json'});
+  try {
+    return await checkDeployAt(`${server.origin}/embed/`);
+  } finally {
+    server.stop();
   }
-}
-`,
-  );
-  return checkDeploy(/** @type {string} */ (nginx), ['-c', join(site, 'nginx.conf'), '-p', site], port);
 }
 
 test(

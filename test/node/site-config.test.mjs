@@ -50,7 +50,7 @@ const published = (/** @type {string} */ dir) =>
 test('a build with the site folder, then a plain build: the folder is published both times, and kept in the config', () => {
   const {dir} = project();
   try {
-    const first = node(dir, ['tools/build/assemble-dist.mjs', '--profiles', 'site-partners', '--url', 'https://project.example/embed/']);
+    const first = node(dir, ['tools/build/publish-dist.mjs', '--profiles', 'site-partners', '--url', 'https://project.example/embed/']);
     assert.equal(first.code, 0, first.out);
     assert.deepEqual(published(dir), ['kiel-maritime-cluster.json', 'region-southern-denmark.json']);
     assert.match(
@@ -61,7 +61,7 @@ test('a build with the site folder, then a plain build: the folder is published 
       profiles: 'site-partners',
       url: 'https://project.example/embed/',
     });
-    const plain = node(dir, ['tools/build/assemble-dist.mjs']);
+    const plain = node(dir, ['tools/build/publish-dist.mjs']);
     assert.equal(plain.code, 0, plain.out);
     assert.deepEqual(
       published(dir),
@@ -83,7 +83,7 @@ test("no folder configured: the build says first and last that it publishes the 
     const plan = node(dir, ['tools/build/build.mjs', '--plan']);
     assert.equal(plan.code, 0, plan.out);
     assert.equal(plan.out.split('\n')[0], DEMO_NOTICE);
-    const publish = node(dir, ['tools/build/assemble-dist.mjs']);
+    const publish = node(dir, ['tools/build/publish-dist.mjs']);
     assert.equal(publish.code, 0, publish.out);
     assert.equal(publish.out.trimEnd().split('\n').pop(), DEMO_NOTICE);
     assert.deepEqual(published(dir), ['region-southern-denmark.json']);
@@ -105,7 +105,7 @@ test('prerender and check-deploy take the kept folder and address; a broken conf
     // A flag not understood, or an address that is not http(s): one line, exit 2, from the build and its last step alike.
     for (const args of [
       ['tools/build/build.mjs', '--nope'],
-      ['tools/build/assemble-dist.mjs', '--url', 'ftp://project.example/'],
+      ['tools/build/publish-dist.mjs', '--url', 'ftp://project.example/'],
     ]) {
       const bad = node(dir, args);
       assert.equal(bad.code, 2, `${args.join(' ')}: ${bad.out}`);
@@ -120,7 +120,7 @@ test('prerender and check-deploy take the kept folder and address; a broken conf
     writeFileSync(join(dir, CONFIG_NAME), '{"profiles": 3}');
     for (const args of [
       ['tools/build/build.mjs', '--plan'],
-      ['tools/build/assemble-dist.mjs'],
+      ['tools/build/publish-dist.mjs'],
       ['tools/cli/partner-card.mjs', 'prerender', 'page.html'],
     ]) {
       const broken = node(dir, args);

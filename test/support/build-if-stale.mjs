@@ -31,7 +31,7 @@ function newest(path) {
 }
 
 export function buildIfStale() {
-  // release.json is written last (tools/build/assemble-dist.mjs): without it the build did not finish.
+  // release.json comes with the published folder, which appears whole (node/publish.mjs): without it the build did not finish.
   const built = existsSync(BUILT) && existsSync('dist/release.json') ? statSync(BUILT).mtimeMs : 0;
   if (built >= Math.max(...SOURCES.map(newest))) return;
   console.log(`${BUILT} is older than its sources: building it first (npm run build).`);

@@ -56,7 +56,8 @@ async function main(args) {
         ? `${summary.snippets} ready-made embed code file(s) for ${site.url}.`
         : 'no ready-made embed code (give --url <public address of dist/> for partners/<id>.<lang>.html).'),
   );
-  if (site.saved) console.log(`Kept in ${CONFIG_NAME} for the next builds: ${site.saved}.`);
+  const saved = site.keep();
+  if (saved) console.log(`Kept in ${CONFIG_NAME} for the next builds: ${saved}.`);
   // Last, where a maintainer looks before uploading.
   if (site.demo) console.log(DEMO_NOTICE);
   return 0;

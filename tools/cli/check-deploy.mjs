@@ -11,6 +11,7 @@
 // fix; exit code 1 on any error. Every request has a timeout, and at most
 // four run at a time.
 import {createHash} from 'node:crypto';
+import {indexDifferences, indexOf} from '../../node/partner-index.mjs';
 import {profileProblems} from '../../node/profile-files.mjs';
 import {partOfCommand, readArgs, usageError} from '../../node/command-line.mjs';
 import {say} from '../../node/terminal-text.mjs';
@@ -162,16 +163,11 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
 
   const release = new URL('release.json', folder);
   const index = new URL('partners/index.json', folder);
-  const upload = 'upload all of dist/ as `npm run build` left it';
+  const upload = 'upload the whole folder `partner-card publish` wrote';
   const [releaseAnswer, indexAnswer, builder] = await pool(
     [
       () => fetchOk(release, 'release.json (the version and integrity of the versioned modules)', upload),
-      () =>
-        fetchOk(
-          index,
-          'The index of partners',
-          `${upload}; \`npm run build -- --profiles <folder>\` publishes your own profiles with their index`,
-        ),
+      () => fetchOk(index, 'The index of partners', `${upload}; it holds your profiles and their index`),
       () => get(new URL('embed.html', folder)),
     ],
     concurrency,
@@ -244,7 +240,7 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
       error(
         versioned,
         `its bytes do not match the published integrity (${actual}, not ${pinned.integrity}): browsers refuse to run it on every page that pinned it`,
-        'upload the file exactly as `npm run build` made it (no minifier, no compression on disk, no changed line ends); never change a released file, release a new version',
+        'upload the file exactly as `partner-card publish` wrote it (no minifier, no compression on disk, no changed line ends); never change a released file, release a new version',
       );
     }
     const header = answer.headers.get('cache-control');
@@ -278,12 +274,12 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
   try {
     parsed = JSON.parse(indexAnswer.body.toString('utf8'));
   } catch (e) {
-    error(index, `is not JSON (${/** @type {Error} */ (e).message})`, 'upload the index.json that `npm run build` wrote');
+    error(index, `is not JSON (${/** @type {Error} */ (e).message})`, 'upload the index.json that `partner-card publish` wrote');
     return report;
   }
   const listed = /** @type {{partners?: unknown}} */ (parsed)?.partners;
   if (!Array.isArray(listed)) {
-    error(index, 'has no "partners" list', 'upload the index.json that `npm run build` wrote');
+    error(index, 'has no "partners" list', 'upload the index.json that `partner-card publish` wrote');
     return report;
   }
   const ids = listed.map((p) => /** @type {{id?: unknown}} */ (p)?.id);
@@ -292,6 +288,8 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
   }
   /** Same warning for many profiles: said once, with how many. @type {Map<string, {first: URL, fix: string, count: number}>} */
   const profileWarnings = new Map();
+  /** The deployed profiles that are valid, for the index to be compared with. @type {any[]} */
+  const deployed = [];
   const profiles = ids
     .filter((id) => typeof id === 'string' && ID.test(id))
     .map((id) => async () => {
@@ -336,6 +334,7 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
     const problems = profileProblems(answer.body.toString('utf8'), `${id}.json`).map((p) => p.replace(/^: /, ''));
     for (const p of problems.slice(0, 3)) error(u, p.replace(/\.$/, ''), 'check it with `partner-card index` and upload it again');
     if (problems.length > 3) error(u, `${problems.length - 3} more problem(s)`, 'check it with `partner-card index`');
+    if (!problems.length) deployed.push(profile);
     const src = profile?.logo?.src;
     if (typeof src !== 'string') return;
     const logo = new URL(src, u);
@@ -350,6 +349,15 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
       );
   };
   await pool(profiles, concurrency);
+  // The directory and the builder show the index's names and summaries: they must be the deployed profiles'.
+  const loaded = new Set(deployed.map((p) => p.id));
+  const differences = indexDifferences({partners: listed.filter((p) => loaded.has(p?.id))}, indexOf(deployed));
+  for (const difference of differences)
+    error(
+      index,
+      `is not what the deployed profiles say: ${difference}`,
+      'publish again (`partner-card publish`) and upload the whole folder',
+    );
   for (const [problem, {first, fix, count}] of profileWarnings) {
     warning(first, `${problem}${count > 1 ? ` (and ${count - 1} more profile(s) alike)` : ''}`, fix);
   }

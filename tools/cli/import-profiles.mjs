@@ -11,7 +11,8 @@
 // index` checks them. On any error no file is written and the exit code
 // is 1. Records what each imported text was translated from
 // (.translated-from.json) for `npm run i18n:check`.
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
+import {join, relative} from 'node:path';
 import {writeAllOrNone} from '../../node/safe-files.mjs';
 import {partOfCommand, readArgs, usageError} from '../../node/command-line.mjs';
 import {say} from '../../node/terminal-text.mjs';
@@ -19,6 +20,9 @@ import {readXliff as readXliffUnits} from '../../shared/xliff.mjs';
 import {englishMark, parsePath, profileUnits, withTranslations} from '../../shared/profile-xliff.mjs';
 import {profileProblems, readProfiles} from '../../node/profile-files.mjs';
 import {readRecord, recordFile} from '../../node/translation-record.mjs';
+import {indexOf, indexText} from '../../node/partner-index.mjs';
+import {publishedCopies, staleIn} from '../../node/publish.mjs';
+import {checkout, readSiteConfig} from '../../node/site-config.mjs';
 
 /** @typedef {{id: string, source: string, target?: string, state?: string, mark?: string, problem?: string}} XliffUnit */
 
@@ -223,6 +227,14 @@ export function main(args) {
     say.error(`${summary} Because of the error(s) above, no file was written.`);
     return 1;
   }
+  // The folder's index.json holds the names and summaries: it changes with them, in the same write.
+  const indexFile = join(folder, 'index.json');
+  const indexed = changed.length > 0 && existsSync(indexFile);
+  if (indexed) {
+    const after = new Map(profiles.files.map((f) => [f.file, f.profile]));
+    for (const [path, json] of changed) after.set(path, JSON.parse(json));
+    changed.push([indexFile, indexText(indexOf([...after.values()]))]);
+  }
   // Partners whose only entries were lists still waiting leave no trace.
   const cleaned = Object.fromEntries(Object.entries(record).filter(([, paths]) => paths && Object.keys(paths).length));
   try {
@@ -231,7 +243,25 @@ export function main(args) {
     say.error(`error: ${/** @type {Error} */ (error).message}. No file was written.`);
     return 1;
   }
-  say.log(`${summary} ${changed.length} profile(s) changed.`);
+  const profilesChanged = changed.length - (indexed ? 1 : 0);
+  say.log(`${summary} ${profilesChanged} profile(s) changed${indexed ? `; ${relative('.', indexFile)} made anew from them` : ''}.`);
+  // Last: a published copy of these profiles now shows the old texts until it is published again.
+  const texts = new Map(profiles.files.map((f) => [f.profile.id, f.text]));
+  for (const [path, json] of changed) {
+    const entry = profiles.files.find((f) => f.file === path);
+    if (entry) texts.set(entry.profile.id, json);
+  }
+  let kept = {};
+  try {
+    kept = readSiteConfig(process.cwd());
+  } catch {
+    // a broken config is the commands' that read it to name
+  }
+  const stale = publishedCopies(folder, kept, checkout()).filter(({out}) => staleIn(out, texts).length);
+  if (stale.length)
+    say.log(
+      `${stale.map(({out}) => `${relative('.', out) || out}/`).join(' and ')} still show${stale.length === 1 ? 's' : ''} the old texts: run ${[...new Set(stale.map(({command}) => command))].join(', then ')} to publish them.`,
+    );
   return 0;
 }
 

@@ -55,7 +55,9 @@ export function main(args) {
   }
   // An empty index would empty the directory on every page that loads it.
   if (!files.length) {
-    say.error(`error: ${folder}: there are no profiles (<id>.json files) in this folder, so no index was written. Name the folder that holds them.`);
+    say.error(
+      `error: ${folder}: there are no profiles (<id>.json files) in this folder, so no index was written. Name the folder that holds them.`,
+    );
     return 1;
   }
   const warnings = untranslatedTexts(valid).map(({where, lang, path}) => `${where}: ${path} has no "${lang}" text (English is shown).`);

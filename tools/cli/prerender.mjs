@@ -3,8 +3,8 @@
 // Writes every <partner-card> and <partner-directory> in the given HTML files
 // (folders: every .html in them, recursively) as declarative shadow DOM inside
 // the tag, so the card or list shows at first paint, without JavaScript and
-// when the project site is down. Directories take the profiles folder's
-// index.json (partner-card index writes it). The files are rewritten in place, and only inside
+// when the project site is down. Directories list the profiles folder's
+// profiles (an index.json there that says otherwise is a warning). The files are rewritten in place, and only inside
 // the tags. Any problem (unknown partner, invalid profile, unclosed tag,
 // unreadable file, a symbolic link) is named with its file and tag, the exit code
 // is 1 and no file is changed; otherwise every changed page is replaced whole
@@ -29,8 +29,8 @@ problem (unknown partner, invalid profile, unclosed tag, a symbolic link) each o
 is named with its file and line and no file changes.
 
 Options:
-  --profiles <folder>  the profiles (<id>.json; index.json for lists: partner-card
-                       index writes it); default: "profiles" in partner-card.config.json
+  --profiles <folder>  the profiles (<id>.json; lists show every one of them);
+                       default: "profiles" in partner-card.config.json
   --base <url>         where browsers find that folder, for logos and links: an
                        absolute URL or a path from the site root (/embed/partners/);
                        default: the "url" in partner-card.config.json + partners/`;
@@ -134,6 +134,8 @@ export async function main(args) {
       if (result.html !== source) changes.push([file, result.html]);
     }
   }
+  const stale = profilesRead.staleIndex();
+  if (stale) say.warn(`warning: ${stale}`);
   if (errors.length) {
     for (const error of errors) say.error(`error: ${error}`);
     say.error(`${errors.length} problem(s): no file was changed.`);

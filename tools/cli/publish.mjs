@@ -89,7 +89,8 @@ export async function main(args) {
         ? `, ${summary.snippets} ready-made embed code file(s) for ${site.url}.`
         : '. Give --url <public address> for the ready-made embed code per partner.'),
   );
-  if (site.saved) console.log(`Kept in ${CONFIG_NAME} for the next run: ${site.saved}.`);
+  const saved = site.keep();
+  if (saved) console.log(`Kept in ${CONFIG_NAME} for the next run: ${saved}.`);
   console.log(`Upload ${where}/ as it is, then check it: partner-card check-deploy${site.url ? ` ${site.url}` : ' <its address>'}`);
   return 0;
 }

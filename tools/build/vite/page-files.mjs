@@ -10,9 +10,7 @@ import {dirname, join} from 'node:path';
  * @param {string} file
  */
 export function inlineImports(file) {
-  return readFileSync(file, 'utf8').replace(/^@import url\('([^']+)'\);\n/gm, (_, path) =>
-    readFileSync(join(dirname(file), path), 'utf8'),
-  );
+  return readFileSync(file, 'utf8').replace(/^@import url\('([^']+)'\);\n/gm, (_, path) => readFileSync(join(dirname(file), path), 'utf8'));
 }
 
 /**
