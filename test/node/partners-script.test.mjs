@@ -63,3 +63,19 @@ test('valid profiles: an index of compact entries, sorted, with a warning per te
     rmSync(dir, {recursive: true, force: true});
   }
 });
+
+test('a folder with no profiles is an error naming it, and no index is written (an empty one would empty every list)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'partners-'));
+  try {
+    writeFileSync(join(dir, 'notes.txt'), 'not a profile');
+    const result = run(dir);
+    assert.equal(result.code, 1, result.out);
+    assert.match(
+      result.out,
+      /error: .*partners-\w+: there are no profiles \(<id>\.json files\) in this folder, so no index was written\. Name the folder that holds them\./,
+    );
+    assert.equal(existsSync(join(dir, 'index.json')), false);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});
