@@ -67,6 +67,24 @@ export default defineConfig(
     },
   },
   {
+    // What the package's command and Node code print may quote a user's file, page or argument: it goes
+    // through node/terminal-text.mjs, which escapes control characters (`say`), or is the command's own
+    // text (`own`). The one place that calls console is that module.
+    files: ['tools/cli/**', 'node/**'],
+    ignores: ['node/terminal-text.mjs'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {object: 'process', property: 'exit', message: 'Return the exit code from main() (node/command-line.mjs).'},
+        ...['log', 'warn', 'error', 'info'].map((property) => ({
+          object: 'console',
+          property,
+          message: "Print through say (data escaped) or own (the command's own text) from node/terminal-text.mjs.",
+        })),
+      ],
+    },
+  },
+  {
     files: ['src/**/*.ts', 'pages/**/*.ts'],
     extends: [litRecommended, wcRecommended],
     rules: {

@@ -2,6 +2,7 @@
 // Browsers come from Debian's packages only: no test tool downloads one.
 import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
+import {own, say} from './terminal-text.mjs';
 
 /** A command found on PATH, or undefined. @param {string} command */
 export function which(command) {
@@ -60,10 +61,10 @@ export function ensureBrowsers() {
   const packages = [...new Set(missing.flatMap((name) => ENGINES[name].packages))];
   const command = `apt-get update && apt-get install -y ${packages.join(' ')}`;
   if (process.getuid?.() !== 0) {
-    console.error(`Missing browsers for the tests: ${missing.join(', ')}.\nInstall them as root with:\n  ${command}`);
+    own.error(`Missing browsers for the tests: ${missing.join(', ')}.\nInstall them as root with:\n  ${command}`);
     return false;
   }
-  console.log(`Installing missing browsers (${missing.join(', ')}) from Debian's packages…`);
+  say.log(`Installing missing browsers (${missing.join(', ')}) from Debian's packages…`);
   execFileSync('sh', ['-c', command], {stdio: 'inherit', env: {...process.env, DEBIAN_FRONTEND: 'noninteractive'}});
   const still = missing.filter((name) => !ENGINES[name].find());
   if (still.length) throw new Error(`Still missing after install: ${still.join(', ')}`);

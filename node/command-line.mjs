@@ -16,7 +16,7 @@ import {say} from './terminal-text.mjs';
  */
 export function usageError(problem, usage) {
   say.error(problem);
-  console.error(usage);
+  say.error(usage);
   return 2;
 }
 
@@ -89,7 +89,7 @@ function startedFile() {
 export function partOfCommand(meta, file, command) {
   const own = fileURLToPath(meta.url);
   if (startedFile() !== own || basename(own) !== file) return;
-  console.error(
+  say.error(
     `${file} is part of the partner-card command: run \`partner-card ${command}\` (in this checkout: node tools/cli/partner-card.mjs ${command}).`,
   );
   process.exitCode = 2;

@@ -17,7 +17,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {baseProblem, prerenderHTML} from 'partner-card/prerender';
 import {profileSource} from './profile-source.mjs';
-import {printable} from './terminal-text.mjs';
+import {printable, say} from './terminal-text.mjs';
 import {publishedProfiles, readSiteConfig} from './site-config.mjs';
 import {publish as publishFolder, PublishProblem} from './publish.mjs';
 
@@ -143,7 +143,7 @@ export default function partnerCard(eleventyConfig, options) {
   eleventyConfig.addWatchTarget?.(profiles);
   eleventyConfig.on('eleventy.after', async ({directories}) => {
     const stale = source.staleIndex();
-    if (stale) console.warn(`partner-card: warning: ${printable(stale)}`);
+    if (stale) say.warn(`partner-card: warning: ${printable(stale)}`);
     if (!at) return;
     const out = join(directories?.output ?? '_site', at);
     const started = performance.now();
@@ -160,12 +160,12 @@ export default function partnerCard(eleventyConfig, options) {
         version,
         ...(kept.url && new URL(kept.url).pathname === at && {url: kept.url}),
       });
-      console.log(
+      say.log(
         `partner-card: published ${at} (${out}) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${done.partners} partner(s), ${done.untranslated} text(s) not yet translated, ${(done.bytes / 1024).toFixed(0)} KB`,
       );
     } catch (error) {
       if (!(error instanceof PublishProblem)) throw error;
-      for (const line of error.message.split('\n')) console.error(`partner-card: error: ${printable(line)}`);
+      for (const line of error.message.split('\n')) say.error(`partner-card: error: ${printable(line)}`);
       throw new PartnerCardPluginError(`partner-card: ${at} could not be published: each problem is named above`);
     }
   });
@@ -180,11 +180,11 @@ export default function partnerCard(eleventyConfig, options) {
       // A profile file that is a link, or an index.json that is not JSON: the message names the file.
       result = {html: content, warnings: [], errors: [/** @type {Error} */ (error).message]};
     }
-    for (const warning of located(result.warnings, page, content)) console.warn(`partner-card: warning: ${printable(warning)}`);
+    for (const warning of located(result.warnings, page, content)) say.warn(`partner-card: warning: ${printable(warning)}`);
     if (!result.errors.length) return result.html;
     // Said here, once: Eleventy logs a failed write twice (as it happens and as the build ends).
     const errors = located(result.errors, page, content);
-    for (const error of errors) console.error(`partner-card: error: ${printable(error)}`);
+    for (const error of errors) say.error(`partner-card: error: ${printable(error)}`);
     throw new PartnerCardPluginError(`partner-card: ${printable(inputPath)}: ${errors.length} problem(s), each named above`);
   });
 }

@@ -169,7 +169,17 @@ export function renderDirectory(options: DirectoryOptions): {html: string; dropp
   const level = clampLevel(Number(options.headingLevel ?? 2));
   const pattern = link(options.href, 'href');
   const ctx = {lang, level, assetBase: folder(options.base)};
-  const items = () => directoryItems(entries, ctx, (id) => pattern?.replace('{id}', encodeURIComponent(id)));
+  // Checked once filled, as the live list checks it: a pattern can be harmless and its result not (`{id}:…` with an id such as "javascript").
+  const linkOf = (id: string) => {
+    const filled = pattern?.replace('{id}', encodeURIComponent(id));
+    if (filled && linkRefused(filled)) {
+      const why = `the link of "${id}" (href="${filled}" is refused: ${LINK_RULE})`;
+      if (!dropped.includes(why)) dropped.push(why);
+      return undefined;
+    }
+    return filled;
+  };
+  const items = () => directoryItems(entries, ctx, linkOf);
   const view = {
     lang,
     status: 'loaded' as const,

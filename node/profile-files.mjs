@@ -3,7 +3,7 @@
 // parsed, and checked against the schema in plain words. A symbolic link is
 // refused, not followed.
 import {lstatSync, readFileSync, readdirSync} from 'node:fs';
-import {join, relative} from 'node:path';
+import {basename, dirname, join, relative, resolve} from 'node:path';
 import {checkProfile, parseProfile} from '../shared/profile-check.mjs';
 import schemaJson from '../src/profile.schema.json' with {type: 'json'};
 
@@ -52,4 +52,19 @@ export function profileProblems(text, name) {
     problems.push({path: '$.id', message: `is ${JSON.stringify(parsed.value.id)}, but the file is called ${name}: they must match.`});
   }
   return problems.map((p) => `: ${p.path} ${p.message}`);
+}
+
+/**
+ * Why `out` may not be written: it is one of the `folders` read, or a profile
+ * (`<id>.json`) in one of them, which the run would replace. Undefined when it may.
+ * @param {string} out @param {string[]} folders
+ */
+export function outOverInput(out, folders) {
+  const target = resolve(out);
+  for (const folder of folders) {
+    if (target === resolve(folder)) return `--out ${out} is the profiles folder itself: name a file elsewhere`;
+    if (dirname(target) === resolve(folder) && isProfileFile(basename(target)))
+      return `--out ${out} would replace a profile in ${folder} (every <id>.json there is one): name a file elsewhere`;
+  }
+  return undefined;
 }

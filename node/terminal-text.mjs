@@ -27,3 +27,16 @@ export const say = {
     console.error(printable(line));
   },
 };
+
+/**
+ * Text the command wrote itself (its help, its usage, a table's rules), several lines, printed as
+ * it is. Never with data in it: a file's, a page's or an argument's text goes through `say`.
+ */
+export const own = {
+  /** @param {string} text */ log: (text) => {
+    console.log(text);
+  },
+  /** @param {string} text */ error: (text) => {
+    console.error(text);
+  },
+};

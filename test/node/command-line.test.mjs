@@ -5,7 +5,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync, symlinkSync} from 'node:fs';
+import {cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
@@ -175,5 +175,40 @@ test('a part of the command started on its own says how to run it, exit code 2, 
     const result = run([], join(root, 'tools/cli', file));
     assert.equal(result.status, 2, `${file}: ${result.stderr}`);
     assert.match(result.stderr, new RegExp(`^${file} is part of the partner-card command: run \`partner-card ${words.join(' ')}\``));
+  }
+});
+
+test("no command prints a control character from its arguments: an option, a folder or a file's name reaches the terminal escaped", () => {
+  const hostile = '\u001b[2J\u001b[31mred\r\u009b';
+  for (const words of SUBCOMMANDS) {
+    for (const args of [[`--${hostile}`], [hostile, '--out', `${hostile}.out`], [hostile]]) {
+      const result = run([...words, ...args]);
+      const out = `${result.stdout}${result.stderr}`;
+      assert.ok(
+        !/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(out),
+        `${words.join(' ')} ${JSON.stringify(args)} printed ${JSON.stringify(out)}`,
+      );
+    }
+  }
+});
+
+test('an --out that is a profile of the folder read, or the folder itself, is refused (exit 2) and the profile is left as it was', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'partner-card-out-'));
+  try {
+    cpSync(join(root, 'demo/embed/partners'), dir, {recursive: true, filter: (f) => !f.endsWith('index.json')});
+    const profile = join(dir, 'region-southern-denmark.json');
+    const before = readFileSync(profile, 'utf8');
+    for (const args of [
+      ['index', dir, '--out', profile],
+      ['xliff', 'export', dir, '--out', profile],
+      ['xliff', 'export', dir, '--out', dir],
+    ]) {
+      const result = run(args);
+      assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stderr.split('\n')[0], /^--out .*(would replace a profile in|is the profiles folder itself)/);
+      assert.equal(readFileSync(profile, 'utf8'), before);
+    }
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
   }
 });

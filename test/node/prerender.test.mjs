@@ -363,3 +363,22 @@ test('a base that is not where the kept settings publish the profiles is a warni
     assert.doesNotMatch(right.out, /warning/, `${attrs} ${args.join(' ')}`);
   }
 });
+
+test("a directory's href pattern is checked once each id is filled in, as the live list checks it", async () => {
+  const {renderDirectory} = await import(join(root, 'dist/prerender.js'));
+  const javascript = {...sample, id: 'javascript', name: 'JavaScript Lab'};
+  // The pattern alone is a harmless relative link; filled with this id it is a script.
+  const {html, dropped} = renderDirectory({index: {partners: [sample, javascript]}, base: BASE, href: '{id}:alert(document.domain)//'});
+  assert.doesNotMatch(html, /href="javascript:/);
+  // Filled, every link has a scheme that is not http(s) (region-southern-denmark: too): none is written, each is named.
+  assert.doesNotMatch(html, /alert/);
+  assert.equal(dropped.length, 2);
+  assert.match(dropped.join('\n'), /the link of "javascript" \(href="javascript:alert\(document\.domain\)\/\/" is refused/);
+  const page = prerenderHTML('<partner-directory href="{id}:alert(document.domain)//"></partner-directory>', {
+    profile,
+    index: () => ({partners: [sample, javascript]}),
+    base: BASE,
+  });
+  assert.deepEqual(page.errors, []);
+  assert.match(page.warnings.join('\n'), /left out .*the link of "javascript"/);
+});

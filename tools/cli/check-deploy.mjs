@@ -438,7 +438,7 @@ export async function main(args) {
     }
     if (!kept) return usageError('name the deployed folder\'s address (or keep it as "url" in partner-card.config.json)', USAGE);
     urls.push(kept);
-    console.log(`Checking ${kept} (the address kept in partner-card.config.json).`);
+    say.log(`Checking ${kept} (the address kept in partner-card.config.json).`);
   }
   const url = urls[0];
   const problem = addressProblem(url);
@@ -448,8 +448,8 @@ export async function main(args) {
   // What a server answered is data: its control characters are shown escaped.
   for (const line of findingLines(findings)) say.log(line);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`${checked} request(s) in ${seconds} s: ${errors.length} error(s), ${warnings.length} warning(s).`);
-  if (!errors.length) console.log(`Partners' pages can load the card from ${url}.`);
+  say.log(`${checked} request(s) in ${seconds} s: ${errors.length} error(s), ${warnings.length} warning(s).`);
+  if (!errors.length) say.log(`Partners' pages can load the card from ${url}.`);
   return errors.length ? 1 : 0;
 }
 

@@ -9,7 +9,7 @@
 // profile is invalid.
 import {relative} from 'node:path';
 import {exportXliff, profileUnits} from '../../shared/profile-xliff.mjs';
-import {readProfiles} from '../../node/profile-files.mjs';
+import {outOverInput, readProfiles} from '../../node/profile-files.mjs';
 import {readRecord, staleTexts} from '../../node/translation-record.mjs';
 import {partOfCommand, readArgs, usageError} from '../../node/command-line.mjs';
 import {say} from '../../node/terminal-text.mjs';
@@ -34,6 +34,8 @@ export function main(args) {
   const folders = read.positionals;
   if (!folders.length) return usageError('name at least one folder of profiles', USAGE);
   if (!out) return usageError('--out: name the XLIFF file to write (such as --out partners.da.xlf)', USAGE);
+  const over = outOverInput(out, folders);
+  if (over) return usageError(over, USAGE);
   /** @type {string[]} */
   const errors = [];
   /** @type {{file: string, profile: any}[]} */
@@ -74,7 +76,7 @@ export function main(args) {
   }
   if (errors.length) {
     for (const error of errors) say.error(`error: ${error}`);
-    console.error(`${errors.length} problem(s): ${out} was not written.`);
+    say.error(`${errors.length} problem(s): ${out} was not written.`);
     return 1;
   }
   try {
@@ -86,7 +88,7 @@ export function main(args) {
   }
   const units = profiles.flatMap(({profile}) => profileUnits(profile));
   const done = units.filter((u) => u.target).length;
-  console.log(
+  say.log(
     `Wrote ${relative('.', out) || out}: ${units.length} text(s) of ${profiles.length} partner(s); ${done} with Danish (${stale.size} of them to review: their English changed), ${units.length - done} without.`,
   );
   return 0;

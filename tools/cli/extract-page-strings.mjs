@@ -7,6 +7,7 @@ import {englishStrings, pagesXliff, writePagesXliff} from '../../node/page-strin
 import {readPagesXliff} from '../../shared/xliff.mjs';
 import {writeAllOrNone} from '../../node/safe-files.mjs';
 import {readArgs, runAsCommand} from '../../node/command-line.mjs';
+import {say} from '../../node/terminal-text.mjs';
 
 const USAGE = 'Usage: npm run i18n:extract';
 
@@ -19,12 +20,12 @@ export async function main(args) {
     const file = pagesXliff(lang);
     const read = existsSync(file) ? readPagesXliff(readFileSync(file, 'utf8')) : {pages: {}};
     if ('error' in read) {
-      console.error(`error: ${file}: ${read.error}. Fix the file first; nothing was written.`);
+      say.error(`error: ${file}: ${read.error}. Fix the file first; nothing was written.`);
       return 1;
     }
     writeAllOrNone([[file, writePagesXliff(english, read.pages, lang)]]);
     const units = Object.values(english).reduce((n, strings) => n + Object.keys(strings).length, 0);
-    console.log(`${relative(process.cwd(), file)}: ${units} page strings, every translation kept.`);
+    say.log(`${relative(process.cwd(), file)}: ${units} page strings, every translation kept.`);
   }
   return 0;
 }

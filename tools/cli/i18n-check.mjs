@@ -16,7 +16,7 @@ import {untranslated} from '../../shared/translation-coverage.js';
 import {RECORD, readRecord, staleTexts} from '../../node/translation-record.mjs';
 import {englishStrings, pagesXliff} from '../../node/page-strings.mjs';
 import {elementText, readPagesXliff, readXliff, samePlaceholders} from '../../shared/xliff.mjs';
-import {printable} from '../../node/terminal-text.mjs';
+import {say} from '../../node/terminal-text.mjs';
 import {readArgs, runAsCommand} from '../../node/command-line.mjs';
 
 const USAGE = 'Usage: npm run i18n:check -- [--warn] [--interface-only] [--locales <dir>] [--src <dir>] [<profiles folder>…]';
@@ -180,19 +180,23 @@ export async function main(args) {
         .map((c, i) => clip(c, Number(columns[i][1])).padEnd(Number(columns[i][1])))
         .join('  ')
         .trimEnd();
-    console.log(line(['lang', 'what is missing', 'where', 'English (shown instead)']));
-    console.log(line(columns.map(([, n]) => '-'.repeat(Number(n)))));
-    for (const row of rows) console.log(printable(line([row.lang, row.kind, row.where, row.english.replace(/\s+/g, ' ')])));
-    console.log('');
+    say.log(line(['lang', 'what is missing', 'where', 'English (shown instead)']));
+    say.log(line(columns.map(([, n]) => '-'.repeat(Number(n)))));
+    for (const row of rows) say.log(line([row.lang, row.kind, row.where, row.english.replace(/\s+/g, ' ')]));
+    say.log('');
     for (const row of rows.filter((r) => r.kind === 'profile text: Danish older')) {
       const [now, was] = row.english.split('  (translated from: ');
-      console.log(
-        `${printable(row.where)}: the Danish was translated from\n  "${printable(was.slice(0, -1))}"\nbut the English is now\n  "${printable(now)}"\nUpdate the Danish (npm run i18n:export-profiles marks it for review).\n`,
-      );
+      // A line each: `say` escapes a line break in the data, so none can start a line of its own.
+      say.log(`${row.where}: the Danish was translated from`);
+      say.log(`  "${was.slice(0, -1)}"`);
+      say.log('but the English is now');
+      say.log(`  "${now}"`);
+      say.log('Update the Danish (npm run i18n:export-profiles marks it for review).');
+      say.log('');
     }
   }
   const interfaceGaps = rows.filter((r) => !r.kind.startsWith('profile')).length;
-  console.log(
+  say.log(
     `Translation check (${targetLocales.join(', ')}): ` +
       `${totals.strings} interface strings and ${totals.pageStrings} page strings, ${interfaceGaps} interface problem(s); ` +
       (profileDirs.length
@@ -206,13 +210,13 @@ export async function main(args) {
   const blocking = values['interface-only'] ? rows.filter((row) => !toReview(row)) : rows;
   // The last line says what the exit code says.
   if (blocking.length && !values.warn) {
-    console.log(
+    say.log(
       `${blocking.length} row(s) above to fix: exit code 1. Translate them (see locales/README.md), or run with --warn for a report only.`,
     );
     return 1;
   }
-  if (rows.some(toReview)) console.log('Rows marked "English newer" are for translators to review; the build goes on meanwhile.');
-  console.log(
+  if (rows.some(toReview)) say.log('Rows marked "English newer" are for translators to review; the build goes on meanwhile.');
+  say.log(
     rows.length
       ? `${rows.length} row(s) above reported; nothing stops the build: exit code 0.`
       : 'Nothing to translate or fix: exit code 0.',

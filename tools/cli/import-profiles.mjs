@@ -91,7 +91,7 @@ export function main(args) {
   try {
     xml = readFileSync(file, 'utf8');
   } catch {
-    console.error(`error: ${file} cannot be read.`);
+    say.error(`error: ${file} cannot be read.`);
     return 1;
   }
   const read = readXliff(xml);
@@ -103,7 +103,7 @@ export function main(args) {
   try {
     profiles = readProfiles(folder);
   } catch {
-    console.error(`error: ${folder}: there is no such folder.`);
+    say.error(`error: ${folder}: there is no such folder.`);
     return 1;
   }
   /** @type {string[]} */

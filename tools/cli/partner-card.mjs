@@ -14,7 +14,7 @@ import * as checkDeploy from './check-deploy.mjs';
 import * as xliffExport from './export-profiles.mjs';
 import * as xliffImport from './import-profiles.mjs';
 import {runAsCommand} from '../../node/command-line.mjs';
-import {say} from '../../node/terminal-text.mjs';
+import {own, say} from '../../node/terminal-text.mjs';
 import {didYouMean} from '../../shared/closest.js';
 
 /** The installed package's version, read from its package.json by the package's own name (bundled or not, from any folder). */
@@ -52,15 +52,15 @@ export async function main(args) {
   // `partner-card` alone is a usage error (it does nothing); asking for help is not.
   if (!args.length) {
     say.error('name a command: partner-card <command>');
-    console.error(HELP);
+    own.error(HELP);
     return 2;
   }
   if (first === '--help' || first === '-h' || first === 'help') {
-    console.log(HELP);
+    own.log(HELP);
     return 0;
   }
   if (first === '--version' || first === '-v') {
-    console.log(version());
+    say.log(version());
     return 0;
   }
   const found = COMMANDS.find(([name]) => {
@@ -71,7 +71,7 @@ export async function main(args) {
     const group = COMMANDS.filter(([name]) => name.startsWith(`${first} `));
     // `partner-card xliff --help`: the group's own commands.
     if (group.length && (args[1] === '--help' || args[1] === '-h')) {
-      console.log(
+      own.log(
         `Usage: partner-card ${first} <command> [options]\n\nCommands:\n${group.map(([name, , summary]) => `  ${name.padEnd(14)} ${summary}`).join('\n')}\n\n${EXIT_CODES}`,
       );
       return 0;
@@ -85,16 +85,16 @@ export async function main(args) {
     return 2;
   }
   const [name, command] = found;
-  const own = args.slice(name.split(' ').length);
+  const rest = args.slice(name.split(' ').length);
   // --help is answered before the command reads its options, wherever it is
   // (not after `--`, where it would be a file's name).
-  const end = own.indexOf('--');
-  const options = end < 0 ? own : own.slice(0, end);
+  const end = rest.indexOf('--');
+  const options = end < 0 ? rest : rest.slice(0, end);
   if (options.includes('--help') || options.includes('-h')) {
-    console.log(`${command.HELP}\n\n${EXIT_CODES}`);
+    own.log(`${command.HELP}\n\n${EXIT_CODES}`);
     return 0;
   }
-  return command.main(own);
+  return command.main(rest);
 }
 
 await runAsCommand(import.meta, main);

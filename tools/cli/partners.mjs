@@ -9,10 +9,10 @@
 // index is written. Texts without a translation are warnings.
 import {existsSync, readdirSync} from 'node:fs';
 import {join, relative} from 'node:path';
-import {isProfileFile, readProfiles} from '../../node/profile-files.mjs';
+import {isProfileFile, outOverInput, readProfiles} from '../../node/profile-files.mjs';
 import {indexOf, indexText, untranslatedTexts} from '../../node/partner-index.mjs';
 import {writeAllOrNone} from '../../node/safe-files.mjs';
-import {say} from '../../node/terminal-text.mjs';
+import {own, say} from '../../node/terminal-text.mjs';
 import {partOfCommand, readArgs, usageError} from '../../node/command-line.mjs';
 import {DEMO_PROFILES, readSiteConfig} from '../../node/site-config.mjs';
 
@@ -43,6 +43,8 @@ export function main(args) {
     return usageError(/** @type {Error} */ (error).message, USAGE);
   }
   if (!folder) return usageError('name the folder of profiles (or keep it as "profiles" in partner-card.config.json)', USAGE);
+  const over = out && outOverInput(out, [folder]);
+  if (over) return usageError(over, USAGE);
   const index = out ?? join(folder, 'index.json');
 
   let files, valid, errors;
@@ -65,7 +67,8 @@ export function main(args) {
   for (const e of errors) say.error(`error: ${e}`);
   const invalid = new Set(errors.map((e) => e.split(':')[0])).size;
   if (errors.length) {
-    console.error(`\n${invalid} of ${files.length} profile(s) invalid: ${relative('.', index)} was not written.`);
+    own.error('');
+    say.error(`${invalid} of ${files.length} profile(s) invalid: ${relative('.', index)} was not written.`);
     return 1;
   }
   const made = indexOf(valid.map((v) => v.profile));
@@ -75,7 +78,7 @@ export function main(args) {
     say.error(`error: ${/** @type {Error} */ (error).message}: ${relative('.', index)} was not written.`);
     return 1;
   }
-  console.log(
+  say.log(
     `${files.length} profile(s) valid, ${warnings.length} warning(s); wrote ${relative('.', index)} with ${made.partners.length} partner(s).`,
   );
   return 0;

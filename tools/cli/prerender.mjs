@@ -78,7 +78,7 @@ async function loadPrerenderer() {
     return /** @type {typeof import('../../node/prerender.js')} */ (await import('partner-card/prerender'));
   } catch (error) {
     const missing = /** @type {{code?: string}} */ (error).code === 'ERR_MODULE_NOT_FOUND';
-    console.error(missing ? 'dist/prerender.js is missing: run `npm run build` first.' : `error: ${/** @type {Error} */ (error).message}`);
+    say.error(missing ? 'dist/prerender.js is missing: run `npm run build` first.' : `error: ${/** @type {Error} */ (error).message}`);
     return undefined;
   }
 }
@@ -151,9 +151,9 @@ export async function main(args) {
   // Each named: a tag meant for a page's script and one whose partner was forgotten look alike.
   for (const tag of left) say.log(`note: ${tag}: no partner attribute, left for its page's script to set`);
   const waiting = left.length ? `; ${left.length} <partner-card> without partner left for its page's script (above)` : '';
-  console.log(`${cards} tag(s) prerendered${waiting}; ${changes.length} file(s) changed.`);
+  say.log(`${cards} tag(s) prerendered${waiting}; ${changes.length} file(s) changed.`);
   if (cards) {
-    console.log(`A strict Content-Security-Policy needs in style-src: ${STYLE_HASH} (cards) ${DIRECTORY_STYLE_HASH} (directories)`);
+    say.log(`A strict Content-Security-Policy needs in style-src: ${STYLE_HASH} (cards) ${DIRECTORY_STYLE_HASH} (directories)`);
   }
   return 0;
 }

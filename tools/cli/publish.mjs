@@ -71,7 +71,7 @@ export async function main(args) {
       from,
       version,
       onStep: (name, seconds) => {
-        console.log(`✓ ${name}: ${seconds.toFixed(2)} s`);
+        say.log(`✓ ${name}: ${seconds.toFixed(2)} s`);
       },
     });
   } catch (error) {
@@ -82,7 +82,7 @@ export async function main(args) {
   }
   for (const warning of summary.warnings) say.warn(`warning: ${warning}`);
   const where = relative('.', site.out) || site.out;
-  console.log(
+  say.log(
     `Published ${where}/ in ${((performance.now() - started) / 1000).toFixed(1)} s: ${summary.partners} partner(s) in ${summary.languages.join(' and ')}, ` +
       `${summary.untranslated} text(s) not yet translated (shown in English), ${summary.files} files, ${kilobytes(summary.bytes)}` +
       (summary.snippets
@@ -90,8 +90,8 @@ export async function main(args) {
         : '. Give --url <public address> for the ready-made embed code per partner.'),
   );
   const saved = site.keep();
-  if (saved) console.log(`Kept in ${CONFIG_NAME} for the next run: ${saved}.`);
-  console.log(`Upload ${where}/ as it is, then check it: partner-card check-deploy${site.url ? ` ${site.url}` : ' <its address>'}`);
+  if (saved) say.log(`Kept in ${CONFIG_NAME} for the next run: ${saved}.`);
+  say.log(`Upload ${where}/ as it is, then check it: partner-card check-deploy${site.url ? ` ${site.url}` : ' <its address>'}`);
   return 0;
 }
 
