@@ -339,3 +339,55 @@ test('an index.json that is not what the deployed profiles say: an error per dif
     result.stdout,
   );
 });
+
+test('redirects are followed as a browser follows them: a hop without Access-Control-Allow-Origin stops a CORS load, named with the hop', async () => {
+  // The files moved to another host, which sends the headers; the old one redirects without them.
+  const moved = await startStaticHost({root: upload(), headersFile});
+  try {
+    const withoutCors = await checkDeploy({
+      faults: {'*': {status: 302, location: (path) => `${moved.url}${path}`, headers: {'access-control-allow-origin': null}}},
+    });
+    assert.equal(withoutCors.code, 1, withoutCors.stdout);
+    for (const file of ['partner-card.js', release.module, 'partners/index.json'])
+      assert.ok(
+        withoutCors.errors.some(
+          (l) =>
+            l.startsWith(`error: ${file}: redirects (HTTP 302 at `) &&
+            l.includes('without Access-Control-Allow-Origin on the redirect, so browsers stop there'),
+        ),
+        `${file} in:\n${withoutCors.stdout}`,
+      );
+    // The same redirects with the header on each hop: browsers follow them, and so does the check.
+    const withCors = await checkDeploy({faults: {'*': {status: 302, location: (path) => `${moved.url}${path}`}}});
+    assert.equal(withCors.code, 0, withCors.stdout);
+    assert.deepEqual(withCors.errors, []);
+  } finally {
+    await moved.close();
+  }
+});
+
+test('an answer larger than 16 MB is an error, read no further; a logo outside the folder is named and never requested', async () => {
+  const dir = upload();
+  const profile = JSON.parse(readFileSync(join(dir, PROFILE), 'utf8'));
+  const result = await checkDeploy({
+    dir,
+    faults: {
+      'partner-card.js': {body: () => Buffer.alloc(64 * 1024 * 1024, 32)},
+      [PROFILE]: {
+        body: () => Buffer.from(JSON.stringify({...profile, logo: {...profile.logo, src: 'http://127.0.0.1:9/internal-admin?token=1'}})),
+      },
+    },
+  });
+  assert.equal(result.code, 1, result.stdout);
+  assert.ok(
+    result.errors.some((l) => l.startsWith('error: partner-card.js: answers more than 16 MB')),
+    result.stdout,
+  );
+  assert.ok(
+    result.errors.some((l) =>
+      l.startsWith(`error: ${PROFILE}: its logo http://127.0.0.1:9/internal-admin?token=1 is not in the folder's partners/`),
+    ),
+    result.stdout,
+  );
+  assert.ok(!result.stdout.includes('cannot be reached'), 'the address was not requested');
+});

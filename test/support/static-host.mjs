@@ -53,7 +53,8 @@ export async function readmeHeadersFile() {
 }
 
 /**
- * @typedef {{status?: number, delay?: number, body?: (body: Buffer) => Buffer, headers?: Record<string, string | null>}} Fault
+ * @typedef {{status?: number, delay?: number, body?: (body: Buffer) => Buffer, headers?: Record<string, string | null>, location?: (path: string) => string}} Fault
+ *   location: a Location header for the file's path under the prefix (with a 3xx status, a redirect)
  * @param {{root: string, prefix?: string, headersFile?: string, faults?: Partial<Record<string, Fault>>}} options
  *   faults: by path under the prefix (`partners/x.json`), or `*` for every file
  *   inFlight counts the requests under partners/ at once
@@ -92,6 +93,7 @@ export async function startStaticHost({root, prefix = '/embed/', headersFile = '
       if (value === null) Reflect.deleteProperty(headers, name.toLowerCase());
       else headers[name.toLowerCase()] = value;
     }
+    if (fault.location) headers.location = fault.location(inside);
     if (fault.body) body = fault.body(body);
     response.writeHead(fault.status ?? 200, headers).end(body);
   };

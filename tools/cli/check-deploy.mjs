@@ -22,6 +22,35 @@ const PARTNER_ORIGIN = 'https://partner.example';
 const YEAR = 31_536_000;
 const DAY = 86_400;
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Hops a request may take, as browsers follow at most 20; a folder that needs more than a few is misconfigured. */
+const MAX_REDIRECTS = 5;
+/** The largest answer read: no file of a published folder comes near it (the largest, a module's source map, is under 200 KB). */
+const MAX_BODY = 16 * 1024 * 1024;
+
+class TooLarge extends Error {}
+
+/** The body, read until MAX_BODY; throws TooLarge past it, having stopped reading. @param {Response} response */
+async function capped(response) {
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_BODY) {
+    await response.body?.cancel();
+    throw new TooLarge();
+  }
+  /** @type {Uint8Array[]} */
+  const chunks = [];
+  let size = 0;
+  if (!response.body) return Buffer.alloc(0);
+  const reader = response.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.length;
+    if (size > MAX_BODY) {
+      // Nothing more is read.
+      await reader.cancel();
+      throw new TooLarge();
+    }
+    chunks.push(read.value);
+  }
+  return Buffer.concat(chunks);
+}
 
 /**
  * @typedef {{status: number, headers: Headers, body: Buffer}} Answer
@@ -77,13 +106,51 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
   const error = finding('error');
   const warning = finding('warning');
 
-  /** One request; undefined (with an error said) when there is no answer. @param {URL} u @returns {Promise<Answer | undefined>} */
-  const get = async (u) => {
+  /**
+   * One request, as a partner's page makes it: redirects followed hop by hop, each checked as a
+   * browser checks it (a CORS load, `cors`, stops at a hop without Access-Control-Allow-Origin; no
+   * scheme but http(s); no step down from https to http), at most MAX_REDIRECTS of them, and the
+   * answer read up to MAX_BODY bytes within the timeout. Undefined (with an error said) when there
+   * is no usable answer.
+   * @param {URL} u @param {{cors?: boolean}} [how] @returns {Promise<Answer | undefined>}
+   */
+  const get = async (u, {cors = true} = {}) => {
     report.checked++;
+    const signal = AbortSignal.timeout(timeout);
+    let at = u;
     try {
-      const response = await fetch(u, {headers: {origin: PARTNER_ORIGIN}, signal: AbortSignal.timeout(timeout), redirect: 'follow'});
-      return {status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer())};
+      for (let hop = 0; ; hop++) {
+        const response = await fetch(at, {headers: {origin: PARTNER_ORIGIN}, signal, redirect: 'manual'});
+        const location = response.headers.get('location');
+        if (![301, 302, 303, 307, 308].includes(response.status) || location === null) {
+          return {status: response.status, headers: response.headers, body: await capped(response)};
+        }
+        await response.body?.cancel();
+        const next = new URL(location, at);
+        const allowed = response.headers.get('access-control-allow-origin');
+        if (cors && allowed !== '*' && allowed !== PARTNER_ORIGIN) {
+          error(
+            u,
+            `redirects (HTTP ${response.status} at ${at.href}) to ${next.href} without Access-Control-Allow-Origin on the redirect, so browsers stop there`,
+            'link the file where it is, or send "Access-Control-Allow-Origin: *" on the redirect too',
+          );
+          return undefined;
+        }
+        if (!/^https?:$/.test(next.protocol) || (at.protocol === 'https:' && next.protocol === 'http:')) {
+          error(u, `redirects to ${next.href}, which browsers do not follow from an https page`, 'serve the file over https where it is linked');
+          return undefined;
+        }
+        if (hop === MAX_REDIRECTS) {
+          error(u, `redirects more than ${MAX_REDIRECTS} times`, 'link the file where it is');
+          return undefined;
+        }
+        at = next;
+      }
     } catch (e) {
+      if (e instanceof TooLarge) {
+        error(u, `answers more than ${MAX_BODY / 1024 / 1024} MB: not a file of this folder`, 'check what the server sends for it');
+        return undefined;
+      }
       const cause = /** @type {Error & {cause?: {code?: string}}} */ (e);
       const why =
         cause.name === 'TimeoutError'
@@ -92,14 +159,17 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
       error(
         u,
         why,
-        'check that the server is up and the URL is the folder dist/ was uploaded to; a slow server makes every partner page wait',
+        'check that the server is up and the URL is the folder partner-card publish wrote was uploaded to; a slow server makes every partner page wait',
       );
       return undefined;
     }
   };
-  /** Answer, with an error said for any status but 200. @param {URL} u @param {string} what @param {string} fix404 */
-  const fetchOk = async (u, what, fix404) => {
-    const answer = await get(u);
+  /**
+   * Answer, with an error said for any status but 200.
+   * @param {URL} u @param {string} what @param {string} fix404 @param {{cors?: boolean}} [how]
+   */
+  const fetchOk = async (u, what, fix404, how) => {
+    const answer = await get(u, how);
     if (!answer) return undefined;
     if (answer.status === 404 || answer.status === 410) {
       error(u, `${what} is missing (HTTP ${answer.status})`, fix404);
@@ -166,9 +236,10 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
   const upload = 'upload the whole folder `partner-card publish` wrote';
   const [releaseAnswer, indexAnswer, builder] = await pool(
     [
-      () => fetchOk(release, 'release.json (the version and integrity of the versioned modules)', upload),
+      // The project site's own pages read release.json and open embed.html: no CORS load.
+      () => fetchOk(release, 'release.json (the version and integrity of the versioned modules)', upload, {cors: false}),
       () => fetchOk(index, 'The index of partners', `${upload}; it holds your profiles and their index`),
-      () => get(new URL('embed.html', folder)),
+      () => get(new URL('embed.html', folder), {cors: false}),
     ],
     concurrency,
   );
@@ -339,7 +410,17 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
     if (typeof src !== 'string') return;
     const logo = new URL(src, u);
     if (!/^https?:$/.test(logo.protocol)) return;
-    const image = await fetchOk(logo, `The logo of "${id}"`, 'upload the logo next to its profile, as the profile names it');
+    // Named, not requested: partners' visitors would request it from there, and this command asks only the folder checked.
+    if (!logo.href.startsWith(new URL('partners/', folder).href)) {
+      error(
+        u,
+        `its logo ${logo.href} is not in the folder's partners/: every visitor's browser would request it from there`,
+        'put the logo beside the profile and name it by its file name (README, "Privacy")',
+      );
+      return;
+    }
+    // An <img> loads it without CORS: a redirect needs no header.
+    const image = await fetchOk(logo, `The logo of "${id}"`, 'upload the logo next to its profile, as the profile names it', {cors: false});
     const type = image?.headers.get('content-type') ?? '';
     if (image && !/^image\//i.test(type))
       error(
