@@ -137,7 +137,11 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
           return undefined;
         }
         if (!/^https?:$/.test(next.protocol) || (at.protocol === 'https:' && next.protocol === 'http:')) {
-          error(u, `redirects to ${next.href}, which browsers do not follow from an https page`, 'serve the file over https where it is linked');
+          error(
+            u,
+            `redirects to ${next.href}, which browsers do not follow from an https page`,
+            'serve the file over https where it is linked',
+          );
           return undefined;
         }
         if (hop === MAX_REDIRECTS) {
