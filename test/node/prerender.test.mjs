@@ -382,3 +382,19 @@ test("a directory's href pattern is checked once each id is filled in, as the li
   assert.deepEqual(page.errors, []);
   assert.match(page.warnings.join('\n'), /left out .*the link of "javascript"/);
 });
+
+test('a tag with many attributes is read in linear time, and a repeated attribute is dropped as browsers drop it (the first wins)', () => {
+  // 150,000 attributes on one <div> (1 MB): parse5's own check took 92-115 s, read linearly it takes under a second.
+  // The bound is 30 times the time it takes here and a third of the quadratic time: it fails only when the reading
+  // is quadratic again (the reading is synchronous, so node:test's own timeout could not stop it).
+  const started = performance.now();
+  const many = `<div ${Array.from({length: 150_000}, (_, i) => `a${i}`).join(' ')}></div>`;
+  const page = `${many}<partner-card partner="region-southern-denmark" partner="nobody" variant="compact"></partner-card>`;
+  const result = prerenderHTML(page, {profile, base: BASE});
+  const seconds = (performance.now() - started) / 1000;
+  assert.deepEqual(result.errors, []);
+  assert.equal(result.cards, 1);
+  assert.match(result.html, /Region of Southern Denmark/);
+  assert.ok(result.html.startsWith(many), 'the page outside the tag is as it was');
+  assert.ok(seconds < 30, `read in ${seconds.toFixed(1)} s: quadratic in the number of attributes`);
+});

@@ -47,6 +47,18 @@ const PATHOLOGICAL = {
   "'<!--<script>' in scripts": (/** @type {number} */ size) =>
     fill(size, (i) => `<script>document.write("<!--<script>");</script>${card(i)}<!-- --></script>`),
 };
+/** Generated page shapes that stress a reader (issue 27): each is timed at 1 MB and 10 MB against ordinary HTML of its size. */
+const ADVERSARIAL = {
+  'many attributes on one tag': (/** @type {number} */ size) =>
+    `${fill(size, (i) => ` a${i}`, '<!doctype html><html lang="en"><body><div')}></div>${card(0)}`,
+  'one very long attribute value': (/** @type {number} */ size) =>
+    `${fill(size, () => 'x'.repeat(1024), '<!doctype html><html lang="en"><body><div title="')}"></div>${card(0)}`,
+  'thousands of comments': (/** @type {number} */ size) => card(0) + fill(size, (i) => `<!-- comment ${i} -->`),
+  'deep and wide nesting (500 deep, then closed)': (/** @type {number} */ size) =>
+    card(0) + fill(size, () => `${'<div>'.repeat(500)}x${'</div>'.repeat(500)}`),
+  'many tags': (/** @type {number} */ size) => card(0) + fill(size, () => '<i></i>'),
+  'one long text run': (/** @type {number} */ size) => card(0) + fill(size, () => 'lorem ipsum dolor sit amet '),
+};
 /** Not slow per element, but as many elements per byte as markup allows: its row shows it grows linearly. */
 const dense = (/** @type {number} */ size) => card(0) + fill(size, () => '<ul><li>a<li>b<p>c</ul>');
 
@@ -85,6 +97,16 @@ export async function benchPrerender(
       `${t.toFixed(0)} ms`,
       '≤ 2× ordinary 1 MB',
       `${worst.toFixed(2)}× ${worst <= 2 ? 'met' : 'missed'}`,
+    );
+  }
+  for (const [name, make] of Object.entries(ADVERSARIAL)) {
+    const [small, large] = [time(make(MB)), time(make(10 * MB))];
+    const worst = Math.max(small / one, large / ten);
+    row(
+      `prerender ${name}, 1 MB / 10 MB (median)${refused ? ': refused, more than 512 elements open' : ''}`,
+      `${small.toFixed(0)} ms / ${large.toFixed(0)} ms`,
+      '≤ 2× ordinary HTML of its size',
+      `${(small / one).toFixed(2)}× / ${(large / ten).toFixed(2)}× ${worst <= 2 ? 'met' : 'missed'}`,
     );
   }
   const [dense1, dense4] = [time(dense(MB)), time(dense(4 * MB))];
