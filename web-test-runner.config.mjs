@@ -1,10 +1,12 @@
 import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {defaultReporter} from '@web/test-runner';
 import {browsers, browsersWith} from './test/support/launchers.mjs';
 import {browserCommandsPlugin} from './test/support/browser-commands.mjs';
 import {buildIfStale} from './test/support/build-if-stale.mjs';
 import {buildSitesIfStale} from './test/support/generated-sites.mjs';
+import {ENCODED, writeEncodedPages} from './test/support/encoded-pages.mjs';
 import {faultServer, readmeHeaders} from './test/support/fault-server.mjs';
 import {readmeHeadersFile} from './test/support/static-host.mjs';
 import {summaryReporter} from './test/support/summary-reporter.mjs';
@@ -28,6 +30,22 @@ function untouchedDist(plugin) {
 buildIfStale();
 // The prerender corpus includes pages that Eleventy and Astro build from the test site.
 await buildSitesIfStale();
+// Partners' pages in single-byte encodings, prerendered by the command (test/encodings.test.ts).
+writeEncodedPages();
+
+/**
+ * The encoded pages go out as a site in that encoding serves them: their bytes
+ * as they are (the dev server reads HTML as UTF-8 text, which would turn every
+ * other byte into U+FFFD), with Content-Type but no charset, so the page's own
+ * <meta charset> decides.
+ * @type {import('koa').Middleware}
+ */
+const declaredByThePage = async (context, next) => {
+  const name = /^\/test\/generated\/encodings\/([\w-]+\.html)$/.exec(context.path)?.[1];
+  if (!name) return next();
+  context.set('content-type', 'text/html');
+  context.body = readFileSync(join(ENCODED, name));
+};
 
 export default {
   files: ['test/**/*.test.ts', '!test/reader-settings/**'],
@@ -67,7 +85,7 @@ export default {
     ),
     browserCommandsPlugin(),
   ],
-  middleware: [readmeHeaders(await readmeHeadersFile()), faultServer],
+  middleware: [declaredByThePage, readmeHeaders(await readmeHeadersFile()), faultServer],
   testFramework: {config: {timeout: 10000}},
   testsFinishTimeout: 300000,
   reporters: [defaultReporter(), summaryReporter()],

@@ -217,6 +217,12 @@ export interface PrerenderOptions {
 
 export interface PrerenderResult {
   html: string;
+  /**
+   * What changed, in order: each range of `source` (from `start` to `end`, in its characters) and the
+   * text written there. `html` is `source` with these in place; a page in another encoding than
+   * UTF-8 is written from them, byte by byte.
+   */
+  edits: {start: number; end: number; text: string}[];
   /** How many tags (cards and directories) got prerendered content. */
   cards: number;
   /** Problems that stop the page from being written, each naming the tag. */
@@ -257,6 +263,7 @@ export function prerenderHTML(source: string, options: PrerenderOptions): Preren
   let from = 0;
   let cards = 0;
   const left: string[] = [];
+  const edits: PrerenderResult['edits'] = [];
   for (const tag of tags) {
     const {attrs} = tag;
     if (tag.name === 'partner-card' && !('partner' in attrs)) {
@@ -303,11 +310,12 @@ export function prerenderHTML(source: string, options: PrerenderOptions): Preren
       if (dropped.length) warnings.push(`${describe(tag)}: left out ${dropped.join(', ')}`);
       // What an earlier run wrote is replaced, so a second run changes nothing.
       html += source.slice(from, tag.contentStart) + content + source.slice(tag.keptStart, tag.contentEnd);
+      edits.push({start: tag.contentStart, end: tag.keptStart, text: content});
       from = tag.contentEnd;
       cards++;
     } catch (error) {
       errors.push(`${describe(tag)}: ${(error as Error).message}`);
     }
   }
-  return {html: html + source.slice(from), cards, errors, warnings, left};
+  return {html: html + source.slice(from), edits, cards, errors, warnings, left};
 }

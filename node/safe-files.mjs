@@ -42,13 +42,13 @@ export function filesUnder(path, keep) {
 }
 
 /**
- * Writes every [path, text] or none. Each text goes to a temporary file beside its
+ * Writes every [path, text or bytes] or none. Each text goes to a temporary file beside its
  * target (same folder, so the rename cannot cross file systems), with the old file's
  * permissions; only when all are written are they renamed over their targets.
- * @param {[string, string][]} changes
+ * @param {[string, string | Uint8Array][]} changes
  */
 export function writeAllOrNone(changes) {
-  /** @type {[string, string][]} */
+  /** @type {[string, string][]} temporary file, target */
   const ready = [];
   try {
     for (const [path, text] of changes) {
@@ -72,7 +72,7 @@ export function writeAllOrNone(changes) {
       }
       ready.push([temp, path]);
       try {
-        writeSync(fd, text);
+        writeSync(fd, typeof text === 'string' ? Buffer.from(text) : text);
         fsyncSync(fd);
       } finally {
         closeSync(fd);

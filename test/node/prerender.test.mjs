@@ -398,3 +398,71 @@ test('a tag with many attributes is read in linear time, and a repeated attribut
   assert.ok(result.html.startsWith(many), 'the page outside the tag is as it was');
   assert.ok(seconds < 30, `read in ${seconds.toFixed(1)} s: quadratic in the number of attributes`);
 });
+
+test("pages' encodings: single-byte pages keep every byte and get ASCII; multi-byte and undeclared non-UTF-8 pages are refused by name", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'partner-card-encodings-'));
+  mkdirSync(join(dir, 'profiles'));
+  writeFileSync(join(dir, 'profiles/region-southern-denmark.json'), JSON.stringify(sample));
+  // The review's page: ISO-2022-JP, where a raw ESC in a profile's text would make the decoder swallow a quote.
+  const hostile = {...sample, name: {en: '\u001b(B" onerror=alert(document.domain) x="', da: 'x'}};
+  writeFileSync(join(dir, 'profiles/region-southern-denmark.json'), JSON.stringify(hostile));
+  const card = '<partner-card partner="region-southern-denmark"></partner-card>';
+  const pages = {
+    'iso-2022-jp.html': Buffer.from(`<meta charset="iso-2022-jp"><title>x</title>${card}`),
+    'shift-jis.html': Buffer.from(`<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">${card}`),
+    'utf-16.html': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(card, 'utf16le')]),
+    'undeclared.html': Buffer.concat([Buffer.from('<p>K'), Buffer.from([0xf8]), Buffer.from(`benhavn</p>${card}`)]),
+  };
+  for (const [name, bytes] of Object.entries(pages)) writeFileSync(join(dir, name), bytes);
+  const cli = () =>
+    spawnSync(
+      process.execPath,
+      [join(root, 'tools/cli/partner-card.mjs'), 'prerender', dir, '--profiles', join(dir, 'profiles'), '--base', '/p/'],
+      {encoding: 'utf8'},
+    );
+  const refused = cli();
+  assert.equal(refused.status, 1, refused.stdout);
+  assert.match(
+    refused.stderr,
+    /iso-2022-jp\.html: is in ISO-2022-JP, which the prerenderer does not write into .* convert the page to UTF-8/,
+  );
+  assert.match(refused.stderr, /shift-jis\.html: is in Shift_JIS/);
+  assert.match(refused.stderr, /utf-16\.html: is in UTF-16LE/);
+  assert.match(refused.stderr, /undeclared\.html: declares no encoding and is not UTF-8/);
+  for (const [name, bytes] of Object.entries(pages)) assert.deepEqual(readFileSync(join(dir, name)), bytes, `${name} is untouched`);
+
+  // A windows-1252 page with a BOM-less UTF-8 neighbour: both written; the single-byte one byte for byte outside the tag.
+  for (const name of Object.keys(pages)) writeFileSync(join(dir, name), '');
+  writeFileSync(join(dir, 'profiles/region-southern-denmark.json'), JSON.stringify(sample));
+  const before = Buffer.concat([
+    Buffer.from('<meta charset="windows-1252"><title>K'),
+    Buffer.from([0xf8, 0x80, 0x81]),
+    Buffer.from(`</title>${card}<p>`),
+    Buffer.from([0xe6]),
+    Buffer.from('</p>'),
+  ]);
+  writeFileSync(join(dir, 'w.html'), before);
+  writeFileSync(join(dir, 'u.html'), `\ufeff<p>København</p>${card}`);
+  const written = cli();
+  assert.equal(written.status, 0, written.stderr);
+  const after = readFileSync(join(dir, 'w.html'));
+  const at = before.indexOf('</partner-card>');
+  assert.deepEqual(
+    after.subarray(0, before.indexOf(card) + card.indexOf('>') + 1),
+    before.subarray(0, before.indexOf(card) + card.indexOf('>') + 1),
+  );
+  assert.deepEqual(after.subarray(after.length - (before.length - at)), before.subarray(at), 'every byte after the card kept');
+  assert.ok(
+    !/[^\0-\x7f]/.test(after.subarray(before.indexOf(card), after.length - (before.length - at)).toString('latin1')),
+    'the card in ASCII',
+  );
+  assert.match(after.toString('latin1'), /Region Syddanmark|Region of Southern Denmark/);
+  assert.match(
+    readFileSync(join(dir, 'u.html'), 'utf8'),
+    /^\ufeff<p>København<\/p><partner-card[^>]*><template shadowrootmode="open">/,
+    'a UTF-8 page as before, its BOM kept',
+  );
+  // A second run changes nothing.
+  assert.equal(cli().status, 0);
+  assert.deepEqual(readFileSync(join(dir, 'w.html')), after);
+});

@@ -14,6 +14,7 @@
 // Runs the package's Node API (partner-card/prerender, dist/prerender.js): in a
 // checkout, `npm run build` makes it.
 import {existsSync, lstatSync, readFileSync, statSync} from 'node:fs';
+import {asciiOnly, readPage, spliceBytes} from '../../node/page-encoding.mjs';
 import {FileRefused, filesUnder, writeAllOrNone} from '../../node/safe-files.mjs';
 import {profileSource} from '../../node/profile-source.mjs';
 import {say} from '../../node/terminal-text.mjs';
@@ -94,7 +95,7 @@ export async function main(args) {
   const profilesRead = profileSource(profiles);
   /** @type {string[]} */
   const errors = [];
-  /** @type {[string, string][]} */
+  /** @type {[string, string | Uint8Array][]} */
   const changes = [];
   let cards = 0;
   /** Cards without partner, each as `file: line N: <partner-card>`. @type {string[]} */
@@ -108,17 +109,26 @@ export async function main(args) {
       continue;
     }
     for (const file of files) {
-      let source;
+      let bytes;
       try {
         if (lstatSync(file).size > MAX_PAGE) {
           errors.push(`${file}: larger than ${MAX_PAGE / 1024 / 1024} MB: not prerendered`);
           continue;
         }
-        source = readFileSync(file, 'utf8');
+        bytes = readFileSync(file);
       } catch {
         errors.push(`${file}: cannot be read`);
         continue;
       }
+      // Read in the encoding a browser reads it in; a page this cannot write into is refused, naming its encoding.
+      const page = readPage(bytes);
+      if ('problem' in page) {
+        // Only a page with a tag to fill: a page in Shift_JIS with no card is nothing to do with this run.
+        if (/<partner-(card|directory)/i.test(page.text ?? bytes.toString('latin1')))
+          errors.push(`${file}: ${page.problem}; nothing was written`);
+        continue;
+      }
+      const source = page.text;
       let result;
       try {
         result = prerenderHTML(source, {...profilesRead, base, published});
@@ -131,7 +141,17 @@ export async function main(args) {
       errors.push(...result.errors.map((/** @type {string} */ error) => `${file}: ${error}`));
       cards += result.cards;
       left.push(...result.left.map((/** @type {string} */ tag) => `${file}: ${tag}`));
-      if (result.html !== source) changes.push([file, result.html]);
+      if (result.html === source) continue;
+      // A single-byte page keeps every byte outside the tags; what goes inside them is ASCII, read alike by all such encodings.
+      if ('singleByte' in page)
+        changes.push([
+          file,
+          spliceBytes(
+            bytes,
+            result.edits.map((edit) => ({...edit, text: asciiOnly(edit.text)})),
+          ),
+        ]);
+      else changes.push([file, result.html]);
     }
   }
   const stale = profilesRead.staleIndex();
