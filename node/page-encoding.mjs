@@ -20,7 +20,8 @@ import {decode} from 'whatwg-encoding';
  * sniffer passes over them as if nothing were declared, where a browser
  * decodes the page in them. A page declaring one is refused by that name.
  */
-const UNDECODABLE = /<meta[^>]+charset\s*=\s*["']?\s*(csiso2022jp|iso-2022-jp|csiso2022kr|iso-2022-kr|iso-2022-cn|iso-2022-cn-ext|hz-gb-2312|replacement)\b/i;
+const UNDECODABLE =
+  /<meta[^>]+charset\s*=\s*["']?\s*(csiso2022jp|iso-2022-jp|csiso2022kr|iso-2022-kr|iso-2022-cn|iso-2022-cn-ext|hz-gb-2312|replacement)\b/i;
 
 /** The Encoding Standard's single-byte encodings, by the names the sniffer gives. */
 const SINGLE_BYTE = new Set([

@@ -24,7 +24,10 @@ export const PAGES = {
  * @param {string} encoding @param {string} text
  */
 function encode(encoding, text) {
-  const table = decode(Uint8Array.from({length: 256}, (_, i) => i), encoding);
+  const table = decode(
+    Uint8Array.from({length: 256}, (_, i) => i),
+    encoding,
+  );
   return Uint8Array.from(
     // Characters, not code units: every one of these pages' characters is in the BMP.
     Array.from(text, (c) => {
