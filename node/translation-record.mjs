@@ -19,10 +19,13 @@ export const RECORD = '.translated-from.json';
 /** @param {string} folder @returns {TranslationRecord} */
 export function readRecord(folder) {
   const file = join(folder, RECORD);
-  if (!existsSync(file)) return {};
+  // Keyed by partner id, and an id may be "constructor" or "prototype": without a prototype, record[id] is only ever the record's own.
+  /** @type {TranslationRecord} */
+  const record = Object.create(null);
+  if (!existsSync(file)) return record;
   try {
-    const record = JSON.parse(readFileSync(file, 'utf8'));
-    return record && typeof record === 'object' && !Array.isArray(record) ? record : {};
+    const read = JSON.parse(readFileSync(file, 'utf8'));
+    return read && typeof read === 'object' && !Array.isArray(read) ? Object.assign(record, read) : record;
   } catch (error) {
     throw new Error(
       `${file} is not valid JSON (${/** @type {Error} */ (error).message}): restore it from version control, or delete it to start afresh`,

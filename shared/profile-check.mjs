@@ -65,6 +65,11 @@ const add = (out, path, message) => {
   out.push({path, message});
   return out;
 };
+/**
+ * `properties[key]` when it is the schema's own, else undefined (never Object.prototype's).
+ * @param {Partial<Record<string, Schema>> | undefined} properties @param {string} key @returns {Schema | undefined}
+ */
+const ownProperty = (properties, key) => (properties && Object.hasOwn(properties, key) ? properties[key] : undefined);
 /** @param {unknown} v */
 const typeOf = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v);
 /** @param {string} type @param {unknown} v */
@@ -153,14 +158,15 @@ export function checkProfile(value, schema) {
     if (typeOf(v) === 'object') {
       const object = /** @type {Record<string, unknown>} */ (v);
       for (const key of node.required ?? []) {
-        if (!(key in object)) {
-          const property = node.properties?.[key];
+        if (!Object.hasOwn(object, key)) {
+          const property = ownProperty(node.properties, key);
           const field = property ? resolve(asNode(property)).description : '';
           out.push({path: `${path}.${key}`, message: `is missing: add "${key}".${field ? ` ${field}` : ''}`});
         }
       }
       for (const [key, item] of Object.entries(object)) {
-        const rule = node.properties?.[key] ?? node.additionalProperties;
+        // Own properties only: a key such as "constructor" would otherwise find Object's own, and pass as a rule that checks nothing.
+        const rule = ownProperty(node.properties, key) ?? node.additionalProperties;
         if (rule !== undefined) visit(item, rule, `${path}.${key}`, out);
       }
     }
