@@ -192,6 +192,26 @@ export function findTags(html: string): FoundTags {
     }
   };
 
+  /**
+   * Where the page stops being read alike: a `<select>` holding more than options. Browsers that follow the
+   * current standard (Chromium) read such a select's content as markup (a card inside it is an element; a
+   * `<style>` in it is raw text, which can take in the rest of the page), parse5 and the older rules drop
+   * it. From there on, no tag is filled (each is named): filling one could put the card's stylesheet into
+   * the page's own CSS where Chromium reads text.
+   */
+  let divergedAt: number | undefined;
+  const select = (el: T.Element) => {
+    const location = el.sourceCodeLocation;
+    if (!location?.startTag) return;
+    const inside = html.slice(location.startTag.endOffset, location.endTag?.startOffset ?? location.endOffset);
+    for (const m of inside.matchAll(LOOKS_LIKE_A_TAG)) {
+      found.warnings.push(
+        `line ${line(location.startTag.endOffset + m.index)}: ${m[0].slice(1).toLowerCase()} inside a <select>: only browsers that follow the current standard (Chromium) make it an element; not prerendered, left as it is`,
+      );
+    }
+    if (divergedAt === undefined && /<\/?(?!(?:option|optgroup|hr|select)[\s/>])[a-z]/i.test(inside)) divergedAt = location.startOffset;
+  };
+
   const walk = (parent: T.ParentNode, lang: string | undefined, where?: string) => {
     for (const node of parent.childNodes) {
       if (node.nodeName === '#comment') {
@@ -208,9 +228,14 @@ export function findTags(html: string): FoundTags {
       }
       if (isTag(el.tagName)) {
         if (where) warnAt(el, where);
+        else if (divergedAt !== undefined && (el.sourceCodeLocation?.startOffset ?? 0) > divergedAt)
+          found.warnings.push(
+            `line ${line(el.sourceCodeLocation?.startOffset ?? 0)}: ${el.tagName} comes after the <select> of line ${line(divergedAt)}, which holds more than options: browsers that follow the current standard (Chromium) read the page after it differently; not prerendered, left as it is (keep only <option> and <optgroup> in a <select>)`,
+          );
         else addTag(el, lang);
         continue;
       }
+      if (el.tagName === 'select') select(el);
       if (TEXT_ONLY.has(el.tagName)) {
         for (const text of el.childNodes) mentions(text, `in the text of <${el.tagName}>`);
         continue;

@@ -4,7 +4,7 @@ import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
  * The prerenderer held to the browser, not to itself: each page of
  * test/fixtures/prerender-corpus (legacy scripts, comments closed by --!>,
  * implied end tags, raw text, templates, foreign content, a declarative shadow
- * root, a table, WordPress block markup) and of the small site Eleventy and
+ * root, a table, WordPress block markup, cards in and after a <select>) and of the small site Eleventy and
  * Astro build at test time (test/support/generated-sites.mjs), prerendered by the test server as
  * `npm run prerender` writes it, must give exactly the cards the prerenderer
  * filled, each with one shadow root, in the language the element resolves, and
@@ -43,7 +43,9 @@ describe('Prerendered pages of every shape, read by the browser', () => {
   for (const name of pages) {
     it(`${name}: the cards the prerenderer filled, and only those, each with one shadow root in its language, kept when the module takes over`, async () => {
       const path = `/prerendered/${name}`;
-      const filledByPrerenderer = Number((await fetch(path)).headers.get('X-Prerendered-Tags'));
+      const answer = await fetch(path);
+      const filledByPrerenderer = Number(answer.headers.get('X-Prerendered-Tags'));
+      const leftAlone = Number(answer.headers.get('X-Left-Alone-Tags'));
       const frame = fixtureSync<HTMLIFrameElement>(html`<iframe src=${path} style="width: 900px; height: 900px; border: 0"></iframe>`);
       await oneEvent(frame, 'load');
       const doc = frame.contentDocument!;
@@ -51,11 +53,17 @@ describe('Prerendered pages of every shape, read by the browser', () => {
       const cards = cardsIn(doc);
       const filled = cards.filter((card) => card.shadowRoot);
       expect(filled.length, 'cards with a shadow root').to.equal(filledByPrerenderer);
-      // Every card the browser made, with a partner to show, is one the prerenderer filled.
-      expect(
-        cards.filter((card) => card.hasAttribute('partner') && !card.shadowRoot).map((card) => card.outerHTML.slice(0, 80)),
-        'cards left empty',
-      ).to.deep.equal([]);
+      // Every card the browser made, with a partner to show, is one the prerenderer filled, or one it left alone
+      // with a warning where browsers read the page differently (in and after a <select> holding more than
+      // options: Chromium follows the current standard there, Firefox and WebKit the older rules).
+      // (A <selectedcontent> holds the browser's copy of the chosen option's content: the original is the one counted.)
+      const empty = cards
+        .filter((card) => card.hasAttribute('partner') && !card.shadowRoot && !card.closest('selectedcontent'))
+        .map((card) => card.outerHTML.slice(0, 80));
+      expect(empty.length, `cards left empty: ${empty.join(', ')}`).to.be.at.most(leftAlone);
+      // The page's own styles are the page's: no card's stylesheet became page CSS.
+      const own = doc.getElementById('own');
+      if (own) expect(getComputedStyle(own).borderStyle, "the page's own div.card").to.equal('none');
       for (const card of filled) {
         expect(card.querySelectorAll(':scope > template[shadowrootmode]').length, 'no second shadow root left as a template').to.equal(0);
         expect(

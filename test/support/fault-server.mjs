@@ -22,7 +22,8 @@
 //                                  ?stale=1 prerenders an older summary than the live profile's
 //                                  (and than the first partner's in the live index)
 //   /prerendered-csp/<path>      → the same, under the strict policy plus the cards' style hash
-//                                  (X-Prerendered-Tags: how many tags it filled)
+//                                  (X-Prerendered-Tags: how many tags it filled; X-Left-Alone-Tags:
+//                                  how many it left alone, named in a warning, where browsers differ)
 //   /prerender-corpus/           → the pages of test/fixtures/prerender-corpus/ and those Eleventy and
 //                                  Astro built into test/generated/ (generated-sites.mjs), from the root
 //   /prerender-card?<attributes> → renderCard() for those attributes, as text
@@ -247,6 +248,8 @@ export async function faultServer(ctx, next) {
     ctx.set('Cache-Control', 'no-store');
     // How many tags the prerenderer filled: the corpus test holds each page's browser to it.
     ctx.set('X-Prerendered-Tags', String(result.cards));
+    // Tags left alone where browsers do not agree (a <select> holding more than options), each warned about.
+    ctx.set('X-Left-Alone-Tags', String(result.warnings.filter((w) => w.includes('not prerendered, left as it is')).length));
     if (prerendered[1])
       ctx.set('Content-Security-Policy', STRICT_CSP.replace("style-src 'self'", `style-src 'self' ${STYLE_HASH} ${DIRECTORY_STYLE_HASH}`));
     ctx.type = 'text/html';
