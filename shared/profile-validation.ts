@@ -50,11 +50,13 @@ const isFact = (v: unknown): v is Fact =>
 
 const isSize = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
 /**
- * A logo's src is an http(s) URL or a relative path without any scheme: the
- * test is on the text, so tricks that a URL parser would turn into
- * `javascript:` (tabs, newlines, odd case) fail it too.
+ * A logo is a file in the profiles' folder, named by a relative path that
+ * stays there: no scheme (no `:`), not from the site root or another host
+ * (no leading `/`), no `\\`, no `%` (no encoded `.` or `/`), no control
+ * character, no `..` segment. The test is on the text, so what a URL parser
+ * would turn into another place (tabs, backslashes, encoded dots) fails it too.
  */
-const isImageSrc = (v: unknown) => isLine(v) && /^(https?:\/\/|[^:]*$)/i.test(v);
+const isImageSrc = (v: unknown) => isLine(v) && /^(?!\/|(.*\/)?\.\.(\/|$))[^:\\%\0-\x1f]+$/.test(v);
 const isLogo = (v: unknown): v is Logo => isObject(v) && isImageSrc(v.src) && isText(v.alt) && isSize(v.width) && isSize(v.height);
 
 /** Returns the cleaned value, or undefined when it cannot be used at all. */

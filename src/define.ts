@@ -7,5 +7,5 @@
 export function define(tag: string, element: CustomElementConstructor) {
   const defined = customElements.get(tag);
   if (!defined) customElements.define(tag, element);
-  else if (defined !== element) console.info(`<${tag}> is already defined on this page; this copy of the script is not used.`);
+  else if (defined !== element) console.info(`<${tag}> is already defined on this page; this copy is not used.`);
 }

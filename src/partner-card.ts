@@ -14,7 +14,7 @@ import {styles} from './partner-card.styles.js';
 import {version} from './version.js';
 
 /** How the card's warnings say that a link was refused (shared/link-rule.ts). */
-const REFUSED = 'is refused (not http(s), or a browser could take it to another site)';
+const REFUSED = 'is refused: not a safe http(s) link';
 
 /** Detail of `partner-card-error`. */
 export interface PartnerCardErrorDetail {

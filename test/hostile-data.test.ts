@@ -188,6 +188,37 @@ describe('Hostile data: only http(s) URLs become links and images', () => {
   });
 });
 
+describe("Hostile data: a logo comes from the profiles' folder only (README, Privacy)", () => {
+  const ELSEWHERE = [
+    '//tracker.invalid/px.svg',
+    'https://tracker.invalid/px.svg',
+    'http://127.0.0.1:9/admin?token=1',
+    '/\\tracker.invalid/px.svg',
+    '\\\\tracker.invalid\\px.svg',
+    '/px.svg',
+    '../../px.svg',
+    'logos/../../px.svg',
+    '%2e%2e/px.svg',
+    '.\t./px.svg',
+  ];
+
+  it(`drops a logo from ${ELSEWHERE.length} places outside the folder, so no request leaves it, and says which field`, async () => {
+    for (const src of ELSEWHERE) {
+      let el!: PartnerCard;
+      const warned = await warnings(async () => {
+        el = await render({...profileWith('x'), logo: {src, alt: 'x', width: 1, height: 1}});
+      });
+      expect(!!$(el, 'img'), src).to.equal(false);
+      expect(warned.join(), src).to.contain('$.logo is invalid');
+    }
+  });
+
+  it('a logo in a subfolder is shown from there (a profile given as an object is read relative to the page)', async () => {
+    const el = await render({...profileWith('x'), logo: {src: 'logos/x.svg', alt: 'x', width: 1, height: 1}});
+    expect(new URL($<HTMLImageElement>(el, 'img')!.src).pathname).to.equal(new URL('logos/x.svg', document.baseURI).pathname);
+  });
+});
+
 describe('Hostile data: absurd sizes', () => {
   it('a 1 MB description, a 500-character name, 10,000 facts and 150 organisations stay inside the card, 100 of each shown', async () => {
     const long = 'Telemedicine'.repeat(42).slice(0, 500);

@@ -466,3 +466,14 @@ test("pages' encodings: single-byte pages keep every byte and get ASCII; multi-b
   assert.equal(cli().status, 0);
   assert.deepEqual(readFileSync(join(dir, 'w.html')), after);
 });
+
+test("a prerendered card shows a logo from the profiles' folder only: one from elsewhere is left out, in the card and in its JSON-LD", () => {
+  for (const src of ['//tracker.invalid/px.svg', 'https://tracker.invalid/px.svg', '/px.svg', '../px.svg', '%2e%2e/px.svg']) {
+    const {html, dropped} = renderCard({profile: {...sample, logo: {...sample.logo, src}}, partner: sample.id, base: BASE});
+    assert.doesNotMatch(html, /<img|tracker|px\.svg/, src);
+    assert.deepEqual(dropped, ['$.logo is invalid'], src);
+  }
+  const {html} = renderCard({profile: {...sample, logo: {...sample.logo, src: 'logos/rsd.svg'}}, partner: sample.id, base: BASE});
+  assert.match(html, /src="https:\/\/project\.example\/embed\/partners\/logos\/rsd\.svg"/);
+  assert.match(html, /"logo":"https:\/\/project\.example\/embed\/partners\/logos\/rsd\.svg"/);
+});

@@ -52,8 +52,21 @@ const url = fc.oneof(
   {weight: 3, arbitrary: fc.constantFrom('https://regionsyddanmark.dk/', 'http://a.example', 'HTTPS://X.EXAMPLE/a?b')},
   fc.constantFrom('javascript:alert(1)', 'data:text/html,x', 'ftp://x', ' https://x', 'https://', 'https://a b', '/relative', 5),
 );
+// A logo is a file in the profiles' folder: the near misses lead out of it (another host, the site root, up a folder, encoded).
 const imageSrc = fc.oneof(
-  {weight: 3, arbitrary: fc.constantFrom('logo.svg', '../img/logo.png', '//cdn.example/x.svg', 'https://x.example/y.png')},
+  {weight: 4, arbitrary: fc.constantFrom('logo.svg', 'logos/rsd.png', 'rsd logo.svg', '..svg', 'a/b/c.svg?v=2')},
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '../img/logo.png',
+      '//cdn.example/x.svg',
+      'https://x.example/y.png',
+      '/x.svg',
+      'a/../../x.svg',
+      '%2e%2e/x.svg',
+      'a\\b.svg',
+    ),
+  },
   fc.constantFrom('data:image/png;base64,AA', 'javascript:alert(1)', 'java\tscript:x', 'JavaScript:x', 'a:b', '', ' ', 3),
 );
 const size = fc.oneof({weight: 4, arbitrary: fc.integer({min: 1, max: 2000})}, fc.constantFrom(0, -1, 1.5, '64', null));
@@ -136,7 +149,7 @@ const goodProfile = fc.record(
     shortName: good.text,
     country: fc.constantFrom('DK', 'SE'),
     logo: fc.record({
-      src: fc.constantFrom('logo.svg', '//cdn.example/x.svg', 'https://x.example/y.png'),
+      src: fc.constantFrom('logo.svg', 'logos/rsd.png', 'a b.svg'),
       alt: good.text,
       width: fc.integer({min: 1, max: 500}),
       height: fc.integer({min: 1, max: 500}),
