@@ -5,6 +5,7 @@ import {stripTranslatorNotes} from './tools/build/vite/strip-translator-notes.mj
 import {noRuntimeMsgIds} from './tools/build/vite/no-runtime-msg-ids.mjs';
 import {shortMsgIds} from './tools/build/vite/short-msg-ids.mjs';
 import {minifyLiterals} from './tools/build/vite/minify-literals.mjs';
+import {shortLitErrors} from './tools/build/vite/short-lit-errors.mjs';
 import {withoutDirectoryStrings} from './tools/build/vite/without-directory-strings.mjs';
 import {releaseOf} from './node/release.mjs';
 import {translations} from './node/page-strings.mjs';
@@ -155,6 +156,11 @@ export default defineConfig(async ({mode}): Promise<UserConfig> => {
       sourcemap: true,
       reportCompressedSize: false,
     },
-    plugins: [...(module === MODULES.card ? [withoutDirectoryStrings()] : []), ...literalsAndIds(), sizeBudget(module.budget)],
+    plugins: [
+      ...(module === MODULES.card ? [withoutDirectoryStrings()] : []),
+      ...literalsAndIds(),
+      shortLitErrors(),
+      sizeBudget(module.budget),
+    ],
   };
 });

@@ -28,7 +28,8 @@ export const isPartnerId = (v: unknown): v is PartnerId => typeof v === 'string'
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isLine = (v: unknown): v is string => typeof v === 'string' && /\S/.test(v);
+// Not blank, and no control character but tab and line breaks (an ESC can make a legacy page's decoder read what follows differently).
+const isLine = (v: unknown): v is string => typeof v === 'string' && /\S/.test(v) && !/[\0-\b\v\f\x0e-\x1f\x7f-\x9f]/.test(v);
 const isLines = (v: unknown): v is string[] => Array.isArray(v) && v.every(isLine);
 const isHttpUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\/\S+$/i.test(v);
 

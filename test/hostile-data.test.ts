@@ -219,6 +219,19 @@ describe("Hostile data: a logo comes from the profiles' folder only (README, Pri
   });
 });
 
+describe('Hostile data: no control characters in text', () => {
+  it('a text with a control character is left out (an optional one) or refused (a required one), naming the field', async () => {
+    let el!: PartnerCard;
+    const warned = await warnings(async () => {
+      el = await render({...profileWith('x'), shortName: 'RSD\u001b(B'});
+    });
+    expect(!!$(el, '[part="short-name"]')).to.equal(false);
+    expect(warned.join()).to.contain('$.shortName is invalid');
+    const refused = await render({...profileWith('x'), name: 'Region\u0085'});
+    expect(!!$(refused, '[part~="error"]')).to.equal(true);
+  });
+});
+
 describe('Hostile data: absurd sizes', () => {
   it('a 1 MB description, a 500-character name, 10,000 facts and 150 organisations stay inside the card, 100 of each shown', async () => {
     const long = 'Telemedicine'.repeat(42).slice(0, 500);

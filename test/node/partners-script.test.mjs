@@ -79,3 +79,23 @@ test('a folder with no profiles is an error naming it, and no index is written (
     rmSync(dir, {recursive: true, force: true});
   }
 });
+
+test('a control character in any text (an ESC, NUL, DEL or C1) is an error naming the field; tab and line breaks are fine', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'partners-'));
+  try {
+    const sample = JSON.parse(readFileSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), 'utf8'));
+    writeFileSync(
+      join(dir, 'region-southern-denmark.json'),
+      JSON.stringify({...sample, name: {en: 'Region\tof Southern\nDenmark', da: 'Logo \u001b$B'}}),
+    );
+    const result = run(dir);
+    assert.equal(result.code, 1, result.out);
+    assert.match(
+      result.out,
+      /error: .*region-southern-denmark\.json: \$\.name\.da is "Logo \\u001b\$B", which does not fit\. Text that is not empty, without control characters/,
+    );
+    assert.doesNotMatch(result.out, /\$\.name\.en/, 'a tab and a line break are text');
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});

@@ -605,3 +605,16 @@ test('after an import, the index beside the profiles is made anew, and a publish
   assert.equal(again.code, 0, again.out);
   assert.doesNotMatch(again.out, /still shows/, 'published since: nothing to say');
 });
+
+test('a target with a control character (an ESC) is refused, naming the field, and no file is written', () => {
+  const dir = demoFolder();
+  const before = snapshot(dir);
+  const exported = exportTo([dir]);
+  const result = importFrom(translate(exported.xml, `${SAMPLE}:$.name`, 'Region \u001b$BSyddanmark'), dir);
+  assert.equal(result.code, 1, result.out);
+  assert.match(
+    result.out,
+    /\$\.name\.da is "Region \\u001b\$BSyddanmark", which does not fit\. Text that is not empty, without control characters/,
+  );
+  assert.deepEqual(snapshot(dir), before);
+});

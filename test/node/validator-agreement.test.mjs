@@ -28,7 +28,23 @@ const cardVerdict = (/** @type {unknown} */ profile) => {
 
 // Building blocks: mostly valid values, with the near misses authors make.
 const word = fc.constantFrom('Odense', 'Sønderborg', 'Région', 'CIMT', '“quoted”', '<b>bold</b>', '0', 'x');
-const line = fc.oneof({weight: 6, arbitrary: word}, fc.constantFrom('', ' ', '\n\t', ' x '), fc.string({maxLength: 5}));
+const line = fc.oneof(
+  {weight: 6, arbitrary: word},
+  fc.constantFrom(
+    '',
+    ' ',
+    '\n\t',
+    ' x ',
+    'tab\there',
+    'lines\r\nbroken',
+    'Logo \u001b$B',
+    'a\u0000b',
+    'x\u007f',
+    'next\u0085line',
+    'ok\u00a0',
+  ),
+  fc.string({maxLength: 5}),
+);
 const text = fc.oneof(
   {weight: 4, arbitrary: line},
   {weight: 4, arbitrary: fc.record({en: line, da: line}, {requiredKeys: ['en']})},
