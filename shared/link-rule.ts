@@ -4,8 +4,10 @@
  * readers where it looks like it goes. The URL parser forgives a lot that
  * changes the host: `/\evil.example` and `\\evil.example` are read as
  * `//evil.example`, tabs and line breaks are dropped (`/<TAB>/evil.example`),
- * and `user@host` hides the host behind a name. Such links are refused, as are
- * `<`, `>` and `"`, which have no place in a written address.
+ * and `user@host` hides the host behind a name; characters the parser maps into
+ * the host (a fraction slash, a full-width solidus) make it another host than
+ * the text shows. Such links are refused, as are `<`, `>` and `"`, which have
+ * no place in a written address.
  */
 
 /** What the builder and the command line say about a refused link (the builder's Danish is in locales/pages.da.xlf). */
@@ -26,12 +28,19 @@ export function linkRefused(value: string): boolean {
   if (!link) return false;
   try {
     const url = new URL(link, HERE);
+    const host = /^\w+:\/\/([^/?#]*)/.exec(link)?.[1] ?? '';
     return (
       /[\0-\x1f\x7f\\<>"]/.test(link) ||
       !!(url.username || url.password) ||
       !/^https?:$/.test(url.protocol) ||
-      // With a scheme, the host follows "//" plainly; without one, the link stays on the page's site.
-      (/^[a-z][\w+.-]*:/i.test(link) ? !/^https?:\/\/[^/]/i.test(link) : url.origin !== HERE.slice(0, -1))
+      // With a scheme, the host follows "//" plainly, written in letters, digits, dots, hyphens and a port:
+      // a fraction or division slash, a full-width solidus or full stop is mapped into the host by the parser
+      // (regionsyddanmark.dk⁄partnere/ goes to a host regionsyddanmark.xn--dkpartnere-…), so the text would
+      // show one site and lead to another. Without a scheme, the link stays on the page's site.
+      // A host in ASCII must be the one reached as written (not 8080 read as the address 0.0.31.144).
+      (/^[a-z][\w+.-]*:/i.test(link)
+        ? !/^[\p{L}\p{N}\p{M}.:[\]-]+$/u.test(host) || (/^[\0-\x7f]+$/.test(host) && url.host !== host.toLowerCase())
+        : url.origin !== HERE.slice(0, -1))
     );
   } catch {
     return true;
