@@ -79,7 +79,8 @@ describe('Languages: which language a card speaks', () => {
       name: 'X',
       country: 'DK',
       summary: 'S',
-      logo: {src: '/demo/embed/partners/region-southern-denmark.svg', alt: {en: 'X logo'}, width: 240, height: 64},
+      // A profile given as an object is read relative to the page: the logo beside it.
+      logo: {src: 'demo/embed/partners/region-southern-denmark.svg', alt: {en: 'X logo'}, width: 240, height: 64},
     };
     const {el} = await settled(html`<partner-card lang="da" .profile=${profile}></partner-card>`);
     const logo = $<HTMLImageElement>(el, 'img')!;

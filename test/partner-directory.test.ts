@@ -52,7 +52,7 @@ describe('<partner-directory>', () => {
     // Logos are resolved against the index and load lazily.
     const logo = cards(el)[0].querySelector('img')!;
     expect(logo.getAttribute('loading')).to.equal('lazy');
-    expect(logo.src).to.equal(new URL('/demo/embed/partners/region-southern-denmark.svg', location.href).href);
+    expect(logo.src).to.equal(new URL('/test/fixtures/directory/region-southern-denmark.svg', location.href).href);
   });
 
   it('needs exactly one request for the text of all cards', async () => {
