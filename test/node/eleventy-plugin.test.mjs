@@ -406,3 +406,26 @@ export default (eleventyConfig) => eleventyConfig.addPlugin(partnerCard, {profil
     }
   },
 );
+
+test('publish with the address kept in partner-card.config.json for that path: the ready-made embed code is published too; for another path, not', async () => {
+  const dir = site({'about.html': '<html lang="en"><body><partner-card partner="region-southern-denmark"></partner-card></body></html>\n'});
+  const cwd = process.cwd();
+  const log = console.log;
+  console.log = () => {};
+  try {
+    writeFileSync(join(dir, 'partner-card.config.json'), JSON.stringify({url: 'https://project.example/embed/'}));
+    process.chdir(dir);
+    await build(dir, 'kept', {profiles: 'profiles', publish: '/embed/'});
+    const code = readFileSync(join(dir, 'kept/embed/partners/region-southern-denmark.da.html'), 'utf8');
+    assert.match(code, /^<script type="module" src="https:\/\/project\.example\/embed\/partner-card-[^"]+\.js" integrity="sha384-/);
+    await build(dir, 'elsewhere', {profiles: 'profiles', publish: '/cards/'});
+    assert.ok(
+      !readdirSync(join(dir, 'elsewhere/cards/partners')).some((f) => f.endsWith('.html')),
+      'no code for an address that is not this path',
+    );
+  } finally {
+    console.log = log;
+    process.chdir(cwd);
+    rmSync(dir, {recursive: true, force: true});
+  }
+});
