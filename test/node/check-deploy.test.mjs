@@ -391,3 +391,14 @@ test('an answer larger than 16 MB is an error, read no further; a logo outside t
   );
   assert.ok(!result.stdout.includes('cannot be reached'), 'the address was not requested');
 });
+
+test('a redirect loop is named after 5 hops, not followed until the timeout', async () => {
+  // Every file redirects to itself, with the header on each hop: only the hop count stops it.
+  const result = await checkDeploy({faults: {'*': {status: 302, location: (path) => `/embed/${path}`}}});
+  assert.equal(result.code, 1, result.stdout);
+  assert.ok(
+    result.errors.some((l) => l.startsWith('error: partner-card.js: redirects more than 5 times')),
+    result.stdout,
+  );
+  assert.ok(!result.stdout.includes('no answer within'), result.stdout);
+});
