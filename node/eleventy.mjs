@@ -14,12 +14,11 @@
 //     eleventyConfig.addPlugin(partnerCard, {profiles: 'partners', publish: '/embed/'});
 import {readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {baseProblem, prerenderHTML} from 'partner-card/prerender';
 import {profileSource} from './profile-source.mjs';
 import {printable, say} from './terminal-text.mjs';
 import {publishedProfiles, readSiteConfig} from './site-config.mjs';
-import {publish as publishFolder, PublishProblem} from './publish.mjs';
+import {installedPackage, publish as publishFolder, PublishProblem} from './publish.mjs';
 
 /**
  * What the plugin uses of Eleventy's configuration API (Eleventy 3).
@@ -148,15 +147,12 @@ export default function partnerCard(eleventyConfig, options) {
     const out = join(directories?.output ?? '_site', at);
     const started = performance.now();
     try {
+      const {from, version} = installedPackage();
       // The ready-made embed code needs the folder's full address: the kept one, when it is this path's.
-      const own = fileURLToPath(new URL('.', import.meta.resolve('partner-card')));
-      const {version} = /** @type {{version: string}} */ (
-        JSON.parse(readFileSync(new URL(import.meta.resolve('partner-card/package.json')), 'utf8'))
-      );
       const done = await publishFolder({
         profiles,
         out,
-        from: own,
+        from,
         version,
         ...(kept.url && new URL(kept.url).pathname === at && {url: kept.url}),
       });

@@ -21,13 +21,25 @@ import {
   writeFileSync,
 } from 'node:fs';
 import {basename, dirname, join, relative, resolve, sep} from 'node:path';
-import {pathToFileURL} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {readProfiles} from './profile-files.mjs';
 import {indexOf, indexText, TARGET_LANGS, untranslatedTexts} from './partner-index.mjs';
 import {releaseOf} from './release.mjs';
 import {headersFile, HTACCESS} from './host-headers.mjs';
 
 export class PublishProblem extends Error {}
+
+/**
+ * The installed package's built files (its dist/, what publish copies from) and its version, found by the
+ * package's own name: from the command, the Eleventy plugin, bundled or not, in any folder.
+ */
+export function installedPackage() {
+  const from = fileURLToPath(new URL('.', import.meta.resolve('partner-card')));
+  const {version} = /** @type {{version: string}} */ (
+    JSON.parse(readFileSync(new URL(import.meta.resolve('partner-card/package.json')), 'utf8'))
+  );
+  return {from, version};
+}
 
 /** What the package's build leaves for the site's own pages, copied as they are (dist/pages/). */
 const PAGES = ['embed.html', 'embed.js', 'embed.css', 'translate.html', 'translate.js', 'translate.css'];

@@ -6,7 +6,7 @@
 // the input (each named), 2 a usage error (one line and the usage).
 //
 // The package ships this file bundled (vite build --mode node → dist/cli.js).
-import {readFileSync} from 'node:fs';
+import {installedPackage} from '../../node/publish.mjs';
 import * as publish from './publish.mjs';
 import * as prerender from './prerender.mjs';
 import * as index from './partners.mjs';
@@ -16,10 +16,6 @@ import * as xliffImport from './import-profiles.mjs';
 import {runAsCommand} from '../../node/command-line.mjs';
 import {own, say} from '../../node/terminal-text.mjs';
 import {didYouMean} from '../../shared/closest.js';
-
-/** The installed package's version, read from its package.json by the package's own name (bundled or not, from any folder). */
-const version = () =>
-  /** @type {{version: string}} */ (JSON.parse(readFileSync(new URL(import.meta.resolve('partner-card/package.json')), 'utf8'))).version;
 
 /** @typedef {{HELP: string, main: (args: string[]) => number | Promise<number>}} Command */
 
@@ -60,7 +56,7 @@ export async function main(args) {
     return 0;
   }
   if (first === '--version' || first === '-v') {
-    say.log(version());
+    say.log(installedPackage().version);
     return 0;
   }
   const found = COMMANDS.find(([name]) => {

@@ -6,10 +6,8 @@
 // preview, the schema and the host's headers files. Works from the installed
 // package alone. Defaults come from partner-card.config.json in the folder the
 // command runs in; a folder or address given is kept there for next time.
-import {fileURLToPath} from 'node:url';
-import {readFileSync} from 'node:fs';
 import {relative} from 'node:path';
-import {publish, PublishProblem} from '../../node/publish.mjs';
+import {installedPackage, publish, PublishProblem} from '../../node/publish.mjs';
 import {partOfCommand, readArgs, usageError} from '../../node/command-line.mjs';
 import {CONFIG_NAME, siteSettings} from '../../node/site-config.mjs';
 import {say} from '../../node/terminal-text.mjs';
@@ -33,15 +31,6 @@ Options:
 The folder and address given are kept in partner-card.config.json for the next run.`;
 const USAGE = HELP.split('\n')[0];
 
-/** The installed package's built files (its dist/) and version, found by the package's own name, bundled or not. */
-function ownPackage() {
-  const from = fileURLToPath(new URL('.', import.meta.resolve('partner-card')));
-  const {version} = /** @type {{version: string}} */ (
-    JSON.parse(readFileSync(new URL(import.meta.resolve('partner-card/package.json')), 'utf8'))
-  );
-  return {from, version};
-}
-
 /** @param {number} bytes */
 const kilobytes = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -63,7 +52,7 @@ export async function main(args) {
   const started = performance.now();
   let summary;
   try {
-    const {from, version} = ownPackage();
+    const {from, version} = installedPackage();
     summary = await publish({
       profiles: site.profiles,
       out: site.out,
