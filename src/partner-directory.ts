@@ -527,7 +527,20 @@ export class PartnerDirectory extends PrerenderedElement {
       return; // Not percent-encoding (`#%E0%A4%A`): no partner's id, and no reason to fail the list.
     }
     const item = id && (this.renderRoot as ShadowRoot).getElementById(id);
-    if (item && !item.hidden) item.scrollIntoView();
+    if (!item || item.hidden) return;
+    item.scrollIntoView();
+    // Scrolling moves the view, not where Tab starts from; a native fragment
+    // moves both. Focusing the item does, unless the reader is typing.
+    if (typing()) return;
+    item.tabIndex = -1;
+    item.focus({preventScroll: true});
+    item.addEventListener(
+      'blur',
+      () => {
+        item.removeAttribute('tabindex');
+      },
+      {once: true},
+    );
   };
 
   /** Also waits until the list is complete: every item drawn, and shown when it matches the search. */
@@ -554,4 +567,11 @@ declare global {
   interface HTMLElementTagNameMap {
     'partner-directory': PartnerDirectory;
   }
+}
+
+/** Whether the focus, looked for through shadow roots, is in a field the reader types or chooses in. */
+function typing(): boolean {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return !!active && (/^(input|textarea|select)$/.test(active.localName) || (active as HTMLElement).isContentEditable);
 }
