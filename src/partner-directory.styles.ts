@@ -70,11 +70,6 @@ const directory = css`
   .list > li > .card {
     block-size: 100%;
   }
-  /* Focused only by a #partner-id link (see #toHash), which Tab goes on from. */
-  .list > li:focus {
-    outline: 2px solid;
-    outline-offset: 2px;
-  }
   .list > [hidden] {
     display: none;
   }

@@ -530,14 +530,16 @@ export class PartnerDirectory extends PrerenderedElement {
     if (!item || item.hidden) return;
     item.scrollIntoView();
     // Scrolling moves the view, not where Tab starts from; a native fragment
-    // moves both. Focusing the item does, unless the reader is typing.
+    // moves both. Focusing the card does (its ring is the card's own, as
+    // after "Try again"), unless the reader is typing.
+    const card = item.firstElementChild as HTMLElement;
     if (typing()) return;
-    item.tabIndex = -1;
-    item.focus({preventScroll: true});
-    item.addEventListener(
+    card.tabIndex = -1;
+    card.focus({preventScroll: true});
+    card.addEventListener(
       'blur',
       () => {
-        item.removeAttribute('tabindex');
+        card.removeAttribute('tabindex');
       },
       {once: true},
     );

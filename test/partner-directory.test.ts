@@ -458,7 +458,7 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     try {
       const {el, loaded} = await started(1000);
       await loaded;
-      const item = el.shadowRoot!.getElementById('partner-900')!;
+      const item = el.shadowRoot!.getElementById('partner-900')!.firstElementChild!;
       expect(focused() === item && getComputedStyle(item).outlineStyle, 'the card arrived at has the focus, and shows it').to.equal(
         'solid',
       );
