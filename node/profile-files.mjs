@@ -46,12 +46,12 @@ export function readProfiles(folder) {
 export function profileProblems(text, name) {
   const parsed = parseProfile(text);
   if (parsed.error) return [`:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`];
-  const problems = checkProfile(parsed.value, schema);
+  const problems = checkProfile(parsed.value, schema).map((p) => `: ${p.path} ${p.message}`);
   const expected = name.replace(/\.json$/, '');
   if (parsed.value && typeof parsed.value === 'object' && parsed.value.id !== expected) {
-    problems.push({path: '$.id', message: `is ${JSON.stringify(parsed.value.id)}, but the file is called ${name}: they must match.`});
+    problems.push(`: $.id is ${JSON.stringify(parsed.value.id)}, but the file is called ${name}: they must match.`);
   }
-  return problems.map((p) => `: ${p.path} ${p.message}`);
+  return problems;
 }
 
 /**

@@ -48,21 +48,97 @@ const KNOWN = new Set([
  *   oneOf?: Schema[],
  * }} SchemaNode
  * @typedef {SchemaNode | boolean} Schema
- * @typedef {{path: string, message: string}} Problem
+ * @typedef {{path: string, message: string, words: Words, about: string}} Problem a problem in English (`message`), and as
+ *   words to say in another language, followed by the schema's description of the field (`about`, English)
  */
 
-const TYPE_WORDS = {
-  object: 'an object in braces {…}',
-  array: 'a list in brackets […]',
-  string: 'a text in quotes',
-  number: 'a number (without quotes)',
-  integer: 'a whole number (without quotes)',
-  boolean: 'true or false (without quotes)',
+/**
+ * The checker's words, in English: the command line prints them; the
+ * translator preview shows them in its reader's language, translated with the
+ * page's own words (locales/pages.<lang>.xlf). `{name}` is filled from the
+ * problem's values. The schema's own descriptions of each field, which follow
+ * a problem, stay English: they are the schema's documentation (editors show
+ * them too) and are written once.
+ */
+export const CHECK_WORDS = {
+  checkNotHere: 'should not be here: remove it.',
+  checkAmbiguous: 'fits more than one form; make it clearer.',
+  checkNotAllowed: 'is {value}, which is not allowed here.',
+  checkType: 'should be {type}, but is {value}.',
+  checkEnum: 'is {value}; it must be one of {choices}.',
+  checkOr: 'or',
+  checkEmpty: 'is empty.',
+  checkTooLong: 'is {length} characters long; at most {max} are allowed.',
+  checkNoFit: 'is {value}, which does not fit.',
+  checkMinimum: 'is {value}; it must be at least {min}.',
+  checkMinItems: 'needs at least {min} item(s).',
+  checkMaxItems: 'has {length} items; at most {max} are allowed.',
+  checkMissing: 'is missing: add "{key}".',
+  typeObject: 'an object in braces {…}',
+  typeArray: 'a list in brackets […]',
+  typeString: 'a text in quotes',
+  typeNumber: 'a number (without quotes)',
+  typeInteger: 'a whole number (without quotes)',
+  typeBoolean: 'true or false (without quotes)',
+  jsonInvalid:
+    'The file is not valid JSON: {expected} at line {line}, column {column}. Look for a missing comma, quote or bracket there or just before.',
+  jsonLiteral: 'expected {word}',
+  jsonName: 'expected a "quoted" name or text',
+  jsonLineEnd: 'a text must end with " on the same line',
+  jsonUnclosed: 'a text is not closed with "',
+  jsonCommaBrace: 'a comma too many before }',
+  jsonColon: 'expected : after the name',
+  jsonFieldEnd: 'expected , or } (a comma between fields?)',
+  jsonCommaBracket: 'a comma too many before ]',
+  jsonItemEnd: 'expected , or ] (a comma between items?)',
+  jsonEnds: 'the text ends too early',
+  jsonUnexpected: 'unexpected {char}',
+  jsonAfterEnd: 'unexpected text after the end',
+  jsonUnknown: 'something is wrong',
 };
 
-/** @param {Problem[]} out @param {string} path @param {string} message */
-const add = (out, path, message) => {
-  out.push({path, message});
+/** @typedef {keyof typeof CHECK_WORDS} CheckKey */
+/**
+ * A sentence as a key of CHECK_WORDS and the values for its placeholders; a
+ * value may itself be words, or a list of choices (joined with "or").
+ * @typedef {{key: CheckKey, values?: Partial<Record<string, string | number | string[] | Words>>}} Words
+ */
+/** @typedef {(key: CheckKey, values: Partial<Record<string, string | number>>) => string} SayWords */
+
+/** @type {SayWords} */
+const english = (key, values) => CHECK_WORDS[key].replace(/\{(\w+)\}/g, (whole, name) => String(values[name] ?? whole));
+
+/**
+ * `words` as a sentence, by `say` (English unless given).
+ * @param {Words} words @param {SayWords} [say] @returns {string}
+ */
+export function inWords({key, values = {}}, say = english) {
+  /** @type {Partial<Record<string, string | number>>} */
+  const filled = {};
+  for (const [name, value] of Object.entries(values)) {
+    filled[name] =
+      value === undefined || typeof value !== 'object'
+        ? value
+        : Array.isArray(value)
+          ? value.join(` ${say('checkOr', {})} `)
+          : inWords(value, say);
+  }
+  return say(key, filled);
+}
+
+/** JSON Schema's type names, as CHECK_WORDS says them. */
+const TYPE_WORDS = /** @satisfies {Record<string, CheckKey>} */ ({
+  object: 'typeObject',
+  array: 'typeArray',
+  string: 'typeString',
+  number: 'typeNumber',
+  integer: 'typeInteger',
+  boolean: 'typeBoolean',
+});
+
+/** @param {Problem[]} out @param {string} path @param {Words} words @param {string} [about] */
+const add = (out, path, words, about = '') => {
+  out.push({path, message: `${inWords(words)}${about && ` ${about}`}`, words, about});
   return out;
 };
 /**
@@ -105,52 +181,50 @@ export function checkProfile(value, schema) {
   };
   /** @param {unknown} v @param {Schema} node @param {string} path @param {Problem[]} out @returns {Problem[]} */
   const visit = (v, node, path, out) => {
-    if (node === false) return add(out, path, 'should not be here: remove it.');
+    if (node === false) return add(out, path, {key: 'checkNotHere'});
     if (node === true) return out;
     node = resolve(node);
-    const about = node.description ? ` ${node.description}` : '';
+    const about = node.description ?? '';
     if (node.oneOf) {
       const branches = node.oneOf;
       const tries = branches.map((branch) => visit(v, branch, path, []));
       const passing = tries.filter((problems) => problems.length === 0).length;
       if (passing === 1) return out;
-      if (passing > 1) return add(out, path, `fits more than one form; make it clearer.${about}`);
+      if (passing > 1) return add(out, path, {key: 'checkAmbiguous'}, about);
       // Explain against the form it comes closest to; say what the forms are.
       const sameType = tries.filter((_, i) => {
         const {type} = resolve(asNode(branches[i]));
         return !type || fits(type, v);
       });
-      if (sameType.length === 0) return add(out, path, `is ${shown(v)}, which is not allowed here.${about}`);
+      if (sameType.length === 0) return add(out, path, {key: 'checkNotAllowed', values: {value: shown(v)}}, about);
       const closest = sameType.reduce((best, t) => (t.length < best.length ? t : best));
       out.push(...closest);
       return out;
     }
     if (node.type && !fits(node.type, v)) {
-      return add(out, path, `should be ${TYPE_WORDS[node.type]}, but is ${shown(v)}.${about}`);
+      return add(out, path, {key: 'checkType', values: {type: {key: TYPE_WORDS[node.type]}, value: shown(v)}}, about);
     }
     if (node.enum && !node.enum.includes(v)) {
-      out.push({path, message: `is ${shown(v)}; it must be one of ${node.enum.map(shown).join(' or ')}.${about}`});
+      add(out, path, {key: 'checkEnum', values: {value: shown(v), choices: node.enum.map(shown)}}, about);
     }
     if (typeof v === 'string') {
-      if (node.minLength !== undefined && v.length < node.minLength) {
-        out.push({path, message: `is empty.${about}`});
-      }
+      if (node.minLength !== undefined && v.length < node.minLength) add(out, path, {key: 'checkEmpty'}, about);
       if (node.maxLength !== undefined && v.length > node.maxLength) {
-        out.push({path, message: `is ${v.length} characters long; at most ${node.maxLength} are allowed.${about}`});
+        add(out, path, {key: 'checkTooLong', values: {length: v.length, max: node.maxLength}}, about);
       }
       if (node.pattern && !new RegExp(node.pattern, 'u').test(v)) {
-        out.push({path, message: v.trim() ? `is ${shown(v)}, which does not fit.${about}` : `is empty.${about}`});
+        add(out, path, v.trim() ? {key: 'checkNoFit', values: {value: shown(v)}} : {key: 'checkEmpty'}, about);
       }
     }
     if (typeof v === 'number' && node.minimum !== undefined && v < node.minimum) {
-      out.push({path, message: `is ${v}; it must be at least ${node.minimum}.${about}`});
+      add(out, path, {key: 'checkMinimum', values: {value: v, min: node.minimum}}, about);
     }
     if (Array.isArray(v)) {
       if (node.minItems !== undefined && v.length < node.minItems) {
-        out.push({path, message: `needs at least ${node.minItems} item(s).${about}`});
+        add(out, path, {key: 'checkMinItems', values: {min: node.minItems}}, about);
       }
       if (node.maxItems !== undefined && v.length > node.maxItems) {
-        out.push({path, message: `has ${v.length} items; at most ${node.maxItems} are allowed.${about}`});
+        add(out, path, {key: 'checkMaxItems', values: {length: v.length, max: node.maxItems}}, about);
       }
       const items = node.items;
       if (items !== undefined) v.forEach((item, i) => visit(item, items, `${path}[${i}]`, out));
@@ -161,7 +235,7 @@ export function checkProfile(value, schema) {
         if (!Object.hasOwn(object, key)) {
           const property = ownProperty(node.properties, key);
           const field = property ? resolve(asNode(property)).description : '';
-          out.push({path: `${path}.${key}`, message: `is missing: add "${key}".${field ? ` ${field}` : ''}`});
+          add(out, `${path}.${key}`, {key: 'checkMissing', values: {key}}, field);
         }
       }
       for (const [key, item] of Object.entries(object)) {
@@ -186,48 +260,44 @@ export function parseProfile(text) {
   try {
     return {value: JSON.parse(text)};
   } catch {
-    const {at, expected} = /** @type {{at: number, expected: string}} */ (locateJsonError(text));
+    const {at, expected} = locateJsonError(text);
     const before = text.slice(0, at).split('\n');
     const line = before.length;
     const column = (before.at(-1) ?? '').length + 1;
-    return {
-      error: {
-        line,
-        column,
-        message: `The file is not valid JSON: ${expected} at line ${line}, column ${column}. Look for a missing comma, quote or bracket there or just before.`,
-      },
-    };
+    /** @type {Words} */
+    const words = {key: 'jsonInvalid', values: {expected, line, column}};
+    return {error: {line, column, message: inWords(words), words}};
   }
 }
 
 /** Where a JSON text goes wrong: thrown by locateJsonError's reader, caught by it. */
 class JsonMistake extends Error {
-  /** @param {number} at @param {string} expected */
+  /** @param {number} at @param {Words} expected */
   constructor(at, expected) {
-    super(expected);
+    super(inWords(expected));
     this.at = at;
     this.expected = expected;
   }
 }
 
-/** Where a JSON text first goes wrong, and what was expected there. @param {string} text */
+/** Where a JSON text first goes wrong, and what was expected there. @param {string} text @returns {{at: number, expected: Words}} */
 export function locateJsonError(text) {
   let i = 0;
-  /** @param {string} expected @returns {never} */
-  const fail = (expected) => {
-    throw new JsonMistake(i, expected);
+  /** @param {CheckKey} key @param {Words['values']} [values] @returns {never} */
+  const fail = (key, values) => {
+    throw new JsonMistake(i, {key, values});
   };
   const space = () => {
     while (/\s/.test(text[i] ?? '')) i++;
   };
-  const literal = (/** @type {string} */ word) => (text.startsWith(word, i) ? (i += word.length) : fail(`expected ${word}`));
+  const literal = (/** @type {string} */ word) => (text.startsWith(word, i) ? (i += word.length) : fail('jsonLiteral', {word}));
   const string = () => {
-    if (text[i] !== '"') fail('expected a "quoted" name or text');
+    if (text[i] !== '"') fail('jsonName');
     for (i++; i < text.length && text[i] !== '"'; i++) {
       if (text[i] === '\\') i++;
-      else if (text[i] === '\n') fail('a text must end with " on the same line');
+      else if (text[i] === '\n') fail('jsonLineEnd');
     }
-    if (i >= text.length) fail('a text is not closed with "');
+    if (i >= text.length) fail('jsonUnclosed');
     i++;
   };
   const value = () => {
@@ -239,16 +309,16 @@ export function locateJsonError(text) {
       if (text[i] === '}') return i++;
       for (;;) {
         space();
-        if (text[i] === '}') fail('a comma too many before }');
+        if (text[i] === '}') fail('jsonCommaBrace');
         string();
         space();
-        if (text[i] !== ':') fail('expected : after the name');
+        if (text[i] !== ':') fail('jsonColon');
         i++;
         value();
         space();
         if (text[i] === ',') i++;
         else if (text[i] === '}') return i++;
-        else fail('expected , or } (a comma between fields?)');
+        else fail('jsonFieldEnd');
       }
     }
     if (c === '[') {
@@ -257,12 +327,12 @@ export function locateJsonError(text) {
       if (text[i] === ']') return i++;
       for (;;) {
         space();
-        if (text[i] === ']') fail('a comma too many before ]');
+        if (text[i] === ']') fail('jsonCommaBracket');
         value();
         space();
         if (text[i] === ',') i++;
         else if (text[i] === ']') return i++;
-        else fail('expected , or ] (a comma between items?)');
+        else fail('jsonItemEnd');
       }
     }
     if (c === '"') {
@@ -274,17 +344,18 @@ export function locateJsonError(text) {
     if (c === 'n') return literal('null');
     const number = text.slice(i).match(/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/);
     if (number) return (i += number[0].length);
-    fail(i >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(c)}`);
+    if (i >= text.length) fail('jsonEnds');
+    fail('jsonUnexpected', {char: JSON.stringify(c)});
   };
   try {
     value();
     space();
-    if (i < text.length) fail('unexpected text after the end');
+    if (i < text.length) fail('jsonAfterEnd');
   } catch (error) {
     if (error instanceof JsonMistake) return {at: error.at, expected: error.expected};
     throw error;
   }
-  return {at: text.length, expected: 'something is wrong'};
+  return {at: text.length, expected: {key: 'jsonUnknown'}};
 }
 
 /** The schema node a local `$ref` (`#/$defs/text`) names. @param {SchemaNode} schema @param {string} ref @returns {SchemaNode} */

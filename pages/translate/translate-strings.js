@@ -2,6 +2,7 @@
 // language switch at the top) in locales/pages.da.xlf, where translators keep
 // them. They are not part of the card, whose strings are in locales/da.xlf.
 import {readPagesXliff, usableTranslations} from '../../shared/xliff.mjs';
+import {CHECK_WORDS} from '../../shared/profile-check.mjs';
 
 export const en = {
   title: 'Translator preview',
@@ -55,6 +56,8 @@ export const en = {
     'Send the profile file to the project (or put it in the profiles folder). The XLIFF file opens in Poedit, OmegaT, memoQ and other translation tools; see locales/README.md.',
   edited: '{count} text(s) changed here.',
   loadFailed: 'The profile could not be loaded ({reason}).',
+  // The file's problems, worded as the command line words them (shared/profile-check.mjs).
+  ...CHECK_WORDS,
 };
 
 /** @typedef {((key: keyof typeof en, values?: Partial<Record<string, string | number>>) => string) & {lang: (key: keyof typeof en) => string, failure: string}} Say */

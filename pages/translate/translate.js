@@ -3,7 +3,7 @@
 // translator types; what is still in English highlighted and listed; a check
 // of the profile in plain words; and the result to take away, as the profile
 // file and as XLIFF. Nothing is sent anywhere.
-import {checkProfile, parseProfile} from '../../shared/profile-check.mjs';
+import {checkProfile, inWords, parseProfile} from '../../shared/profile-check.mjs';
 import {exportXliff, hint, profileUnits, withTranslations} from '../../shared/profile-xliff.mjs';
 import {untranslated} from '../../shared/translation-coverage.js';
 import {pageWords} from './translate-strings.js';
@@ -110,11 +110,85 @@ function listMissing(profile) {
         : say('allTranslated', {language: LANGS[lang]()});
 }
 
-/** @param {string[]} items @param {string} kind */
-function report(items, kind) {
-  const box = $('problems');
-  box.className = kind;
-  box.replaceChildren(...items.map((line) => Object.assign(document.createElement('p'), {textContent: line})));
+/**
+ * When the translator last typed (in a box or the file field). The status
+ * regions below are read out whenever they change, so while typing they wait
+ * until it pauses this long (as the embed builder's count does).
+ */
+const PAUSE_MS = 700;
+let typedAt = -Infinity;
+/** What each status region will say once typing pauses. @type {Map<HTMLElement, {said: HTMLElement, timer: ReturnType<typeof setTimeout>}>} */
+const due = new Map();
+
+/**
+ * Puts `lines` in the status region `region` (each a paragraph), if that
+ * changes what it says: the same outcome is not said again. Said at once, or
+ * once typing has paused.
+ * @param {HTMLElement} region @param {(string | Node)[][]} lines @param {string} [kind] its class
+ */
+function speak(region, lines, kind = '') {
+  const said = /** @type {HTMLElement} */ (region.cloneNode(false));
+  said.className = kind;
+  said.append(...lines.map(paragraph));
+  clearTimeout(due.get(region)?.timer);
+  due.delete(region);
+  if (said.isEqualNode(region)) return;
+  const write = () => {
+    due.delete(region);
+    region.className = kind;
+    region.replaceChildren(...said.childNodes);
+  };
+  const wait = typedAt + PAUSE_MS - performance.now();
+  if (wait <= 0) write();
+  else due.set(region, {said, timer: setTimeout(write, wait)});
+}
+
+/** @param {(string | Node)[]} parts */
+function paragraph(parts) {
+  const p = document.createElement('p');
+  p.append(...parts);
+  return p;
+}
+
+/**
+ * `text` marked with its language where it is not the page's: a screen reader
+ * reads it with that language's voice.
+ * @param {string} text @param {string} lang
+ */
+function inLang(text, lang) {
+  if (lang === document.documentElement.lang) return text;
+  return Object.assign(document.createElement('span'), {textContent: text, lang});
+}
+
+/** The page's sentence `key`, marked English where it has no translation. @param {Parameters<Say>[0]} key @param {Parameters<Say>[1]} [values] */
+const said = (key, values) => inLang(say(key, values), say.lang(key));
+
+/**
+ * The page's sentence `key` with `reason` (the browser's words, English) marked English.
+ * @param {'loadFailed' | 'indexFailed'} key @param {string} reason
+ */
+function withReason(key, reason) {
+  const [before = '', after = ''] = say(key, {reason: '\0'}).split('\0');
+  return [inLang(before, say.lang(key)), inLang(reason, 'en'), inLang(after, say.lang(key))];
+}
+
+/**
+ * A problem of the file: where, what is wrong in this page's words, then the
+ * schema's description of the field, which stays English (see CHECK_WORDS).
+ * @param {{path?: string, words: import('../../shared/profile-check.mjs').Words, about?: string}} problem
+ */
+function problemLine({path, words, about}) {
+  const text = inWords(words, (key, values) => say(key, values));
+  return [
+    ...(path ? [Object.assign(document.createElement('code'), {textContent: path}), ' '] : []),
+    inLang(text, say.lang(words.key)),
+    ...(about ? [' ', inLang(about, 'en')] : []),
+  ];
+}
+
+/** @param {(string | Node)[][]} lines @param {string} kind */
+function report(lines, kind) {
+  speak($('problems'), lines, kind);
 }
 
 /** A text's name as a reader of the card knows it: "Key figure 2: label", not "$.facts[1].label". */
@@ -194,7 +268,8 @@ async function applyTyped() {
   try {
     ({json, waiting} = withTranslations(base.text, texts));
   } catch (error) {
-    report([/** @type {Error} */ (error).message], 'bad');
+    // Only a mistake of this page's own (a box for a text the file lacks) lands here: said as the code says it.
+    report([[inLang(/** @type {Error} */ (error).message, 'en')]], 'bad');
     return;
   }
   for (const box of $('texts').querySelectorAll('textarea')) {
@@ -206,25 +281,25 @@ async function applyTyped() {
   const mine = ++latest;
   const rules = await schema;
   if (mine !== latest) return;
-  const problems = checkProfile(profile, rules).map((p) => `${p.path} ${p.message}`);
+  const problems = checkProfile(profile, rules).map(problemLine);
   // A logo named beside its profile must be in the published folder for the card to show it.
   const logo = await logoProblem(profile);
   if (mine !== latest) return;
-  if (logo) problems.push(logo);
+  if (logo) problems.push([said('logoMissing', {file: logo})]);
   report(
-    problems.length ? [say('problemsCount', {count: problems.length}), ...problems] : [say('noProblems')],
+    problems.length ? [[said('problemsCount', {count: problems.length})], ...problems] : [[said('noProblems')]],
     problems.length ? 'bad' : 'good',
   );
   current = profile;
   // `typed` keeps only what differs from the file, so every text in it is a change.
-  $('edited').textContent = texts.size ? say('edited', {count: texts.size}) : '';
+  speak($('edited'), texts.size ? [[said('edited', {count: texts.size})]] : []);
   offer($('download-json'), json, 'application/json', base.file);
   offer($('download-xliff'), exportXliff([{file: base.file, profile}]), 'application/xliff+xml', base.file.replace(/\.json$/, '.da.xlf'));
   $('download-json').textContent = say('downloadJson', {file: base.file});
   showProfile();
 }
 
-/** Whether the profile's logo can be loaded where the card looks for it: a message when it cannot. */
+/** Whether the profile's logo can be loaded where the card looks for it: the logo as the file names it when it cannot. */
 /** @param {Profile} profile @returns {Promise<string>} */
 function logoProblem(profile) {
   const src = forCards(profile)?.logo?.src;
@@ -235,7 +310,7 @@ function logoProblem(profile) {
       resolve('');
     };
     image.onerror = () => {
-      resolve(say('logoMissing', {file: profile.logo?.src ?? src}));
+      resolve(profile.logo?.src ?? src);
     };
     image.src = src;
   });
@@ -262,15 +337,14 @@ async function listPublished() {
   } catch (error) {
     const {message} = /** @type {Error} */ (error);
     console.warn(`translator preview: the published profiles could not be listed: ${message}`);
-    pageProblem(say('indexFailed', {reason: message}));
+    pageProblem(withReason('indexFailed', message));
     return '';
   }
 }
 
-/** @param {string} message */
+/** @param {(string | Node)[]} message */
 function pageProblem(message) {
-  $('page-problem').textContent = message;
-  $('page-problem').hidden = false;
+  speak($('page-problem'), [message]);
 }
 
 /** A download link for `content`: made in the page, nothing leaves it. */
@@ -300,13 +374,13 @@ async function load(textOrId, fromFile) {
       if (mine !== latest) return;
       const {message} = /** @type {Error} */ (error);
       console.warn(`translator preview: the profile "${textOrId}" could not be loaded: ${message}`);
-      report([say('loadFailed', {reason: message})], 'bad');
+      report([withReason('loadFailed', message)], 'bad');
       return;
     }
   }
   const parsed = parseProfile(textValue);
   if (parsed.error) {
-    report([parsed.error.message], 'bad');
+    report([problemLine(parsed.error)], 'bad');
     return;
   }
   base = {text: textValue, profile: parsed.value, file: `${typeof parsed.value?.id === 'string' ? parsed.value.id : 'profile'}.json`};
@@ -334,6 +408,7 @@ let typing;
 $('texts').addEventListener('input', (event) => {
   const box = event.target;
   if (!(box instanceof HTMLTextAreaElement) || !box.dataset.path) return;
+  typedAt = performance.now();
   if (box.value === box.dataset.original) typed.delete(box.dataset.path);
   else typed.set(box.dataset.path, box.value);
   clearTimeout(typing);
@@ -353,6 +428,7 @@ $('controls').addEventListener('change', (event) => {
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let pending;
 $('json').addEventListener('input', () => {
+  typedAt = performance.now();
   clearTimeout(pending);
   pending = setTimeout(() => checkText($('json').value), 250);
 });
@@ -374,7 +450,7 @@ $('file').addEventListener('change', () => {
 void pageWords(ui).then(async (words) => {
   say = words;
   translatePage();
-  if (say.failure) pageProblem(say('wordsFailed', {reason: say.failure}));
+  if (say.failure) pageProblem([said('wordsFailed', {reason: say.failure})]);
   const before = latest;
   const first = await listPublished();
   // A file the translator pasted meanwhile is what they are working on: the published one does not replace it.

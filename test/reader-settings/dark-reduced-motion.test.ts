@@ -2,7 +2,17 @@ import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../../src/partner-card.js';
 import type {PartnerDirectory} from '../../src/partner-directory.js';
-import {$, axeViolations, faintFieldBorders, focusRingShare, readerSettings, SAMPLES, settle, settled} from '../support/helpers.js';
+import {
+  $,
+  axeViolations,
+  faintFieldBorders,
+  faintHighlights,
+  focusRingShare,
+  readerSettings,
+  SAMPLES,
+  settle,
+  settled,
+} from '../support/helpers.js';
 
 // Runs in the group "dark-reduced-motion": Firefox and WebKit were started
 // with both settings, Chromium emulates them (test/support/launchers.mjs).
@@ -75,4 +85,18 @@ describe('A reader who prefers dark mode and reduced motion', () => {
       if (path.includes('embed')) expect(faintFieldBorders(doc), "every field's edge at 3:1").to.deep.equal([]);
     });
   }
+
+  it('the translator preview outlines the texts still in English at 3:1 or more in dark mode', async () => {
+    const frame = fixtureSync<HTMLIFrameElement>(
+      html`<iframe src="/pages/translate/translate.html" style="width: 1100px; height: 800px"></iframe>`,
+    );
+    await oneEvent(frame, 'load');
+    const doc = frame.contentDocument!;
+    const json = doc.getElementById('json') as HTMLTextAreaElement;
+    json.value = await (await fetch('/test/fixtures/partners/english-only.json')).text();
+    json.dispatchEvent(new Event('input'));
+    const target = () => doc.getElementById('target') as PartnerCard | null;
+    await waitUntil(() => target()?.shadowRoot?.querySelector('[part~="fallback"]'), 'texts in English are highlighted', {timeout: 8000});
+    expect(faintHighlights(doc)).to.deep.equal([]);
+  });
 });

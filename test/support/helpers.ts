@@ -159,6 +159,24 @@ export function contrast(a: string, b: string): number {
   return (light + 0.05) / (dark + 0.05);
 }
 
+/**
+ * The translator preview's highlights of texts still in English (part
+ * `fallback` in the Danish card) whose outline is under 3:1 against the card
+ * or against its own fill (WCAG 1.4.11), as `text: ratios`.
+ */
+export function faintHighlights(doc: Document): string[] {
+  const root = doc.getElementById('target')!.shadowRoot!;
+  const card = getComputedStyle(root.querySelector('[part~="card"]')!).backgroundColor;
+  return [...root.querySelectorAll('[part~="fallback"]')].flatMap((el) => {
+    const style = getComputedStyle(el);
+    const fill = style.backgroundColor;
+    const [onCard, onFill] = [contrast(style.outlineColor, card), contrast(style.outlineColor, fill)];
+    return onCard < 3 || onFill < 3 || style.outlineStyle === 'none'
+      ? [`${el.textContent.slice(0, 20)}: ${onCard.toFixed(2)}:1 against the card, ${onFill.toFixed(2)}:1 against the fill`]
+      : [];
+  });
+}
+
 /** Form fields of `doc` whose border is under 3:1 against the field or the page (WCAG 1.4.11), as `id: ratios`. */
 export function faintFieldBorders(doc: Document): string[] {
   const page = getComputedStyle(doc.body).backgroundColor.startsWith('rgba(0, 0, 0, 0)')
