@@ -86,6 +86,37 @@ describe('Accessibility: a keyboard user sees where the focus is (by pixels)', (
   });
 });
 
+describe('Accessibility: arriving by a #partner-id link', () => {
+  it('the card arrived at has the focus with a visible ring; Tab goes on to its link; axe finds nothing', async () => {
+    const address = location.href;
+    try {
+      const el = await loadedDirectory(
+        html`<div style="width: 900px; padding: 8px"><partner-directory lang="da" base=${DIRECTORY} href="/p/{id}/"></partner-directory></div>`,
+      );
+      const card = el.shadowRoot!.getElementById('malmo-ehealth')!.firstElementChild!;
+      // In view already, so that only the ring changes the picture.
+      card.scrollIntoView({block: 'center'});
+      const share = await focusRingShare(
+        () => card.getBoundingClientRect(),
+        () => {
+          const changed = oneEvent(window, 'hashchange');
+          location.hash = 'malmo-ehealth';
+          return changed;
+        },
+      );
+      expect(el.shadowRoot!.activeElement === card, 'the card has the focus').to.equal(true);
+      // (Its ring follows the card's rounded corners, which the points at the box's corners miss: 0.79 in Chromium and Firefox.)
+      expect(share, 'share of the points round the card that changed').to.be.above(0.7);
+      await expect(el).to.be.accessible();
+      await sendKeys({press: 'Tab'});
+      expect(el.shadowRoot!.activeElement === card.querySelector('a'), 'Tab reaches its link').to.equal(true);
+    } finally {
+      history.replaceState(history.state, '', address);
+      scrollTo(0, 0);
+    }
+  });
+});
+
 describe('Accessibility: what a screen reader gets', () => {
   it('every card of a 1,000-partner directory is in the accessibility tree once the list is complete, heading and link (Chromium only: the tree is read through CDP)', async function () {
     this.timeout(30000);

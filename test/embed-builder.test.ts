@@ -43,9 +43,9 @@ async function openBuilder(query = '', prefix = '', width = 1200) {
 }
 
 /** Opens the builder for an address whose partner is not in the list: it writes no code, so nothing to wait for but the note. */
-async function openUnknown(query: string) {
+async function openUnknown(query: string, prefix = '') {
   const frame = fixtureSync<HTMLIFrameElement>(
-    html`<iframe src=${`/dist/embed.html${query}`} style="width: 1200px; height: 900px; border: 0"></iframe>`,
+    html`<iframe src=${`${prefix}/dist/embed.html${query}`} style="width: 1200px; height: 900px; border: 0"></iframe>`,
   );
   await oneEvent(frame, 'load');
   const doc = frame.contentDocument!;
@@ -291,7 +291,7 @@ describe('Embed builder: choices and code', () => {
   it('a mistyped partner in the address: no code and no Copy, the id named, the closest partners offered, the share link as asked', async () => {
     const {$, doc} = await openUnknown('?partner=region-southern-denmrk&lang=da&variant=compact&ui=en');
     expect($('#partner-problem').textContent).to.equal(
-      'There is no organisation “region-southern-denmrk” in the list, so there is no code yet. Pick one below.',
+      'There is no organisation “region-southern-denmrk” in the list, so there is no code yet. Pick one of the close matches below, or find yours with the search above the list.',
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect($<HTMLTextAreaElement>('#embed-code').value, 'no code for another partner').to.equal('');
@@ -303,6 +303,7 @@ describe('Embed builder: choices and code', () => {
     const closest = [...doc.querySelectorAll<HTMLAnchorElement>('#partner-closest a')];
     expect($('#partner-closest').hidden).to.equal(false);
     expect(closest.map((a) => a.textContent)).to.deep.equal(['Region of Southern Denmark (RSD) – Denmark']);
+    expect($('#partner-closest li').textContent, 'with its id').to.equal(`Region of Southern Denmark (RSD) – Denmark ${SAMPLE}`);
     const offered = new URL(closest[0].href).searchParams;
     expect([offered.get('partner'), offered.get('lang'), offered.get('variant')]).to.deep.equal([SAMPLE, 'da', 'compact']);
     // Picking one from the list gives its code.
@@ -317,15 +318,53 @@ describe('Embed builder: choices and code', () => {
     expect($('#partner-problem').textContent).to.equal('');
   });
 
+  for (const [asked, offered] of [
+    ['malmo-habour', 'Malmö Harbour Innovation Centre – Sweden'],
+    ['abenraa-hospitl', 'Aabenraa Hospital – Denmark'],
+    ['sonderjylland', 'Aabenraa Hospital – Denmark'],
+    ['Malmø Havn', 'Malmö Harbour Innovation Centre – Sweden'],
+  ]) {
+    it(`an unknown id is matched against the partners' names too, letters folded as the directory's search folds them: ${asked}`, async () => {
+      const {$, doc} = await openUnknown(`?partner=${encodeURIComponent(asked)}`, '/partners-from/builder-close');
+      expect($('#partner-problem').textContent).to.match(
+        / Pick one of the close matches below, or find yours with the search above the list\.$/,
+      );
+      const closest = [...doc.querySelectorAll<HTMLAnchorElement>('#partner-closest a')].map((a) => a.textContent);
+      expect(closest[0]).to.equal(offered);
+    });
+  }
+
+  it('keyboard: from the list, Tab reaches each close match, with a visible ring', async () => {
+    const {$, doc} = await openUnknown('?partner=malmo-habour', '/partners-from/builder-close');
+    $('#partner').focus();
+    const links = [...doc.querySelectorAll<HTMLAnchorElement>('#partner-closest a')];
+    expect(links.length).to.be.above(0);
+    for (const link of links) {
+      await sendKeys({press: 'Tab'});
+      expect(doc.activeElement === link, `Tab reached ${doc.activeElement?.textContent}`).to.equal(true);
+      expect(getComputedStyle(link).outlineStyle).to.equal('solid');
+    }
+  });
+
+  it('an unknown id with no partner close to it points at the search above the list, not at a list below that is not there', async () => {
+    for (const ui of ['en', 'da']) {
+      const {$} = await openUnknown(`?partner=xyzzy-quux&ui=${ui}`, '/partners-from/builder-close');
+      expect($('#partner-problem').textContent).to.equal(
+        `${strings[ui as 'en' | 'da'].unknownPartner!.replace('{id}', 'xyzzy-quux')} ${strings[ui as 'en' | 'da'].searchAbove!}`,
+      );
+      expect($('#partner-closest').hidden).to.equal(true);
+    }
+  });
+
   it('a value that is no id at all: says what an id looks like, in the page language too', async () => {
     const english = await openUnknown(`?partner=${encodeURIComponent('Kiel Maritime Cluster')}`);
     expect(english.$('#partner-problem').textContent).to.equal(
-      `“Kiel Maritime Cluster” is not an organisation id, so there is no code yet: an id is lower-case letters, digits and hyphens, such as ${SAMPLE}. Pick one below.`,
+      `“Kiel Maritime Cluster” is not an organisation id, so there is no code yet: an id is lower-case letters, digits and hyphens, such as ${SAMPLE}. No organisation in the list is close to it: find yours by typing part of its name in the search box above the list.`,
     );
     expect(english.$<HTMLTextAreaElement>('#embed-code').value).to.equal('');
     const danish = await openUnknown(`?partner=${encodeURIComponent('Kiel Maritime Cluster')}&ui=da`);
     expect(danish.$('#partner-problem').textContent).to.equal(
-      strings.da.malformedPartner!.replace('{id}', 'Kiel Maritime Cluster').replace('{example}', SAMPLE),
+      `${strings.da.malformedPartner!.replace('{id}', 'Kiel Maritime Cluster').replace('{example}', SAMPLE)} ${strings.da.searchAbove!}`,
     );
   });
 
@@ -353,7 +392,7 @@ describe('Embed builder: choices and code', () => {
     );
     await oneEvent(frame, 'load');
     const doc = frame.contentDocument!;
-    await waitUntil(() => !doc.querySelector<HTMLElement>('#index-problem')!.hidden, 'the problem shows', {timeout: 5000});
+    await waitUntil(() => doc.querySelector<HTMLElement>('#index-problem')!.textContent, 'the problem is said', {timeout: 5000});
     expect(doc.querySelector('#index-problem')!.textContent).to.equal(
       'The list of organisations could not be loaded (HTTP 404). Reload the page to try again.',
     );
@@ -470,10 +509,20 @@ describe('Embed builder: copy, keyboard, accessibility, strict CSP', () => {
   it('a clipboard that never answers: after two seconds the code is selected and the page says to press Ctrl+C', async () => {
     const {doc, win, $, code} = await openBuilder(`?partner=${SAMPLE}`);
     Object.defineProperty(win.navigator, 'clipboard', {value: {writeText: () => new Promise(() => {})}, configurable: true});
+    // What a screen reader reads as the code box takes the focus: its name, then its description, the words to copy by hand.
+    let describedOnFocus = '';
+    $('#embed-code').addEventListener('focus', () => {
+      const ids = $('#embed-code').getAttribute('aria-describedby')?.split(/\s+/) ?? [];
+      describedOnFocus = ids.map((id) => doc.getElementById(id)?.textContent ?? '').join(' ');
+    });
     $('#copy').click();
     await waitUntil(() => $('#copy-status').textContent !== '', 'the copy status shows', {timeout: 4000});
     expect($('#copy-status').textContent).to.equal('Could not copy: the code is selected, press Ctrl+C (⌘C on a Mac).');
     expect(doc.activeElement).to.equal($('#embed-code'));
+    expect(describedOnFocus, 'the code box is described by the words, already there as it takes the focus').to.equal(
+      'Could not copy: the code is selected, press Ctrl+C (⌘C on a Mac).',
+    );
+    expect(await axeViolations(doc), 'axe, in this state').to.deep.equal([]);
     expect($<HTMLTextAreaElement>('#embed-code').selectionEnd - $<HTMLTextAreaElement>('#embed-code').selectionStart).to.equal(
       code().length,
     );
@@ -542,9 +591,10 @@ describe('Embed builder: copy, keyboard, accessibility, strict CSP', () => {
     `?partner=${SAMPLE}&lang=da&variant=compact&href=/p/`,
     `?partner=${SAMPLE}&heading-level=5`,
     '?partner=region-southern-denmrk',
+    '?partner=xyzzy-quux&ui=da',
   ]) {
     it(`axe finds nothing: ${query}`, async () => {
-      const {doc} = query.includes('denmrk') ? await openUnknown(query) : await openBuilder(query);
+      const {doc} = /denmrk|xyzzy/.test(query) ? await openUnknown(query) : await openBuilder(query);
       expect(await axeViolations(doc)).to.deep.equal([]);
     });
   }
@@ -571,12 +621,48 @@ describe('Embed builder: copy, keyboard, accessibility, strict CSP', () => {
     await waitUntil(() => $('#partner-count').textContent === 'One organisation matches “lab”.', 'one match', {timeout: 3000});
   });
 
+  it('a name too long for the list: the option reached with the keyboard is shown whole under the list, wrapped at 320 px', async () => {
+    const {$, doc} = await openBuilder(`?partner=${SAMPLE}`, '/partners-from/builder-close', 320);
+    const list = $<HTMLSelectElement>('#partner');
+    list.focus();
+    for (let i = 0; i < 3; i++) await sendKeys({press: 'ArrowDown'});
+    const long =
+      'Southern Denmark and Schleswig-Holstein Cross-Border Centre for Telemedicine, Telehealth and Digital Care Research – Germany';
+    expect(list.value).to.equal('cross-border-telemedicine');
+    expect(list.getBoundingClientRect().width, 'the list is narrower than the name').to.be.below(400);
+    const chosen = $('#partner-chosen');
+    await waitUntil(() => chosen.textContent === long, `the whole name under the list (${chosen.textContent})`, {timeout: 3000});
+    expect(chosen.scrollWidth, 'not cut').to.be.at.most(chosen.clientWidth);
+    expect(doc.documentElement.scrollWidth, 'nothing wider than the page').to.be.at.most(320);
+    // Read with the list as its description; the option itself is named by the whole label.
+    expect(list.getAttribute('aria-describedby')!.split(' ')).to.include('partner-chosen');
+    expect(list.selectedOptions[0].label).to.equal(long);
+  });
+
   it('a name too long for the list is shown whole under it, and is the option title', async () => {
     const {$} = await openBuilder(`?partner=${SAMPLE}`, '', 320);
     const list = $<HTMLSelectElement>('#partner');
     expect($('#partner-chosen').textContent).to.equal('Region of Southern Denmark (RSD) – Denmark');
     expect(list.selectedOptions[0].title).to.equal('Region of Southern Denmark (RSD) – Denmark');
     expect(list.getAttribute('aria-describedby')).to.contain('partner-chosen');
+  });
+
+  it('each status region is in the page from the start, visible to assistive technology while empty', async () => {
+    const {doc} = await openBuilder(`?partner=${SAMPLE}`);
+    for (const id of ['index-problem', 'partner-count', 'partner-problem', 'code-state', 'copy-status']) {
+      const region = doc.getElementById(id)!;
+      const style = getComputedStyle(region);
+      expect(
+        [
+          region.textContent,
+          region.getAttribute('role'),
+          region.closest('[hidden], [aria-hidden="true"]'),
+          style.display === 'none',
+          style.visibility,
+        ],
+        id,
+      ).to.deep.equal(['', 'status', null, false, 'visible']);
+    }
   });
 
   it('fits 320 px: nothing wider than the page', async () => {

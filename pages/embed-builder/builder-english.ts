@@ -47,9 +47,11 @@ export const en = {
   cspHint: 'Add these sources to it:',
   version: 'Version {version}, pinned with an integrity hash: your page runs exactly this code until you take a new one.',
   indexFailed: 'The list of organisations could not be loaded ({reason}). Reload the page to try again.',
-  unknownPartner: 'There is no organisation “{id}” in the list, so there is no code yet. Pick one below.',
+  unknownPartner: 'There is no organisation “{id}” in the list, so there is no code yet.',
   malformedPartner:
-    '“{id}” is not an organisation id, so there is no code yet: an id is lower-case letters, digits and hyphens, such as {example}. Pick one below.',
+    '“{id}” is not an organisation id, so there is no code yet: an id is lower-case letters, digits and hyphens, such as {example}.',
+  pickClosest: 'Pick one of the close matches below, or find yours with the search above the list.',
+  searchAbove: 'No organisation in the list is close to it: find yours by typing part of its name in the search box above the list.',
   closest: 'Did you mean:',
   englishTexts: 'Not yet in Danish, so the card shows these texts in English: {texts}.',
   moduleFailed:

@@ -283,43 +283,68 @@ async function copy() {
   }
 }
 
-/** The code selected and focused, and the words to copy it by hand. */
+/** The code selected and focused, and the words to copy it by hand: said first, so the code box is read with them (its description). */
 function selectForKeyboard() {
+  $('copy-status').textContent = say('copyFailed');
   code.focus();
   code.select();
-  $('copy-status').textContent = say('copyFailed');
 }
 
-/** Up to three partners whose id or name is close to what was asked, as links that keep the other choices. */
-function showClosest(asked: string) {
-  const key = fold(asked).replace(/[^a-z0-9]+/g, '-');
-  const scored = partners
+/** A name's or an id's words, folded as the directory's search folds them: "Malmö Harbour" and "malmo-harbour" alike. */
+const wordsOf = (text: string) =>
+  fold(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+/** The same word but for a slip: a letter or two (by its length), or one cut short. */
+const alike = (a: string, b: string) =>
+  a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a) || distance(a, b) <= (a.length >= 8 ? 2 : 1)));
+
+/**
+ * Up to three partners close to what was asked, by id or by any of their
+ * names: the whole within a few letters, or most of its words (of three
+ * letters or more) alike, closest first.
+ */
+function closestPartners(asked: string): Profile[] {
+  const mine = wordsOf(asked);
+  const key = mine.join('-');
+  const long = mine.filter((word) => word.length >= 3);
+  return partners
     .map((p) => {
-      const names = [p.id, pick(p.name, 'en').value, pick(p.name, 'da').value].map((n) => fold(n).replace(/[^a-z0-9]+/g, '-'));
-      return {p, score: Math.min(...names.map((n) => distance(key, n)))};
+      const names = [p.id, ...[p.name, p.shortName].flatMap((n) => (n ? [pick(n, 'en').value, pick(n, 'da').value] : []))].map(wordsOf);
+      const whole = Math.min(...names.map((words) => distance(key, words.join('-'))));
+      const shared = Math.max(...names.map((words) => long.filter((word) => words.some((theirs) => alike(word, theirs))).length));
+      return {p, whole, shared};
     })
-    .filter(({score}) => score <= Math.max(3, Math.floor(key.length / 3)))
-    .sort((a, b) => a.score - b.score)
-    .slice(0, 3);
+    .filter(({whole, shared}) => whole <= Math.max(3, Math.floor(key.length / 3)) || (shared > 0 && shared * 2 >= long.length))
+    .sort((a, b) => b.shared - a.shared || a.whole - b.whole)
+    .slice(0, 3)
+    .map(({p}) => p);
+}
+
+/** The partners close to what was asked, as links that keep the other choices, each with its id; false when none is close. */
+function showClosest(asked: string): boolean {
+  const close = closestPartners(asked);
   const box = $('partner-closest');
   box.querySelector('ul')!.replaceChildren(
-    ...scored.map(({p}) => {
+    ...close.map((p) => {
       const item = document.createElement('li');
       const link = document.createElement('a');
       link.href = queryFromChoices({...choices, partner: p.id}, ui);
       link.textContent = label(p);
-      item.append(link);
+      item.append(link, ' ', Object.assign(document.createElement('code'), {textContent: p.id}));
       return item;
     }),
   );
-  box.hidden = !scored.length;
+  box.hidden = !close.length;
+  return close.length > 0;
 }
 
 function problem(message: string) {
   console.warn(`partner-card embed builder: ${message}`);
+  // Both may go wrong (the module and the list): each is said.
   const box = $('index-problem');
-  box.textContent = message;
-  box.hidden = false;
+  box.textContent = box.textContent ? `${box.textContent} ${message}` : message;
 }
 
 async function loadPartners() {
@@ -345,10 +370,11 @@ async function loadPartners() {
     console.warn(
       `partner-card embed builder: ${wellFormed ? `there is no partner "${asked}" in partners/index.json` : `"${asked}" is not a partner id`}`,
     );
-    $('partner-problem').textContent = wellFormed
+    const what = wellFormed
       ? say('unknownPartner', {id: asked})
       : say('malformedPartner', {id: asked, example: partners[0]?.id ?? 'region-southern-denmark'});
-    showClosest(asked);
+    // Only a list that is there is pointed at: the close matches, else the search.
+    $('partner-problem').textContent = `${what} ${say(showClosest(asked) ? 'pickClosest' : 'searchAbove')}`;
   }
   if (!choices.partner) choices.partner = partners[0]?.id ?? '';
   fillList();
