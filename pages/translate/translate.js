@@ -133,14 +133,19 @@ function speak(region, lines, kind = '') {
   clearTimeout(due.get(region)?.timer);
   due.delete(region);
   if (said.isEqualNode(region)) return;
+  // Checked again when the timer fires: a key pressed meanwhile, whose check
+  // has not yet come (it comes 120 ms after the key), puts it off.
   const write = () => {
+    const wait = typedAt + PAUSE_MS - performance.now();
+    if (wait > 0) {
+      due.set(region, {said, timer: setTimeout(write, wait)});
+      return;
+    }
     due.delete(region);
     region.className = kind;
     region.replaceChildren(...said.childNodes);
   };
-  const wait = typedAt + PAUSE_MS - performance.now();
-  if (wait <= 0) write();
-  else due.set(region, {said, timer: setTimeout(write, wait)});
+  write();
 }
 
 /** @param {(string | Node)[]} parts */
