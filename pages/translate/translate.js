@@ -117,7 +117,7 @@ function listMissing(profile) {
  */
 const PAUSE_MS = 700;
 let typedAt = -Infinity;
-/** What each status region will say once typing pauses. @type {Map<HTMLElement, {said: HTMLElement, timer: ReturnType<typeof setTimeout>}>} */
+/** The write each status region waits to make until typing pauses. @type {Map<HTMLElement, ReturnType<typeof setTimeout>>} */
 const due = new Map();
 
 /**
@@ -127,23 +127,23 @@ const due = new Map();
  * @param {HTMLElement} region @param {(string | Node)[][]} lines @param {string} [kind] its class
  */
 function speak(region, lines, kind = '') {
-  const said = /** @type {HTMLElement} */ (region.cloneNode(false));
-  said.className = kind;
-  said.append(...lines.map(paragraph));
-  clearTimeout(due.get(region)?.timer);
+  const next = /** @type {HTMLElement} */ (region.cloneNode(false));
+  next.className = kind;
+  next.append(...lines.map(paragraph));
+  clearTimeout(due.get(region));
   due.delete(region);
-  if (said.isEqualNode(region)) return;
+  if (next.isEqualNode(region)) return;
   // Checked again when the timer fires: a key pressed meanwhile, whose check
   // has not yet come (it comes 120 ms after the key), puts it off.
   const write = () => {
     const wait = typedAt + PAUSE_MS - performance.now();
     if (wait > 0) {
-      due.set(region, {said, timer: setTimeout(write, wait)});
+      due.set(region, setTimeout(write, wait));
       return;
     }
     due.delete(region);
     region.className = kind;
-    region.replaceChildren(...said.childNodes);
+    region.replaceChildren(...next.childNodes);
   };
   write();
 }
