@@ -551,7 +551,11 @@ describe('Embed builder: copy, keyboard, accessibility, strict CSP', () => {
     expect(await win.navigator.clipboard.readText()).to.equal(code());
   });
 
-  it('works with the keyboard alone: search, pick, choose, copy; the focus is always visible and never on the body', async () => {
+  it('works with the keyboard alone: search, pick, choose, copy; the focus is always visible and never on the body', async function () {
+    // Its own waits add up past mocha's 10 s: the builder ready (8 s), three code changes, the clipboard's two seconds
+    // and the status (5 s), besides 30 keys through WebDriver. WebKitGTK ran out at 10 s in a clean-clone run with two
+    // CPU-bound jobs beside the three engines; each wait keeps its own limit.
+    this.timeout(30000);
     const {doc, $, code} = await openBuilder(`?partner=${SAMPLE}`);
     $('#partner-search').focus();
     const seen: string[] = [];
