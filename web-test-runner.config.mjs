@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {defaultReporter} from '@web/test-runner';
-import {browsers, browsersWith} from './test/support/launchers.mjs';
+import {browsers, browsersWith} from './node/launchers.mjs';
 import {browserCommandsPlugin} from './test/support/browser-commands.mjs';
 import {buildIfStale} from './test/support/build-if-stale.mjs';
 import {buildSitesIfStale} from './test/support/generated-sites.mjs';

@@ -15,7 +15,7 @@ import {
 } from '../support/helpers.js';
 
 // Runs in the group "dark-reduced-motion": Firefox and WebKit were started
-// with both settings, Chromium emulates them (test/support/launchers.mjs).
+// with both settings, Chromium emulates them (node/launchers.mjs).
 const lightness = (rgb: string) =>
   rgb
     .match(/\d+/g)!

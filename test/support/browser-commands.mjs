@@ -3,7 +3,7 @@
 // `reader-settings` {colorScheme, reducedMotion, forcedColors}: puts the
 // reader's settings in force. Chromium emulates them through the DevTools
 // protocol (puppeteer's own emulateMediaFeatures refuses forced-colors);
-// Firefox and WebKit were launched with them (launchers.mjs, browsersWith).
+// Firefox and WebKit were launched with them (node/launchers.mjs, browsersWith).
 // Answers true when every setting asked for is in force, false when this
 // engine cannot have one: the test then skips, and says why.
 //

@@ -15,7 +15,8 @@ import {createServer} from 'node:net';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {webdriverLauncher} from '@web/test-runner-webdriver';
 import * as puppeteer from 'puppeteer-core';
-import {miniBrowser, programOf, requestedEngines} from '../../node/browsers.mjs';
+import {miniBrowser, programOf, requestedEngines} from './browsers.mjs';
+import {own} from './terminal-text.mjs';
 
 // As root (CI), Chromium refuses to start without --no-sandbox. The rest keep
 // it from calling home: this machine has no network beyond the registries.
@@ -36,13 +37,16 @@ const children = [];
 const stopChildren = () => {
   children.forEach((child) => child.kill());
 };
+/** Ends the programs the launchers started (Xvfb, WebKitWebDriver): a script that used them ends with them. */
+export const stopBrowsers = stopChildren;
 process.on('exit', stopChildren);
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.once(signal, () => {
     // Said out loud: a run that ends on a signal otherwise ends without a word.
-    console.error(`\nThe test run received ${signal}: stopping the browsers.`);
+    own.error(`\nThe run received ${signal}: stopping the browsers.`);
     stopChildren();
-    process.exit(1);
+    // The signal again, now without this handler: the process ends as the signal says.
+    process.kill(process.pid, signal);
   });
 }
 
