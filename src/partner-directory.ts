@@ -39,25 +39,26 @@ interface Prepared {
 /**
  * A list is drawn, and shown again after a search, a frame at a time past its
  * first screen, so that no frame is long and a keystroke is answered in the
- * next one. Per 60 Hz frame: at most this much script drawing items (their
- * style and layout follow in the same frame, about as long again)…
+ * next one. Per frame: at most this much script drawing items (their style
+ * and layout follow in the same frame)…
  */
 const DRAW_MS = 6;
 const DRAW_PER_FRAME = 36;
 /** …or this many items shown again, whose layout is the frame's main cost (about 0.1 ms each). */
 const SHOW_PER_FRAME = 120;
 /**
- * A frame that comes later than this (a slow engine: WebKitGTK without a GPU
- * gives this list a frame every 150 ms; a busy machine) does that many frames'
- * share, so the list takes about as many frames in every engine, not as long
- * as its slowest frames add up to.
- */
-const FRAME_MS = 1000 / 60;
-/**
  * The promise: however slowly frames come, a list is complete this long after
- * its drawing (or a search's showing) started; what is left then is done at once.
+ * its drawing (or a search's showing) started. A frame no longer does a larger
+ * share because it came late: the frames came late because of the last one's
+ * layout (about 0.2 ms an item in Chromium), so a larger share made the next
+ * later still (300 items and 150 ms a frame). Instead, when frames come too
+ * slowly for the share above to finish in time (WebKitGTK without a GPU; a
+ * busy machine), each takes its part of what is left over the time left, and
+ * what is left three quarters of the way is done at once, so that frame's own
+ * layout (0.5 to 1.7 s in WebKitGTK with logos) still ends within the promise.
  */
 const COMPLETE_WITHIN = 2000;
+const PACED_WITHIN = COMPLETE_WITHIN * 0.75;
 /** Items drawn between two checks of whether the first screen is full. */
 const BATCH = 12;
 /** At least this many items count as the first screen (a list above the page's first screen still fills it). */
@@ -158,7 +159,7 @@ export class PartnerDirectory extends PrerenderedElement {
   #cancelFrame?: () => void;
   /** When the frame under way was asked for: how late it comes sizes its share. */
   #askedAt = 0;
-  /** When the list must be complete by (`COMPLETE_WITHIN`), set as it becomes busy. */
+  /** When the list must be complete by (`PACED_WITHIN`), set as it becomes busy. */
   #deadline = 0;
   /** Settles once the list is complete (`getUpdateComplete`). */
   #complete?: {promise: Promise<void>; resolve(): void};
@@ -464,7 +465,7 @@ export class PartnerDirectory extends PrerenderedElement {
       if (!this.#complete) {
         let resolve!: () => void;
         this.#complete = {promise: new Promise<void>((r) => (resolve = r)), resolve};
-        this.#deadline = now + COMPLETE_WITHIN;
+        this.#deadline = now + PACED_WITHIN;
       }
       if (this.#cancelFrame) return;
       this.#askedAt = now;
@@ -489,22 +490,26 @@ export class PartnerDirectory extends PrerenderedElement {
 
   /**
    * One frame's share: items drawn or shown again within the frame's budget,
-   * times as many frames as it came late; all of them in a hidden page, or
-   * once the list's time (`COMPLETE_WITHIN`) is up.
+   * or, when more, what is left times the time since the last frame over the
+   * time left (`PACED_WITHIN`); all of it in a hidden page, or once that
+   * time is up.
    */
   #step() {
     const start = performance.now();
-    // (Infinity frames: all of it.)
-    const frames =
-      document.visibilityState === 'hidden' || start >= this.#deadline ? Infinity : Math.max(1, (start - this.#askedAt) / FRAME_MS);
     const items = this.list!.children as HTMLCollectionOf<HTMLElement>;
+    const drawing = this.#drawing;
+    // At most what is left: items not drawn yet, and those past the first that may wait to be shown.
+    const left = (drawing ? drawing.entries.length - drawing.next : 0) + Math.max(items.length - this.#reveal, 0);
+    const due =
+      document.visibilityState === 'hidden' || start >= this.#deadline
+        ? Infinity
+        : (left * (start - this.#askedAt)) / (this.#deadline - this.#askedAt);
     let shown = 0;
     let drawn = 0;
     // At least one batch a step: on a busy machine the budget may be gone before the first check.
     while (
       this.#busy() &&
-      (!(shown + drawn) ||
-        (performance.now() - start < DRAW_MS * frames && shown < SHOW_PER_FRAME * frames && drawn < DRAW_PER_FRAME * frames))
+      (shown + drawn < due || !(shown + drawn) || (performance.now() - start < DRAW_MS && shown < SHOW_PER_FRAME && drawn < DRAW_PER_FRAME))
     ) {
       if (this.#reveal < items.length) {
         items[this.#reveal].hidden = false;
