@@ -80,6 +80,7 @@ interface PartnerPageReport {
   name: string | null;
   styled: string | null;
   requests: string[];
+  timings: {name: string; startTime: number; responseEnd: number}[];
   before: {cookie: string; local: number; session: number};
   after: {cookie: string; local: number; session: number};
   storage: string[];
@@ -263,11 +264,15 @@ describe('Embed builder: choices and code', () => {
     expect($('#href-problem').textContent).to.equal('');
   });
 
-  it('without "write the card into the code", the code is the script and the bare tag', async () => {
+  it('without "write the card into the code", the code is a preload of the profile, the script and the bare tag', async () => {
     const {$, code} = await openBuilder(`?partner=${SAMPLE}&lang=da`);
     choose($('#prerender'));
     await waitUntil(() => !code().includes('<template'), 'the template is gone');
-    expect(code().split('\n')[1]).to.equal(`<partner-card partner="${SAMPLE}" lang="da"></partner-card>`);
+    const [preload, script, tag] = code().split('\n');
+    const profile = new URL(`/dist/partners/${SAMPLE}.json`, location.href).href;
+    expect(preload).to.equal(`<link rel="preload" href="${profile}" as="fetch" crossorigin="anonymous">`);
+    expect(script).to.match(/^<script type="module" /);
+    expect(tag).to.equal(`<partner-card partner="${SAMPLE}" lang="da"></partner-card>`);
   });
 
   it('searches organisations by name in either language and by short name, and says when nothing matches', async () => {
@@ -409,6 +414,25 @@ describe('Embed builder: the code on a partner page', () => {
     expect(report.version).to.equal(release.version);
     expect(report.name).to.equal('Region Syddanmark');
     expect(report.styled).to.equal('solid');
+  });
+
+  it('script-only: the card takes the preloaded profile, which is requested once, as early as the module', async () => {
+    const {code} = await openBuilder(`?partner=${SAMPLE}&prerender=no`);
+    // Through /count/: the test server logs every request that reaches it.
+    const key = Math.random().toString(36).slice(2);
+    const report = await onPartnerPage(code().replaceAll(`${location.origin}/dist/`, `${location.origin}/count/${key}/dist/`));
+    expect(report.name).to.equal('Region of Southern Denmark');
+    const log = (await (await fetch(`/count-log/${key}`)).json()) as {path: string}[];
+    expect(
+      log.map((entry) => entry.path).filter((path) => path.endsWith('.json')),
+      'the server was asked for the profile once',
+    ).to.deep.equal([`/dist/partners/${SAMPLE}.json`]);
+    // A fetch the engine answered from its HTTP cache, not from the preload, would have an entry of its own.
+    const entries = report.timings.filter(({name}) => name.endsWith(`/partners/${SAMPLE}.json`));
+    expect(entries, 'one request for the profile in the page: the card used the preload').to.have.length(1);
+    // Without the preload, the profile is asked for only once the module has arrived and run.
+    const module = report.timings.find(({name}) => name.endsWith(`/dist/${release.module}`))!;
+    expect(entries[0].startTime, 'the profile was asked for before the module arrived').to.be.below(module.responseEnd);
   });
 
   it('the card talks to the project site only, and leaves cookies and storage untouched', async () => {
