@@ -344,9 +344,9 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
    * mutation observer answers in the same task, before any frame (polling could
    * let a slow engine's late frame draw the rest first).
    */
-  async function started(n: number) {
+  async function started(n: number, base = `/many/${n}/`) {
     const el = fixtureSync<PartnerDirectory>(
-      html`<div style="width: 1000px"><partner-directory lang="en" base=${`/many/${n}/`} href="/p/{id}/"></partner-directory></div>`,
+      html`<div style="width: 1000px"><partner-directory lang="en" base=${base} href="/p/{id}/"></partner-directory></div>`,
     ).firstElementChild as PartnerDirectory;
     const loaded = oneEvent(el, 'partner-directory-load');
     const listEl = list(el);
@@ -383,6 +383,35 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     expect(items(el)).to.have.length(1000);
     expect(list(el).getAttribute('aria-busy')).to.equal('false');
     expect(visible(el).slice(-1)).to.deep.equal(['partner-1000']);
+  });
+
+  it('checks the index and draws its first screen in tasks of their own: other tasks run between the index parsed and the first card', async () => {
+    // A ticker of tasks (messages, as the directory's own yields: not throttled like timers).
+    let ticks = 0;
+    let ticking = true;
+    const ticker = new MessageChannel();
+    ticker.port1.onmessage = () => {
+      ticks++;
+      if (ticking) ticker.port2.postMessage(0);
+    };
+    ticker.port2.postMessage(0);
+    const parse = JSON.parse;
+    let atParse = -1;
+    JSON.parse = (text: string, ...rest) => {
+      if (atParse < 0 && text.includes('"partners"')) atParse = ticks;
+      return parse(text, ...rest) as unknown;
+    };
+    try {
+      // An index this page has not loaded: the directory shares a URL's parsed JSON for the page's life.
+      await started(1000, `/many/1000/${Math.random().toString(36).slice(2)}/`);
+      // The mutation observer answers in the task that drew the first items.
+      expect(atParse, 'the index was parsed').to.be.at.least(0);
+      expect(ticks, 'tasks between the index parsed and the first items drawn').to.be.above(atParse);
+    } finally {
+      JSON.parse = parse;
+      ticking = false;
+      ticker.port1.close();
+    }
   });
 
   it('draws a list of 100 at once', async () => {

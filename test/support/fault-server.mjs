@@ -14,7 +14,8 @@
 //   /csp/<path>                  → <path> with a strict Content-Security-Policy
 //   /fault-log/<key>             → {seen, abandoned, served}: /slow/ requests under <key>, and
 //                                  which of them the browser gave up on before the answer
-//   /many/<n>/index.json         → a directory index of <n> synthetic partners
+//   /many/<n>/index.json         → a directory index of <n> synthetic partners (also
+//                                  /many/<n>/<key>/index.json: a URL the page has not loaded yet)
 //   /count/<key>/<path>          → <path>, logging each request's Cache-Control and Pragma
 //                                  headers under <key>; /count-log/<key> returns that log
 //   /prerendered/<path>          → the HTML page <path> as `npm run prerender` writes it, with the
@@ -283,7 +284,7 @@ export async function faultServer(ctx, next) {
     }).html;
     return;
   }
-  const many = ctx.path.match(/^\/many\/(\d{1,4})\/index\.json$/);
+  const many = ctx.path.match(/^\/many\/(\d{1,4})\/(?:[\w-]+\/)?index\.json$/);
   if (many) {
     ctx.set('Cache-Control', 'no-store');
     ctx.body = manyPartners(Number(many[1]));
