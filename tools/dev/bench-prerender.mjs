@@ -10,6 +10,8 @@ import {parse} from 'parse5';
 const root = new URL('../..', import.meta.url).pathname;
 const MB = 1024 * 1024;
 const RUNS = Number(process.env.BENCH_PRERENDER_RUNS ?? 5);
+/** 10 MB pages take seconds each: fewer runs keep \`npm run bench\` within its 10 minutes. */
+const LARGE_RUNS = Number(process.env.BENCH_PRERENDER_LARGE_RUNS ?? 3);
 
 const card = (/** @type {number} */ i) =>
   `<partner-card partner="region-southern-denmark" variant="compact" href="/p/${i}/"></partner-card>`;
@@ -75,10 +77,10 @@ export async function benchPrerender(
   /** Pages the prerenderer refuses (more than 512 open elements) are named in their row. */
   // Set inside time(), which the type checker cannot follow.
   let refused = /** @type {boolean} */ (false);
-  /** The median time of `work` over RUNS runs. @param {() => unknown} work */
-  const median = (work) => {
+  /** The median time of `work` over `count` runs. @param {() => unknown} work */
+  const median = (work, count = RUNS) => {
     const runs = [];
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < count; i++) {
       const start = performance.now();
       work();
       runs.push(performance.now() - start);
@@ -87,19 +89,20 @@ export async function benchPrerender(
   };
   const time = (/** @type {string} */ html) => {
     refused = prerenderHTML(html, options).errors.some((e) => e.includes('elements are open here'));
-    return median(() => prerenderHTML(html, options));
+    return median(() => prerenderHTML(html, options), html.length > 2 * MB ? LARGE_RUNS : RUNS);
   };
   const [page1, page10] = [ordinary(MB), ordinary(10 * MB)];
   const one = time(page1);
   const ten = time(page10);
-  row('prerender ordinary HTML, 1 MB / 10 MB (median)', `${one.toFixed(0)} ms / ${ten.toFixed(0)} ms`);
+  row(`prerender ordinary HTML, 1 MB / 10 MB (median of ${RUNS} / ${LARGE_RUNS})`, `${one.toFixed(0)} ms / ${ten.toFixed(0)} ms`);
   // The parser's own cost, the floor under the prerenderer's: the same pages read by parse5 alone.
   for (const [size, page, prerendered] of /** @type {const} */ ([
     ['1 MB', page1, one],
     ['10 MB', page10, ten],
   ])) {
-    const bare = median(() => parse(page));
-    const located = median(() => parse(page, {sourceCodeLocationInfo: true}));
+    const count = page.length > 2 * MB ? LARGE_RUNS : RUNS;
+    const bare = median(() => parse(page), count);
+    const located = median(() => parse(page, {sourceCodeLocationInfo: true}), count);
     row(
       `… parse5 reading the same ${size} alone, without / with source locations (median)`,
       `${bare.toFixed(0)} ms / ${located.toFixed(0)} ms`,

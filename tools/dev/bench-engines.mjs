@@ -1,0 +1,239 @@
+// The directory's rows in every engine: Chromium, Firefox and WebKitGTK,
+// each started by the test runner's own launchers (node/launchers.mjs:
+// the same programs, flags and display as `npm test`), side by side with the
+// plain-DOM baseline (the same markup with the directory's stylesheets) in
+// the same engine. Playwright drives only Chromium and WebDriver has no
+// frame timing, so the page measures itself (`measure` below, the same code
+// in every engine) and posts its figures to the benchmark's server.
+import {browsers, stopBrowsers} from '../../node/launchers.mjs';
+import {requestedEngines} from '../../node/browsers.mjs';
+
+/** The promise of README: a list is complete this long after its drawing starts, however slowly frames come. */
+export const COMPLETE_WITHIN = 2000;
+
+/** @typedef {{first: number, longest: number, frames: number, done: number, drawn: number, keys: {term: string, time: number, complete: number, shown: number}[], viewport: string, agent: string}} Figures */
+
+/** Figures posted by pages, by key; a page's promise waits here. @type {Map<string, (figures: Figures | {error: string}) => void>} */
+const waiting = new Map();
+
+/**
+ * The benchmark server's route for the pages' figures: POST /bench-figures/<key>.
+ * Answers whether it handled the request.
+ * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+ */
+export function receiveFigures(req, res) {
+  const key = /^\/bench-figures\/([\w-]+)$/.exec(req.url ?? '')?.[1];
+  if (req.method !== 'POST' || !key) return false;
+  let body = '';
+  req.setEncoding('utf8');
+  req.on('data', (/** @type {string} */ chunk) => (body += chunk));
+  req.on('end', () => {
+    res.writeHead(204).end();
+    waiting.get(key)?.(JSON.parse(body));
+  });
+  return true;
+}
+
+/**
+ * Runs in the page, in every engine: draws 1,000 partners from index.json
+ * (the directory, or the plain-DOM baseline), stamping every animation frame
+ * meanwhile, then types search terms, and posts what it saw.
+ * @param {{kind: string, base: string, baselineUrl: string, key: string}} options
+ */
+async function measure({kind, base, baselineUrl, key}) {
+  const post = (/** @type {unknown} */ figures) =>
+    fetch(`/bench-figures/${key}`, {method: 'POST', body: JSON.stringify(figures)}).catch(() => undefined);
+  addEventListener('error', (event) => void post({error: event.message}));
+  addEventListener('unhandledrejection', (event) => void post({error: String(event.reason)}));
+  await customElements.whenDefined('partner-directory');
+  const {renderBaseline} = await import(baselineUrl);
+  const stage = /** @type {HTMLElement} */ (document.getElementById('stage'));
+  /** @type {number[]} */
+  const stamps = [];
+  let first = 0;
+  let drawn = 0;
+  let watching = true;
+  /** @returns {ShadowRoot | Document} */
+  const rootOf = () => stage.firstElementChild?.shadowRoot ?? document;
+  const frame = () => {
+    stamps.push(performance.now());
+    if (!first && rootOf().querySelector('li')) first = performance.now();
+    if (watching) requestAnimationFrame(frame);
+  };
+  await new Promise(requestAnimationFrame);
+  requestAnimationFrame(frame);
+  const start = performance.now();
+  /** @type {any} */
+  let dir;
+  if (kind === 'directory') {
+    dir = document.createElement('partner-directory');
+    dir.setAttribute('base', base);
+    dir.setAttribute('href', '/p/{id}/');
+    const loaded = new Promise((resolve) => dir.addEventListener('partner-directory-load', resolve, {once: true}));
+    stage.append(dir);
+    // The drawing starts with its first item: the list's bound (COMPLETE_WITHIN) counts from there.
+    new MutationObserver((_, observer) => {
+      if (dir.shadowRoot.querySelector('li')) {
+        drawn = performance.now();
+        observer.disconnect();
+      }
+    }).observe(dir.shadowRoot, {childList: true, subtree: true});
+    await loaded;
+  } else {
+    await renderBaseline(stage, base, true);
+  }
+  document.body.getBoundingClientRect();
+  const done = performance.now();
+  await new Promise((r) => setTimeout(r, 300));
+  watching = false;
+  const index = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource')).find((e) =>
+    e.name.endsWith('index.json'),
+  );
+  const arrived = index?.responseEnd ?? start;
+  const gaps = stamps.slice(1).map((t, i) => t - stamps[i]);
+
+  // Keystrokes: each one's frame (input, update, style and layout, forced
+  // at once), and until the list is complete. The baseline filters as plain
+  // code would: `hidden` on each item whose text does not hold the term.
+  const root = rootOf();
+  const items = /** @type {HTMLElement[]} */ ([...root.querySelectorAll('li')]);
+  const hay = items.map((item) => item.textContent.toLowerCase());
+  const input = /** @type {HTMLInputElement | null} */ (root.querySelector('input'));
+  const keys = [];
+  const terms = ['sonderborg', 'malmo', 'synthetic', 'xyz', ''];
+  for (let i = 0; i < terms.length * 4; i++) {
+    const term = terms[i % terms.length];
+    const begin = performance.now();
+    if (dir && input) {
+      input.value = term;
+      input.dispatchEvent(new Event('input'));
+      dir.performUpdate();
+    } else {
+      items.forEach((item, n) => (item.hidden = !hay[n].includes(term)));
+    }
+    document.body.getBoundingClientRect();
+    const time = performance.now() - begin;
+    await dir?.updateComplete;
+    document.body.getBoundingClientRect();
+    const complete = performance.now() - begin;
+    // The first round warms up.
+    if (i >= terms.length) keys.push({term, time, complete, shown: items.filter((item) => !item.hidden).length});
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await post({
+    first: first - arrived,
+    longest: Math.max(...gaps),
+    frames: gaps.length,
+    done: done - start,
+    drawn: drawn && done - drawn,
+    keys,
+    viewport: `${innerWidth}×${innerHeight}`,
+    agent: navigator.userAgent,
+  });
+}
+
+/** The page each run opens: `measure` with its options. */
+export function enginePage(/** @type {string} */ moduleUrl) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="${moduleUrl}"></script>
+<script type="module">
+  const options = Object.fromEntries(new URLSearchParams(location.search));
+  (${measure.toString()})(options);
+</script></head><body><main id="stage"></main></body></html>\n`;
+}
+
+const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (/** @type {number} */ n) => `${n.toFixed(1)} ms`;
+
+/**
+ * Measures each engine in turn (never two at once: they would share the two
+ * cores), the directory and the baseline alternated, each run a fresh page.
+ * @param {{origin: string, page: string, base: string, baselineUrl: string, runs: number, limit: number,
+ *   step: <T>(name: string, limit: number, work: () => Promise<T>) => Promise<T>,
+ *   row: (what: string, value: string, goal?: string, note?: string) => void}} options
+ */
+export async function engineRows({origin, page, base, baselineUrl, runs, limit, step, row}) {
+  const names = requestedEngines();
+  const launchers = await browsers();
+  try {
+    for (const [i, name] of names.entries()) {
+      const launcher = launchers[i];
+      await launcher.initialize(/** @type {any} */ ({concurrency: 1, coverage: false}), []);
+      /** @type {Record<string, Figures[]>} */
+      const figures = {directory: [], styled: []};
+      await step(`the directory and plain DOM in ${name}`, limit, async () => {
+        for (let run = 0; run < runs + 1; run++) {
+          for (const kind of run % 2 ? ['styled', 'directory'] : ['directory', 'styled']) {
+            const key = `${name}-${kind}-${run}`;
+            const posted = new Promise((resolve, reject) => {
+              const timer = setTimeout(() => {
+                reject(new Error(`no figures from ${name} within ${limit / 4000} s (${kind}, run ${run + 1})`));
+              }, limit / 4);
+              waiting.set(key, (result) => {
+                clearTimeout(timer);
+                if ('error' in result) reject(new Error(`${name}, ${kind}: ${result.error}`));
+                else resolve(result);
+              });
+            });
+            const query = new URLSearchParams({kind, base: base.replace(/^\//, `/alias/${key}/`), baselineUrl, key});
+            await launcher.startSession(key, `${origin}${page}?${query}`);
+            const result = /** @type {Figures} */ (await posted);
+            waiting.delete(key);
+            await launcher.stopSession(key);
+            // The first run of each warms the engine up.
+            if (run) figures[kind].push(result);
+          }
+        }
+      });
+      report(name, figures, runs, row);
+    }
+  } finally {
+    await Promise.all(launchers.map((launcher) => launcher.stop()));
+    stopBrowsers();
+  }
+}
+
+/** The rows of one engine. @param {string} name @param {Record<string, Figures[]>} figures @param {number} runs @param {(what: string, value: string, goal?: string, note?: string) => void} row */
+function report(name, {directory, styled}, runs, row) {
+  const at = (/** @type {Figures[]} */ list, /** @type {(f: Figures) => number} */ pick) => median(list.map(pick));
+  const [d, s] = [directory, styled];
+  const engine = `${name} (${d[0].viewport})`;
+  const longest = at(d, (f) => f.longest);
+  row(
+    `${engine}, 1,000 partners with logos from index.json: first screen of cards after the index arrives, directory / plain DOM (median of ${runs})`,
+    `${ms(at(d, (f) => f.first))} / ${ms(at(s, (f) => f.first))}`,
+    '≤ 100 ms',
+    at(d, (f) => f.first) <= 100 ? 'met' : 'missed',
+  );
+  row(
+    `… longest frame while drawing, directory / plain DOM`,
+    `${ms(longest)} / ${ms(at(s, (f) => f.longest))}`,
+    name === 'chromium' ? '≤ 50 ms' : 'reported',
+    name === 'chromium' ? (longest <= 50 ? 'met' : 'missed') : '',
+  );
+  const slowest = Math.max(...d.map((f) => f.drawn));
+  row(
+    `… the whole list there after the directory is added, directory / plain DOM; from its first item drawn, slowest of ${runs}`,
+    `${ms(at(d, (f) => f.done))} / ${ms(at(s, (f) => f.done))}; ${ms(slowest)}`,
+    `complete ≤ ${COMPLETE_WITHIN / 1000} s after its first item`,
+    slowest <= COMPLETE_WITHIN + 100 ? 'held' : 'broken',
+  );
+  const keys = (/** @type {Figures[]} */ list, /** @type {(k: Figures['keys'][number]) => boolean} */ which) =>
+    median(list.flatMap((f) => f.keys.filter(which).map((k) => k.time)));
+  const narrowing = (/** @type {Figures['keys'][number]} */ k) => k.shown < 1000;
+  const all = (/** @type {Figures['keys'][number]} */ k) => k.shown === 1000;
+  const [dn, sn, da, sa] = [keys(d, narrowing), keys(s, narrowing), keys(d, all), keys(s, all)];
+  row(
+    `… a keystroke's frame, narrowing / showing all 1,000 again: directory; plain DOM (median)`,
+    `${ms(dn)} / ${ms(da)}; ${ms(sn)} / ${ms(sa)}`,
+    '≤ 16.7 / ≤ 50 ms',
+    name === 'chromium' ? (dn <= 16.7 && da <= 50 ? 'met' : 'missed') : '',
+  );
+  const complete = median(d.flatMap((f) => f.keys.filter(all).map((k) => k.complete)));
+  const slowestShow = Math.max(...d.flatMap((f) => f.keys.filter(all).map((k) => k.complete)));
+  row(
+    `… showing all 1,000 again, until the whole list is shown: median / slowest`,
+    `${ms(complete)} / ${ms(slowestShow)}`,
+    `≤ ${COMPLETE_WITHIN / 1000} s`,
+    slowestShow <= COMPLETE_WITHIN + 100 ? 'held' : 'broken',
+  );
+}
