@@ -608,7 +608,7 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     expect(Math.max(...perFrame), `items drawn per frame: ${perFrame.join(', ')}`).to.be.at.most(300);
   });
 
-  it('on a machine so busy that every frame’s time is gone before it starts, the list still completes 2 s after its first screen (and draws a batch a frame until then)', async () => {
+  it('on a machine so busy that every frame’s time is gone before it starts, the rest of the list is drawn at once 1.5 s after its first screen (a batch a frame until then)', async () => {
     const now = performance.now.bind(performance);
     // Every reading of the clock is 40 ms after the one before: nothing fits in a frame's budget.
     let clock = now();
