@@ -29,7 +29,14 @@ export function receiveFigures(req, res) {
   req.on('data', (/** @type {string} */ chunk) => (body += chunk));
   req.on('end', () => {
     res.writeHead(204).end();
-    waiting.get(key)?.(JSON.parse(body));
+    /** @type {Figures | {error: string}} */
+    let figures;
+    try {
+      figures = JSON.parse(body);
+    } catch {
+      figures = {error: `its figures are not JSON: ${body.slice(0, 80)}`};
+    }
+    waiting.get(key)?.(figures);
   });
   return true;
 }
@@ -125,7 +132,8 @@ async function measure({kind, base, baselineUrl, key}) {
     longest: Math.max(...gaps),
     frames: gaps.length,
     done: done - start,
-    drawn: drawn && done - drawn,
+    // No first item seen: NaN, which no bound holds.
+    drawn: drawn ? done - drawn : NaN,
     keys,
     viewport: `${innerWidth}×${innerHeight}`,
     agent: navigator.userAgent,
@@ -164,20 +172,28 @@ export async function engineRows({origin, page, base, baselineUrl, runs, limit, 
         for (let run = 0; run < runs + 1; run++) {
           for (const kind of run % 2 ? ['styled', 'directory'] : ['directory', 'styled']) {
             const key = `${name}-${kind}-${run}`;
+            /** @type {ReturnType<typeof setTimeout> | undefined} */
+            let timer;
             const posted = new Promise((resolve, reject) => {
-              const timer = setTimeout(() => {
+              timer = setTimeout(() => {
                 reject(new Error(`no figures from ${name} within ${limit / 4000} s (${kind}, run ${run + 1})`));
               }, limit / 4);
               waiting.set(key, (result) => {
-                clearTimeout(timer);
                 if ('error' in result) reject(new Error(`${name}, ${kind}: ${result.error}`));
                 else resolve(result);
               });
             });
             const query = new URLSearchParams({kind, base: base.replace(/^\//, `/alias/${key}/`), baselineUrl, key});
-            await launcher.startSession(key, `${origin}${page}?${query}`);
-            const result = /** @type {Figures} */ (await posted);
-            waiting.delete(key);
+            /** @type {Figures} */
+            let result;
+            try {
+              await launcher.startSession(key, `${origin}${page}?${query}`);
+              result = /** @type {Figures} */ (await posted);
+            } finally {
+              // Also when the session could not start: no timer left to keep the run alive, or to reject later.
+              clearTimeout(timer);
+              waiting.delete(key);
+            }
             await launcher.stopSession(key);
             // The first run of each warms the engine up.
             if (run) figures[kind].push(result);
