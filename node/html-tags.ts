@@ -10,8 +10,9 @@
 import {
   defaultTreeAdapter,
   html as spec,
-  parse,
+  Parser,
   Tokenizer,
+  type Token,
   type DefaultTreeAdapterTypes as T,
   type TreeAdapter,
   type DefaultTreeAdapterMap,
@@ -56,8 +57,10 @@ export interface FoundTags {
 /**
  * parse5 7 checks each attribute of a start tag against every earlier one on
  * it (a linear search), so a tag with n attributes costs n² time: 150,000 on
- * one `<div>` (1 MB) took 115 s. Here each tag's names are kept in a Set, so
- * each check is constant and a page is read in time linear in its size. The
+ * one `<div>` (1 MB) took 115 s. Here a tag's names are kept in a Set once it
+ * has SET_FROM of them, so each check is constant and a page is read in time
+ * linear in its size; below that the search is cheaper than a Set per tag
+ * (1 MB of ordinary HTML: 245 ms with a Set on every tag, 216 without). The
  * tree is parse5's own: a repeated name is dropped (the first one wins), as
  * the standard says. Without the internals this relies on (a later parse5),
  * nothing is changed, and `npm run bench`'s attribute rows show it.
@@ -70,11 +73,12 @@ interface TokenizerInternals {
 const tokenizer = Tokenizer.prototype as unknown as TokenizerInternals;
 const leaveAttrName = tokenizer._leaveAttrName;
 const namesOf = new WeakMap<object, Set<string>>();
+const SET_FROM = 32;
 export const LINEAR_ATTRIBUTES = typeof leaveAttrName === 'function';
 if (leaveAttrName) {
   tokenizer._leaveAttrName = function (this: TokenizerInternals) {
     const token = this.currentToken;
-    if (!token) {
+    if (!token || token.attrs.length < SET_FROM) {
       leaveAttrName.call(this);
       return;
     }
@@ -115,7 +119,6 @@ const LOCATED = new Set(['partner-card', 'partner-directory', 'select', 'templat
 const depthGuard: TreeAdapter<DefaultTreeAdapterMap> = {
   ...defaultTreeAdapter,
   setNodeSourceCodeLocation(node, location) {
-    if ('tagName' in node) lastStart = location?.startOffset ?? lastStart;
     if (LOCATED.has(node.nodeName) || (node.nodeName === '#text' && TEXT_ONLY.has(node.parentNode?.nodeName ?? '')))
       node.sourceCodeLocation = location;
   },
@@ -128,6 +131,18 @@ const depthGuard: TreeAdapter<DefaultTreeAdapterMap> = {
     defaultTreeAdapter.insertBefore(parent, child, reference);
   },
 };
+
+/**
+ * parse5's parser, which copies each element's location into a new object
+ * before offering it to the tree (1 MB: 960 ms of 6.7 s in a profile, and
+ * garbage to collect): here only an element whose location is read gets it.
+ */
+class LocatingParser extends Parser<DefaultTreeAdapterMap> {
+  override _attachElementToTree(element: T.Element, location: Token.LocationWithAttributes | null) {
+    if (location) lastStart = location.startOffset;
+    super._attachElementToTree(element, LOCATED.has(element.nodeName) ? location : null);
+  }
+}
 
 function checkDepth(parent: T.ParentNode, child: T.ChildNode) {
   if (!('tagName' in child)) return;
@@ -189,7 +204,7 @@ export function findTags(html: string): FoundTags {
   try {
     // A lone surrogate (only a string from code can hold one: a file read as UTF-8 cannot) is read
     // as U+FFFD, one code unit for one, so the offsets still point into `html`.
-    document = parse(wellFormed(html), {sourceCodeLocationInfo: true, scriptingEnabled: true, treeAdapter: depthGuard});
+    document = LocatingParser.parse(wellFormed(html), {sourceCodeLocationInfo: true, scriptingEnabled: true, treeAdapter: depthGuard});
   } catch (error) {
     if (!(error instanceof TooDeep)) throw error;
     const {at} = error;
