@@ -57,7 +57,9 @@ const SHOW_PER_FRAME = 120;
  * what is left halfway is done at once. WebKitGTK spends about 2 ms of script
  * an item (Lit's templates; 1,000 are 2 s of script alone), so it completes
  * 1,000 in 2.2 to 2.5 s however they are spread: 2 s, the promise before,
- * could not hold there.
+ * could not hold there. How slowly frames come is the shorter of the last two
+ * intervals: one frame held up (logos arriving, the page's own work) made the
+ * next draw 130 items at once, and its layout held that one up too.
  */
 const COMPLETE_WITHIN = 3000;
 const PACED_WITHIN = COMPLETE_WITHIN * 0.5;
@@ -175,6 +177,8 @@ export class PartnerDirectory extends PrerenderedElement {
   #cancelFrame?: () => void;
   /** When the frame under way was asked for: how late it comes sizes its share. */
   #askedAt = 0;
+  /** The interval before the last frame (a 60 Hz frame to begin with): see `COMPLETE_WITHIN`. */
+  #lastGap = 17;
   /** When the list must be complete by (`PACED_WITHIN`), set as it becomes busy. */
   #deadline = 0;
   /** Settles once the list is complete (`getUpdateComplete`). */
@@ -495,6 +499,7 @@ export class PartnerDirectory extends PrerenderedElement {
         let resolve!: () => void;
         this.#complete = {promise: new Promise<void>((r) => (resolve = r)), resolve};
         this.#deadline = now + PACED_WITHIN;
+        this.#lastGap = 17;
       }
       if (this.#cancelFrame) return;
       this.#askedAt = now;
@@ -519,9 +524,9 @@ export class PartnerDirectory extends PrerenderedElement {
 
   /**
    * One frame's share: items drawn or shown again within the frame's budget,
-   * or, when more, what is left times the time since the last frame over the
-   * time left (`PACED_WITHIN`); all of it in a hidden page, or once that
-   * time is up.
+   * or, when more, what is left times the interval between frames (the
+   * shorter of the last two) over the time left (`PACED_WITHIN`); all of it
+   * in a hidden page, or once that time is up.
    */
   #step() {
     const start = performance.now();
@@ -529,10 +534,12 @@ export class PartnerDirectory extends PrerenderedElement {
     const drawing = this.#drawing;
     // At most what is left: items not drawn yet, and those past the first that may wait to be shown.
     const left = (drawing ? drawing.entries.length - drawing.next : 0) + Math.max(items.length - this.#reveal, 0);
+    const gap = start - this.#askedAt;
     const due =
       document.visibilityState === 'hidden' || start >= this.#deadline
         ? Infinity
-        : (left * (start - this.#askedAt)) / (this.#deadline - this.#askedAt);
+        : (left * Math.min(gap, this.#lastGap)) / (this.#deadline - this.#askedAt);
+    this.#lastGap = gap;
     let shown = 0;
     let drawn = 0;
     // At least one batch a step: on a busy machine the budget may be gone before the first check.
