@@ -629,7 +629,13 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     );
     const drawnIn = (frame: number) => counts[frame + 1] - counts[frame];
     // Before, that frame drew the list's share of 200 ms of its 1.5 s (about 120 items) and its layout held the next one up.
-    expect(drawnIn(4), `items drawn per frame: ${counts.slice(1).map((n, i) => n - counts[i]).join(', ')}`).to.be.at.most(72);
+    expect(
+      drawnIn(4),
+      `items drawn per frame: ${counts
+        .slice(1)
+        .map((n, i) => n - counts[i])
+        .join(', ')}`,
+    ).to.be.at.most(72);
   });
 
   it('on a machine so busy that every frame’s time is gone before it starts, the rest of the list is drawn at once 1.5 s after its first screen (a batch a frame until then)', async () => {
