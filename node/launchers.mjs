@@ -135,8 +135,9 @@ const LAUNCHERS = {
   webkit,
 };
 
-export async function browsers() {
-  return Promise.all(requestedEngines().map(async (name) => LAUNCHERS[name]()));
+/** A launcher for each engine asked for (BROWSERS), or for each of `names`. */
+export async function browsers(names = requestedEngines()) {
+  return Promise.all(names.map(async (name) => LAUNCHERS[name]()));
 }
 
 /**

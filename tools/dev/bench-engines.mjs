@@ -8,6 +8,12 @@
 import {browsers, stopBrowsers} from '../../node/launchers.mjs';
 import {requestedEngines} from '../../node/browsers.mjs';
 
+/** Marks a run whose logos the benchmark's server refuses (see `refusesLogo`). */
+const NO_LOGOS = '-nologos';
+
+/** Whether the benchmark's server answers this request 404: a logo, asked for by a run without logos. */
+export const refusesLogo = (/** @type {string} */ url) => url.includes(`${NO_LOGOS}/`) && /\.svg(\?|$)/.test(url);
+
 /** The promise of README: a list is complete this long after its drawing starts, however slowly frames come. */
 export const COMPLETE_WITHIN = 3000;
 
@@ -157,21 +163,23 @@ const ms = (/** @type {number} */ n) => `${n.toFixed(1)} ms`;
  * cores), the directory and the baseline alternated, each run a fresh page.
  * @param {{origin: string, page: string, base: string, baselineUrl: string, runs: number, limit: number,
  *   step: <T>(name: string, limit: number, work: () => Promise<T>) => Promise<T>,
- *   row: (what: string, value: string, goal?: string, note?: string) => void}} options
+ *   row: (what: string, value: string, goal?: string, note?: string) => void, logos?: boolean, only?: string}} options
+ * Without `logos`, the benchmark's server refuses the logos (`refusesLogo`);
+ * `only` names the one engine to measure.
  */
-export async function engineRows({origin, page, base, baselineUrl, runs, limit, step, row}) {
-  const names = requestedEngines();
-  const launchers = await browsers();
+export async function engineRows({origin, page, base, baselineUrl, runs, limit, step, row, logos = true, only}) {
+  const names = requestedEngines().filter((name) => !only || name === only);
+  const launchers = await browsers(names);
   try {
     for (const [i, name] of names.entries()) {
       const launcher = launchers[i];
       await launcher.initialize(/** @type {any} */ ({concurrency: 1, coverage: false}), []);
       /** @type {Record<string, Figures[]>} */
       const figures = {directory: [], styled: []};
-      await step(`the directory and plain DOM in ${name}`, limit, async () => {
+      await step(`the directory and plain DOM in ${name}${logos ? '' : ', logos left out'}`, limit, async () => {
         for (let run = 0; run < runs + 1; run++) {
           for (const kind of run % 2 ? ['styled', 'directory'] : ['directory', 'styled']) {
-            const key = `${name}-${kind}-${run}`;
+            const key = `${name}-${kind}-${run}${logos ? '' : NO_LOGOS}`;
             /** @type {ReturnType<typeof setTimeout> | undefined} */
             let timer;
             const posted = new Promise((resolve, reject) => {
@@ -200,7 +208,7 @@ export async function engineRows({origin, page, base, baselineUrl, runs, limit, 
           }
         }
       });
-      report(name, figures, runs, row);
+      report(name, figures, runs, row, logos);
     }
   } finally {
     await Promise.all(launchers.map((launcher) => launcher.stop()));
@@ -208,14 +216,18 @@ export async function engineRows({origin, page, base, baselineUrl, runs, limit, 
   }
 }
 
-/** The rows of one engine. @param {string} name @param {Record<string, Figures[]>} figures @param {number} runs @param {(what: string, value: string, goal?: string, note?: string) => void} row */
-function report(name, {directory, styled}, runs, row) {
+/**
+ * The rows of one engine.
+ * @param {string} name @param {Record<string, Figures[]>} figures @param {number} runs
+ * @param {(what: string, value: string, goal?: string, note?: string) => void} row @param {boolean} logos
+ */
+function report(name, {directory, styled}, runs, row, logos) {
   const at = (/** @type {Figures[]} */ list, /** @type {(f: Figures) => number} */ pick) => median(list.map(pick));
   const [d, s] = [directory, styled];
   const engine = `${name} (${d[0].viewport})`;
   const longest = at(d, (f) => f.longest);
   row(
-    `${engine}, 1,000 partners with logos from index.json: first screen of cards after the index arrives, directory / plain DOM (median of ${runs})`,
+    `${engine}, 1,000 partners ${logos ? 'with logos' : 'with their logos left out'} from index.json: first screen of cards after the index arrives, directory / plain DOM (median of ${runs})`,
     `${ms(at(d, (f) => f.first))} / ${ms(at(s, (f) => f.first))}`,
     '≤ 100 ms',
     at(d, (f) => f.first) <= 100 ? 'met' : 'missed',
@@ -243,6 +255,14 @@ function report(name, {directory, styled}, runs, row) {
     `${ms(dn)} / ${ms(da)}; ${ms(sn)} / ${ms(sa)}`,
     '≤ 16.7 / ≤ 50 ms',
     name === 'chromium' ? (dn <= 16.7 && da <= 50 ? 'met' : 'missed') : '',
+  );
+  const every = d.flatMap((f) => f.keys.map((k) => k.time)).sort((a, b) => a - b);
+  const [middle, p95] = [median(every), every[Math.floor(every.length * 0.95)]];
+  row(
+    `… a keystroke's frame, the directory, all ${every.length} keystrokes: median / 95th percentile`,
+    `${ms(middle)} / ${ms(p95)}`,
+    '≤ 16.7 / ≤ 33 ms',
+    name === 'chromium' ? (middle <= 16.7 && p95 <= 33 ? 'met' : 'missed') : '',
   );
   const complete = median(d.flatMap((f) => f.keys.filter(all).map((k) => k.complete)));
   const slowestShow = Math.max(...d.flatMap((f) => f.keys.filter(all).map((k) => k.complete)));

@@ -12,7 +12,7 @@ import {chromium} from 'playwright-core';
 import {programOf} from '../../node/browsers.mjs';
 import {benchPrerender} from './bench-prerender.mjs';
 import {closeWithin, StepFailed, watchBrowser} from './bench-steps.mjs';
-import {enginePage, engineRows, receiveFigures} from './bench-engines.mjs';
+import {enginePage, engineRows, receiveFigures, refusesLogo} from './bench-engines.mjs';
 
 /** A step's time limit: generous for a busy machine, and a hang still ends the run well within its 10 minutes. */
 const STEP_LIMIT = 4 * 60 * 1000;
@@ -137,6 +137,10 @@ const TYPES = {'.html': 'text/html', '.js': 'text/javascript', '.json': 'applica
 /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
 async function serve(req, res) {
   if (receiveFigures(req, res)) return;
+  if (refusesLogo(req.url ?? '')) {
+    res.writeHead(404).end();
+    return;
+  }
   let path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/alias\/[^/]+/, ''));
   if (path.startsWith('/slow150/')) {
     path = path.slice('/slow150'.length);
@@ -241,118 +245,9 @@ try {
       );
     });
 
-  // Filtering 1,000 cards by a search term, on a fresh page. A keystroke's
-  // frame: the input event, the element's update (flushed at once, as its
-  // microtask would) and style and layout, forced. Showing all again draws the
-  // first screen in that frame and the rest in later frames: also timed until
-  // the list is complete (updateComplete).
-  await page.close();
-  page = await freshPage();
-  const filter = await step('filter 1,000 cards by a search term', STEP_LIMIT, () =>
-    page.evaluate(
-      async ({base, runs}) => {
-        const dir = await showDirectory(base);
-        const root = /** @type {ShadowRoot} */ (dir.shadowRoot);
-        const input = /** @type {HTMLInputElement} */ (root.querySelector('input'));
-        const items = /** @type {HTMLCollectionOf<HTMLElement>} */ (root.querySelector('ul')?.children);
-        const times = [];
-        // Narrowing to a few, to none, and back to all 1,000 ('synthetic' and '').
-        const terms = ['sonderborg', 'malmo', 'synthetic', 'tromsø', 'xyz', ''];
-        for (let i = 0; i < (runs + 1) * terms.length; i++) {
-          input.value = terms[i % terms.length];
-          const start = performance.now();
-          input.dispatchEvent(new Event('input'));
-          /** @type {any} */ (dir).performUpdate();
-          document.body.getBoundingClientRect();
-          const time = performance.now() - start;
-          await dir.updateComplete;
-          document.body.getBoundingClientRect();
-          const complete = performance.now() - start;
-          if (i >= terms.length) times.push({time, complete, shown: [...items].filter((li) => !li.hidden).length});
-          await new Promise((r) => setTimeout(r, 20));
-        }
-        return times;
-      },
-      {base: `${rel(work)}p1000/`, runs: RUNS},
-    ),
-  );
-  const sorted = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b);
-  const p95 = (/** @type {number[]} */ xs) => sorted(xs)[Math.floor(xs.length * 0.95)];
-  const all = filter.map((f) => f.time);
-  const narrowed = filter.filter((f) => f.shown < 1000);
-  const narrow = median(narrowed.map((f) => f.time));
-  const fewest = Math.min(...narrowed.map((f) => f.shown));
-  const most = Math.max(...narrowed.map((f) => f.shown));
-  const wide = filter.filter((f) => f.shown === 1000);
-  row(
-    `filter 1,000 cards by a search term: a keystroke's frame, median / 95th percentile (${filter.length} keystrokes)`,
-    `${ms(median(all))} / ${ms(p95(all))}`,
-    '≤ 16.7 ms / ≤ 33 ms',
-    median(all) <= 16.7 && p95(all) <= 33 ? 'met' : 'missed',
-  );
-  row(
-    `… narrowing to ${fewest}–${most} cards / showing all 1,000 again: its frame (median)`,
-    `${ms(narrow)} / ${ms(median(wide.map((f) => f.time)))}`,
-    '≤ 16.7 ms / ≤ 50 ms',
-    narrow <= 16.7 && median(wide.map((f) => f.time)) <= 50 ? 'met' : 'missed',
-  );
-  row('… showing all 1,000 again: until the whole list is shown, a frame at a time (median)', ms(median(wide.map((f) => f.complete))));
-
-  // Drawing 1,000 from index.json, frame by frame: when the first screen of
-  // cards is there (measured from the index's arrival), when the whole list
-  // is, and the longest frame meanwhile (the longest gap between two
-  // animation frames: script, style, layout and paint together, as the Long
-  // Animation Frames API counts them, and as measurable in every run). The
-  // same for the plain-DOM baseline with the directory's stylesheets, which
-  // draws everything in one go; both with the partners' logos, whose SVGs
-  // Chromium draws on the main thread, and without them.
-  const framesWhileDrawing = async (/** @type {'directory' | 'styled'} */ kind, /** @type {boolean} */ logos) => {
-    const results = [];
-    for (let run = 0; run < RUNS; run++) {
-      await page.close();
-      page = await freshPage();
-      if (!logos) await page.route('**/*.svg', (route) => route.abort());
-      results.push(
-        await page.evaluate(
-          async ({kind, base, baselineUrl}) => {
-            const stage = /** @type {HTMLElement} */ (document.getElementById('stage'));
-            /** @type {number[]} */
-            const stamps = [];
-            let first = 0;
-            let stop = false;
-            const hasCards = () =>
-              !!(stage.querySelector('li') ?? stage.querySelector('partner-directory, div')?.shadowRoot?.querySelector('li'));
-            const watch = () => {
-              stamps.push(performance.now());
-              if (!first && hasCards()) first = performance.now();
-              if (!stop) requestAnimationFrame(watch);
-            };
-            await new Promise(requestAnimationFrame);
-            const start = performance.now();
-            requestAnimationFrame(watch);
-            if (kind === 'directory') await showDirectory(base, '/p/{id}/');
-            else await import(baselineUrl).then(({renderBaseline}) => renderBaseline(stage, base, true));
-            const done = performance.now();
-            await new Promise((r) => setTimeout(r, 300));
-            stop = true;
-            const index = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource')).find((e) =>
-              e.name.endsWith('index.json'),
-            );
-            const gaps = stamps.slice(1).map((t, i) => t - stamps[i]);
-            return {first: first - (index?.responseEnd ?? start), done: done - start, longest: Math.max(...gaps)};
-          },
-          {kind, base: `/alias/frames-${kind}-${logos}-${run}${rel(work)}p1000/`, baselineUrl: `${rel(work)}baseline.js`},
-        ),
-      );
-    }
-    return {
-      first: median(results.map((r) => r.first)),
-      done: median(results.map((r) => r.done)),
-      longest: median(results.map((r) => r.longest)),
-    };
-  };
-  // With logos, in every engine (bench-engines.mjs); here, Chromium without them too.
-  await engineRows({
+  // Drawing 1,000 from index.json a frame at a time, and keystrokes right after, in every engine
+  // (bench-engines.mjs: the page measures itself), each beside the styled plain DOM.
+  const engines = {
     origin,
     page: `${rel(work)}engines.html`,
     base: `${rel(work)}p1000/`,
@@ -361,25 +256,10 @@ try {
     limit: STEP_LIMIT,
     step,
     row,
-  });
-  {
-    const what = 'logos left out (Chromium)';
-    const d = await step(`draw 1,000 from index.json, ${what}: directory`, STEP_LIMIT, () => framesWhileDrawing('directory', false));
-    const b = await step(`draw 1,000 from index.json, ${what}: plain DOM`, STEP_LIMIT, () => framesWhileDrawing('styled', false));
-    row(
-      `draw 1,000 from index.json, ${what}: first screen of cards after the index arrives, directory / plain DOM (median of ${RUNS})`,
-      `${ms(d.first)} / ${ms(b.first)}`,
-      '≤ 100 ms',
-      d.first <= 100 ? 'met' : 'missed',
-    );
-    row(
-      `… longest frame while drawing, directory / plain DOM with the same stylesheets (median of ${RUNS})`,
-      `${ms(d.longest)} / ${ms(b.longest)}`,
-      '≤ 50 ms',
-      d.longest <= 50 ? 'met' : 'missed',
-    );
-    row(`… the whole list there, directory / plain DOM (median of ${RUNS})`, `${ms(d.done)} / ${ms(b.done)}`);
-  }
+  };
+  await engineRows(engines);
+  // Chromium again with the logos refused: the directory's own cost, and its keystrokes over a list without pictures.
+  await engineRows({...engines, logos: false, only: 'chromium'});
   await page.close();
   page = await freshPage();
   await page.evaluate((base) => showDirectory(base).then(() => undefined), `${rel(work)}p1000/`);
