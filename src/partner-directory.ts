@@ -177,8 +177,8 @@ export class PartnerDirectory extends PrerenderedElement {
   #cancelFrame?: () => void;
   /** When the frame under way was asked for: how late it comes sizes its share. */
   #askedAt = 0;
-  /** The interval before the last frame (a 60 Hz frame to begin with): see `COMPLETE_WITHIN`. */
-  #lastGap = 17;
+  /** The interval before the last frame (none before the first): see `COMPLETE_WITHIN`. */
+  #lastGap = Infinity;
   /** When the list must be complete by (`PACED_WITHIN`), set as it becomes busy. */
   #deadline = 0;
   /** Settles once the list is complete (`getUpdateComplete`). */
@@ -499,7 +499,7 @@ export class PartnerDirectory extends PrerenderedElement {
         let resolve!: () => void;
         this.#complete = {promise: new Promise<void>((r) => (resolve = r)), resolve};
         this.#deadline = now + PACED_WITHIN;
-        this.#lastGap = 17;
+        this.#lastGap = Infinity;
       }
       if (this.#cancelFrame) return;
       this.#askedAt = now;
