@@ -628,14 +628,12 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
       },
     );
     const drawnIn = (frame: number) => counts[frame + 1] - counts[frame];
-    // Before, that frame drew the list's share of 200 ms of its 1.5 s (about 120 items) and its layout held the next one up.
-    expect(
-      drawnIn(4),
-      `items drawn per frame: ${counts
-        .slice(1)
-        .map((n, i) => n - counts[i])
-        .join(', ')}`,
-    ).to.be.at.most(72);
+    const perFrame = counts.slice(1).map((n, i) => n - counts[i]);
+    // Its share is the frames' before it, give or take a batch (12): an engine's usual share differs (Chromium
+    // draws about 36 a 16 ms frame, WebKitGTK up to 84), the wait does not count. Before, that frame drew the
+    // list's share of 200 ms of its 1.5 s (about 120 items) and its layout held the next one up.
+    const usual = Math.max(drawnIn(1), drawnIn(2), drawnIn(3));
+    expect(drawnIn(4), `items drawn per frame: ${perFrame.join(', ')}`).to.be.at.most(usual + 12);
   });
 
   it('on a machine so busy that every frame’s time is gone before it starts, the rest of the list is drawn at once 1.5 s after its first screen (a batch a frame until then)', async () => {
