@@ -57,9 +57,13 @@ const SHOW_PER_FRAME = 120;
  * what is left halfway is done at once. WebKitGTK spends about 2 ms of script
  * an item (Lit's templates; 1,000 are 2 s of script alone), so it completes
  * 1,000 in 2.2 to 2.5 s however they are spread: 2 s, the promise before,
- * could not hold there. How slowly frames come is the shorter of the last two
- * intervals: one frame held up (logos arriving, the page's own work) made the
- * next draw 130 items at once, and its layout held that one up too.
+ * could not hold there. How slowly frames come is the median of the last three
+ * intervals between their starts: one frame held up (logos arriving, the
+ * page's own work) made the next draw 130 items at once, and its layout held
+ * that one up too; the shorter of two (the rule before) took every frame for
+ * the quickest when they came unevenly, and the time the share itself took was
+ * left out, so on a busy machine the list fell behind and 400 items were left
+ * for the last frame.
  */
 const COMPLETE_WITHIN = 3000;
 const PACED_WITHIN = COMPLETE_WITHIN * 0.5;
@@ -175,10 +179,11 @@ export class PartnerDirectory extends PrerenderedElement {
   #reveal = 0;
   /** Calls off the frame asked for. */
   #cancelFrame?: () => void;
-  /** When the frame under way was asked for: how late it comes sizes its share. */
+  /** When the frame under way was asked for: the first frame's interval. */
   #askedAt = 0;
-  /** The interval before the last frame (none before the first): see `COMPLETE_WITHIN`. */
-  #lastGap = Infinity;
+  /** When the last frame started, and the intervals between the last frames' starts (three at most): see `COMPLETE_WITHIN`. */
+  #lastStart = 0;
+  #periods: number[] = [];
   /** When the list must be complete by (`PACED_WITHIN`), set as it becomes busy. */
   #deadline = 0;
   /** Settles once the list is complete (`getUpdateComplete`). */
@@ -499,7 +504,7 @@ export class PartnerDirectory extends PrerenderedElement {
         let resolve!: () => void;
         this.#complete = {promise: new Promise<void>((r) => (resolve = r)), resolve};
         this.#deadline = now + PACED_WITHIN;
-        this.#lastGap = Infinity;
+        this.#periods = [];
       }
       if (this.#cancelFrame) return;
       this.#askedAt = now;
@@ -524,9 +529,9 @@ export class PartnerDirectory extends PrerenderedElement {
 
   /**
    * One frame's share: items drawn or shown again within the frame's budget,
-   * or, when more, what is left times the interval between frames (the
-   * shorter of the last two) over the time left (`PACED_WITHIN`); all of it
-   * in a hidden page, or once that time is up.
+   * or, when more, what is left spread evenly over the frames to come before
+   * `PACED_WITHIN` is up at their usual interval; all of it in a hidden page,
+   * or once that time is up.
    */
   #step() {
     const start = performance.now();
@@ -534,12 +539,14 @@ export class PartnerDirectory extends PrerenderedElement {
     const drawing = this.#drawing;
     // At most what is left: items not drawn yet, and those past the first that may wait to be shown.
     const left = (drawing ? drawing.entries.length - drawing.next : 0) + Math.max(items.length - this.#reveal, 0);
-    const gap = start - this.#askedAt;
+    const periods = this.#periods;
+    periods.push(start - (periods.length ? this.#lastStart : this.#askedAt));
+    if (periods.length > 3) periods.shift();
+    this.#lastStart = start;
+    // The lower median: of two, the shorter, so that one frame held up is ignored from the second frame on.
+    const period = [...periods].sort((a, b) => a - b)[(periods.length - 1) >> 1];
     const due =
-      document.visibilityState === 'hidden' || start >= this.#deadline
-        ? Infinity
-        : (left * Math.min(gap, this.#lastGap)) / (this.#deadline - this.#askedAt);
-    this.#lastGap = gap;
+      document.visibilityState === 'hidden' || start >= this.#deadline ? Infinity : (left * period) / (this.#deadline - start + period);
     let shown = 0;
     let drawn = 0;
     // At least one batch a step: on a busy machine the budget may be gone before the first check.
