@@ -262,6 +262,8 @@ export class PartnerDirectory extends PrerenderedElement {
         // tens of ms. The clock is read every 50 entries (about 0.5 ms of checking), so a slow clock cannot make a task of each.
         if (!(i % 50) && performance.now() - slice > SLICE_MS) {
           await nextTask();
+          // A newer load (another base, "Try again") replaced this one: its index is no longer the page's.
+          if (controller.signal.aborted) return;
           slice = performance.now();
         }
         try {

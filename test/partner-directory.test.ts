@@ -641,6 +641,48 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     expect(perFrame[4], `items drawn per frame: ${perFrame.join(', ')}`).to.be.at.most(Math.max(...perFrame.slice(0, 4)));
   });
 
+  it('a new base while the old index is still being checked stops that checking: none of its warnings come after the new list', async () => {
+    // 120 entries (the whole index is in the address, within the server's 16 KB of headers), the last one broken,
+    // and every clock reading 40 ms after the one before: each 50 entries' checking is a task of its own, and the
+    // base changes in the task after the old index was parsed.
+    const partners: unknown[] = Array.from({length: 119}, (_, i) => ({id: `o${i}`, name: {en: 'O'}, country: 'DK', summary: {en: 'O'}}));
+    partners.push({id: 'old-broken'});
+    const body = btoa(JSON.stringify({version: 1, partners, marker: 'stale-index'}))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+    const now = performance.now.bind(performance);
+    const parse = JSON.parse.bind(JSON);
+    let el!: PartnerDirectory;
+    let clock = now();
+    const warned = await warnings(async () => {
+      performance.now = () => (clock += 40);
+      JSON.parse = (text: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
+        const parsed = parse(text, reviver) as unknown;
+        if (text.includes('stale-index')) {
+          const {port1, port2} = new MessageChannel();
+          port1.onmessage = () => {
+            el.base = '/many/5/';
+          };
+          port2.postMessage(0);
+        }
+        return parsed;
+      };
+      try {
+        el = fixtureSync<PartnerDirectory>(html`<partner-directory lang="en" base=${`/echo/${body}/`}></partner-directory>`);
+        const settled = await Promise.race([oneEvent(el, 'partner-directory-load'), oneEvent(el, 'partner-directory-error')]);
+        expect([settled.type, settled.detail]).to.deep.equal(['partner-directory-load', {count: 5}]);
+        // The old checking had two tasks left at most; ten give it room to show itself.
+        for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+      } finally {
+        performance.now = now;
+        JSON.parse = parse;
+      }
+    });
+    expect(items(el)).to.have.length(5);
+    expect(warned.filter((warning) => warning.includes('old-broken') || warning.includes('partners[119]'))).to.deep.equal([]);
+  });
+
   it('on a machine so busy that every frame’s time is gone before it starts, the rest of the list is drawn at once 1.5 s after its first screen (a batch a frame until then)', async () => {
     const now = performance.now.bind(performance);
     // Every reading of the clock is 40 ms after the one before: nothing fits in a frame's budget.
