@@ -7,6 +7,7 @@
 // in every engine) and posts its figures to the benchmark's server.
 import {browsers, stopBrowsers} from '../../node/launchers.mjs';
 import {requestedEngines} from '../../node/browsers.mjs';
+import {median, ms} from './bench-figures.mjs';
 
 /** Marks a run whose logos the benchmark's server refuses (see `refusesLogo`). */
 const NO_LOGOS = '-nologos';
@@ -154,9 +155,6 @@ export function enginePage(/** @type {string} */ moduleUrl) {
   (${measure.toString()})(options);
 </script></head><body><main id="stage"></main></body></html>\n`;
 }
-
-const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (/** @type {number} */ n) => `${n.toFixed(1)} ms`;
 
 /**
  * Measures each engine in turn (never two at once: they would share the two

@@ -12,6 +12,7 @@ import {chromium} from 'playwright-core';
 import {programOf} from '../../node/browsers.mjs';
 import {benchPrerender} from './bench-prerender.mjs';
 import {closeWithin, StepFailed, watchBrowser} from './bench-steps.mjs';
+import {median, ms} from './bench-figures.mjs';
 import {enginePage, engineRows, receiveFigures, refusesLogo} from './bench-engines.mjs';
 
 /** A step's time limit: generous for a busy machine, and a hang still ends the run well within its 10 minutes. */
@@ -26,9 +27,7 @@ const ENGINE_RUNS = Number(process.env.BENCH_ENGINE_RUNS ?? 3);
 const root = new URL('../..', import.meta.url).pathname;
 const work = `${root}node_modules/.cache/partner-bench/`;
 const rel = (/** @type {string} */ path) => `/${path.slice(root.length)}`;
-const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(2)} KB`;
-const ms = (/** @type {number} */ n) => `${n.toFixed(1)} ms`;
 /** @type {string[][]} */
 const rows = [];
 /** A measured row, printed as it comes: a long run shows how far it got. */
