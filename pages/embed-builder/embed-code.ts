@@ -4,6 +4,7 @@
  * use the same ones.
  */
 import {linkRefused} from '../../shared/link-rule.js';
+import {profilePreload} from '../../shared/profile-preload.mjs';
 import {domTree, escapeAttribute as escapeAttr, serializeChildren} from '../../shared/html-serialize.js';
 
 export {linkRefused};
@@ -84,15 +85,10 @@ export function declarativeShadowRoot(
  *
  * Without it, a preload of the profile comes first: the card asks for its
  * profile only once its module has run, so the page would wait for the module
- * and then for the profile, one after the other. `as="fetch"` with
- * `crossorigin="anonymous"` is the request the card's `fetch()` makes (CORS,
- * credentials for the same origin only), so the browser hands the card the
- * preloaded response instead of asking again.
+ * and then for the profile, one after the other (`profilePreload`).
  */
 export function embedCode(moduleUrl: string, release: Release, choices: EmbedChoices, prerendered = ''): string {
-  const preload = prerendered
-    ? ''
-    : `<link rel="preload" href="${escapeAttr(new URL(`partners/${choices.partner}.json`, moduleUrl).href)}" as="fetch" crossorigin="anonymous">\n`;
+  const preload = prerendered ? '' : `${profilePreload(new URL(`partners/${choices.partner}.json`, moduleUrl).href)}\n`;
   return (
     preload +
     `<script type="module" src="${escapeAttr(moduleUrl)}" integrity="${release.integrity}" crossorigin="anonymous"></script>\n` +

@@ -13,6 +13,7 @@ import {programOf} from '../../node/browsers.mjs';
 import {benchPrerender} from './bench-prerender.mjs';
 import {closeWithin, StepFailed, watchBrowser} from './bench-steps.mjs';
 import {median, ms} from './bench-figures.mjs';
+import {profilePreload} from '../../shared/profile-preload.mjs';
 import {enginePage, engineRows, receiveFigures, refusesLogo} from './bench-engines.mjs';
 
 /** A step's time limit: generous for a busy machine, and a hang still ends the run well within its 10 minutes. */
@@ -440,7 +441,7 @@ try {
   // Script-only as the embed builder now writes it: the profile preloaded beside the module.
   const preloadedPage = partnerPage.replace(
     '<script type="module"',
-    '<link rel="preload" href="/slow150/dist/partners/region-southern-denmark.json" as="fetch" crossorigin="anonymous"><script type="module"',
+    `${profilePreload(`${origin}/slow150/dist/partners/region-southern-denmark.json`)}<script type="module"`,
   );
   // The plain static page: the card's markup and style in the page itself, no module.
   const template = /<template shadowrootmode="open"><style>([^]*?)<\/style>([^]*?)<\/template>/.exec(prerenderedPage);
