@@ -68,10 +68,28 @@ export interface FoundTags {
 interface TokenizerInternals {
   currentToken: {attrs: T.Element['attrs']} | null;
   currentAttr: {name: string};
+  currentLocation: object | null;
   _leaveAttrName: ((this: TokenizerInternals) => void) | undefined;
+  _createAttr: ((this: TokenizerInternals, first: string) => void) | undefined;
 }
 const tokenizer = Tokenizer.prototype as unknown as TokenizerInternals;
 const leaveAttrName = tokenizer._leaveAttrName;
+const createAttr = tokenizer._createAttr;
+/**
+ * While `findTags` reads a page, no attribute gets a source location: none
+ * is read, and parse5 made an object for each and kept them by name on their
+ * tag (a tag with 150,000 attributes: twice parse5's time without locations).
+ * The tag's own location is made apart (the tokenizer starts a new one after
+ * each tag). Only then: parse5 is shared with the rest of the process, and
+ * Lit's server rendering reads attributes' locations in its templates.
+ */
+let readingPage = false;
+if (typeof createAttr === 'function') {
+  tokenizer._createAttr = function (this: TokenizerInternals, first: string) {
+    createAttr.call(this, first);
+    if (readingPage) this.currentLocation = null;
+  };
+}
 const namesOf = new WeakMap<object, Set<string>>();
 const SET_FROM = 32;
 export const LINEAR_ATTRIBUTES = typeof leaveAttrName === 'function';
@@ -111,45 +129,33 @@ let lastStart = 0;
 const LOCATED = new Set(['partner-card', 'partner-directory', 'select', 'template', 'script', '#comment']);
 
 /**
- * parse5's own tree, refusing an element nested deeper than MAX_DEPTH, with
- * source locations only where they are read: kept on every node, they cost
- * twice parse5's time without them (1 MB: 334 ms against 147; kept only
- * here, 230), most of it in keeping a location object alive per node.
+ * parse5's own tree, with source locations only where they are read: kept on
+ * every node, they cost twice parse5's time without them (1 MB: 334 ms
+ * against 147; kept only here, 230), most of it in keeping a location object
+ * alive per node.
  */
-const depthGuard: TreeAdapter<DefaultTreeAdapterMap> = {
+const locatedWhereRead: TreeAdapter<DefaultTreeAdapterMap> = {
   ...defaultTreeAdapter,
   setNodeSourceCodeLocation(node, location) {
     if (LOCATED.has(node.nodeName) || (node.nodeName === '#text' && TEXT_ONLY.has(node.parentNode?.nodeName ?? '')))
       node.sourceCodeLocation = location;
   },
-  appendChild(parent, child) {
-    checkDepth(parent, child);
-    defaultTreeAdapter.appendChild(parent, child);
-  },
-  insertBefore(parent, child, reference) {
-    checkDepth(parent, child);
-    defaultTreeAdapter.insertBefore(parent, child, reference);
-  },
 };
 
 /**
- * parse5's parser, which copies each element's location into a new object
+ * parse5's parser, refusing an element made while more than MAX_DEPTH are
+ * open, as browsers count: the stack of open elements, read in constant time
+ * (walking each new element's ancestors made 500-deep nesting cost 2.3 times
+ * ordinary HTML). parse5 copies each element's location into a new object
  * before offering it to the tree (1 MB: 960 ms of 6.7 s in a profile, and
  * garbage to collect): here only an element whose location is read gets it.
  */
 class LocatingParser extends Parser<DefaultTreeAdapterMap> {
   override _attachElementToTree(element: T.Element, location: Token.LocationWithAttributes | null) {
     if (location) lastStart = location.startOffset;
+    // The open elements (html first) are the new one's ancestors, and the new one is nested one deeper.
+    if (this.openElements.stackTop + 2 > MAX_DEPTH) throw new TooDeep(lastStart);
     super._attachElementToTree(element, LOCATED.has(element.nodeName) ? location : null);
-  }
-}
-
-function checkDepth(parent: T.ParentNode, child: T.ChildNode) {
-  if (!('tagName' in child)) return;
-  let depth = 1;
-  for (let node: T.ParentNode | null = parent; node && 'tagName' in node; node = node.parentNode) {
-    // (parse5 gives an element its location before it is appended: lastStart is this one's.)
-    if (++depth > MAX_DEPTH) throw new TooDeep(lastStart);
   }
 }
 
@@ -204,7 +210,12 @@ export function findTags(html: string): FoundTags {
   try {
     // A lone surrogate (only a string from code can hold one: a file read as UTF-8 cannot) is read
     // as U+FFFD, one code unit for one, so the offsets still point into `html`.
-    document = LocatingParser.parse(wellFormed(html), {sourceCodeLocationInfo: true, scriptingEnabled: true, treeAdapter: depthGuard});
+    readingPage = true;
+    document = LocatingParser.parse(wellFormed(html), {
+      sourceCodeLocationInfo: true,
+      scriptingEnabled: true,
+      treeAdapter: locatedWhereRead,
+    });
   } catch (error) {
     if (!(error instanceof TooDeep)) throw error;
     const {at} = error;
@@ -212,6 +223,8 @@ export function findTags(html: string): FoundTags {
       `line ${line(at)}: more than ${MAX_DEPTH} elements are open here (tags never closed?): browsers do not agree on such a tree, so nothing in this page is prerendered`,
     );
     return found;
+  } finally {
+    readingPage = false;
   }
 
   /** Mentions of a tag in text a browser never reads as tags. */
