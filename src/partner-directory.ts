@@ -249,7 +249,7 @@ export class PartnerDirectory extends PrerenderedElement {
     const folder = profilesFolder(this.base) ?? profilesFolder()!;
     try {
       const request = fetchJson(new URL('index.json', folder), controller.signal, undefined, fresh);
-      // In a task of its own while the request is in flight: the first Intl.DisplayNames takes tens of ms (its data).
+      // In a task of its own while the request is in flight: the page's first Intl object takes tens of ms (locale data).
       void nextTask().then(() => {
         prepareCountryNames(this.currentLang);
       });
