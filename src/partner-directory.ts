@@ -62,7 +62,7 @@ const SHOW_PER_FRAME = 120;
  * page's own work) made the next draw 130 items at once, and its layout held
  * that one up too; the shorter of two (the rule before) took every frame for
  * the quickest when they came unevenly, and the time the share itself took was
- * left out, so on a busy machine the list fell behind and 400 items were left
+ * left out, so on a busy machine the list fell behind and 412 items were left
  * for the last frame.
  */
 const COMPLETE_WITHIN = 3000;
