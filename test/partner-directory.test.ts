@@ -630,7 +630,7 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
 
   it('frames that come unevenly (100 and 250 ms in turn, a busy machine) are paced by their usual interval, not the quickest: no frame takes a quarter of the list', async () => {
     // The shorter of the last two intervals (the rule before) took every frame for a 100 ms one: the list fell
-    // behind and its last frame drew 304 items (400 in a clean-clone CI with two CPU-bound jobs running).
+    // behind and its last frame drew 304 items (412 in a clean-clone CI with two CPU-bound jobs running).
     const perFrame = await onClock((frame) => (frame % 2 ? 250 : 100), 0.3);
     expect(Math.max(...perFrame), `items drawn per frame: ${perFrame.join(', ')}`).to.be.at.most(250);
   });
