@@ -76,19 +76,16 @@ const tokenizer = Tokenizer.prototype as unknown as TokenizerInternals;
 const leaveAttrName = tokenizer._leaveAttrName;
 const createAttr = tokenizer._createAttr;
 /**
- * While `findTags` reads a page, no attribute gets a source location: none
- * is read, and parse5 made an object for each and kept them by name on their
- * tag (a tag with 150,000 attributes: twice parse5's time without locations).
- * The tag's own location is made apart (the tokenizer starts a new one after
- * each tag). Only then: parse5 is shared with the rest of the process, and
- * Lit's server rendering reads attributes' locations in its templates.
+ * No attribute gets a source location: none is read, and parse5 makes an
+ * object for each and keeps them by name on their tag (a tag with 150,000
+ * attributes: twice parse5's time without locations). The tag's own location
+ * is made apart (the tokenizer starts a new one after each tag). Set on the
+ * prerenderer's own tokenizer only (`LocatingParser`): parse5 is shared with
+ * the process, and Lit's server rendering reads attributes' locations.
  */
-let readingPage = false;
-if (typeof createAttr === 'function') {
-  tokenizer._createAttr = function (this: TokenizerInternals, first: string) {
-    createAttr.call(this, first);
-    if (readingPage) this.currentLocation = null;
-  };
+function createAttrUnlocated(this: TokenizerInternals, first: string) {
+  createAttr?.call(this, first);
+  this.currentLocation = null;
 }
 const namesOf = new WeakMap<object, Set<string>>();
 const SET_FROM = 32;
@@ -151,6 +148,11 @@ const locatedWhereRead: TreeAdapter<DefaultTreeAdapterMap> = {
  * garbage to collect): here only an element whose location is read gets it.
  */
 class LocatingParser extends Parser<DefaultTreeAdapterMap> {
+  constructor(...args: ConstructorParameters<typeof Parser<DefaultTreeAdapterMap>>) {
+    super(...args);
+    if (typeof createAttr === 'function') (this.tokenizer as unknown as TokenizerInternals)._createAttr = createAttrUnlocated;
+  }
+
   override _attachElementToTree(element: T.Element, location: Token.LocationWithAttributes | null) {
     if (location) lastStart = location.startOffset;
     // The open elements (html first) are the new one's ancestors, and the new one is nested one deeper.
@@ -210,7 +212,6 @@ export function findTags(html: string): FoundTags {
   try {
     // A lone surrogate (only a string from code can hold one: a file read as UTF-8 cannot) is read
     // as U+FFFD, one code unit for one, so the offsets still point into `html`.
-    readingPage = true;
     document = LocatingParser.parse(wellFormed(html), {
       sourceCodeLocationInfo: true,
       scriptingEnabled: true,
@@ -223,8 +224,6 @@ export function findTags(html: string): FoundTags {
       `line ${line(at)}: more than ${MAX_DEPTH} elements are open here (tags never closed?): browsers do not agree on such a tree, so nothing in this page is prerendered`,
     );
     return found;
-  } finally {
-    readingPage = false;
   }
 
   /** Mentions of a tag in text a browser never reads as tags. */
