@@ -127,6 +127,8 @@ export async function benchPrerender(
     const [small, large] = [time(page), time(make(10 * MB))];
     const worst = Math.max(small / one, large / ten);
     // The parser's own cost on the same shape (1 MB): where it is itself over 2× ordinary HTML, so is any reader built on it.
+    // Importing the prerenderer made parse5's attribute check linear for the whole process (html-tags.ts): as
+    // published, parse5 takes 92-115 s on the many-attributes page, so that row's figure is parse5 with the check.
     const bare = median(() => parse(page));
     row(
       `prerender ${name}, 1 MB / 10 MB (median)${refused ? ': refused, more than 512 elements open' : ''}`,
