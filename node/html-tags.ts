@@ -48,22 +48,18 @@ export interface FoundTags {
 }
 
 /**
- * Browsers stop nesting elements at 512 (Chromium and WebKit make deeper ones
- * siblings; Firefox nests further): past it there is no one tree to agree
- * with. It also bounds the work per tag, since the standard's scope checks
- * walk the open elements: a page of unclosed tags costs linear time, not
- * quadratic.
- */
-/**
  * parse5 7 checks each attribute of a start tag against every earlier one on
  * it (a linear search), so a tag with n attributes costs n² time: 150,000 on
- * one `<div>` (1 MB) took 115 s. Here a tag's names are kept in a Set once it
- * has SET_FROM of them, so each check is constant and a page is read in time
- * linear in its size; below that the search is cheaper than a Set per tag
- * (1 MB of ordinary HTML: 245 ms with a Set on every tag, 216 without). The
- * tree is parse5's own: a repeated name is dropped (the first one wins), as
- * the standard says. Without the internals this relies on (a later parse5),
- * nothing is changed, and `npm run bench`'s attribute rows show it.
+ * one `<div>` (1 MB) took 115 s. The prerenderer's parser keeps a tag's names
+ * in a Set once it has SET_FROM of them, so each check is constant and a page
+ * is read in time linear in its size; below that the search is cheaper than a
+ * Set per tag (1 MB of ordinary HTML: 245 ms with a Set on every tag, 216
+ * without). The tree is parse5's own: a repeated name is dropped (the first
+ * one wins), as the standard says. Set on the prerenderer's own tokenizer
+ * (`LocatingParser`), as the step below: parse5 is shared with the process
+ * (Lit's server rendering parses its templates with it), and nothing of it is
+ * changed for anyone else. Without the internals this relies on (a later
+ * parse5), nothing is changed, and `npm run bench`'s attribute rows show it.
  */
 interface TokenizerInternals {
   currentToken: {attrs: T.Element['attrs']} | null;
@@ -72,44 +68,47 @@ interface TokenizerInternals {
   _leaveAttrName: ((this: TokenizerInternals) => void) | undefined;
   _createAttr: ((this: TokenizerInternals, first: string) => void) | undefined;
 }
-const tokenizer = Tokenizer.prototype as unknown as TokenizerInternals;
-const leaveAttrName = tokenizer._leaveAttrName;
-const createAttr = tokenizer._createAttr;
+const {_leaveAttrName: leaveAttrName, _createAttr: createAttr} = Tokenizer.prototype as unknown as TokenizerInternals;
+const namesOf = new WeakMap<object, Set<string>>();
+const SET_FROM = 32;
+const LINEAR_ATTRIBUTES = typeof leaveAttrName === 'function' && typeof createAttr === 'function';
+
+function leaveAttrNameOnce(this: TokenizerInternals) {
+  const token = this.currentToken;
+  if (!token || token.attrs.length < SET_FROM) {
+    leaveAttrName?.call(this);
+    return;
+  }
+  let names = namesOf.get(token);
+  if (!names) namesOf.set(token, (names = new Set(token.attrs.map((a) => a.name))));
+  if (names.has(this.currentAttr.name)) return;
+  names.add(this.currentAttr.name);
+  // parse5's own step (the attribute and its source location), against no earlier attribute.
+  const attrs = token.attrs;
+  token.attrs = [];
+  leaveAttrName?.call(this);
+  attrs.push(...token.attrs);
+  token.attrs = attrs;
+}
+
 /**
  * No attribute gets a source location: none is read, and parse5 makes an
  * object for each and keeps them by name on their tag (a tag with 150,000
  * attributes: twice parse5's time without locations). The tag's own location
- * is made apart (the tokenizer starts a new one after each tag). Set on the
- * prerenderer's own tokenizer only (`LocatingParser`): parse5 is shared with
- * the process, and Lit's server rendering reads attributes' locations.
+ * is made apart (the tokenizer starts a new one after each tag).
  */
 function createAttrUnlocated(this: TokenizerInternals, first: string) {
   createAttr?.call(this, first);
   this.currentLocation = null;
 }
-const namesOf = new WeakMap<object, Set<string>>();
-const SET_FROM = 32;
-export const LINEAR_ATTRIBUTES = typeof leaveAttrName === 'function';
-if (leaveAttrName) {
-  tokenizer._leaveAttrName = function (this: TokenizerInternals) {
-    const token = this.currentToken;
-    if (!token || token.attrs.length < SET_FROM) {
-      leaveAttrName.call(this);
-      return;
-    }
-    let names = namesOf.get(token);
-    if (!names) namesOf.set(token, (names = new Set(token.attrs.map((a) => a.name))));
-    if (names.has(this.currentAttr.name)) return;
-    names.add(this.currentAttr.name);
-    // parse5's own step (the attribute and its source location), against no earlier attribute.
-    const attrs = token.attrs;
-    token.attrs = [];
-    leaveAttrName.call(this);
-    attrs.push(...token.attrs);
-    token.attrs = attrs;
-  };
-}
 
+/**
+ * Browsers stop nesting elements at 512 (Chromium and WebKit make deeper ones
+ * siblings; Firefox nests further): past it there is no one tree to agree
+ * with. It also bounds the work per tag, since the standard's scope checks
+ * walk the open elements: a page of unclosed tags costs linear time, not
+ * quadratic.
+ */
 export const MAX_DEPTH = 512;
 
 class TooDeep extends Error {
@@ -150,7 +149,11 @@ const locatedWhereRead: TreeAdapter<DefaultTreeAdapterMap> = {
 class LocatingParser extends Parser<DefaultTreeAdapterMap> {
   constructor(...args: ConstructorParameters<typeof Parser<DefaultTreeAdapterMap>>) {
     super(...args);
-    if (typeof createAttr === 'function') (this.tokenizer as unknown as TokenizerInternals)._createAttr = createAttrUnlocated;
+    if (LINEAR_ATTRIBUTES)
+      Object.assign(this.tokenizer, {
+        _leaveAttrName: leaveAttrNameOnce,
+        _createAttr: createAttrUnlocated,
+      } satisfies Partial<TokenizerInternals>);
   }
 
   override _attachElementToTree(element: T.Element, location: Token.LocationWithAttributes | null) {

@@ -399,6 +399,24 @@ test('a tag with many attributes is read in linear time, and a repeated attribut
   assert.ok(seconds < 30, `read in ${seconds.toFixed(1)} s: quadratic in the number of attributes`);
 });
 
+test("the prerenderer changes nothing of parse5 for the rest of the process (Lit's server rendering parses with it too)", () => {
+  // In a process of its own: this file has imported the prerenderer already.
+  const script = `
+    const {Tokenizer, Parser} = await import('parse5');
+    const own = (proto) => Object.fromEntries(Object.getOwnPropertyNames(proto).map((name) => [name, Object.getOwnPropertyDescriptor(proto, name).value]));
+    const before = [own(Tokenizer.prototype), own(Parser.prototype)];
+    const {prerenderHTML} = await import(${JSON.stringify(join(root, 'dist/prerender.js'))});
+    const many = '<div ' + Array.from({length: 40}, (_, i) => 'a' + i).join(' ') + '></div><partner-card partner="x"></partner-card>';
+    prerenderHTML(many, {profile: () => undefined, base: '/p/'});
+    const after = [own(Tokenizer.prototype), own(Parser.prototype)];
+    const changed = before.flatMap((was, i) => Object.keys({...was, ...after[i]}).filter((name) => was[name] !== after[i][name]));
+    console.log(JSON.stringify(changed));
+  `;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {cwd: root, encoding: 'utf8'});
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), [], "parse5's own methods, as the prerenderer found them");
+});
+
 test("pages' encodings: single-byte pages keep every byte and get ASCII; multi-byte and undeclared non-UTF-8 pages are refused by name", () => {
   const dir = mkdtempSync(join(tmpdir(), 'partner-card-encodings-'));
   mkdirSync(join(dir, 'profiles'));
