@@ -43,15 +43,16 @@ function logo(logo: Logo | undefined, ctx: CardContext, compact: boolean) {
   const src = logo && safeUrl(logo.src, ctx.assetBase);
   if (!src) return nothing;
   const alt = compact ? {value: '', fallback: false} : pick(logo.alt, ctx.lang);
+  // `loading` before `src`: Lit sets them in this order, and WebKit starts the request as `src` is set.
   return html`<img
     class="logo"
     part="logo"
+    loading=${compact ? 'lazy' : 'eager'}
     src=${src.href}
     alt=${alt.value}
     lang=${alt.fallback ? 'en' : nothing}
     width=${logo.width}
     height=${logo.height}
-    loading=${compact ? 'lazy' : 'eager'}
   />`;
 }
 
