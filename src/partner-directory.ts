@@ -6,6 +6,7 @@ import {prepareCountryNames} from './format.js';
 import {inLang} from './localization.js';
 import {LoadError} from '../shared/load-error.js';
 import {fetchJson, profilesFolder} from './profile-loader.js';
+import {LogoPacer} from './logo-pacer.js';
 import type {Lang, Profile} from '../shared/profile-types.js';
 import {validateProfile} from '../shared/profile-validation.js';
 import {PrerenderedElement} from './prerendered.js';
@@ -119,7 +120,7 @@ const C = 'partner-country';
  * @csspart list - The list (`ul`) of cards.
  * @csspart item - One list item.
  * @csspart card - A compact card: the same look, custom properties (`--partner-card-*`) and parts as a compact `<partner-card>`.
- * @csspart logo - A card's logo.
+ * @csspart logo - A card's logo; until it is asked for (as its card comes near the window), an empty box of its size stands in.
  * @csspart name - A card's heading.
  * @csspart link - The link on the name that covers the card.
  * @csspart country - A card's country.
@@ -416,6 +417,9 @@ export class PartnerDirectory extends PrerenderedElement {
       if (this.kept !== prepared) {
         // Kept items are no template's: a redraw (another language, say) starts from an empty list.
         this.kept = undefined;
+        // Logos of the old items still on their way are no longer counted against the new ones'.
+        this.#logos.stop();
+        this.#logos = new LogoPacer();
         list.replaceChildren();
         this.#startFilling(prepared, view.folder);
       }
@@ -424,6 +428,8 @@ export class PartnerDirectory extends PrerenderedElement {
     this.#showFirstScreen();
     this.#schedule();
   }
+
+  #logos = new LogoPacer();
 
   /** The list's items are drawn from now on, a frame at a time after the first screen. */
   #startFilling(prepared: Prepared, folder: URL) {
@@ -442,6 +448,7 @@ export class PartnerDirectory extends PrerenderedElement {
           fragment,
         );
         [...(fragment.children as HTMLCollectionOf<HTMLElement>)].forEach((item, i) => (item.hidden = !this.shown[from + i]));
+        this.#logos.hold(fragment);
         return fragment;
       },
     });

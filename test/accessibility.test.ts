@@ -1,4 +1,4 @@
-import {expect, fixture, fixtureSync, html, oneEvent} from '@open-wc/testing';
+import {expect, fixture, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../src/partner-card.js';
 import type {PartnerDirectory} from '../src/partner-directory.js';
@@ -151,6 +151,8 @@ describe('Accessibility: what a screen reader gets', () => {
 
   it('a directory card’s logo is decorative: its name follows at once', async () => {
     const el = await loadedDirectory(html`<div><partner-directory lang="en" base=${DIRECTORY}></partner-directory></div>`);
+    // The directory puts a logo in as its card comes near the window.
+    await waitUntil(() => el.shadowRoot!.querySelector('li img'), 'the first card’s logo is put in', {timeout: 3000});
     const logo = el.shadowRoot!.querySelector('li img')!;
     expect(logo.getAttribute('alt')).to.equal('');
   });

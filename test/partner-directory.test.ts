@@ -2,7 +2,7 @@ import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import type {PartnerDirectory} from '../src/partner-directory.js';
 import {fold, matcher} from '../src/directory-search.js';
-import {requested, textOf, warnings} from './support/helpers.js';
+import {requested, requestsFor, textOf, warnings} from './support/helpers.js';
 
 const BASE = '/test/fixtures/directory/';
 const unique = (name: string) => `/alias/${name}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}${BASE}`;
@@ -49,9 +49,9 @@ describe('<partner-directory>', () => {
     expect(links[1]).to.equal(new URL('/partners/sonderborg-telehealth/', location.href).href);
     expect(warned.join()).to.contain('left out partners[5]').and.contain('$.summary is missing');
     expect(count(el)).to.equal('5 partners');
-    // Logos are resolved against the index and load lazily.
+    // Logos are resolved against the index (the directory puts them in as their cards come near).
+    await waitUntil(() => cards(el)[0].querySelector('img'), 'the first card gets its logo', {timeout: 3000});
     const logo = cards(el)[0].querySelector('img')!;
-    expect(logo.getAttribute('loading')).to.equal('lazy');
     expect(logo.src).to.equal(new URL('/test/fixtures/directory/region-southern-denmark.svg', location.href).href);
   });
 
@@ -709,6 +709,82 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
       performance.now = now;
     }
     expect(items(el!)).to.have.length(1000);
+  });
+});
+
+describe('<partner-directory>: logos, two at a time as their cards come near the window', () => {
+  /** 300 partners, each with its own SVG logo, answered 60 ms late (test/support/fault-server.mjs). */
+  function withLogos(prefix = '') {
+    const key = `${prefix}${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+    performance.clearResourceTimings();
+    const el = fixtureSync<PartnerDirectory>(
+      html`<div style="width: 1000px"><partner-directory lang="en" base=${`/many-logos/300/${key}/`} href="/p/{id}/"></partner-directory></div>`,
+    ).firstElementChild as PartnerDirectory;
+    /** What the server saw: logos asked for, and the most on their way at once. */
+    const flights = async () => (await (await fetch(`/many-logos-log/${key}`)).json()) as {asked: number; most: number};
+    return {el, loaded: oneEvent(el, 'partner-directory-load'), flights};
+  }
+  const logoOf = (li: Element) => li.querySelector<HTMLImageElement>('img');
+  const arrived = (img: HTMLImageElement | null) => !!img && img.complete && img.naturalWidth > 0;
+  const inWindow = (li: Element) => {
+    const {top, bottom} = li.getBoundingClientRect();
+    return bottom > 0 && top < innerHeight;
+  };
+
+  it('puts in the logos of the cards in the window, no more than two on their way at once, and none far below', async () => {
+    const {el, loaded, flights} = withLogos();
+    await loaded;
+    // Two at a time, 60 ms each: a window's logos (a dozen or two) within a few seconds in every engine.
+    await waitUntil(
+      () =>
+        items(el)
+          .filter(inWindow)
+          .every((li) => arrived(logoOf(li))),
+      'every card in the window has its logo',
+      {
+        timeout: 10000,
+      },
+    );
+    const {asked, most} = await flights();
+    expect(most, 'logos on their way at once (the server’s count)').to.be.within(1, 2);
+    expect(asked, 'logos asked for: those near the window').to.be.within(items(el).filter(inWindow).length, 100);
+    // Far below (more than a window's height): a box stands in, no request made.
+    const last = items(el).at(-1)!;
+    expect(logoOf(last)).to.equal(null);
+    expect(last.querySelector('span[part="logo"].logo')).to.not.equal(null);
+    expect(await requestsFor('/logo-1.svg'), 'the first card’s logo, asked for once').to.equal(1);
+    expect(await requestsFor('/logo-300.svg')).to.equal(0);
+  });
+
+  it('does not let two logos that hang hold the others back for more than 3 s', async () => {
+    // The first two logos take 8 s; with two on their way at a time, the others would wait for them.
+    const {el, loaded} = withLogos('hang-');
+    await loaded;
+    const others = items(el).filter(inWindow).slice(2);
+    await waitUntil(() => others.every((li) => arrived(logoOf(li))), 'the other logos in the window arrive', {timeout: 6500});
+    expect(arrived(logoOf(items(el)[0])), 'the first still on its way').to.equal(false);
+  });
+
+  it('puts a far card’s logo in when it is scrolled to, in the box that stood in for it (the card keeps its height)', async () => {
+    const {el, loaded} = withLogos();
+    await loaded;
+    const last = items(el).at(-1)!;
+    const card = last.querySelector<HTMLElement>('[part~="card"]')!;
+    const height = card.getBoundingClientRect().height;
+    last.scrollIntoView();
+    await waitUntil(() => arrived(logoOf(last)), 'the last card’s logo arrives', {timeout: 5000});
+    expect(card.getBoundingClientRect().height).to.equal(height);
+    expect(logoOf(last)!.src).to.match(/\/logo-300\.svg$/);
+    window.scrollTo(0, 0);
+  });
+
+  it('puts in the logo of a card a search brings up from far below', async () => {
+    const {el, loaded} = withLogos();
+    await loaded;
+    await search(el, 'partner 299');
+    const [found] = items(el).filter((li) => !li.hidden);
+    expect(found.id).to.equal('partner-299');
+    await waitUntil(() => arrived(logoOf(found)), 'the found card’s logo arrives', {timeout: 5000});
   });
 });
 

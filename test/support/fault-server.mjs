@@ -16,6 +16,11 @@
 //                                  which of them the browser gave up on before the answer
 //   /many/<n>/index.json         → a directory index of <n> synthetic partners (also
 //                                  /many/<n>/<key>/index.json: a URL the page has not loaded yet)
+//   /many-logos/<n>/<key>/index.json → the same, each partner with its own SVG logo,
+//                                  /many-logos/<n>/<key>/logo-<i>.svg, answered 60 ms late (the
+//                                  first two 8 s late under a key starting "hang-");
+//                                  /many-logos-log/<key> returns {asked, most}: how many logos
+//                                  were asked for under <key>, and the most on their way at once
 //   /count/<key>/<path>          → <path>, logging each request's Cache-Control and Pragma
 //                                  headers under <key>; /count-log/<key> returns that log
 //   /prerendered/<path>          → the HTML page <path> as `npm run prerender` writes it, with the
@@ -77,17 +82,26 @@ const CANNED = {
 
 const requestLog = new Map();
 
-/** An index of `n` small valid partners, "Partner 1" to "Partner n", for tests of long lists. */
+/** An index of `n` small valid partners, "Partner 1" to "Partner n", for tests of long lists; with `logos`, each has its own. */
 /** @param {number} n */
-function manyPartners(n) {
+function manyPartners(n, logos = false) {
   const partners = Array.from({length: n}, (_, i) => ({
     id: `partner-${i + 1}`,
     name: {en: `Partner ${i + 1}`, da: `Partner ${i + 1}`},
     country: ['DK', 'SE', 'DE', 'ES'][i % 4],
     summary: {en: `Synthetic partner number ${i + 1}.`, da: `Syntetisk partner nummer ${i + 1}.`},
+    ...(logos && {logo: {src: `logo-${i + 1}.svg`, alt: {en: `Logo of partner ${i + 1}`}, width: 160, height: 64}}),
   }));
   return {version: 1, partners};
 }
+
+/** Logo requests of /many-logos/ by key: on their way now, asked for, and the most on their way at once. */
+/** @type {Map<string, {now: number, asked: number, most: number}>} */
+const logoFlights = new Map();
+
+/** Partner i's logo: a badge with its number, as a partner's SVG logo draws text. @param {number} i */
+const manyLogo = (i) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="64" viewBox="0 0 160 64"><rect width="64" height="64" rx="12" fill="hsl(${(i * 37) % 360} 60% 40%)"/><text x="32" y="41" text-anchor="middle" font-family="sans-serif" font-size="22" fill="#fff">${i}</text></svg>`;
 
 // The built prerenderer (npm run build), typed by its source.
 const PRERENDERER = new URL('../../dist/prerender.js', import.meta.url).href;
@@ -282,6 +296,33 @@ export async function faultServer(ctx, next) {
       href,
       backHref: query('back-href'),
     }).html;
+    return;
+  }
+  const manyLogos = ctx.path.match(/^\/many-logos\/(\d{1,4})\/([\w-]+)\/(?:index\.json|logo-(\d{1,4})\.svg)$/);
+  if (manyLogos) {
+    ctx.set('Cache-Control', 'no-store');
+    if (!manyLogos[3]) {
+      ctx.body = manyPartners(Number(manyLogos[1]), true);
+      return;
+    }
+    const flights = logoFlights.get(manyLogos[2]) ?? {now: 0, asked: 0, most: 0};
+    logoFlights.set(manyLogos[2], flights);
+    flights.now++;
+    flights.asked++;
+    flights.most = Math.max(flights.most, flights.now);
+    ctx.res.once('close', () => flights.now--);
+    // Under a key starting "hang-", the first two logos take 8 s: a partner's logo server that hangs.
+    const hangs = manyLogos[2].startsWith('hang-') && Number(manyLogos[3]) <= 2;
+    await new Promise((resolve) => setTimeout(resolve, hangs ? 8000 : 60));
+    ctx.type = 'image/svg+xml';
+    ctx.body = manyLogo(Number(manyLogos[3]));
+    return;
+  }
+  const logoLog = ctx.path.match(/^\/many-logos-log\/([\w-]+)$/);
+  if (logoLog) {
+    ctx.set('Cache-Control', 'no-store');
+    const {asked = 0, most = 0} = logoFlights.get(logoLog[1]) ?? {};
+    ctx.body = {asked, most};
     return;
   }
   const many = ctx.path.match(/^\/many\/(\d{1,4})\/(?:[\w-]+\/)?index\.json$/);

@@ -1,0 +1,88 @@
+/** Logos asked for and not yet arrived, at most. */
+const IN_FLIGHT = 2;
+/** How long a logo on its way counts against the others, at most (ms). */
+const LATE = 3000;
+
+/**
+ * The directory's logos, asked for two at a time as their cards come near the
+ * window (within a window's height). Chromium makes each SVG logo a document
+ * of its own on the main thread when its response arrives (3–25 ms each,
+ * traced; the first ones of a page cost most). Left to the browser's lazy
+ * loading, the 48 logos within its margin of an 800×600 window were asked for
+ * at once, and their responses, arriving together, held one frame for over
+ * 100 ms; asking per frame, four at a time, still let eight arrive in one.
+ *
+ * Until its turn a logo waits out of the page, an empty box of its class and
+ * part standing in for it (the same height, so nothing moves when it comes):
+ * an image without an address cost the engine more to lay out than the box,
+ * a keystroke's frame hiding 990 cards 26 ms against 19 (Chromium). A compact
+ * card's logo is decorative (an empty `alt`): nothing a screen reader or
+ * find-in-page reads waits for it.
+ */
+export class LogoPacer {
+  #waiting = new WeakMap<Element, {img: HTMLImageElement; src: string}>();
+  #near: Element[] = [];
+  #flying = 0;
+  #frame = 0;
+  #observer = new IntersectionObserver(
+    (entries) => {
+      for (const {target, isIntersecting} of entries)
+        if (isIntersecting) {
+          this.#observer.unobserve(target);
+          this.#near.push(target);
+        }
+      this.#ask();
+    },
+    {rootMargin: '100% 0px'},
+  );
+
+  /** Takes each logo in `root` (drawn, not yet in the page) out until its turn. */
+  hold(root: ParentNode) {
+    for (const img of root.querySelectorAll('img')) {
+      const stand = document.createElement('span');
+      stand.className = img.className;
+      stand.setAttribute('part', img.getAttribute('part') ?? '');
+      this.#waiting.set(stand, {img, src: img.src});
+      img.removeAttribute('src');
+      img.replaceWith(stand);
+      this.#observer.observe(stand);
+    }
+  }
+
+  /** Puts in no more logos (the list is drawn anew). */
+  stop() {
+    this.#observer.disconnect();
+    this.#near = [];
+    cancelAnimationFrame(this.#frame);
+  }
+
+  /** In the next frame, puts in as many of the logos near the window as may be on their way. */
+  #ask() {
+    if (this.#frame || !this.#near.length || this.#flying >= IN_FLIGHT) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      for (const stand of this.#near.splice(0, IN_FLIGHT - this.#flying)) {
+        const {img, src} = this.#waiting.get(stand)!;
+        this.#flying++;
+        // A logo slower than LATE holds the others back no longer.
+        const late = setTimeout(() => {
+          landed();
+        }, LATE);
+        const landed = () => {
+          clearTimeout(late);
+          img.removeEventListener('load', landed);
+          img.removeEventListener('error', landed);
+          this.#flying--;
+          this.#ask();
+        };
+        img.addEventListener('load', landed);
+        img.addEventListener('error', landed);
+        // Asked for now, wherever the reader scrolls or searches meanwhile: a lazy image
+        // taken out of view before it loads would never land, and hold the others back.
+        img.loading = 'eager';
+        img.src = src;
+        stand.replaceWith(img);
+      }
+    });
+  }
+}
