@@ -160,6 +160,10 @@ describe('Prerendered directories: the whole list at first paint', () => {
     const after = items(dir);
     expect(after.length === before.length && after.every((li, i) => li === before[i]), 'the same nodes').to.equal(true);
     expect(dir.getBoundingClientRect().height).to.equal(height);
+    // Their logos stay the browser's to load, lazily: no box stands in for any.
+    const logos = [...dir.shadowRoot!.querySelectorAll('[part="logo"]')];
+    expect(logos.length).to.be.above(0);
+    expect(logos.every((logo) => logo.matches('img[src][loading="lazy"]'))).to.equal(true);
     const input = dir.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
     input.value = 'malmo';
     input.dispatchEvent(new Event('input'));
