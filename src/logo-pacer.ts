@@ -26,11 +26,14 @@ export class LogoPacer {
   #frame = 0;
   #observer = new IntersectionObserver(
     (entries) => {
-      for (const {target, isIntersecting} of entries)
+      // A card that leaves before its logo's turn (scrolled past, hidden by a search) leaves the queue, and joins
+      // it again when it comes back: a fast scroll does not wait for the logos of every card it passed.
+      for (const {target, isIntersecting} of entries) {
+        const at = this.#near.indexOf(target);
         if (isIntersecting) {
-          this.#observer.unobserve(target);
-          this.#near.push(target);
-        }
+          if (at < 0) this.#near.push(target);
+        } else if (at >= 0) this.#near.splice(at, 1);
+      }
       this.#ask();
     },
     {rootMargin: '100% 0px'},
@@ -63,6 +66,7 @@ export class LogoPacer {
       this.#frame = 0;
       for (const stand of this.#near.splice(0, IN_FLIGHT - this.#flying)) {
         const {img, src} = this.#waiting.get(stand)!;
+        this.#observer.unobserve(stand);
         this.#flying++;
         // A logo slower than LATE holds the others back no longer.
         const late = setTimeout(() => {

@@ -780,6 +780,25 @@ describe('<partner-directory>: logos, two at a time as their cards come near the
     window.scrollTo(0, 0);
   });
 
+  it('leaves out the logos of cards scrolled past before their turn, and puts them in when scrolled back to', async () => {
+    // The first two logos hang: they hold both places for 3 s, so every other card near the window is waiting
+    // in the queue when the reader scrolls away, however slowly this engine draws the list.
+    const {el, loaded} = withLogos('hang-');
+    await loaded;
+    await waitUntil(() => items(el).some((li) => logoOf(li)), 'the first logos are put in', {timeout: 5000});
+    const passed = items(el).filter((li) => !logoOf(li) && li.getBoundingClientRect().top < innerHeight);
+    expect(passed.length, 'cards in the window waiting for their logos').to.be.above(2);
+    const last = items(el).at(-1)!;
+    last.scrollIntoView();
+    // 3 s for the hanging two, then the cards near the last one, two at a time.
+    await waitUntil(() => arrived(logoOf(last)), 'the last card’s logo arrives', {timeout: 10000});
+    expect(passed.filter((li) => logoOf(li)).length, 'logos put in for cards scrolled past').to.equal(0);
+    window.scrollTo(0, 0);
+    await waitUntil(() => passed.every((li) => arrived(logoOf(li))), 'the passed cards’ logos arrive when scrolled back to', {
+      timeout: 10000,
+    });
+  });
+
   it('puts in the logo of a card a search brings up from far below', async () => {
     const {el, loaded} = withLogos();
     await loaded;
