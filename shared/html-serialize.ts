@@ -8,6 +8,8 @@
  * rule serves parse5's tree and the DOM alike.
  */
 
+import {escapeAttribute, escapeText} from './html-escape.mjs';
+
 export interface TreeReader<N> {
   children(node: N): Iterable<N>;
   /** `element` (with its local name and attributes), `text` or anything else (left out). */
@@ -21,10 +23,6 @@ export interface TreeReader<N> {
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const RAW = new Set(['style', 'script', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext', 'noscript']);
-const ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '\u00a0': '&nbsp;', '"': '&quot;'};
-const escapeText = (text: string) => text.replace(/[&<>\u00a0]/g, (c) => ESCAPES[c]);
-/** An attribute value as the serialiser writes it (the embed code's own attributes too). */
-export const escapeAttribute = (text: string) => text.replace(/[&<>"\u00a0]/g, (c) => ESCAPES[c]);
 
 /** The children of `parent` as HTML. */
 export function serializeChildren<N>(parent: N, tree: TreeReader<N>, raw = false): string {

@@ -3,7 +3,7 @@
 // JavaScript: the embed builder writes it into partners' code, and the
 // benchmark measures the same line.
 
-import {escapeAttr} from './xliff.mjs';
+import {escapeAttribute} from './html-escape.mjs';
 
 /**
  * The `<link>` for the profile at `profileUrl` (absolute, as the card asks for
@@ -12,4 +12,5 @@ import {escapeAttr} from './xliff.mjs';
  * hands the card the preloaded response instead of asking again.
  * @param {string} profileUrl
  */
-export const profilePreload = (profileUrl) => `<link rel="preload" href="${escapeAttr(profileUrl)}" as="fetch" crossorigin="anonymous">`;
+export const profilePreload = (profileUrl) =>
+  `<link rel="preload" href="${escapeAttribute(profileUrl)}" as="fetch" crossorigin="anonymous">`;

@@ -5,7 +5,8 @@
  */
 import {linkRefused} from '../../shared/link-rule.js';
 import {profilePreload} from '../../shared/profile-preload.mjs';
-import {domTree, escapeAttribute as escapeAttr, serializeChildren} from '../../shared/html-serialize.js';
+import {domTree, serializeChildren} from '../../shared/html-serialize.js';
+import {escapeAttribute as escapeAttr} from '../../shared/html-escape.mjs';
 
 export {linkRefused};
 
