@@ -68,39 +68,55 @@ interface TokenizerInternals {
   _leaveAttrName: ((this: TokenizerInternals) => void) | undefined;
   _createAttr: ((this: TokenizerInternals, first: string) => void) | undefined;
 }
-const {_leaveAttrName: leaveAttrName, _createAttr: createAttr} = Tokenizer.prototype as unknown as TokenizerInternals;
 const namesOf = new WeakMap<object, Set<string>>();
 const SET_FROM = 32;
-const LINEAR_ATTRIBUTES = typeof leaveAttrName === 'function' && typeof createAttr === 'function';
 
-function leaveAttrNameOnce(this: TokenizerInternals) {
-  const token = this.currentToken;
-  if (!token || token.attrs.length < SET_FROM) {
-    leaveAttrName?.call(this);
-    return;
-  }
-  let names = namesOf.get(token);
-  if (!names) namesOf.set(token, (names = new Set(token.attrs.map((a) => a.name))));
-  if (names.has(this.currentAttr.name)) return;
-  names.add(this.currentAttr.name);
-  // parse5's own step (the attribute and its source location), against no earlier attribute.
-  const attrs = token.attrs;
-  token.attrs = [];
-  leaveAttrName?.call(this);
-  attrs.push(...token.attrs);
-  token.attrs = attrs;
+/** parse5's two steps that the prerenderer's tokenizer wraps. */
+interface AttributeSteps {
+  leaveAttrName: (this: TokenizerInternals) => void;
+  createAttr: (this: TokenizerInternals, first: string) => void;
 }
 
-/**
- * No attribute gets a source location: none is read, and parse5 makes an
- * object for each and keeps them by name on their tag (a tag with 150,000
- * attributes: twice parse5's time without locations). The tag's own location
- * is made apart (the tokenizer starts a new one after each tag).
- */
-function createAttrUnlocated(this: TokenizerInternals, first: string) {
-  createAttr?.call(this, first);
-  this.currentLocation = null;
+/** The prerenderer's own two steps, around parse5's. */
+function linearAttributes({leaveAttrName, createAttr}: AttributeSteps) {
+  return {
+    _leaveAttrName(this: TokenizerInternals) {
+      const token = this.currentToken;
+      if (!token || token.attrs.length < SET_FROM) {
+        leaveAttrName.call(this);
+        return;
+      }
+      let names = namesOf.get(token);
+      if (!names) namesOf.set(token, (names = new Set(token.attrs.map((a) => a.name))));
+      if (names.has(this.currentAttr.name)) return;
+      names.add(this.currentAttr.name);
+      // parse5's own step (the attribute and its source location), against no earlier attribute.
+      const attrs = token.attrs;
+      token.attrs = [];
+      leaveAttrName.call(this);
+      attrs.push(...token.attrs);
+      token.attrs = attrs;
+    },
+
+    /**
+     * No attribute gets a source location: none is read, and parse5 makes an
+     * object for each and keeps them by name on their tag (a tag with 150,000
+     * attributes: twice parse5's time without locations). The tag's own location
+     * is made apart (the tokenizer starts a new one after each tag).
+     */
+    _createAttr(this: TokenizerInternals, first: string) {
+      createAttr.call(this, first);
+      this.currentLocation = null;
+    },
+  } satisfies Partial<TokenizerInternals>;
 }
+
+const parse5Steps = Tokenizer.prototype as unknown as TokenizerInternals;
+/** Undefined in a parse5 without the internals this relies on. */
+const LINEAR_ATTRIBUTES =
+  typeof parse5Steps._leaveAttrName === 'function' && typeof parse5Steps._createAttr === 'function'
+    ? linearAttributes({leaveAttrName: parse5Steps._leaveAttrName, createAttr: parse5Steps._createAttr})
+    : undefined;
 
 /**
  * Browsers stop nesting elements at 512 (Chromium and WebKit make deeper ones
@@ -149,11 +165,7 @@ const locatedWhereRead: TreeAdapter<DefaultTreeAdapterMap> = {
 class LocatingParser extends Parser<DefaultTreeAdapterMap> {
   constructor(...args: ConstructorParameters<typeof Parser<DefaultTreeAdapterMap>>) {
     super(...args);
-    if (LINEAR_ATTRIBUTES)
-      Object.assign(this.tokenizer, {
-        _leaveAttrName: leaveAttrNameOnce,
-        _createAttr: createAttrUnlocated,
-      } satisfies Partial<TokenizerInternals>);
+    if (LINEAR_ATTRIBUTES) Object.assign(this.tokenizer, LINEAR_ATTRIBUTES);
   }
 
   override _attachElementToTree(element: T.Element, location: Token.LocationWithAttributes | null) {
