@@ -371,7 +371,7 @@ try {
   const data = requests.filter((u) => u.endsWith('.json'));
   const images = requests.filter((u) => u.endsWith('.svg'));
   row(
-    'requests, directory of 100: data / logos (lazy) / all',
+    'requests, directory of 100: data / logos (those near the window, asked for by the directory) / all',
     `${data.length} / ${images.length} / ${requests.length}`,
     '1 data request',
     data.length === 1 ? 'met' : 'missed',
