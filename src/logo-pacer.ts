@@ -5,8 +5,9 @@ const LATE = 3000;
 
 /**
  * The directory's logos, asked for two at a time as their cards come near the
- * window (within a window's height). Chromium makes each SVG logo a document
- * of its own on the main thread when its response arrives (3–25 ms each,
+ * window (within a window's height), those in the window first. Chromium
+ * makes each SVG logo a document of its own on the main thread when its
+ * response arrives (3–25 ms each,
  * traced; the first ones of a page cost most). Left to the browser's lazy
  * loading, the 48 logos within its margin of an 800×600 window were asked for
  * at once, and their responses, arriving together, held one frame for over
@@ -22,6 +23,8 @@ const LATE = 3000;
 export class LogoPacer {
   #waiting = new WeakMap<Element, {img: HTMLImageElement; src: string}>();
   #near: Element[] = [];
+  /** Stands in the window itself: their logos go first, before those of the cards around it. */
+  #inView = new Set<Element>();
   #flying = 0;
   #frame = 0;
   #observer = new IntersectionObserver(
@@ -38,6 +41,11 @@ export class LogoPacer {
     },
     {rootMargin: '100% 0px'},
   );
+  #viewObserver = new IntersectionObserver((entries) => {
+    for (const {target, isIntersecting} of entries)
+      if (isIntersecting) this.#inView.add(target);
+      else this.#inView.delete(target);
+  });
 
   /** Takes each logo in `root` (drawn, not yet in the page) out until its turn. */
   hold(root: ParentNode) {
@@ -49,12 +57,14 @@ export class LogoPacer {
       img.removeAttribute('src');
       img.replaceWith(stand);
       this.#observer.observe(stand);
+      this.#viewObserver.observe(stand);
     }
   }
 
   /** Puts in no more logos (the list is drawn anew). */
   stop() {
     this.#observer.disconnect();
+    this.#viewObserver.disconnect();
     this.#near = [];
     cancelAnimationFrame(this.#frame);
   }
@@ -64,9 +74,15 @@ export class LogoPacer {
     if (this.#frame || !this.#near.length || this.#flying >= IN_FLIGHT) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
+      // The window's own cards first (a reader who scrolled far sees theirs before those just passed), each
+      // group in the list's order (the sort is stable).
+      const later = (stand: Element) => (this.#inView.has(stand) ? 0 : 1);
+      this.#near.sort((a, b) => later(a) - later(b));
       for (const stand of this.#near.splice(0, IN_FLIGHT - this.#flying)) {
         const {img, src} = this.#waiting.get(stand)!;
         this.#observer.unobserve(stand);
+        this.#viewObserver.unobserve(stand);
+        this.#inView.delete(stand);
         this.#flying++;
         // A logo slower than LATE holds the others back no longer.
         const late = setTimeout(() => {

@@ -799,6 +799,31 @@ describe('<partner-directory>: logos, two at a time as their cards come near the
     });
   });
 
+  it('puts in the logos of the cards in the window before those of the cards around it', async () => {
+    const {el, loaded} = withLogos('hang-');
+    await loaded;
+    await waitUntil(() => items(el).some((li) => logoOf(li)), 'the first logos are put in', {timeout: 5000});
+    // The order logos are put in, each in place of its stand-in.
+    const order: string[] = [];
+    const watch = new MutationObserver((records) => {
+      for (const {addedNodes} of records)
+        for (const node of addedNodes) if (node instanceof HTMLImageElement) order.push(node.closest('li')!.id);
+    });
+    watch.observe(el.shadowRoot!, {childList: true, subtree: true});
+    items(el).at(-1)!.scrollIntoView();
+    // Where each logo's box is (the stand-in's, then the logo's): a card's lower half may be in the window, its logo not.
+    const box = (li: Element) => li.querySelector('[part~="logo"]')!.getBoundingClientRect();
+    // Within a window's height above the window: queued too, before the window's own in the list's order.
+    const above = items(el).filter((li) => box(li).bottom <= 0 && box(li).top > -innerHeight);
+    expect(above.length, 'logos within a window’s height above it').to.be.above(2);
+    const seen = items(el).filter((li) => box(li).bottom > 0 && box(li).top < innerHeight);
+    await waitUntil(() => seen.every((li) => arrived(logoOf(li))), 'the window’s logos arrive', {timeout: 10000});
+    watch.disconnect();
+    const firstAbove = Math.min(...above.map((li) => order.indexOf(li.id)).filter((at) => at >= 0));
+    expect(Math.max(...seen.map((li) => order.indexOf(li.id))), `put in: ${order.join(' ')}`).to.be.below(firstAbove);
+    window.scrollTo(0, 0);
+  });
+
   it('puts in the logo of a card a search brings up from far below', async () => {
     const {el, loaded} = withLogos();
     await loaded;
