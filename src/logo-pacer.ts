@@ -7,11 +7,11 @@ const LATE = 3000;
  * The directory's logos, asked for two at a time as their cards come near the
  * window (within a window's height), those in the window first. Chromium
  * makes each SVG logo a document of its own on the main thread when its
- * response arrives (3–25 ms each,
- * traced; the first ones of a page cost most). Left to the browser's lazy
- * loading, the 48 logos within its margin of an 800×600 window were asked for
- * at once, and their responses, arriving together, held one frame for over
- * 100 ms; asking per frame, four at a time, still let eight arrive in one.
+ * response arrives (3–25 ms each, traced; the first ones of a page cost
+ * most). Left to the browser's lazy loading, the 48 logos within its margin
+ * of an 800×600 window were asked for at once, and their responses, arriving
+ * together, held one frame for over 100 ms; asking per frame, four at a time,
+ * still let eight arrive in one.
  *
  * Until its turn a logo waits out of the page, an empty box of its class and
  * part standing in for it (the same height, so nothing moves when it comes):
@@ -32,6 +32,8 @@ export class LogoPacer {
       // A card that leaves before its logo's turn (scrolled past, hidden by a search) leaves the queue, and joins
       // it again when it comes back: a fast scroll does not wait for the logos of every card it passed.
       for (const {target, isIntersecting} of entries) {
+        // An entry queued before its logo was put in.
+        if (!this.#waiting.has(target)) continue;
         const at = this.#near.indexOf(target);
         if (isIntersecting) {
           if (at < 0) this.#near.push(target);
@@ -80,6 +82,7 @@ export class LogoPacer {
       this.#near.sort((a, b) => later(a) - later(b));
       for (const stand of this.#near.splice(0, IN_FLIGHT - this.#flying)) {
         const {img, src} = this.#waiting.get(stand)!;
+        this.#waiting.delete(stand);
         this.#observer.unobserve(stand);
         this.#viewObserver.unobserve(stand);
         this.#inView.delete(stand);

@@ -726,6 +726,10 @@ describe('<partner-directory>: logos, two at a time as their cards come near the
     const flights = async () => (await (await fetch(`/many-logos-log/${key}`)).json()) as {asked: number; most: number};
     return {el, loaded: oneEvent(el, 'partner-directory-load'), flights};
   }
+  // Where a test scrolled to, even when it failed halfway: the next one starts at the top.
+  afterEach(() => {
+    window.scrollTo(0, 0);
+  });
   const logoOf = (li: Element) => li.querySelector<HTMLImageElement>('img');
   const arrived = (img: HTMLImageElement | null) => !!img && img.complete && img.naturalWidth > 0;
   const inWindow = (li: Element) => {
@@ -821,7 +825,6 @@ describe('<partner-directory>: logos, two at a time as their cards come near the
     watch.disconnect();
     const firstAbove = Math.min(...above.map((li) => order.indexOf(li.id)).filter((at) => at >= 0));
     expect(Math.max(...seen.map((li) => order.indexOf(li.id))), `put in: ${order.join(' ')}`).to.be.below(firstAbove);
-    window.scrollTo(0, 0);
   });
 
   it('puts in the logo of a card a search brings up from far below', async () => {
