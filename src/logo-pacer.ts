@@ -21,7 +21,7 @@ const LATE = 3000;
  * find-in-page reads waits for it.
  */
 export class LogoPacer {
-  #waiting = new WeakMap<Element, {img: HTMLImageElement; src: string}>();
+  #waiting = new Map<Element, {img: HTMLImageElement; src: string}>();
   #near: Element[] = [];
   /** Stands in the window itself: their logos go first, before those of the cards around it. */
   #inView = new Set<Element>();
@@ -68,6 +68,8 @@ export class LogoPacer {
     this.#observer.disconnect();
     this.#viewObserver.disconnect();
     this.#near = [];
+    this.#waiting.clear();
+    this.#inView.clear();
     cancelAnimationFrame(this.#frame);
   }
 
@@ -80,32 +82,47 @@ export class LogoPacer {
       // group in the list's order (the sort is stable).
       const later = (stand: Element) => (this.#inView.has(stand) ? 0 : 1);
       this.#near.sort((a, b) => later(a) - later(b));
-      for (const stand of this.#near.splice(0, IN_FLIGHT - this.#flying)) {
-        const {img, src} = this.#waiting.get(stand)!;
-        this.#waiting.delete(stand);
-        this.#observer.unobserve(stand);
-        this.#viewObserver.unobserve(stand);
-        this.#inView.delete(stand);
-        this.#flying++;
-        // A logo slower than LATE holds the others back no longer.
-        const late = setTimeout(() => {
-          landed();
-        }, LATE);
-        const landed = () => {
-          clearTimeout(late);
-          img.removeEventListener('load', landed);
-          img.removeEventListener('error', landed);
-          this.#flying--;
-          this.#ask();
-        };
-        img.addEventListener('load', landed);
-        img.addEventListener('error', landed);
-        // Asked for now, wherever the reader scrolls or searches meanwhile: a lazy image
-        // taken out of view before it loads would never land, and hold the others back.
-        img.loading = 'eager';
-        img.src = src;
-        stand.replaceWith(img);
-      }
+      for (const stand of this.#near.splice(0, IN_FLIGHT - this.#flying)) this.#putIn(stand, true);
     });
+  }
+
+  /**
+   * Puts in at once the logos of the cards shown (not hidden by a search),
+   * wherever they are: a printed list shows its logos, as the browsers load
+   * their own lazy images before printing.
+   */
+  putInShown() {
+    for (const stand of this.#waiting.keys()) if (!stand.closest('[hidden]')) this.#putIn(stand, false);
+    this.#near = this.#near.filter((stand) => this.#waiting.has(stand));
+  }
+
+  /** Puts one logo in place of its stand-in; `paced`: it counts against the others until it lands. */
+  #putIn(stand: Element, paced: boolean) {
+    const {img, src} = this.#waiting.get(stand)!;
+    this.#waiting.delete(stand);
+    this.#observer.unobserve(stand);
+    this.#viewObserver.unobserve(stand);
+    this.#inView.delete(stand);
+    if (paced) {
+      this.#flying++;
+      // A logo slower than LATE holds the others back no longer.
+      const late = setTimeout(() => {
+        landed();
+      }, LATE);
+      const landed = () => {
+        clearTimeout(late);
+        img.removeEventListener('load', landed);
+        img.removeEventListener('error', landed);
+        this.#flying--;
+        this.#ask();
+      };
+      img.addEventListener('load', landed);
+      img.addEventListener('error', landed);
+    }
+    // Asked for now, wherever the reader scrolls or searches meanwhile: a lazy image
+    // taken out of view before it loads would never land, and hold the others back.
+    img.loading = 'eager';
+    img.src = src;
+    stand.replaceWith(img);
   }
 }

@@ -195,6 +195,7 @@ export class PartnerDirectory extends PrerenderedElement {
   override connectedCallback() {
     super.connectedCallback();
     addEventListener('hashchange', this.#toHash);
+    addEventListener('beforeprint', this.#beforePrint);
     const root = this.renderRoot;
     if (!this.list) {
       this.list = root.querySelector('.list') ?? root.appendChild(Object.assign(document.createElement('ul'), {className: 'list'}));
@@ -212,6 +213,7 @@ export class PartnerDirectory extends PrerenderedElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     removeEventListener('hashchange', this.#toHash);
+    removeEventListener('beforeprint', this.#beforePrint);
     clearTimeout(this.#pause);
     this.#spoken = undefined;
     this.controller?.abort();
@@ -430,6 +432,9 @@ export class PartnerDirectory extends PrerenderedElement {
   }
 
   #logos = new LogoPacer();
+  #beforePrint = () => {
+    this.#logos.putInShown();
+  };
 
   /** The list's items are drawn from now on, a frame at a time after the first screen. */
   #startFilling(prepared: Prepared, folder: URL) {

@@ -835,6 +835,31 @@ describe('<partner-directory>: logos, two at a time as their cards come near the
     expect(found.id).to.equal('partner-299');
     await waitUntil(() => arrived(logoOf(found)), 'the found card’s logo arrives', {timeout: 5000});
   });
+
+  it('puts in the logos of every card a search shows when the page is about to be printed, far ones too', async () => {
+    const {el, loaded} = withLogos();
+    await loaded;
+    // Every fourth partner (4, 8, … 300): most of them far below the window.
+    await search(el, 'spain');
+    await el.updateComplete;
+    const shown = items(el).filter((li) => !li.hidden);
+    expect(shown.length).to.equal(75);
+    expect(shown.filter((li) => !logoOf(li)).length, 'shown cards waiting for their logos').to.be.above(40);
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(
+      shown.filter((li) => !logoOf(li)?.src).map((li) => li.id),
+      'shown cards without a logo asked for',
+    ).to.deep.equal([]);
+    // Printing shows what the search shows: the hidden cards' logos are not asked for (those of the first
+    // window's cards came before the search).
+    expect(
+      items(el)
+        .slice(40)
+        .filter((li) => li.hidden && logoOf(li)).length,
+    ).to.equal(0);
+    expect(await requestsFor('/logo-299.svg')).to.equal(0);
+    await waitUntil(() => shown.every((li) => arrived(logoOf(li))), 'the shown cards’ logos arrive', {timeout: 10000});
+  });
 });
 
 describe('search folding', () => {
