@@ -4,8 +4,10 @@
 // 'disconnected' listener, as Playwright's does.
 import assert from 'node:assert/strict';
 import {EventEmitter} from 'node:events';
+import {Readable} from 'node:stream';
 import test from 'node:test';
 import {closeWithin, StepFailed, watchBrowser} from '../../tools/dev/bench-steps.mjs';
+import {engineRows, receiveFigures} from '../../tools/dev/bench-engines.mjs';
 
 class Browser extends EventEmitter {
   constructor() {
@@ -80,4 +82,60 @@ test("stopping the watch leaves Playwright's own listener: the browser then clos
 
 test('a browser that never closes does not hold the run: closeWithin gives up after its limit', async () => {
   assert.equal(await closeWithin({close: never}, 50), false);
+});
+
+/**
+ * A launcher stand-in for the engines' rows: each page it opens posts its
+ * figures at once through the benchmark server's route; `hangOn` names the
+ * command ('open' or 'close') that never answers for the `at`-th page.
+ */
+function launcherThat(/** @type {'open' | 'close'} */ hangOn, at = 3) {
+  let opened = 0;
+  return {
+    initialize: async () => {},
+    stop: async () => {},
+    startSession: async (/** @type {string} */ _id, /** @type {string} */ url) => {
+      opened++;
+      if (hangOn === 'open' && opened === at) return never();
+      const key = new URL(url).searchParams.get('key');
+      const figures = {first: 1, longest: 1, frames: 1, done: 1, drawn: 1, keys: [], viewport: '1×1', agent: ''};
+      const req = Object.assign(Readable.from([JSON.stringify(figures)]), {url: `/bench-figures/${key}`, method: 'POST'});
+      receiveFigures(/** @type {any} */ (req), /** @type {any} */ ({writeHead: () => ({end() {}})}));
+    },
+    stopSession: async () => (hangOn === 'close' && opened === at ? never() : undefined),
+  };
+}
+const rowsWith = (/** @type {ReturnType<typeof launcherThat>} */ launcher) =>
+  quietly(() =>
+    engineRows({
+      origin: 'http://127.0.0.1:9',
+      page: '/engines.html',
+      base: '/p1000/',
+      baselineUrl: '/baseline.js',
+      runs: 1,
+      limit: 60_000,
+      step: watchBrowser(new Browser()).step,
+      row: () => {},
+      only: 'webkit',
+      launch: () => Promise.resolve(/** @type {any} */ ([launcher])),
+      commandLimit: 50,
+    }),
+  );
+
+test("an engine's step that hangs says what it was doing and how long each page before it took", async () => {
+  await assert.rejects(rowsWith(launcherThat('close')), (error) => {
+    assert.ok(error instanceof StepFailed);
+    assert.match(
+      error.message,
+      /^the directory and plain DOM in webkit: no answer within 0\.05 s; it was closing page 3 of 4 \(styled, run 2\) \(pages done: \d+ s, \d+ s\)$/,
+    );
+    return true;
+  });
+  await assert.rejects(rowsWith(launcherThat('open', 1)), (error) => {
+    assert.match(
+      /** @type {Error} */ (error).message,
+      /: no answer within 0\.05 s; it was opening page 1 of 4 \(directory, run 1\) \(pages done: none\)$/,
+    );
+    return true;
+  });
 });

@@ -8,6 +8,28 @@
 import {browsers, stopBrowsers} from '../../node/launchers.mjs';
 import {requestedEngines} from '../../node/browsers.mjs';
 import {median, ms} from './bench-figures.mjs';
+import {StepFailed} from './bench-steps.mjs';
+
+/** How long a WebDriver or DevTools command (opening or closing a page) may take: seconds, when it works. */
+const COMMAND_LIMIT = 30_000;
+
+/** `promise`, or a failure once `ms` have passed without it settling. @template T @param {number} ms @param {Promise<T>} promise */
+async function within(ms, promise) {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => {
+          reject(new Error(`no answer within ${ms / 1000} s`));
+        }, ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Marks a run whose logos the benchmark's server refuses (see `refusesLogo`). */
 const NO_LOGOS = '-nologos';
@@ -161,51 +183,89 @@ export function enginePage(/** @type {string} */ moduleUrl) {
  * cores), the directory and the baseline alternated, each run a fresh page.
  * @param {{origin: string, page: string, base: string, baselineUrl: string, runs: number, limit: number,
  *   step: <T>(name: string, limit: number, work: () => Promise<T>) => Promise<T>,
- *   row: (what: string, value: string, goal?: string, note?: string) => void, logos?: boolean, only?: string}} options
+ *   row: (what: string, value: string, goal?: string, note?: string) => void, logos?: boolean, only?: string,
+ *   launch?: typeof browsers, commandLimit?: number}} options
  * Without `logos`, the benchmark's server refuses the logos (`refusesLogo`);
- * `only` names the one engine to measure.
+ * `only` names the one engine to measure. A step that fails says what it was
+ * doing (opening a page, waiting for its figures, closing it) and how long
+ * each page before took; opening or closing a page may take `commandLimit` ms.
+ * `launch` starts the engines (the test runner's launchers).
  */
-export async function engineRows({origin, page, base, baselineUrl, runs, limit, step, row, logos = true, only}) {
+export async function engineRows({
+  origin,
+  page,
+  base,
+  baselineUrl,
+  runs,
+  limit,
+  step,
+  row,
+  logos = true,
+  only,
+  launch = browsers,
+  commandLimit = COMMAND_LIMIT,
+}) {
   const names = requestedEngines().filter((name) => !only || name === only);
-  const launchers = await browsers(names);
+  const launchers = await launch(names);
   try {
     for (const [i, name] of names.entries()) {
       const launcher = launchers[i];
       await launcher.initialize(/** @type {any} */ ({concurrency: 1, coverage: false}), []);
       /** @type {Record<string, Figures[]>} */
       const figures = {directory: [], styled: []};
-      await step(`the directory and plain DOM in ${name}${logos ? '' : ', logos left out'}`, limit, async () => {
-        for (let run = 0; run < runs + 1; run++) {
-          for (const kind of run % 2 ? ['styled', 'directory'] : ['directory', 'styled']) {
-            const key = `${name}-${kind}-${run}${logos ? '' : NO_LOGOS}`;
-            /** @type {ReturnType<typeof setTimeout> | undefined} */
-            let timer;
-            const posted = new Promise((resolve, reject) => {
-              timer = setTimeout(() => {
-                reject(new Error(`no figures from ${name} within ${limit / 4000} s (${kind}, run ${run + 1})`));
-              }, limit / 4);
-              waiting.set(key, (result) => {
-                if ('error' in result) reject(new Error(`${name}, ${kind}: ${result.error}`));
-                else resolve(result);
+      // What the step was doing and how long each page took: a step that runs out of time says whether a
+      // WebDriver command hung or the engine was slow throughout.
+      let doing = 'starting';
+      /** @type {number[]} */
+      const pageTimes = [];
+      const pages = (runs + 1) * 2;
+      const stepName = `the directory and plain DOM in ${name}${logos ? '' : ', logos left out'}`;
+      try {
+        await step(stepName, limit, async () => {
+          for (let run = 0; run < runs + 1; run++) {
+            for (const kind of run % 2 ? ['styled', 'directory'] : ['directory', 'styled']) {
+              const began = performance.now();
+              const which = `page ${pageTimes.length + 1} of ${pages} (${kind}, run ${run + 1})`;
+              const key = `${name}-${kind}-${run}${logos ? '' : NO_LOGOS}`;
+              /** @type {ReturnType<typeof setTimeout> | undefined} */
+              let timer;
+              const posted = new Promise((resolve, reject) => {
+                timer = setTimeout(() => {
+                  reject(new Error(`no figures from ${name} within ${limit / 4000} s (${kind}, run ${run + 1})`));
+                }, limit / 4);
+                waiting.set(key, (result) => {
+                  if ('error' in result) reject(new Error(`${name}, ${kind}: ${result.error}`));
+                  else resolve(result);
+                });
               });
-            });
-            const query = new URLSearchParams({kind, base: base.replace(/^\//, `/alias/${key}/`), baselineUrl, key});
-            /** @type {Figures} */
-            let result;
-            try {
-              await launcher.startSession(key, `${origin}${page}?${query}`);
-              result = /** @type {Figures} */ (await posted);
-            } finally {
-              // Also when the session could not start: no timer left to keep the run alive, or to reject later.
-              clearTimeout(timer);
-              waiting.delete(key);
+              // When the page cannot be opened, nothing awaits this promise; its rejection is not an unhandled one
+              // (the `await posted` below still throws it).
+              posted.catch(() => undefined);
+              const query = new URLSearchParams({kind, base: base.replace(/^\//, `/alias/${key}/`), baselineUrl, key});
+              /** @type {Figures} */
+              let result;
+              try {
+                doing = `opening ${which}`;
+                await within(commandLimit, launcher.startSession(key, `${origin}${page}?${query}`));
+                doing = `waiting for ${which}'s figures`;
+                result = /** @type {Figures} */ (await posted);
+              } finally {
+                // Also when the session could not start: no timer left to keep the run alive, or to reject later.
+                clearTimeout(timer);
+                waiting.delete(key);
+              }
+              doing = `closing ${which}`;
+              await within(commandLimit, launcher.stopSession(key));
+              pageTimes.push(performance.now() - began);
+              // The first run of each warms the engine up.
+              if (run) figures[kind].push(result);
             }
-            await launcher.stopSession(key);
-            // The first run of each warms the engine up.
-            if (run) figures[kind].push(result);
           }
-        }
-      });
+        });
+      } catch (error) {
+        const times = pageTimes.map((t) => `${(t / 1000).toFixed(0)} s`).join(', ') || 'none';
+        throw new StepFailed(`${/** @type {Error} */ (error).message}; it was ${doing} (pages done: ${times})`);
+      }
       report(name, figures, runs, row, logos);
     }
   } finally {
