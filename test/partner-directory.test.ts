@@ -841,7 +841,6 @@ describe('<partner-directory>: logos, two at a time as their cards come near the
     await loaded;
     // Every fourth partner (4, 8, … 300): most of them far below the window.
     await search(el, 'spain');
-    await el.updateComplete;
     const shown = items(el).filter((li) => !li.hidden);
     expect(shown.length).to.equal(75);
     expect(shown.filter((li) => !logoOf(li)).length, 'shown cards waiting for their logos').to.be.above(40);

@@ -8,28 +8,10 @@
 import {browsers, stopBrowsers} from '../../node/launchers.mjs';
 import {requestedEngines} from '../../node/browsers.mjs';
 import {median, ms} from './bench-figures.mjs';
-import {StepFailed} from './bench-steps.mjs';
+import {StepFailed, within} from './bench-steps.mjs';
 
 /** How long a WebDriver or DevTools command (opening or closing a page) may take: seconds, when it works. */
 const COMMAND_LIMIT = 30_000;
-
-/** `promise`, or a failure once `ms` have passed without it settling. @template T @param {number} ms @param {Promise<T>} promise */
-async function within(ms, promise) {
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise((_, reject) => {
-        timer = setTimeout(() => {
-          reject(new Error(`no answer within ${ms / 1000} s`));
-        }, ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** Marks a run whose logos the benchmark's server refuses (see `refusesLogo`). */
 const NO_LOGOS = '-nologos';

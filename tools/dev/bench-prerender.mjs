@@ -80,20 +80,6 @@ export async function benchPrerender(
   /** Pages the prerenderer refuses (more than 512 open elements) are named in their row. */
   // Set inside time(), which the type checker cannot follow.
   let refused = /** @type {boolean} */ (false);
-  /** The median time of `work` over `count` runs. @param {() => unknown} work */
-  const median = (work, count = RUNS) => {
-    const runs = [];
-    for (let i = 0; i < count; i++) {
-      const start = performance.now();
-      work();
-      runs.push(performance.now() - start);
-    }
-    return runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-  };
-  const time = (/** @type {string} */ html) => {
-    refused = prerenderHTML(html, options).errors.some((e) => e.includes('elements are open here'));
-    return median(() => prerenderHTML(html, options), html.length > 2 * MB ? LARGE_RUNS : RUNS);
-  };
   /**
    * Medians of `works` timed side by side: each run times every one in turn (the order turning from run to
    * run), so a slow spell of the machine, or a collection of the garbage one left, falls on all of them.
@@ -111,6 +97,12 @@ export async function benchPrerender(
       }
     }
     return runs.map((times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]);
+  };
+  /** The median time of `work` over `count` runs. @param {() => unknown} work */
+  const median = (work, count = RUNS) => sideBySide([work], count)[0];
+  const time = (/** @type {string} */ html) => {
+    refused = prerenderHTML(html, options).errors.some((e) => e.includes('elements are open here'));
+    return median(() => prerenderHTML(html, options), html.length > 2 * MB ? LARGE_RUNS : RUNS);
   };
   // The parser's own cost, the floor under the prerenderer's: the same pages read by parse5 alone.
   const [page1, page10] = [ordinary(MB), ordinary(10 * MB)];

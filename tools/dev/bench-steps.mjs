@@ -81,16 +81,32 @@ export function watchBrowser(browser) {
  * @param {{close(): Promise<void>}} browser @param {number} [limit]
  */
 export async function closeWithin(browser, limit = 15000) {
+  try {
+    await within(limit, browser.close());
+    return true;
+  } catch (error) {
+    if (error instanceof TimedOut) return false;
+    throw error;
+  }
+}
+
+/** What `within` rejects with when its time is up. */
+class TimedOut extends Error {}
+
+/** `promise`, or a failure once `ms` have passed without it settling. @template T @param {number} ms @param {Promise<T>} promise */
+export async function within(ms, promise) {
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
-  const closed = await Promise.race([
-    browser.close().then(() => true),
-    new Promise((resolve) => {
-      timer = setTimeout(() => {
-        resolve(false);
-      }, limit);
-    }),
-  ]);
-  clearTimeout(timer);
-  return closed;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => {
+          reject(new TimedOut(`no answer within ${ms / 1000} s`));
+        }, ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
