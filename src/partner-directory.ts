@@ -70,7 +70,12 @@ const COMPLETE_WITHIN = 3000;
 const PACED_WITHIN = COMPLETE_WITHIN * 0.5;
 /** Items drawn between two checks of whether the first screen is full. */
 const BATCH = 12;
-/** At least this many items count as the first screen (a list above the page's first screen still fills it). */
+/**
+ * After a search, at least this many matches count as a screenful (shown at
+ * once). The list's own first screen is only what reaches below the window:
+ * drawing 24 there at least put twice the items and their layout into the task
+ * before the first frame (Chromium, 800×600: 12 fill it).
+ */
 const FIRST_SCREEN_MIN = 24;
 /** A list this short is drawn at once: it fits in one frame, and frames would only make it later. */
 const AT_ONCE = 100;
@@ -460,7 +465,7 @@ export class PartnerDirectory extends PrerenderedElement {
     // The first screen at once: batches until the list reaches below the window
     // (a list that is not displayed has no box: its first screen is the least one).
     const below = () => !this.list!.getClientRects().length || this.list!.getBoundingClientRect().bottom > innerHeight;
-    while (drawing.next < entries.length && (entries.length <= AT_ONCE || drawing.next < FIRST_SCREEN_MIN || !below())) this.#drawBatch();
+    while (drawing.next < entries.length && (entries.length <= AT_ONCE || !below())) this.#drawBatch();
     this.#screenful = Math.max(FIRST_SCREEN_MIN, drawing.next);
   }
 
