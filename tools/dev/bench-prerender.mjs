@@ -12,6 +12,11 @@ const MB = 1024 * 1024;
 const RUNS = Number(process.env.BENCH_PRERENDER_RUNS ?? 5);
 /** 10 MB pages take seconds each: fewer runs keep \`npm run bench\` within its 10 minutes. */
 const LARGE_RUNS = Number(process.env.BENCH_PRERENDER_LARGE_RUNS ?? 3);
+/**
+ * Ordinary 1 MB, the yardstick of every other row and timed beside parse5: more runs, since one run of
+ * either moves by a third with the garbage collector (parse5 alone: 79–153 ms in 15 runs).
+ */
+const ORDINARY_RUNS = 2 * RUNS - 1;
 
 const card = (/** @type {number} */ i) =>
   `<partner-card partner="region-southern-denmark" variant="compact" href="/p/${i}/"></partner-card>`;
@@ -84,9 +89,10 @@ export async function benchPrerender(
    * Medians of `works` timed side by side: each run times every one in turn (the order turning from run to
    * run), so a slow spell of the machine, or a collection of the garbage one left, falls on all of them.
    * Timed one after the other, the prerenderer's ratio to parse5 ranged 1.31× to 1.90× between runs of the
-   * same build. @param {(() => unknown)[]} works
+   * same build. With `warm`, each is run once first, untimed. @param {(() => unknown)[]} works
    */
-  const sideBySide = (works, count = RUNS) => {
+  const sideBySide = (works, count = RUNS, warm = false) => {
+    if (warm) for (const work of works) work();
     const runs = works.map(() => /** @type {number[]} */ ([]));
     for (let i = 0; i < count; i++) {
       for (let j = 0; j < works.length; j++) {
@@ -112,12 +118,15 @@ export async function benchPrerender(
   ].map(([size, page]) => {
     const [prerendered, bare, located] = sideBySide(
       [() => prerenderHTML(page, options), () => parse(page), () => parse(page, {sourceCodeLocationInfo: true})],
-      page.length > 2 * MB ? LARGE_RUNS : RUNS,
+      page.length > 2 * MB ? LARGE_RUNS : ORDINARY_RUNS,
+      // Warmed at 1 MB: the prerenderer's first run compiles its own code (Lit's server rendering, the
+      // located parser), a share of one run that 5 runs' median did not always leave out. At 10 MB it is small.
+      page.length <= 2 * MB,
     );
     return {size, prerendered, bare, located};
   });
   const [one, ten] = ordinaryRows.map((r) => r.prerendered);
-  row(`prerender ordinary HTML, 1 MB / 10 MB (median of ${RUNS} / ${LARGE_RUNS})`, `${one.toFixed(0)} ms / ${ten.toFixed(0)} ms`);
+  row(`prerender ordinary HTML, 1 MB / 10 MB (median of ${ORDINARY_RUNS} / ${LARGE_RUNS})`, `${one.toFixed(0)} ms / ${ten.toFixed(0)} ms`);
   for (const {size, prerendered, bare, located} of ordinaryRows) {
     row(
       `… parse5 reading the same ${size} alone, without / with source locations (median; timed in turn with the prerenderer)`,
