@@ -119,8 +119,9 @@ export async function benchPrerender(
     const [prerendered, bare, located] = sideBySide(
       [() => prerenderHTML(page, options), () => parse(page), () => parse(page, {sourceCodeLocationInfo: true})],
       page.length > 2 * MB ? LARGE_RUNS : ORDINARY_RUNS,
-      // Warmed at 1 MB: the prerenderer's first run compiles its own code (Lit's server rendering, the
-      // located parser), a share of one run that 5 runs' median did not always leave out. At 10 MB it is small.
+      // Warmed at 1 MB, as the browser rows are: the prerenderer's first run also compiles its own code (Lit's
+      // server rendering, the located parser). It does not steady the ratio between runs on this machine
+      // (1.35× to 1.82× in three runs alone); it keeps compiling out of it. At 10 MB it is a small part of a run.
       page.length <= 2 * MB,
     );
     return {size, prerendered, bare, located};
