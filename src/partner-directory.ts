@@ -438,6 +438,12 @@ export class PartnerDirectory extends PrerenderedElement {
 
   #logos = new LogoPacer();
   #beforePrint = () => {
+    // A list still being drawn (or shown again after a search) is printed whole: the rest at once, as when its time is up.
+    if (this.#busy()) {
+      this.#cancelFrame?.();
+      this.#deadline = 0;
+      this.#step();
+    }
     this.#logos.putInShown();
   };
 

@@ -420,6 +420,25 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     }
   });
 
+  it('is printed whole while it is still being drawn: the page about to be printed draws the rest, and shows every match, at once', async () => {
+    const {el, loaded} = await started(1000);
+    expect(items(el).length, 'still drawing').to.be.below(1000);
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(items(el), 'drawn when printing starts').to.have.length(1000);
+    expect(list(el).getAttribute('aria-busy')).to.equal('false');
+    await loaded;
+    // After a search, showing the rest of the matches a frame at a time.
+    await search(el, 'partner 7');
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
+    input.value = '';
+    input.dispatchEvent(new Event('input'));
+    while (el.isUpdatePending) await Promise.resolve();
+    expect(shown(el), 'still showing').to.be.below(1000);
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(shown(el), 'shown when printing starts').to.equal(1000);
+    expect(list(el).getAttribute('aria-busy')).to.equal('false');
+  });
+
   it('draws a list of 100 at once', async () => {
     const {el} = await started(100);
     expect(items(el)).to.have.length(100);
