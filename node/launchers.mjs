@@ -7,7 +7,7 @@
 // WebKit (WebDriver has none), so those engines are launched a second time
 // with the setting in force: Firefox through its preferences, WebKitGTK
 // through GTK's theme and settings. Chromium emulates them through CDP.
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {spawn} from 'node:child_process';
@@ -34,8 +34,12 @@ const CHROMIUM_ARGS = [
 
 /** @type {import('node:child_process').ChildProcess[]} */
 const children = [];
+/** Folders made for the programs (WebKitGTK's settings): removed with them, so runs leave nothing behind. */
+/** @type {string[]} */
+const folders = [];
 const stopChildren = () => {
   children.forEach((child) => child.kill());
+  for (const folder of folders.splice(0)) rmSync(folder, {recursive: true, force: true});
 };
 /** Ends the programs the launchers started (Xvfb, WebKitWebDriver): a script that used them ends with them. */
 export const stopBrowsers = stopChildren;
@@ -81,6 +85,7 @@ async function waitForPort(port, ms = 10_000) {
 function gtkConfig(settings) {
   const home = join(tmpdir(), `partner-card-gtk-${process.pid}-${Object.keys(settings).join('-')}`);
   mkdirSync(join(home, 'gtk-3.0'), {recursive: true});
+  folders.push(home);
   const lines = Object.entries(settings).map(([key, value]) => `${key}=${value}`);
   writeFileSync(join(home, 'gtk-3.0', 'settings.ini'), ['[Settings]', ...lines, ''].join('\n'));
   return home;

@@ -4,6 +4,9 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawn, spawnSync} from 'node:child_process';
 import {once} from 'node:events';
+import {existsSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -17,13 +20,16 @@ function alive(pid) {
   }
 }
 
-test('a run stopped by SIGTERM stops Xvfb and WebKitWebDriver, says so, and ends by the signal', async () => {
-  // WebKit's launcher starts its programs at once (Chromium's and Firefox's only when a test runs).
-  const run = spawn(
-    process.execPath,
-    ['--input-type=module', '-e', "import {browsers} from './node/launchers.mjs'; await browsers(); console.log('ready');"],
-    {cwd: root, env: {...process.env, BROWSERS: 'webkit'}, stdio: ['ignore', 'pipe', 'pipe'], detached: true},
-  );
+test('a run stopped by SIGTERM stops Xvfb and WebKitWebDriver, removes their settings folder, says so, and ends by the signal', async () => {
+  // WebKit's launcher starts its programs at once (Chromium's and Firefox's only when a test runs);
+  // with reduced motion it writes GTK's settings into a folder of its own first.
+  const script = "import {browsersWith} from './node/launchers.mjs'; await browsersWith({reducedMotion: 'reduce'}); console.log('ready');";
+  const run = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    env: {...process.env, BROWSERS: 'webkit'},
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const pid = /** @type {number} */ (run.pid);
   let stderr = '';
   run.stderr.setEncoding('utf8').on('data', (/** @type {string} */ chunk) => (stderr += chunk));
@@ -44,6 +50,8 @@ test('a run stopped by SIGTERM stops Xvfb and WebKitWebDriver, says so, and ends
       .split('\n')
       .map((line) => line.split(' '));
     assert.deepEqual(programs.map(([, name]) => name).sort(), ['WebKitWebDriver', 'Xvfb']);
+    const settings = join(tmpdir(), `partner-card-gtk-${pid}-gtk-enable-animations`);
+    assert.ok(existsSync(settings), `${settings} is written while WebKit runs`);
     const exited = once(run, 'exit');
     run.kill('SIGTERM');
     const [code, signal] = await exited;
@@ -57,6 +65,7 @@ test('a run stopped by SIGTERM stops Xvfb and WebKitWebDriver, says so, and ends
       [],
       'programs left running',
     );
+    assert.ok(!existsSync(settings), `${settings} is left behind`);
   } finally {
     try {
       process.kill(-pid, 'SIGKILL');

@@ -6,6 +6,7 @@ import {spawnSync} from 'node:child_process';
 import {cpSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {tempFolder} from '../support/temp-folders.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const run = (/** @type {string[]} */ ...args) => {
@@ -14,7 +15,7 @@ const run = (/** @type {string[]} */ ...args) => {
 };
 
 test('broken profiles: each problem names the file, the JSON path and what is wrong; exit 1; no index', () => {
-  const out = join(mkdtempSync(join(tmpdir(), 'partners-')), 'index.json');
+  const out = join(tempFolder('index'), 'index.json');
   const result = run('test/fixtures/partners', '--out', out);
   assert.equal(result.code, 1);
   assert.match(

@@ -5,9 +5,9 @@ import {test} from 'node:test';
 import {spawnSync} from 'node:child_process';
 import assert from 'node:assert/strict';
 import {createHash} from 'node:crypto';
-import {mkdtempSync, readFileSync, writeFileSync, mkdirSync, copyFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, writeFileSync, mkdirSync, copyFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {tempFolder} from '../support/temp-folders.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 /** @type {typeof import('../../node/prerender.js')} */
@@ -83,7 +83,7 @@ test('a card without partner (its page sets it by script) is left as it is, coun
 });
 
 test('an unknown partner gets the closest ids; a profile that cannot be shown is worded as `partner-card index` words it', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'partner-card-prerender-words-'));
+  const dir = tempFolder('prerender-words');
   mkdirSync(join(dir, 'profiles'));
   copyFileSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), join(dir, 'profiles/region-southern-denmark.json'));
   writeFileSync(join(dir, 'profiles/no-summary.json'), JSON.stringify({id: 'no-summary', name: 'No Summary', country: 'DK'}));
@@ -253,7 +253,7 @@ test('links open in the same tab: no link in a full card, a compact card or a di
 
 /** A folder with pages and profiles, for the command line. */
 function site() {
-  const dir = mkdtempSync(join(tmpdir(), 'prerender-'));
+  const dir = tempFolder('prerender');
   mkdirSync(join(dir, 'profiles'));
   mkdirSync(join(dir, 'pages/sub'), {recursive: true});
   copyFileSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), join(dir, 'profiles/region-southern-denmark.json'));
@@ -325,7 +325,7 @@ test("README's policy for prerendered pages has this release's style hashes", as
 });
 
 test('a base that is not where the kept settings publish the profiles is a warning naming the tag, the address and where they are', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'partner-card-prerender-base-'));
+  const dir = tempFolder('prerender-base');
   mkdirSync(join(dir, 'profiles'));
   copyFileSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), join(dir, 'profiles/region-southern-denmark.json'));
   writeFileSync(join(dir, 'partner-card.config.json'), JSON.stringify({profiles: 'profiles', url: 'https://project.example/embed/'}));
@@ -418,7 +418,7 @@ test("the prerenderer changes nothing of parse5 for the rest of the process (Lit
 });
 
 test("pages' encodings: single-byte pages keep every byte and get ASCII; multi-byte and undeclared non-UTF-8 pages are refused by name", () => {
-  const dir = mkdtempSync(join(tmpdir(), 'partner-card-encodings-'));
+  const dir = tempFolder('encodings');
   mkdirSync(join(dir, 'profiles'));
   writeFileSync(join(dir, 'profiles/region-southern-denmark.json'), JSON.stringify(sample));
   // The review's page: ISO-2022-JP, where a raw ESC in a profile's text would make the decoder swallow a quote.

@@ -5,8 +5,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
-import {cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import fc from 'fast-check';
 import {main as exportProfiles} from '../../tools/cli/export-profiles.mjs';
@@ -14,13 +13,14 @@ import {main as importProfiles} from '../../tools/cli/import-profiles.mjs';
 import {profileUnits} from '../../shared/profile-xliff.mjs';
 import {escapeXml} from '../../shared/xliff.mjs';
 import {profileProblems} from '../../node/profile-files.mjs';
+import {tempFolder} from '../support/temp-folders.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const SAMPLE = 'region-southern-denmark';
 
 /** A fresh folder; with `profiles` written into it as `<id>.json` (text as given, or JSON in a layout). */
 function folder(/** @type {Record<string, string>} */ files = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'partner-card-xliff-'));
+  const dir = tempFolder('xliff');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
@@ -50,12 +50,12 @@ function run(main, args) {
   }
 }
 const exportTo = (/** @type {string[]} */ dirs) => {
-  const out = join(mkdtempSync(join(tmpdir(), 'partner-card-xlf-')), 'profiles.xlf');
+  const out = join(tempFolder('xlf'), 'profiles.xlf');
   const result = run(exportProfiles, [...dirs, '--out', out]);
   return {...result, file: out, xml: existsSync(out) ? readFileSync(out, 'utf8') : ''};
 };
 const importFrom = (/** @type {string} */ xml, /** @type {string} */ dir) => {
-  const file = join(mkdtempSync(join(tmpdir(), 'partner-card-xlf-')), 'back.xlf');
+  const file = join(tempFolder('xlf'), 'back.xlf');
   writeFileSync(file, xml);
   return run(importProfiles, [file, dir]);
 };
@@ -513,7 +513,7 @@ test(
   () => {
     const dir = demoFolder();
     const exported = exportTo([dir]);
-    const saved = join(mkdtempSync(join(tmpdir(), 'partner-card-ttk-')), 'saved.xlf');
+    const saved = join(tempFolder('ttk'), 'saved.xlf');
     const changes = {[`${SAMPLE}:$.summary`]: 'En af fem regioner i Danmark.', [`${SAMPLE}:$.facts[1].label`]: 'Medarbejdere'};
     const out = execFileSync(/** @type {string} */ (python), ['-c', ROUND_TRIP, exported.file, saved, JSON.stringify(changes)], {
       encoding: 'utf8',

@@ -9,7 +9,6 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   openSync,
   readFileSync,
   readSync,
@@ -18,13 +17,13 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {filesUnder, writeAllOrNone} from '../../node/safe-files.mjs';
 import {printable} from '../../node/terminal-text.mjs';
 import {main as prerender} from '../../tools/cli/prerender.mjs';
 import {main as importProfiles} from '../../tools/cli/import-profiles.mjs';
 import {main as exportProfiles} from '../../tools/cli/export-profiles.mjs';
+import {tempFolder} from '../support/temp-folders.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const SAMPLE = join(root, 'demo/embed/partners/region-southern-denmark.json');
@@ -45,7 +44,7 @@ async function run(main, args) {
 
 /** A site: pages/ with two pages, profiles/ with the sample, and a page outside both. */
 function site() {
-  const dir = mkdtempSync(join(tmpdir(), 'partner-card-files-'));
+  const dir = tempFolder('files');
   mkdirSync(join(dir, 'pages/sub'), {recursive: true});
   mkdirSync(join(dir, 'profiles'));
   copyFileSync(SAMPLE, join(dir, 'profiles/region-southern-denmark.json'));
@@ -120,7 +119,7 @@ test('every page is replaced whole: a reader holding the old file reads all of t
 });
 
 test('writeAllOrNone: when one file cannot be written, none is, and no temporary file stays', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'partner-card-files-'));
+  const dir = tempFolder('files');
   writeFileSync(join(dir, 'a.html'), 'old a');
   assert.throws(() => {
     writeAllOrNone([
@@ -139,7 +138,7 @@ test('writeAllOrNone: when one file cannot be written, none is, and no temporary
 });
 
 test('filesUnder lists regular files by name order, leaving node_modules and hidden folders out', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'partner-card-files-'));
+  const dir = tempFolder('files');
   for (const path of ['b.html', 'a.html', 'x.txt', 'node_modules/n.html', '.git/g.html', 'sub/c.html']) {
     mkdirSync(join(dir, path, '..'), {recursive: true});
     writeFileSync(join(dir, path), '');
