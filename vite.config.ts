@@ -19,7 +19,7 @@ import {pageFiles} from './tools/build/vite/page-files.mjs';
  */
 const MODULES = {
   card: {entry: 'src/index.ts', file: 'partner-card.js', budget: 13 * 1024},
-  directory: {entry: 'src/directory.ts', file: 'partner-directory.js', budget: 17 * 1024},
+  directory: {entry: 'src/directory.ts', file: 'partner-directory.js', budget: 17.5 * 1024},
 } as const;
 
 /** The module's version is package.json's (src/version.ts). */

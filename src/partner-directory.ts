@@ -19,8 +19,12 @@ import {version} from './version.js';
 
 type View =
   | {status: 'loading'}
-  /** `folder`: what the entries' relative logo paths are relative to. */
-  | {status: 'loaded'; entries: Profile[]; folder: URL}
+  /**
+   * `folder`: what the entries' relative logo paths are relative to. While
+   * `checking`, the index's first entries are checked and the rest are being
+   * checked: the list's first screen is drawn from those (see `load`).
+   */
+  | {status: 'checking' | 'loaded'; entries: Profile[]; folder: URL}
   | {status: 'error'; kind: string};
 
 /**
@@ -32,6 +36,8 @@ interface Prepared {
   lang: Lang;
   href?: string;
   level: number;
+  /** How many entries were checked when it was prepared: a list whose checking went on is prepared again in place. */
+  count: number;
   /** Per entry, its folded search text: made on the first search, not on the first render. */
   hay?: string[];
   countries: [string, string][];
@@ -92,6 +98,16 @@ const nextTask = () =>
     const {port1, port2} = new MessageChannel();
     port1.onmessage = resolve;
     port2.postMessage(0);
+  });
+
+/** Resolves in a task after the next frame (or, in a hidden page, which draws none, after a moment). */
+const afterPaint = () =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      void nextTask().then(resolve);
+    });
   });
 
 /** The pause in typing after which the number of matches is announced: a screen reader is not interrupted at every key. */
@@ -228,7 +244,7 @@ export class PartnerDirectory extends PrerenderedElement {
     super.willUpdate(changed);
     if (!this.hasUpdated || changed.has('base')) void this.load();
     const {view} = this;
-    if (view.status !== 'loaded') return;
+    if (view.status === 'loading' || view.status === 'error') return;
     this.prepare(view.entries);
     const matches = this.query.trim() ? matcher(this.query) : undefined;
     const hay = matches && this.haystacks();
@@ -245,14 +261,19 @@ export class PartnerDirectory extends PrerenderedElement {
     const {currentLang: lang, href} = this;
     const level = clampLevel(this.headingLevel);
     const old = this.prepared;
-    if (old?.entries === entries && old.lang === lang && old.href === href && old.level === level) return old;
-    return (this.prepared = {entries, lang, href, level, countries: countries(entries, lang)});
+    if (old?.entries === entries && old.lang === lang && old.href === href && old.level === level) {
+      // The same list, longer: its checking went on after its first screen. The items drawn stay.
+      if (old.count !== entries.length) Object.assign(old, {count: entries.length, countries: countries(entries, lang), hay: undefined});
+      return old;
+    }
+    return (this.prepared = {entries, lang, href, level, count: entries.length, countries: countries(entries, lang)});
   }
 
   /** Loads the index again, past the HTTP cache (the error message's button does this). */
   async load(fresh = false) {
     this.controller?.abort();
     const controller = (this.controller = new AbortController());
+    this.#checkNow = undefined;
     this.view = {status: 'loading'};
     const folder = profilesFolder(this.base) ?? profilesFolder()!;
     try {
@@ -263,26 +284,46 @@ export class PartnerDirectory extends PrerenderedElement {
       });
       const index = (await request) as {partners?: unknown} | null;
       if (!Array.isArray(index?.partners)) throw new LoadError('invalid-profile', 'index.json has no "partners" list');
+      const {partners} = index;
       const entries: Profile[] = [];
-      let slice = performance.now();
-      for (const [i, entry] of index.partners.entries()) {
-        // Checked in slices, each a task, so frames are drawn between them: 1,000 at once held one frame for
-        // tens of ms. The clock is read every 50 entries (about 0.5 ms of checking), so a slow clock cannot make a task of each.
-        if (!(i % 50) && performance.now() - slice > SLICE_MS) {
-          await nextTask();
-          // A newer load (another base, "Try again") replaced this one: its index is no longer the page's.
-          if (controller.signal.aborted) return;
-          slice = performance.now();
+      let next = 0;
+      /** Checks entries up to `end`, or until the clock passes `until`; true once all are checked. */
+      const check = (end: number, until = Infinity) => {
+        const from = next;
+        for (; next < Math.min(end, partners.length); next++) {
+          // The clock is read every 50 entries (about 0.5 ms of checking), so a slow clock cannot make a task of
+          // each, and not before the first: each slice checks some, however late it starts.
+          if (next > from && !(next % 50) && performance.now() > until) return false;
+          try {
+            entries.push(validateProfile(partners[next]).profile);
+          } catch (error) {
+            console.warn(`<partner-directory>: left out partners[${next}]: ${(error as Error).message}`);
+          }
         }
-        try {
-          entries.push(validateProfile(entry).profile);
-        } catch (error) {
-          console.warn(`<partner-directory>: left out partners[${i}]: ${(error as Error).message}`);
-        }
+        return next >= partners.length;
+      };
+      // A newer load (another base, "Try again") replaces this one: its index is no longer the page's.
+      const goOn = (after = nextTask) => after().then(() => !controller.signal.aborted);
+      // A long list's first screen is drawn from its first 50 entries, in a task of its own, and the rest is
+      // checked once it is painted: checking 1,000 took 50 ms before the first card (Chromium, traced), most
+      // of it the checking code's first runs. A prerendered list is its own first screen.
+      if (!this.prerendered && partners.length > AT_ONCE && !check(50) && entries.length) {
+        if (!(await goOn())) return;
+        this.view = {status: 'checking', entries, folder};
+        // A page about to be printed cannot wait for the rest: it is checked at once (see `#beforePrint`).
+        this.#checkNow = () => {
+          check(Infinity);
+          this.view = {status: 'loaded', entries, folder};
+        };
+        if (!(await goOn(afterPaint))) return;
       }
-      // The list's first screen in a task after the checking's.
+      // The rest in slices, each a task, so frames are drawn between them: 1,000 at once held one frame for tens of ms.
+      while (!check(Infinity, performance.now() + SLICE_MS)) if (!(await goOn())) return;
+      this.#checkNow = undefined;
+      // The list's first screen (or the rest of the list, after a first screen drawn early) in a task after the checking's.
       await nextTask();
       if (controller.signal.aborted) return;
+      // The same array as while checking: the items drawn from its first part stay.
       this.view = {status: 'loaded', entries, folder};
       await this.updateComplete;
       if (controller !== this.controller) return;
@@ -338,7 +379,8 @@ export class PartnerDirectory extends PrerenderedElement {
     return inLang(lang, () =>
       directoryView({
         lang,
-        status: view.status,
+        // While the rest is checked, the status line says the list is loading: its count would change under the reader.
+        status: view.status === 'checking' ? 'loading' : view.status,
         query: this.query,
         country: this.country,
         countries: loaded ? prepared.countries : [],
@@ -408,11 +450,12 @@ export class PartnerDirectory extends PrerenderedElement {
    */
   protected override updated() {
     // During a retry the focus waits on the status line ("Loading partners…", then the count).
-    if (this.holdFocus) this.holdFocus = keepFocus(this, '[part="count"]') && this.view.status === 'loading';
+    if (this.holdFocus)
+      this.holdFocus = keepFocus(this, '[part="count"]') && (this.view.status === 'loading' || this.view.status === 'checking');
     const {view, prepared} = this;
     const list = this.list!;
     list.hidden = view.status === 'error';
-    if (view.status !== 'loaded' || !prepared) {
+    if (view.status === 'loading' || view.status === 'error' || !prepared) {
       this.#drawing = undefined;
       this.#reveal = Infinity;
       this.#schedule();
@@ -430,14 +473,26 @@ export class PartnerDirectory extends PrerenderedElement {
         list.replaceChildren();
         this.#startFilling(prepared, view.folder);
       }
-      this.warnUntranslated(prepared);
     }
     this.#showFirstScreen();
+    if (view.status === 'checking') {
+      // The rest of the list waits for the rest of the index: it is not complete, and no frame is asked for yet.
+      list.setAttribute('aria-busy', 'true');
+      return;
+    }
+    this.warnUntranslated(prepared);
     this.#schedule();
   }
 
   #logos = new LogoPacer();
+  /** While the index's first screen is shown and the rest is being checked: checks the rest at once. */
+  #checkNow?: () => void;
   #beforePrint = () => {
+    if (this.#checkNow) {
+      this.#checkNow();
+      this.#checkNow = undefined;
+      this.performUpdate();
+    }
     // A list still being drawn (or shown again after a search) is printed whole: the rest at once, as when its time is up.
     if (this.#busy()) {
       this.#cancelFrame?.();
@@ -471,7 +526,9 @@ export class PartnerDirectory extends PrerenderedElement {
     // The first screen at once: batches until the list reaches below the window
     // (a list that is not displayed has no box: its first screen is the least one).
     const below = () => !this.list!.getClientRects().length || this.list!.getBoundingClientRect().bottom > innerHeight;
-    while (drawing.next < entries.length && (entries.length <= AT_ONCE || !below())) this.#drawBatch();
+    // (While the index is checked, its first part is not the whole list however short.)
+    const atOnce = this.view.status === 'loaded' && entries.length <= AT_ONCE;
+    while (drawing.next < entries.length && (atOnce || !below())) this.#drawBatch();
     this.#screenful = Math.max(FIRST_SCREEN_MIN, drawing.next);
   }
 

@@ -375,8 +375,9 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     return {el, loaded};
   }
 
-  it('draws the first screen at once and the rest in later frames, busy until the list is complete', async () => {
+  it('draws the first screen from the index’s first entries, before the rest is checked, and the rest in later frames, busy until the list is complete', async () => {
     const {el, loaded} = await started(1000);
+    const firstItem = items(el)[0];
     const first = items(el).length;
     expect(first, 'a screenful at once').to.be.within(12, 400);
     expect(list(el).getAttribute('aria-busy')).to.equal('true');
@@ -384,15 +385,19 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     // No more than fills it: items are drawn 12 at a time, and the batch before the last one ended within the window.
     if (first > 12)
       expect(items(el)[first - 13].getBoundingClientRect().bottom, `${first} items: more than fill the window`).to.be.at.most(innerHeight);
-    expect(count(el), 'the count is the whole list’s at once').to.equal('1000 partners');
+    // Only the index's first entries are checked yet: the count is not known, and is not guessed.
+    expect(count(el), 'while the rest of the index is checked').to.equal('Loading partners…');
+    await waitUntil(() => count(el) === '1000 partners', 'the count once the whole index is checked', {timeout: DEFAULT_TIMEOUT});
+    expect(list(el).getAttribute('aria-busy'), 'busy while the rest is drawn').to.equal('true');
     await loaded;
     expect(items(el)).to.have.length(1000);
+    expect(items(el)[0], 'the first screen’s items stay: the rest is drawn after them').to.equal(firstItem);
     expect(list(el).getAttribute('aria-busy')).to.equal('false');
     expect(visible(el).slice(-1)).to.deep.equal(['partner-1000']);
   });
 
-  it('checks the index and draws its first screen in tasks of their own: other tasks run between the index parsed and the first card', async () => {
-    // A ticker of timer tasks: another task source than the directory's own (messages), whose order
+  it('draws its first screen in a task of its own after the index is parsed, and checks the rest of the index in tasks of their own after it: other tasks run between the first card and the count', async () => {
+    // A ticker of timer tasks: another task source than the directory's own (messages, frames), whose order
     // against those no engine promises; a timer that comes due while the index is checked runs between slices.
     let ticks = 0;
     let timer = 0;
@@ -401,21 +406,23 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
       timer = window.setTimeout(tick, 0);
     };
     tick();
-    const parse = JSON.parse;
-    let atParse = -1;
-    JSON.parse = (text: string, ...rest) => {
-      if (atParse < 0 && text.includes('"partners"')) atParse = ticks;
-      return parse(text, ...rest) as unknown;
-    };
     try {
       // 5,000 partners: tens of ms of checking in every engine, longer than a timer's 4 ms. An index
       // this page has not loaded: the directory shares a URL's parsed JSON for the page's life.
-      await started(5000, `/many/5000/${Math.random().toString(36).slice(2)}/`);
-      // The mutation observer answers in the task that drew the first items.
-      expect(atParse, 'the index was parsed').to.be.at.least(0);
-      expect(ticks, 'timer tasks between the index parsed and the first items drawn').to.be.above(atParse);
+      const {el, loaded} = await started(5000, `/many/5000/${Math.random().toString(36).slice(2)}/`);
+      // The mutation observer answered in the task that drew the first items.
+      const atFirst = ticks;
+      expect(count(el), 'the first screen comes before the whole index is checked').to.equal('Loading partners…');
+      let atCount = -1;
+      const observer = new MutationObserver(() => {
+        if (atCount < 0 && count(el) !== 'Loading partners…') atCount = ticks;
+      });
+      observer.observe(el.shadowRoot!.querySelector('[part="count"]')!, {childList: true, subtree: true, characterData: true});
+      await loaded;
+      observer.disconnect();
+      expect(count(el)).to.equal('5000 partners');
+      expect(atCount - atFirst, 'timer tasks between the first items drawn and the whole index checked').to.be.above(1);
     } finally {
-      JSON.parse = parse;
       clearTimeout(timer);
     }
   });
@@ -423,8 +430,10 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
   it('is printed whole while it is still being drawn: the page about to be printed draws the rest, and shows every match, at once', async () => {
     const {el, loaded} = await started(1000);
     expect(items(el).length, 'still drawing').to.be.below(1000);
+    expect(count(el), 'the rest of the index still being checked').to.equal('Loading partners…');
     window.dispatchEvent(new Event('beforeprint'));
     expect(items(el), 'drawn when printing starts').to.have.length(1000);
+    expect(count(el), 'checked when printing starts').to.equal('1000 partners');
     expect(list(el).getAttribute('aria-busy')).to.equal('false');
     await loaded;
     // After a search, showing the rest of the matches a frame at a time.
@@ -446,6 +455,7 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
 
   it('answers a keystroke typed while the list is drawn at once, and the whole list is filtered once it is there', async () => {
     const {el, loaded} = await started(1000);
+    await waitUntil(() => count(el) === '1000 partners', 'the whole index checked', {timeout: DEFAULT_TIMEOUT});
     expect(items(el).length, 'still drawing when the key is typed').to.be.below(1000);
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
     input.value = 'partner 999';
