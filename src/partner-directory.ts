@@ -224,6 +224,9 @@ export class PartnerDirectory extends PrerenderedElement {
       // Lit keeps its part on the node it draws before: a marker, since the list holds the items' own.
       this.list.before((this.renderOptions.renderBefore = new Comment()));
     }
+    // One that left the page while its index was loaded or checked gave it up: it asks again.
+    const {status} = this.view;
+    if ((status === 'loading' || status === 'checking') && this.controller?.signal.aborted) void this.load();
     if (this.urlState) {
       const params = new URLSearchParams(location.search);
       this.query = params.get(Q) ?? '';
@@ -237,7 +240,9 @@ export class PartnerDirectory extends PrerenderedElement {
     removeEventListener('beforeprint', this.#beforePrint);
     clearTimeout(this.#pause);
     this.#spoken = undefined;
-    this.controller?.abort();
+    // A directory moved elsewhere is disconnected and connected in one go: only one that stays out of the
+    // page gives up its index (see `connectedCallback`).
+    queueMicrotask(() => this.isConnected || this.controller?.abort());
   }
 
   protected override willUpdate(changed: PropertyValues) {

@@ -150,7 +150,7 @@ describe('<partner-card>: errors', () => {
     expect($(el, 'img')).to.equal(null);
   });
 
-  it('aborts the request of a card removed while loading, and asks again when it comes back', async () => {
+  it('keeps the request of a card moved while loading, aborts that of a card removed, and asks again when it comes back', async () => {
     const key = `removed-${Date.now()}`;
     // Slow enough that the card is removed long before the answer, even on a busy machine.
     const base = `/slow/1500/alias/${key}${SAMPLES}`;
@@ -166,6 +166,14 @@ describe('<partner-card>: errors', () => {
       const el = Object.assign(document.createElement('partner-card'), {base, partner: 'region-southern-denmark'});
       wrapper.append(el);
       await waitUntil(async () => (await slowLog(key)).seen.length === 1, 'the request reached the server', {timeout: 5000});
+      // Moved elsewhere in one go (disconnected and connected at once): the request stays.
+      const inner = wrapper.appendChild(document.createElement('div'));
+      inner.append(el);
+      await new Promise((r) => setTimeout(r, 0));
+      expect(
+        signals.map((signal) => signal.aborted),
+        'moved',
+      ).to.deep.equal([false]);
       el.remove();
       await new Promise((r) => setTimeout(r, 0));
       expect(signals.map((signal) => signal.aborted)).to.deep.equal([true]);

@@ -448,6 +448,30 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     expect(list(el).getAttribute('aria-busy')).to.equal('false');
   });
 
+  it('moved elsewhere in the page while its index is checked, or taken out and put back, still completes its list', async function () {
+    // Two lists, each within the index's own timeout: a list that never completes fails with its wait's message.
+    this.timeout(2 * DEFAULT_TIMEOUT + 5000);
+    const moved = await started(1000);
+    const other = document.createElement('div');
+    moved.el.parentElement!.append(other);
+    // A move: disconnected and connected in one go.
+    other.append(moved.el);
+    await waitUntil(() => count(moved.el) === '1000 partners', 'the list moved while checked', {timeout: DEFAULT_TIMEOUT});
+    await moved.el.updateComplete;
+    expect(items(moved.el)).to.have.length(1000);
+    // Out of the way: a list that starts below the window has no first screen to draw early.
+    other.remove();
+    const back = await started(1000, `/many/1000/${Math.random().toString(36).slice(2)}/`);
+    expect(count(back.el), 'taken out while its index is checked').to.equal('Loading partners…');
+    const parent = back.el.parentElement!;
+    back.el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    parent.append(back.el);
+    await waitUntil(() => count(back.el) === '1000 partners', 'the list put back', {timeout: DEFAULT_TIMEOUT});
+    await back.el.updateComplete;
+    expect(items(back.el)).to.have.length(1000);
+  });
+
   it('draws a list of 100 at once', async () => {
     const {el} = await started(100);
     expect(items(el)).to.have.length(100);
