@@ -312,7 +312,9 @@ export class PartnerDirectory extends PrerenderedElement {
       // A long list's first screen is drawn from its first 50 entries, in a task of its own, and the rest is
       // checked once it is painted: checking 1,000 took 50 ms before the first card (Chromium, traced), most
       // of it the checking code's first runs. A prerendered list is its own first screen.
-      if (!this.prerendered && partners.length > AT_ONCE && !check(50) && entries.length) {
+      const early = !this.prerendered && partners.length > AT_ONCE;
+      if (early) check(50);
+      if (early && entries.length) {
         if (!(await goOn())) return;
         this.view = {status: 'checking', entries, folder};
         // A page about to be printed cannot wait for the rest: it is checked at once (see `#beforePrint`).
