@@ -14,7 +14,7 @@ import {benchPrerender} from './bench-prerender.mjs';
 import {closeWithin, StepFailed, watchBrowser} from './bench-steps.mjs';
 import {median, ms} from './bench-figures.mjs';
 import {profilePreload} from '../../shared/profile-preload.mjs';
-import {enginePage, engineRows, receiveFigures, refusesLogo} from './bench-engines.mjs';
+import {enginePage, engineRows, leavesLogosOut, receiveFigures, withoutLogos} from './bench-engines.mjs';
 
 /** A step's time limit: generous for a busy machine, and a hang still ends the run well within its 10 minutes. */
 const STEP_LIMIT = 4 * 60 * 1000;
@@ -137,17 +137,14 @@ const TYPES = {'.html': 'text/html', '.js': 'text/javascript', '.json': 'applica
 /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
 async function serve(req, res) {
   if (receiveFigures(req, res)) return;
-  if (refusesLogo(req.url ?? '')) {
-    res.writeHead(404).end();
-    return;
-  }
   let path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/alias\/[^/]+/, ''));
   if (path.startsWith('/slow150/')) {
     path = path.slice('/slow150'.length);
     await new Promise((r) => setTimeout(r, 150));
   }
   try {
-    const body = readFileSync(`${root}${path.slice(1)}`);
+    const file = readFileSync(`${root}${path.slice(1)}`);
+    const body = leavesLogosOut(req.url ?? '') ? withoutLogos(file.toString()) : file;
     res.writeHead(200, {
       'content-type': /** @type {Partial<Record<string, string>>} */ (TYPES)[extname(path)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
