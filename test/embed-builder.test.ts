@@ -530,7 +530,10 @@ describe('Embed builder: copy, keyboard, accessibility, strict CSP', () => {
     expect($('#copy-status').textContent).to.equal('');
   });
 
-  it('a clipboard that never answers: after two seconds the code is selected and the page says to press Ctrl+C', async () => {
+  it('a clipboard that never answers: after two seconds the code is selected and the page says to press Ctrl+C', async function () {
+    // Its own waits add up past mocha's 10 s: the builder ready (8 s), the clipboard's two seconds and the status
+    // (4 s), then axe. WebKitGTK ran out at 10 s in a clean-clone run with two CPU-bound jobs beside the three engines.
+    this.timeout(30000);
     const {doc, win, $, code} = await openBuilder(`?partner=${SAMPLE}`);
     Object.defineProperty(win.navigator, 'clipboard', {value: {writeText: () => new Promise(() => {})}, configurable: true});
     // What a screen reader reads as the code box takes the focus: its name, then its description, the words to copy by hand.
