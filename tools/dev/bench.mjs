@@ -14,6 +14,7 @@ import {benchPrerender} from './bench-prerender.mjs';
 import {closeWithin, StepFailed, watchBrowser} from './bench-steps.mjs';
 import {median, ms} from './bench-figures.mjs';
 import {profilePreload} from '../../shared/profile-preload.mjs';
+import {floorCardModule} from './bench-floor-card.mjs';
 import {enginePage, engineRows, leavesLogosOut, receiveFigures, withoutLogos} from './bench-engines.mjs';
 
 /** A step's time limit: generous for a busy machine, and a hang still ends the run well within its 10 minutes. */
@@ -25,6 +26,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const WARMUP = 3;
 /** Runs per engine of the directory's rows in every engine (each engine's first run, one more, warms it up). */
 const ENGINE_RUNS = Number(process.env.BENCH_ENGINE_RUNS ?? 3);
+/** Loads of each page for the "card name painted" rows, after a warm-up round (six pages in turn: 80 s). */
+const PAINT_RUNS = Number(process.env.BENCH_PAINT_RUNS ?? 12);
 const root = new URL('../..', import.meta.url).pathname;
 const work = `${root}node_modules/.cache/partner-bench/`;
 const rel = (/** @type {string} */ path) => `/${path.slice(root.length)}`;
@@ -446,11 +449,16 @@ try {
     .replace(/<script type="module"[^>]*><\/script>/, '')
     .replace('</head>', `<style>${template?.[1].replace(/:host/g, '.plain-host')}</style></head>`)
     .replace(/<partner-card[^>]*>[^]*?<\/partner-card>/, `<div class="plain-host">${template?.[2]}</div>`);
+  // The floor under the preloaded page: the same page, its module replaced by the least a card can do.
+  for (const intl of [false, true]) writeFileSync(`${work}floor-card${intl ? '-intl' : ''}.js`, floorCardModule({intl}));
+  const floorPage = (/** @type {string} */ file) => preloadedPage.replace('/slow150/dist/partner-card.js', `/slow150${rel(work)}${file}`);
   for (const [name, html] of [
     ['script-only', partnerPage],
     ['preloaded', preloadedPage],
     ['prerendered', prerenderedPage],
     ['plain', plainPage],
+    ['floor', floorPage('floor-card.js')],
+    ['floor-intl', floorPage('floor-card-intl.js')],
   ]) {
     writeFileSync(`${root}demo/.bench-${name}.html`, html);
   }
@@ -509,14 +517,16 @@ try {
     await p.close();
     return figures;
   };
-  // The four pages alternated, each run starting with another: none always first, none measured
-  // while the machine was in another state. Medians of twice RUNS: these rows moved by 20% between runs.
-  const paintPages = ['script-only', 'preloaded', 'prerendered', 'plain'];
+  // The pages alternated, each run starting with another: none always first, none measured
+  // while the machine was in another state. Medians of PAINT_RUNS: these rows moved by 20% between runs
+  // as medians of seven.
+  const paintPages = ['script-only', 'preloaded', 'prerendered', 'plain', 'floor', 'floor-intl'];
   /** @type {Record<string, {painted: number[], arrived: number[], ran: number[]}>} */
   const paintFigures = Object.fromEntries(paintPages.map((name) => [name, {painted: [], arrived: [], ran: []}]));
-  await step('card name painted: the four pages, alternated', STEP_LIMIT, async () => {
-    for (let run = 0; run < 1 + 2 * RUNS; run++) {
-      for (const name of [...paintPages.slice(run % 4), ...paintPages.slice(0, run % 4)]) {
+  await step(`card name painted: the ${paintPages.length} pages, alternated`, STEP_LIMIT, async () => {
+    for (let run = 0; run < 1 + PAINT_RUNS; run++) {
+      const first = run % paintPages.length;
+      for (const name of [...paintPages.slice(first), ...paintPages.slice(0, first)]) {
         const {painted, module, domReady} = await namePainted(name);
         // The first round warms up.
         if (run === 0) continue;
@@ -528,7 +538,7 @@ try {
       }
     }
   });
-  const [scriptOnly, preloaded, prerendered, plainStatic] = paintPages.map((name) => {
+  const [scriptOnly, preloaded, prerendered, plainStatic, floor, floorIntl] = paintPages.map((name) => {
     const {painted, arrived, ran} = paintFigures[name];
     return {painted: median(painted), arrived: median(arrived), ran: median(ran)};
   });
@@ -536,23 +546,29 @@ try {
     (t) => t.painted,
   );
   row(
-    `card name painted after navigation, 150 ms per project-site response: prerendered / script-only / plain static HTML (median of ${2 * RUNS}, alternated)`,
+    `card name painted after navigation, 150 ms per project-site response: prerendered / script-only / plain static HTML (median of ${PAINT_RUNS}, alternated)`,
     `${ms(prerenderedPaint)} / ${ms(scriptOnlyPaint)} / ${ms(plainPaint)}`,
     'prerendered ≤ 1.05× plain',
     `${(prerenderedPaint / plainPaint).toFixed(2)}× plain, ${(scriptOnlyPaint / plainPaint).toFixed(1)}× for script-only; ${prerenderedPaint / plainPaint <= 1.05 ? 'met' : 'missed'}`,
   );
   row(
-    `… script-only with the profile preloaded, as the embed builder writes it (median of ${2 * RUNS})`,
+    `… script-only with the profile preloaded, as the embed builder writes it (median of ${PAINT_RUNS})`,
     ms(preloadedPaint),
     '≤ 1.3× plain',
     `${(preloadedPaint / plainPaint).toFixed(2)}× plain ${preloadedPaint / plainPaint <= 1.3 ? 'met' : 'missed'}`,
   );
   // The floor: the module is a second response after the page's, and must run before any card is drawn.
   row(
-    `… the same page: the module's response ended / the module had run (DOMContentLoaded) (median of ${2 * RUNS})`,
+    `… the same page: the module's response ended / the module had run (DOMContentLoaded) (median of ${PAINT_RUNS})`,
     `${ms(preloaded.arrived)} / ${ms(preloaded.ran)}`,
     '',
     `${(preloaded.arrived / plainPaint).toFixed(2)}× / ${(preloaded.ran / plainPaint).toFixed(2)}× plain's paint`,
+  );
+  row(
+    `… the same page with the least a card can do instead of the card's module (tools/dev/bench-floor-card.mjs): name and summary / and the country's name and one key figure through Intl (median of ${PAINT_RUNS})`,
+    `${ms(floor.painted)} / ${ms(floorIntl.painted)}`,
+    '',
+    `${(floor.painted / plainPaint).toFixed(2)}× / ${(floorIntl.painted / plainPaint).toFixed(2)}× plain`,
   );
   for (const name of paintPages) rmSync(`${root}demo/.bench-${name}.html`);
 
@@ -614,7 +630,9 @@ try {
   if (!(await closeWithin(browser))) console.error('bench: the browser did not close within 15 s');
   server.close();
   server.closeAllConnections();
-  for (const name of ['script-only', 'preloaded', 'prerendered', 'plain']) rmSync(`${root}demo/.bench-${name}.html`, {force: true});
+  for (const name of ['script-only', 'preloaded', 'prerendered', 'plain', 'floor', 'floor-intl']) {
+    rmSync(`${root}demo/.bench-${name}.html`, {force: true});
+  }
 }
 
 // --- Prerendering in Node: time against page size ------------------------------
