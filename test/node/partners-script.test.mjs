@@ -54,12 +54,19 @@ test('valid profiles: an index of compact entries, sorted, with a warning per te
     assert.match(result.out, /aarhus-lab\.json: \$\.summary has no "da" text/);
     assert.match(result.out, /aarhus-lab\.json: \$\.facts\[0\]\.label has no "da" text/);
     assert.match(result.out, /2 profile\(s\) valid, 2 warning\(s\); wrote .*index\.json with 2 partner\(s\)/);
-    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
+    const text = readFileSync(join(dir, 'index.json'), 'utf8');
+    const index = JSON.parse(text);
     assert.deepEqual(
       index.partners.map((/** @type {{id: string}} */ p) => p.id),
       ['aarhus-lab', 'region-southern-denmark'],
     );
     assert.deepEqual(Object.keys(index.partners[1]), ['id', 'name', 'shortName', 'country', 'summary', 'logo']);
+    // One partner a line, no indentation: a changed profile is a changed line, and browsers read no padding.
+    assert.deepEqual(
+      text.split('\n').slice(1, -2),
+      index.partners.map((/** @type {unknown} */ p, /** @type {number} */ i) => `${JSON.stringify(p)}${i < 1 ? ',' : ''}`),
+    );
+    assert.equal(text, `{"version":1,"partners":[\n${text.split('\n').slice(1, -2).join('\n')}\n]}\n`);
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
