@@ -38,6 +38,13 @@ test('each versioned file is its module, pointing at its own source map', () => 
   }
 });
 
+test("the modules add no Lit version to the page's globals (a partner's own Lit in development mode would warn of several)", () => {
+  for (const name of ['partner-card', 'partner-directory']) {
+    const code = readFileSync(join(root, `dist/${name}.js`), 'utf8');
+    assert.doesNotMatch(code, /(litHtml|litElement|reactiveElement)Versions/, `dist/${name}.js`);
+  }
+});
+
 test("the card's module defines <partner-card> alone; the directory's defines both", () => {
   const card = readFileSync(join(root, 'dist/partner-card.js'), 'utf8');
   const directory = readFileSync(join(root, 'dist/partner-directory.js'), 'utf8');

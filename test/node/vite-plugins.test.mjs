@@ -9,6 +9,7 @@ import {weigh} from '../../tools/build/vite/size-budget.mjs';
 import {minifyLiterals} from '../../tools/build/vite/minify-literals.mjs';
 import {noRuntimeMsgIds, STUB} from '../../tools/build/vite/no-runtime-msg-ids.mjs';
 import {shortenLitErrors} from '../../tools/build/vite/short-lit-errors.mjs';
+import {withoutVersionPushes} from '../../tools/build/vite/no-lit-version-globals.mjs';
 
 test('strip-translator-notes: the desc goes, escaped quotes and all; the id and the text stay', () => {
   const code = `msg(str\`about \${n}\`, {id: 'figure.about', desc: 'An "approximate" figure, e.g. \\'about 25,000\\'.'});\nmsg('Retry', {id: 'retry'});`;
@@ -91,4 +92,20 @@ test("short-lit-errors: both of Lit's long css-tag messages are found in the ins
   assert.match(shortened, /lit: use css or unsafeCSS/);
   assert.match(shortened, /lit: css`` takes css results only: "\+t/);
   assert.equal(shortened.replace(/Error\([^)]*\)/g, ''), code.replace(/Error\([^)]*\)/g, ''), 'nothing else changes');
+});
+
+test("no-lit-version-globals: each of Lit's modules loses its push to the page's version array, and nothing else", async () => {
+  const {readFileSync} = await import('node:fs');
+  for (const [path, name] of [
+    ['lit-html/lit-html.js', 'litHtmlVersions'],
+    ['lit-element/lit-element.js', 'litElementVersions'],
+    ['@lit/reactive-element/reactive-element.js', 'reactiveElementVersions'],
+  ]) {
+    const code = readFileSync(new URL(`../../node_modules/${path}`, import.meta.url), 'utf8');
+    // A later Lit that writes it otherwise would make this a no-op: the test says so.
+    const push = new RegExp(`\\(\\w+\\.${name}\\?\\?=\\[\\]\\)\\.push\\("[\\d.]+"\\)`).exec(code)?.[0];
+    assert.ok(push, `${path} pushes its version to ${name}`);
+    assert.equal(withoutVersionPushes(code)?.toString(), code.replace(push, 'void 0'), path);
+  }
+  assert.equal(withoutVersionPushes('globalThis.litHtmlVersions;'), undefined, 'a read is not a push: untouched');
 });
