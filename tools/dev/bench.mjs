@@ -26,8 +26,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const WARMUP = 3;
 /** Runs per engine of the directory's rows in every engine (each engine's first run, one more, warms it up). */
 const ENGINE_RUNS = Number(process.env.BENCH_ENGINE_RUNS ?? 3);
-/** Loads of each page for the "card name painted" rows, after a warm-up round (six pages in turn: 80 s). */
+/** Loads of each page for the "card name painted" rows, after a warm-up round (six pages in turn: about a minute). */
 const PAINT_RUNS = Number(process.env.BENCH_PAINT_RUNS ?? 12);
+/** The pages of the "card name painted" rows, written into demo/ for the run (and removed, whatever happens). */
+const PAINT_PAGES = ['script-only', 'preloaded', 'prerendered', 'plain', 'floor', 'floor-intl'];
 const root = new URL('../..', import.meta.url).pathname;
 const work = `${root}node_modules/.cache/partner-bench/`;
 const rel = (/** @type {string} */ path) => `/${path.slice(root.length)}`;
@@ -520,7 +522,7 @@ try {
   // The pages alternated, each run starting with another: none always first, none measured
   // while the machine was in another state. Medians of PAINT_RUNS: these rows moved by 20% between runs
   // as medians of seven.
-  const paintPages = ['script-only', 'preloaded', 'prerendered', 'plain', 'floor', 'floor-intl'];
+  const paintPages = PAINT_PAGES;
   /** @type {Record<string, {painted: number[], arrived: number[], ran: number[]}>} */
   const paintFigures = Object.fromEntries(paintPages.map((name) => [name, {painted: [], arrived: [], ran: []}]));
   await step(`card name painted: the ${paintPages.length} pages, alternated`, STEP_LIMIT, async () => {
@@ -630,9 +632,7 @@ try {
   if (!(await closeWithin(browser))) console.error('bench: the browser did not close within 15 s');
   server.close();
   server.closeAllConnections();
-  for (const name of ['script-only', 'preloaded', 'prerendered', 'plain', 'floor', 'floor-intl']) {
-    rmSync(`${root}demo/.bench-${name}.html`, {force: true});
-  }
+  for (const name of PAINT_PAGES) rmSync(`${root}demo/.bench-${name}.html`, {force: true});
 }
 
 // --- Prerendering in Node: time against page size ------------------------------
