@@ -1,4 +1,5 @@
 import MagicString from 'magic-string';
+import {litModuleRewrite} from './lit-module-rewrite.mjs';
 
 /**
  * Each of Lit's three modules adds its version to an array on the page's
@@ -22,14 +23,4 @@ export function withoutVersionPushes(code) {
 }
 
 /** @returns {import('vite').Plugin} */
-export function noLitVersionGlobals() {
-  return {
-    name: 'partner-card:no-lit-version-globals',
-    apply: 'build',
-    transform(code, id) {
-      if (!LIT_MODULE.test(id)) return null;
-      const s = withoutVersionPushes(code);
-      return s ? {code: s.toString(), map: s.generateMap({hires: true})} : null;
-    },
-  };
-}
+export const noLitVersionGlobals = () => litModuleRewrite('no-lit-version-globals', LIT_MODULE, withoutVersionPushes);

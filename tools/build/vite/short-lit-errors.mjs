@@ -1,4 +1,5 @@
 import MagicString from 'magic-string';
+import {litModuleRewrite} from './lit-module-rewrite.mjs';
 
 /**
  * Lit's production build still carries two long messages for misuse of its css
@@ -25,14 +26,4 @@ export function shortenLitErrors(code) {
 }
 
 /** @returns {import('vite').Plugin} */
-export function shortLitErrors() {
-  return {
-    name: 'partner-card:short-lit-errors',
-    apply: 'build',
-    transform(code, id) {
-      if (!id.includes('/@lit/reactive-element/css-tag.js')) return null;
-      const s = shortenLitErrors(code);
-      return s ? {code: s.toString(), map: s.generateMap({hires: true})} : null;
-    },
-  };
-}
+export const shortLitErrors = () => litModuleRewrite('short-lit-errors', /\/@lit\/reactive-element\/css-tag\.js/, shortenLitErrors);
