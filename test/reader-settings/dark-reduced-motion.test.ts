@@ -65,6 +65,7 @@ describe('A reader who prefers dark mode and reduced motion', () => {
       () => card.getBoundingClientRect(),
       () => sendKeys({press: 'Tab'}),
     );
+    expect(el.shadowRoot!.activeElement === card.querySelector('a'), 'Tab took the first card').to.equal(true);
     expect(share).to.be.above(0.8);
   });
 

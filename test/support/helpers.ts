@@ -102,24 +102,34 @@ export function ringPoints(box: DOMRect, offset: number): [number, number][] {
 /**
  * The share of the points round `box` whose colour `focus()` visibly changes
  * (by more than 40 in some channel): 0 when a focus ring is clipped away.
+ *
+ * The ring is drawn in the frame after focus; a busy machine's screenshot can
+ * still show an older frame (WebKitGTK under load in a clean-clone run: no
+ * point changed two frames after Tab). So pictures are taken again, a frame
+ * apart, until the ring is there or `limit` ms have passed: the best share.
  */
-export async function focusRingShare(box: () => DOMRect, focus: () => Promise<unknown>): Promise<number> {
+export async function focusRingShare(box: () => DOMRect, focus: () => Promise<unknown>, limit = 3000): Promise<number> {
   const before = await screenshot();
   await focus();
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  const after = await screenshot();
-  // Just outside the box, where the rings are drawn (2 px wide, 1–4 px off
-  // the box, depending on the box they are drawn round): a place counts when
-  // either of two depths changed.
-  const differs = (x: number, y: number) => {
-    const [a, b] = [before(x, y), after(x, y)];
-    return a.some((value, i) => Math.abs(value - b[i]) > 40);
-  };
   const inner = ringPoints(box(), 2);
   const outer = ringPoints(box(), 3);
   const points = inner.map((point, i) => [point, outer[i]]);
-  const changed = points.filter(([[x1, y1], [x2, y2]]) => differs(x1, y1) || differs(x2, y2));
-  return changed.length / points.length;
+  const started = performance.now();
+  let best = 0;
+  do {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const after = await screenshot();
+    // Just outside the box, where the rings are drawn (2 px wide, 1–4 px off
+    // the box, depending on the box they are drawn round): a place counts when
+    // either of two depths changed.
+    const differs = (x: number, y: number) => {
+      const [a, b] = [before(x, y), after(x, y)];
+      return a.some((value, i) => Math.abs(value - b[i]) > 40);
+    };
+    const changed = points.filter(([[x1, y1], [x2, y2]]) => differs(x1, y1) || differs(x2, y2));
+    best = Math.max(best, changed.length / points.length);
+  } while (best <= 0.8 && performance.now() - started < limit);
+  return best;
 }
 
 interface AxeWindow {
