@@ -64,7 +64,9 @@ test('valid profiles: an index of compact entries, sorted, with a warning per te
     // One partner a line, no indentation: a changed profile is a changed line, and browsers read no padding.
     assert.deepEqual(
       text.split('\n').slice(1, -2),
-      index.partners.map((/** @type {unknown} */ p, /** @type {number} */ i) => `${JSON.stringify(p)}${i < 1 ? ',' : ''}`),
+      index.partners.map(
+        (/** @type {unknown} */ p, /** @type {number} */ i) => `${JSON.stringify(p)}${i < index.partners.length - 1 ? ',' : ''}`,
+      ),
     );
     assert.equal(text, `{"version":1,"partners":[\n${text.split('\n').slice(1, -2).join('\n')}\n]}\n`);
   } finally {
