@@ -74,6 +74,16 @@ test('warnings name the line of a card a browser does not make', () => {
   ]);
 });
 
+test('what a page keeps inside a card (its light DOM, which the card does not show) is left as it is, cards in it too', () => {
+  const inner = '<partner-card partner="region-southern-denmark" base="/p/"></partner-card>';
+  const page = `<partner-card partner="region-southern-denmark" base="/p/"><p>Fallback ${inner}</p><!-- ${inner} --></partner-card>`;
+  const result = prerenderHTML(page, {profile});
+  assert.deepEqual([result.errors, result.warnings, result.cards], [[], [], 1]);
+  assert.equal(result.html.match(/shadowrootmode/g)?.length, 1);
+  assert.ok(result.html.endsWith(`<p>Fallback ${inner}</p><!-- ${inner} --></partner-card>`));
+  assert.equal(prerenderHTML(result.html, {profile}).html, result.html, 'a second run changes nothing');
+});
+
 test(`more than ${MAX_DEPTH} open elements: the page is refused, naming the line`, () => {
   const card = '<partner-card partner="region-southern-denmark" base="/p/"></partner-card>';
   const ok = prerenderHTML('<div>'.repeat(MAX_DEPTH - 3) + card, {profile});
