@@ -1,5 +1,5 @@
 import {fixtureSync, html, oneEvent} from '@open-wc/testing';
-import {executeServerCommand} from '@web/test-runner-commands';
+import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import type {TemplateResult} from 'lit';
 import '../../src/directory.js';
 import type {PartnerCard} from '../../src/partner-card.js';
@@ -130,6 +130,28 @@ export async function focusRingShare(box: () => DOMRect, focus: () => Promise<un
     best = Math.max(best, changed.length / points.length);
   } while (best <= 0.8 && performance.now() - started < limit);
   return best;
+}
+
+/**
+ * Presses `key` once for the page, and expects `state()` to become `expected`.
+ * WebKitGTK's WebDriver at times loses a key: pressed again right after
+ * itself, or right after `focus()` (a clean-clone run: the list's first
+ * ArrowDown never arrived). A key is pressed again only while nothing has
+ * changed for `wait` ms; any change must be the expected one, so a key that
+ * moves two steps, or one the page ignores (`tries` presses, no change), fails.
+ */
+export async function pressFor(key: string, state: () => string, expected: string, what: string, tries = 3, wait = 3000): Promise<void> {
+  const before = state();
+  for (let i = 0; i < tries; i++) {
+    await sendKeys({press: key});
+    const until = performance.now() + wait;
+    while (state() === before && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
+    if (state() !== before) {
+      if (state() !== expected) throw new Error(`${what}: ${key} gave ${state()}, not ${expected}`);
+      return;
+    }
+  }
+  throw new Error(`${what}: ${key} pressed ${tries} times, ${wait} ms apart, and nothing changed (${before})`);
 }
 
 interface AxeWindow {
