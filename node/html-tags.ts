@@ -249,14 +249,15 @@ function lineStarts(html: string): number[] {
   return starts;
 }
 
-function lineOf(starts: number[], offset: number): number {
-  let [low, high] = [0, starts.length - 1];
+/** How many of the ascending `values` are below `limit` (a binary search). */
+function countBelow(values: number[], limit: number): number {
+  let [low, high] = [0, values.length];
   while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
+    const mid = (low + high) >> 1;
+    if (values[mid] < limit) low = mid + 1;
+    else high = mid;
   }
-  return low + 1;
+  return low;
 }
 
 /** A child holding an earlier run's output: the card's declarative shadow root, then its JSON-LD. */
@@ -305,7 +306,8 @@ function placeOf(node: T.ChildNode, hosts: Gathered['hosts']): Place | undefined
     }
     const el = parent as T.Element;
     if (el.namespaceURI === spec.NS.HTML && isTag(el.tagName)) return undefined;
-    if (lang === undefined && attr(el, 'lang')?.trim()) lang = attr(el, 'lang');
+    const own = attr(el, 'lang');
+    if (lang === undefined && own?.trim()) lang = own;
     parent = el.parentNode;
   }
   return undefined;
@@ -316,7 +318,8 @@ export function findTags(html: string): FoundTags {
   // A page that never mentions a tag has none: no need to build its tree.
   if (!/<partner-(?:card|directory)/i.test(html)) return found;
   let starts: number[] | undefined;
-  const line = (offset: number) => lineOf((starts ??= lineStarts(html)), offset);
+  // The lines starting at or before `offset`, the first at 0.
+  const line = (offset: number) => countBelow((starts ??= lineStarts(html)), offset + 1);
   const gathered: Gathered = {nodes: [], hosts: new Map()};
   lastStart = 0;
   try {
@@ -339,18 +342,12 @@ export function findTags(html: string): FoundTags {
   /** Where each mention of a tag starts, in order: text and comments without one are not read. */
   const marks = [...html.matchAll(LOOKS_LIKE_A_TAG)].map((m) => m.index);
   const hasMark = (start: number, end = html.length) => {
-    let [low, high] = [0, marks.length];
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (marks[mid] < start) low = mid + 1;
-      else high = mid;
-    }
-    return low < marks.length && marks[low] < end;
+    const first = countBelow(marks, start);
+    return first < marks.length && marks[first] < end;
   };
 
   /** Mentions of a tag in the page from `start` to `end`, text a browser never reads as tags. */
   const mentions = (start: number, end: number | undefined, where: string) => {
-    if (!hasMark(start, end)) return;
     for (const m of html.slice(start, end).matchAll(LOOKS_LIKE_A_TAG)) {
       found.warnings.push(
         `line ${line(start + m.index)}: ${m[0].slice(1).toLowerCase()} ${where} is not an element a browser makes; left as it is`,
