@@ -3,7 +3,7 @@ import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../src/partner-card.js';
 import {strings} from '../pages/embed-builder/builder-strings.js';
 import {declarativeShadowRoot} from '../pages/embed-builder/embed-code.js';
-import {axeViolations, faintFieldBorders, pressFor} from './support/helpers.js';
+import {axeViolations, faintFieldBorders, pressFor, tabTo} from './support/helpers.js';
 
 /**
  * The embed builder (dist/embed.html, built by `npm run build`) as a partner's
@@ -345,8 +345,7 @@ describe('Embed builder: choices and code', () => {
     const links = [...doc.querySelectorAll<HTMLAnchorElement>('#partner-closest a')];
     expect(links.length).to.be.above(0);
     for (const link of links) {
-      await sendKeys({press: 'Tab'});
-      expect(doc.activeElement === link, `Tab reached ${doc.activeElement?.textContent}`).to.equal(true);
+      await tabTo(link, 'Tab goes on to the next close match');
       expect(getComputedStyle(link).outlineStyle).to.equal('solid');
     }
   });

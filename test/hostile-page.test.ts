@@ -1,8 +1,7 @@
 import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../src/partner-card.js';
 import type {PartnerDirectory} from '../src/partner-directory.js';
-import {$, $$, SAMPLES, settle, settled} from './support/helpers.js';
+import {$, $$, SAMPLES, settle, settled, tabTo} from './support/helpers.js';
 
 describe('Hostile pages: a strict Content-Security-Policy', () => {
   it('renders every state of card and directory with no violation under script-src/style-src self and Trusted Types', async () => {
@@ -113,8 +112,7 @@ describe('Hostile pages: zoom and keyboard', () => {
     expect(links.map((a) => a.getAttribute('part'))).to.deep.equal(['website', 'website', 'back-link']);
     links[0].focus();
     for (const next of links.slice(1)) {
-      await sendKeys({press: 'Tab'});
-      expect(el.shadowRoot!.activeElement).to.equal(next);
+      await tabTo(next, 'Tab goes on to the next link');
       expect(getComputedStyle(next).outlineStyle).to.equal('solid');
     }
   });

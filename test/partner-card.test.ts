@@ -1,11 +1,10 @@
 import {expect, fixture, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
 import {PartnerCard} from '../src/partner-card.js';
 // The directory's links are checked here too (the same-tab promise).
 import '../src/directory.js';
 import type {Profile} from '../shared/profile-types.js';
 import type {PartnerCardErrorDetail} from '../src/partner-card.js';
-import {$, $$, figures, FIXTURES, requested, requestsFor, SAMPLES, settle, settled, textOf, warnings} from './support/helpers.js';
+import {$, $$, figures, FIXTURES, requested, requestsFor, SAMPLES, settle, settled, tabTo, textOf, warnings} from './support/helpers.js';
 
 describe('<partner-card>: the full profile', () => {
   it('renders the Region of Southern Denmark sample with all its parts', async () => {
@@ -118,14 +117,12 @@ describe('<partner-card variant="compact">', () => {
       html`<button>before</button><partner-card variant="compact" partner="region-southern-denmark" base=${SAMPLES} href="/p/"></partner-card><button>after</button>`,
     );
     (el.previousElementSibling as HTMLElement).focus();
-    await sendKeys({press: 'Tab'});
     const link = $<HTMLAnchorElement>(el, 'a')!;
-    expect(el.shadowRoot!.activeElement).to.equal(link);
+    await tabTo(link, 'Tab from the button before takes the link');
     const ring = getComputedStyle(link, '::after');
     expect(ring.outlineStyle).to.equal('solid');
     expect(ring.outlineWidth).to.equal('2px');
-    await sendKeys({press: 'Tab'});
-    expect(document.activeElement).to.equal(el.nextElementSibling);
+    await tabTo(el.nextElementSibling!, 'Tab from the link leaves the card for the button after');
   });
 
   it('keeps its height from placeholder to loaded card, so nothing below jumps', async () => {

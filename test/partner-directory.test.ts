@@ -1,9 +1,9 @@
 import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import {executeServerCommand} from '@web/test-runner-commands';
 import type {PartnerDirectory} from '../src/partner-directory.js';
 import {fold, matcher} from '../src/directory-search.js';
 import {DEFAULT_TIMEOUT} from '../src/profile-loader.js';
-import {requested, requestsFor, textOf, warnings} from './support/helpers.js';
+import {focusedIn, requested, requestsFor, tabTo, textOf, warnings} from './support/helpers.js';
 
 const BASE = '/test/fixtures/directory/';
 const unique = (name: string) => `/alias/${name}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}${BASE}`;
@@ -538,12 +538,6 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
   });
 
   it('a #partner-id arrival moves where Tab starts from, as a native fragment does: the next Tab reaches that card’s link; a reader typing in the search box keeps the focus', async () => {
-    /** The focused element, looked for through shadow roots. */
-    const focused = () => {
-      let active = document.activeElement;
-      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      return active;
-    };
     const linkOf = (el: PartnerDirectory, id: string) => el.shadowRoot!.getElementById(id)!.querySelector('a');
     const address = location.href;
     history.replaceState(history.state, '', '#partner-900');
@@ -551,23 +545,21 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
       const {el, loaded} = await started(1000);
       await loaded;
       const item = el.shadowRoot!.getElementById('partner-900')!.firstElementChild!;
-      expect(focused() === item && getComputedStyle(item).outlineStyle, 'the card arrived at has the focus, and shows it').to.equal(
+      expect(focusedIn() === item && getComputedStyle(item).outlineStyle, 'the card arrived at has the focus, and shows it').to.equal(
         'solid',
       );
-      await sendKeys({press: 'Tab'});
+      await tabTo(linkOf(el, 'partner-900')!, 'on load: Tab from the card arrived at');
       expect(item.hasAttribute('tabindex'), 'no longer focusable once left').to.equal(false);
-      expect(focused() === linkOf(el, 'partner-900'), `on load: Tab reached ${focused()?.outerHTML.slice(0, 80)}`).to.equal(true);
       let changed = oneEvent(window, 'hashchange');
       location.hash = 'partner-40';
       await changed;
-      await sendKeys({press: 'Tab'});
-      expect(focused() === linkOf(el, 'partner-40'), `on hashchange: Tab reached ${focused()?.outerHTML.slice(0, 80)}`).to.equal(true);
+      await tabTo(linkOf(el, 'partner-40')!, 'on hashchange: Tab from the card arrived at');
       const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
       input.focus();
       changed = oneEvent(window, 'hashchange');
       location.hash = 'partner-500';
       await changed;
-      expect(focused() === input, 'the search box keeps the focus').to.equal(true);
+      expect(focusedIn() === input, 'the search box keeps the focus').to.equal(true);
     } finally {
       history.replaceState(history.state, '', address);
       scrollTo(0, 0);

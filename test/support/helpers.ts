@@ -154,6 +154,34 @@ export async function pressFor(key: string, state: () => string, expected: strin
   throw new Error(`${what}: ${key} pressed ${tries} times, ${wait} ms apart, and nothing changed (${before})`);
 }
 
+/** The focused element of `doc`, looked for through shadow roots. */
+export function focusedIn(doc: Document = document): Element | null {
+  let active = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+const names = new WeakMap<Element, string>();
+let named = 0;
+/** A name per element for `pressFor`'s states, numbered: two alike elements get different names. */
+function nameOf(el: Element | null): string {
+  if (!el) return 'nothing';
+  if (!names.has(el)) {
+    const part = el.getAttribute('part') ?? el.getAttribute('data-path');
+    const text = el.textContent.trim().slice(0, 30);
+    names.set(el, `<${el.localName}${el.id ? `#${el.id}` : ''}${part ? ` ${part}` : ''}> "${text}" (${++named})`);
+  }
+  return names.get(el)!;
+}
+
+/**
+ * Presses `key` (Tab unless told) and expects the focus on `target`, through
+ * `pressFor`: a key WebKitGTK's WebDriver lost is pressed again, a focus that
+ * went anywhere else fails at once, naming where it went.
+ */
+export const tabTo = (target: Element, what: string, key = 'Tab'): Promise<void> =>
+  pressFor(key, () => nameOf(focusedIn(target.ownerDocument)), nameOf(target), what);
+
 interface AxeWindow {
   axe?: {run(context: Document, options: object): Promise<{violations: {id: string; impact: string; nodes: {target: string[]}[]}[]}>};
 }
