@@ -20,9 +20,10 @@ const regionNames = (lang: Lang) => cached(`r${lang}`, () => new Intl.DisplayNam
 
 /**
  * Builds what `countryName()` needs. The first Intl object of a page, of any
- * kind, takes 35–220 ms in Chromium (the engine loads its locale data; a
- * NumberFormat first leaves this one a few ms); called while a request is in
- * flight, that time is spent waiting anyway.
+ * kind, takes tens of ms in Chromium (the engine lists its locales; a
+ * NumberFormat first leaves this one a few ms). Called in a task of its own
+ * while a request is in flight, that time is spent waiting anyway; called
+ * before the placeholder's first frame, it would hold that frame back.
  */
 export const prepareCountryNames = (lang: Lang) => void regionNames(lang);
 

@@ -192,7 +192,12 @@ export class PartnerCard extends PrerenderedElement {
       }
       const url = new URL(`${this.partner}.json`, this.#folder());
       const request = loadProfile(url, this.partner, controller.signal, this.timeout > 0 ? this.timeout : undefined, fresh);
-      prepareCountryNames(this.currentLang);
+      // In a task after the placeholder's frame, not before it: see prepareCountryNames.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          prepareCountryNames(this.currentLang);
+        }),
+      );
       const {profile, dropped} = await request;
       if (!controller.signal.aborted) this.#show(profile, url, dropped);
     } catch (error) {
