@@ -175,12 +175,12 @@ function nameOf(el: Element | null): string {
 }
 
 /**
- * Presses `key` (Tab unless told) and expects the focus on `target`, through
- * `pressFor`: a key WebKitGTK's WebDriver lost is pressed again, a focus that
- * went anywhere else fails at once, naming where it went.
+ * Presses Tab and expects the focus on `target`, through `pressFor`: a Tab
+ * WebKitGTK's WebDriver lost is pressed again, a focus that went anywhere
+ * else fails at once, naming where it went.
  */
-export const tabTo = (target: Element, what: string, key = 'Tab'): Promise<void> =>
-  pressFor(key, () => nameOf(focusedIn(target.ownerDocument)), nameOf(target), what);
+export const tabTo = (target: Element, what: string): Promise<void> =>
+  pressFor('Tab', () => nameOf(focusedIn(target.ownerDocument)), nameOf(target), what);
 
 interface AxeWindow {
   axe?: {run(context: Document, options: object): Promise<{violations: {id: string; impact: string; nodes: {target: string[]}[]}[]}>};
