@@ -150,9 +150,6 @@ let lastStart = 0;
 /** Elements whose content the browser reads as text, never as tags (with scripting on, as for a page that runs the card). */
 const TEXT_ONLY = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
 
-/** Nodes whose source locations `findTags` reads. */
-const LOCATED = new Set(['partner-card', 'partner-directory', 'select', 'template', '#comment', ...TEXT_ONLY]);
-
 /** What `findTags` reads of a page's tree, gathered while parse5 builds it, in the order it made them. */
 interface Gathered {
   /** Cards, directories, selects, elements read as text, and comments: what can hold a tag or a mention of one. */
@@ -163,6 +160,9 @@ interface Gathered {
 
 /** The elements `findTags` gathers. */
 const GATHERED = new Set(['partner-card', 'partner-directory', 'select', ...TEXT_ONLY]);
+
+/** Nodes whose source locations `findTags` reads: those it gathers, comments, and a card's own templates (`earlierOutputEnd`). */
+const LOCATED = new Set([...GATHERED, '#comment', 'template']);
 
 /**
  * parse5's own tree, with source locations only where they are read (kept on
