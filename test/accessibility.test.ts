@@ -2,7 +2,20 @@ import {expect, fixture, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../src/partner-card.js';
 import type {PartnerDirectory} from '../src/partner-directory.js';
-import {$, $$, FIXTURES, focusRingShare, SAMPLES, settle, settled, tabTo, textOf, unique, warnings} from './support/helpers.js';
+import {
+  $,
+  $$,
+  FIRST_LOGOS_WITHIN,
+  FIXTURES,
+  focusRingShare,
+  SAMPLES,
+  settle,
+  settled,
+  tabTo,
+  textOf,
+  unique,
+  warnings,
+} from './support/helpers.js';
 
 // axe checks every state a user can meet, in both languages and both variants.
 describe('Accessibility', () => {
@@ -150,7 +163,7 @@ describe('Accessibility: what a screen reader gets', () => {
   it('a directory card’s logo is decorative: its name follows at once', async () => {
     const el = await loadedDirectory(html`<div><partner-directory lang="en" base=${DIRECTORY}></partner-directory></div>`);
     // The directory puts a logo in as its card comes near the window.
-    await waitUntil(() => el.shadowRoot!.querySelector('li img'), 'the first card’s logo is put in', {timeout: 3000});
+    await waitUntil(() => el.shadowRoot!.querySelector('li img'), 'the first card’s logo is put in', {timeout: FIRST_LOGOS_WITHIN});
     const logo = el.shadowRoot!.querySelector('li img')!;
     expect(logo.getAttribute('alt')).to.equal('');
   });

@@ -3,7 +3,7 @@ import {executeServerCommand} from '@web/test-runner-commands';
 import type {PartnerDirectory} from '../src/partner-directory.js';
 import {fold, matcher} from '../src/directory-search.js';
 import {DEFAULT_TIMEOUT} from '../src/profile-loader.js';
-import {focusedIn, requested, requestsFor, tabTo, textOf, warnings} from './support/helpers.js';
+import {FIRST_LOGOS_WITHIN, focusedIn, requested, requestsFor, tabTo, textOf, warnings} from './support/helpers.js';
 
 const BASE = '/test/fixtures/directory/';
 const unique = (name: string) => `/alias/${name}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}${BASE}`;
@@ -51,7 +51,7 @@ describe('<partner-directory>', () => {
     expect(warned.join()).to.contain('left out partners[5]').and.contain('$.summary is missing');
     expect(count(el)).to.equal('5 partners');
     // Logos are resolved against the index (the directory puts them in as their cards come near).
-    await waitUntil(() => cards(el)[0].querySelector('img'), 'the first card gets its logo', {timeout: 3000});
+    await waitUntil(() => cards(el)[0].querySelector('img'), 'the first card gets its logo', {timeout: FIRST_LOGOS_WITHIN});
     const logo = cards(el)[0].querySelector('img')!;
     expect(logo.src).to.equal(new URL('/test/fixtures/directory/region-southern-denmark.svg', location.href).href);
   });
@@ -841,7 +841,7 @@ describe('<partner-directory>: logos, two at a time as their cards come near the
     // in the queue when the reader scrolls away, however slowly this engine draws the list.
     const {el, loaded} = withLogos('hang-');
     await loaded;
-    await waitUntil(() => items(el).some((li) => logoOf(li)), 'the first logos are put in', {timeout: 5000});
+    await waitUntil(() => items(el).some((li) => logoOf(li)), 'the first logos are put in', {timeout: FIRST_LOGOS_WITHIN});
     const passed = items(el).filter((li) => !logoOf(li) && li.getBoundingClientRect().top < innerHeight);
     expect(passed.length, 'cards in the window waiting for their logos').to.be.above(2);
     const last = items(el).at(-1)!;
@@ -858,7 +858,7 @@ describe('<partner-directory>: logos, two at a time as their cards come near the
   it('puts in the logos of the cards in the window before those of the cards around it', async () => {
     const {el, loaded} = withLogos('hang-');
     await loaded;
-    await waitUntil(() => items(el).some((li) => logoOf(li)), 'the first logos are put in', {timeout: 5000});
+    await waitUntil(() => items(el).some((li) => logoOf(li)), 'the first logos are put in', {timeout: FIRST_LOGOS_WITHIN});
     // The order logos are put in, each in place of its stand-in.
     const order: string[] = [];
     const watch = new MutationObserver((records) => {

@@ -154,6 +154,15 @@ export async function pressFor(key: string, state: () => string, expected: strin
   throw new Error(`${what}: ${key} pressed ${tries} times, ${wait} ms apart, and nothing changed (${before})`);
 }
 
+/**
+ * How long a directory's first logos may take to be put in once its list is
+ * loaded: they are put in the frame after the frame in which their cards are
+ * seen near the window, and the list itself is bound to 3 s. On a busy
+ * machine WebKitGTK draws few frames (a clean-clone run with two CPU-bound
+ * jobs ran past 3 s), so the list's bound and two more seconds.
+ */
+export const FIRST_LOGOS_WITHIN = 5000;
+
 /** The focused element of `doc`, looked for through shadow roots. */
 export function focusedIn(doc: Document = document): Element | null {
   let active = doc.activeElement;
