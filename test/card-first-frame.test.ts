@@ -1,28 +1,13 @@
 import {expect, fixtureSync, html} from '@open-wc/testing';
 import type {PartnerCard} from '../src/partner-card.js';
-import {$, SAMPLES, settle} from './support/helpers.js';
+import {$, noteIntlObjects, SAMPLES, settle} from './support/helpers.js';
 
 // A file of its own: a page makes its first Intl object once (the card keeps
 // what it made), and this test must see the card make it.
 describe('<partner-card>: the first frame', () => {
   it("draws its placeholder in a frame before it makes the page's first Intl object", async () => {
     const seen: string[] = [];
-    const {DisplayNames, NumberFormat} = Intl;
-    // Subclasses that note when they are made: the card's code finds them on `Intl` as it would the engine's own.
-    Object.assign(Intl, {
-      DisplayNames: class extends DisplayNames {
-        constructor(...args: ConstructorParameters<typeof DisplayNames>) {
-          seen.push('Intl object');
-          super(...args);
-        }
-      },
-      NumberFormat: class extends NumberFormat {
-        constructor(...args: ConstructorParameters<typeof NumberFormat>) {
-          seen.push('Intl object');
-          super(...args);
-        }
-      },
-    });
+    const restore = noteIntlObjects(seen);
     try {
       // The profile 2 s away (a busy machine's frames can be slow): what happens before it arrives is the card's own doing.
       const el = fixtureSync<PartnerCard>(
@@ -35,7 +20,7 @@ describe('<partner-card>: the first frame', () => {
       await settle(el);
       expect(seen.slice(0, 3), 'in this order').to.deep.equal(['placeholder drawn', 'frame', 'Intl object']);
     } finally {
-      Object.assign(Intl, {DisplayNames, NumberFormat});
+      restore();
     }
   });
 });

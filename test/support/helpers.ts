@@ -261,3 +261,28 @@ export function faintFieldBorders(doc: Document): string[] {
         : [];
     });
 }
+
+/**
+ * Pushes "Intl object" to `seen` each time the page makes an `Intl.DisplayNames`
+ * or `Intl.NumberFormat` (the kinds the elements make) until the returned
+ * function puts the engine's own back. Subclasses on `Intl`: the elements'
+ * code finds them there as it would the engine's.
+ */
+export function noteIntlObjects(seen: string[]): () => void {
+  const {DisplayNames, NumberFormat} = Intl;
+  Object.assign(Intl, {
+    DisplayNames: class extends DisplayNames {
+      constructor(...args: ConstructorParameters<typeof DisplayNames>) {
+        seen.push('Intl object');
+        super(...args);
+      }
+    },
+    NumberFormat: class extends NumberFormat {
+      constructor(...args: ConstructorParameters<typeof NumberFormat>) {
+        seen.push('Intl object');
+        super(...args);
+      }
+    },
+  });
+  return () => Object.assign(Intl, {DisplayNames, NumberFormat});
+}
