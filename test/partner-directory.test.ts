@@ -413,7 +413,7 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     const {warn} = console;
     console.warn = (...args: unknown[]) => {
       if (String(args[0]).includes('left out partners[')) left.push(ticks);
-      else warn(...args);
+      else warn.apply(console, args);
     };
     try {
       // 5,000 partners: tens of ms of checking in every engine. An index this page has not loaded: the
