@@ -283,13 +283,9 @@ export class PartnerDirectory extends PrerenderedElement {
     const folder = profilesFolder(this.base) ?? profilesFolder()!;
     try {
       const request = fetchJson(new URL('index.json', folder), controller.signal, undefined, fresh);
-      // While the request is in flight, in a task after the loading line's frame: the page's first Intl object
-      // takes tens of ms (locale data), which a task before that frame would hold it back by. No fallback for a
-      // page that draws no frame (as afterPaint has): the list makes the object when it needs it.
-      requestAnimationFrame(() => {
-        void nextTask().then(() => {
-          prepareCountryNames(this.currentLang);
-        });
+      // In a task of its own while the request is in flight: the page's first Intl object takes tens of ms (locale data).
+      void nextTask().then(() => {
+        prepareCountryNames(this.currentLang);
       });
       const index = (await request) as {partners?: unknown} | null;
       if (!Array.isArray(index?.partners)) throw new LoadError('invalid-profile', 'index.json has no "partners" list');
