@@ -52,11 +52,14 @@ export async function requested(): Promise<string[]> {
 /** How many requests this page made for URLs ending with `suffix`. */
 export const requestsFor = async (suffix: string) => (await requested()).filter((name) => name.endsWith(suffix)).length;
 
-/** Captures console.warn calls while `work` runs. */
-export async function warnings(work: () => Promise<unknown>): Promise<string[]> {
+/** Captures console.warn calls while `work` runs; `each` sees each one as it is made. */
+export async function warnings(work: () => Promise<unknown>, each?: (warning: string) => void): Promise<string[]> {
   const seen: string[] = [];
   const original = console.warn;
-  console.warn = (...args: unknown[]) => seen.push(args.join(' '));
+  console.warn = (...args: unknown[]) => {
+    seen.push(args.join(' '));
+    each?.(seen[seen.length - 1]);
+  };
   try {
     await work();
   } finally {
