@@ -1,5 +1,5 @@
 import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {executeServerCommand} from '@web/test-runner-commands';
+import {executeServerCommand, resetMouse, sendMouse} from '@web/test-runner-commands';
 import type {PartnerDirectory} from '../src/partner-directory.js';
 import {fold, matcher} from '../src/directory-search.js';
 import {DEFAULT_TIMEOUT} from '../src/profile-loader.js';
@@ -575,6 +575,29 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
       await changed;
       expect(focusedIn() === input, 'the search box keeps the focus').to.equal(true);
     } finally {
+      history.replaceState(history.state, '', address);
+      scrollTo(0, 0);
+    }
+  });
+
+  it('a #partner-id arrival shows its ring after a pointer was used last: whether a script’s focus matches :focus-visible is the engine’s guess', async () => {
+    const address = location.href;
+    try {
+      const {el, loaded} = await started(100);
+      await loaded;
+      // A click on a button of the page's: the engines then show no ring on a focus moved on by script.
+      const button = el.parentElement!.insertAdjacentElement('beforebegin', document.createElement('button'))!;
+      button.textContent = 'A button of the page’s';
+      const box = button.getBoundingClientRect();
+      await sendMouse({type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)]});
+      const changed = oneEvent(window, 'hashchange');
+      location.hash = 'partner-40';
+      await changed;
+      const item = el.shadowRoot!.getElementById('partner-40')!.firstElementChild!;
+      expect(focusedIn() === item, 'the card arrived at has the focus').to.equal(true);
+      expect(getComputedStyle(item).outlineStyle, 'and shows it').to.equal('solid');
+    } finally {
+      await resetMouse();
       history.replaceState(history.state, '', address);
       scrollTo(0, 0);
     }
