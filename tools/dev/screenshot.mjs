@@ -2,7 +2,7 @@
 // looking at what we build. Run `npm run build` first.
 //   node tools/dev/screenshot.mjs [page.html …]   → demo/screenshots/<page>.png
 //   node tools/dev/screenshot.mjs ../dist/embed.html?partner=…  → demo/screenshots/embed-builder-<scheme>.png
-//   (pages are found from demo/; a query string is kept; --light or --dark for one scheme only)
+//   (pages are found from demo/; a query string and a #hash are kept; --light or --dark for one scheme only)
 import {startDevServer} from '@web/dev-server';
 import {chromium} from 'playwright-core';
 import {mkdirSync} from 'node:fs';
@@ -70,7 +70,7 @@ async function main(args) {
           {timeout: 15000},
         );
         const base = name
-          .replace(/\?.*$/, '')
+          .replace(/[?#].*$/, '')
           .split('/')
           .pop()
           ?.replace(/\.html$/, '');
