@@ -580,7 +580,7 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     }
   });
 
-  it('a #partner-id arrival shows its ring after a pointer was used last: whether a script’s focus matches :focus-visible is the engine’s guess', async () => {
+  it('a #partner-id arrival shows its ring, whole, after a pointer was used last: whether a script’s focus matches :focus-visible is the engine’s guess', async () => {
     const address = location.href;
     try {
       const {el, loaded} = await started(100);
@@ -595,7 +595,11 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
       await changed;
       const item = el.shadowRoot!.getElementById('partner-40')!.firstElementChild!;
       expect(focusedIn() === item, 'the card arrived at has the focus').to.equal(true);
-      expect(getComputedStyle(item).outlineStyle, 'and shows it').to.equal('solid');
+      const style = getComputedStyle(item);
+      expect(style.outlineStyle, 'and shows it').to.equal('solid');
+      // Scrolled to, the card is not flush with the window's top: its ring, drawn outside it, is seen whole.
+      const ring = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+      expect(item.getBoundingClientRect().top - ring, 'the ring’s top edge in the window').to.be.at.least(0);
     } finally {
       await resetMouse();
       history.replaceState(history.state, '', address);
