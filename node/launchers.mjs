@@ -91,9 +91,44 @@ function gtkConfig(settings) {
   return home;
 }
 
+/**
+ * A display of its own. Xvfb picks a free number and writes it once it takes
+ * connections (-displayfd). A number picked here at random could be one the
+ * machine already has (xvfb-run's :99) or the other WebKitGTK launch's: that
+ * Xvfb then failed, and MiniBrowser opened its window on the other display,
+ * among windows it does not own.
+ */
+function startXvfb(ms = 10_000) {
+  return new Promise((resolve, reject) => {
+    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+    });
+    children.push(xvfb);
+    const fail = (/** @type {string} */ why) => {
+      clearTimeout(timer);
+      reject(new Error(`Xvfb ${why}: WebKitGTK needs it for a display`));
+    };
+    const timer = setTimeout(() => {
+      fail(`had no display after ${ms / 1000} s`);
+    }, ms);
+    let said = '';
+    xvfb.stdio[3]?.on('data', (/** @type {Buffer} */ chunk) => {
+      said += chunk.toString();
+      if (!said.includes('\n')) return;
+      clearTimeout(timer);
+      resolve(`:${said.trim()}`);
+    });
+    xvfb.on('error', (error) => {
+      fail(`did not start (${error.message})`);
+    });
+    xvfb.on('exit', (code, signal) => {
+      fail(`ended (${signal ?? `exit code ${code}`}) before it had a display`);
+    });
+  });
+}
+
 async function webkit(/** @type {ReaderSettings} */ settings = {}) {
-  const display = `:${90 + Math.floor(Math.random() * 100)}`;
-  children.push(spawn('Xvfb', [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {stdio: 'ignore'}));
+  const display = await startXvfb();
   const port = await freePort();
   /** @type {NodeJS.ProcessEnv} */
   const env = {...process.env, DISPLAY: display};
