@@ -1,10 +1,11 @@
 import {expect, fixture, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {executeServerCommand, resetMouse, sendKeys, sendMouse} from '@web/test-runner-commands';
+import {executeServerCommand, resetMouse, sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../src/partner-card.js';
 import type {PartnerDirectory} from '../src/partner-directory.js';
 import {
   $,
   $$,
+  clickOn,
   FIRST_LOGOS_WITHIN,
   FIXTURES,
   focusRingShare,
@@ -202,15 +203,11 @@ describe('Accessibility: "Try again" keeps the keyboard focus', () => {
   it('on the loaded card, with its ring, also when "Try again" was clicked: the engines guess no ring for a focus moved by script after a click', async () => {
     const el = await failedCard(`/flaky/${unique('click')}/slow/300${SAMPLES}`);
     const loaded = settle(el);
-    const click = (target: Element) => {
-      const box = target.getBoundingClientRect();
-      return sendMouse({type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)]});
-    };
     try {
       // failedCard moved the focus by keys: a click on the page's button first, so the reader's last input is the pointer.
-      await click(el.previousElementSibling!);
+      await clickOn(el.previousElementSibling!);
       await warnings(async () => {
-        await click($(el, '[part="retry"]')!);
+        await clickOn($(el, '[part="retry"]')!);
         await el.updateComplete;
       });
       const loading = $(el, '[part~="loading"]')!;

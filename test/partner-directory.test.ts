@@ -1,9 +1,9 @@
 import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {executeServerCommand, resetMouse, sendMouse} from '@web/test-runner-commands';
+import {executeServerCommand, resetMouse} from '@web/test-runner-commands';
 import type {PartnerDirectory} from '../src/partner-directory.js';
 import {fold, matcher} from '../src/directory-search.js';
 import {DEFAULT_TIMEOUT} from '../src/profile-loader.js';
-import {FIRST_LOGOS_WITHIN, focusedIn, requested, requestsFor, tabTo, textOf, warnings} from './support/helpers.js';
+import {clickOn, FIRST_LOGOS_WITHIN, focusedIn, requested, requestsFor, tabTo, textOf, warnings} from './support/helpers.js';
 
 const BASE = '/test/fixtures/directory/';
 const unique = (name: string) => `/alias/${name}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}${BASE}`;
@@ -588,8 +588,7 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
       // A click on a button of the page's: the engines then show no ring on a focus moved on by script.
       const button = el.parentElement!.insertAdjacentElement('beforebegin', document.createElement('button'))!;
       button.textContent = 'A button of the page’s';
-      const box = button.getBoundingClientRect();
-      await sendMouse({type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)]});
+      await clickOn(button);
       const changed = oneEvent(window, 'hashchange');
       location.hash = 'partner-40';
       await changed;

@@ -1,5 +1,5 @@
 import {fixtureSync, html, oneEvent} from '@open-wc/testing';
-import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
+import {executeServerCommand, sendKeys, sendMouse} from '@web/test-runner-commands';
 import type {TemplateResult} from 'lit';
 import '../../src/directory.js';
 import type {PartnerCard} from '../../src/partner-card.js';
@@ -288,4 +288,10 @@ export function noteIntlObjects(seen: string[]): () => void {
     },
   });
   return () => Object.assign(Intl, {DisplayNames, NumberFormat});
+}
+
+/** A click with the pointer (not `el.click()`, which the engines do not count as the reader's input) on `el`'s middle. */
+export async function clickOn(el: Element): Promise<void> {
+  const box = el.getBoundingClientRect();
+  await sendMouse({type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)]});
 }
