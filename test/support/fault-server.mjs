@@ -14,9 +14,10 @@
 //   /csp/<path>                  → <path> with a strict Content-Security-Policy
 //   /fault-log/<key>             → {seen, abandoned, served}: /slow/ requests under <key>, and
 //                                  which of them the browser gave up on before the answer
-//   /many/<n>/index.json         → a directory index of <n> synthetic partners (also
+//   /many/<n>/index.json         → a directory index of <n> (up to 99,999) synthetic partners (also
 //                                  /many/<n>/<key>/index.json: a URL the page has not loaded yet);
-//                                  /many-gaps/<n>/<key>/index.json: every 500th without a summary
+//                                  /many-gaps/<n>/<key>/index.json: ten of them (the n/10th, the
+//                                  2n/10th, …) without a summary
 //   /many-logos/<n>/<key>/index.json → the same, each partner with its own SVG logo,
 //                                  /many-logos/<n>/<key>/logo-<i>.svg, answered 60 ms late (the
 //                                  first two 8 s late under a key starting "hang-");
@@ -85,7 +86,8 @@ const requestLog = new Map();
 
 /**
  * An index of `n` small valid partners, "Partner 1" to "Partner n", for tests of long lists; with `logos`, each has
- * its own; with `gaps`, every 500th has no summary, so the directory warns as it checks it.
+ * its own; with `gaps`, ten of them (the n/10th, the 2n/10th, …) have no summary, so the directory warns as it checks
+ * each.
  */
 /** @param {number} n */
 function manyPartners(n, logos = false, gaps = false) {
@@ -93,7 +95,9 @@ function manyPartners(n, logos = false, gaps = false) {
     id: `partner-${i + 1}`,
     name: {en: `Partner ${i + 1}`, da: `Partner ${i + 1}`},
     country: ['DK', 'SE', 'DE', 'ES'][i % 4],
-    ...((!gaps || (i + 1) % 500) && {summary: {en: `Synthetic partner number ${i + 1}.`, da: `Syntetisk partner nummer ${i + 1}.`}}),
+    ...((!gaps || (i + 1) % Math.ceil(n / 10)) && {
+      summary: {en: `Synthetic partner number ${i + 1}.`, da: `Syntetisk partner nummer ${i + 1}.`},
+    }),
     ...(logos && {logo: {src: `logo-${i + 1}.svg`, alt: {en: `Logo of partner ${i + 1}`}, width: 160, height: 64}}),
   }));
   return {version: 1, partners};
@@ -329,7 +333,7 @@ export async function faultServer(ctx, next) {
     ctx.body = {asked, most};
     return;
   }
-  const many = ctx.path.match(/^\/many(-gaps)?\/(\d{1,4})\/(?:[\w-]+\/)?index\.json$/);
+  const many = ctx.path.match(/^\/many(-gaps)?\/(\d{1,5})\/(?:[\w-]+\/)?index\.json$/);
   if (many) {
     ctx.set('Cache-Control', 'no-store');
     ctx.body = manyPartners(Number(many[2]), false, Boolean(many[1]));
