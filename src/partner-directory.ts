@@ -227,6 +227,12 @@ export class PartnerDirectory extends PrerenderedElement {
     // One that left the page while its index was loaded or checked gave it up: it asks again.
     const {status} = this.view;
     if ((status === 'loading' || status === 'checking') && this.controller?.signal.aborted) void this.load();
+    // One put back while its list was drawn goes on drawing, with the time to complete it counted from now.
+    if (this.#complete) {
+      this.#deadline = performance.now() + PACED_WITHIN;
+      this.#periods = [];
+      this.#schedule();
+    }
     if (this.urlState) {
       const params = new URLSearchParams(location.search);
       this.query = params.get(Q) ?? '';
@@ -240,6 +246,9 @@ export class PartnerDirectory extends PrerenderedElement {
     removeEventListener('beforeprint', this.#beforePrint);
     clearTimeout(this.#pause);
     this.#spoken = undefined;
+    // Out of the page, the list is not drawn on: a removed directory of 20,000 drew the rest into nothing for 9 s
+    // (Chromium), the page's own work waiting. A move reconnects it at once (`connectedCallback`).
+    this.#cancelFrame?.();
     // A directory moved elsewhere is disconnected and connected in one go: only one that stays out of the
     // page gives up its index (see `connectedCallback`).
     queueMicrotask(() => this.isConnected || this.controller?.abort());
@@ -595,7 +604,7 @@ export class PartnerDirectory extends PrerenderedElement {
         this.#deadline = now + PACED_WITHIN;
         this.#periods = [];
       }
-      if (this.#cancelFrame) return;
+      if (this.#cancelFrame || !this.isConnected) return;
       this.#askedAt = now;
       const run = () => {
         this.#cancelFrame!();
