@@ -70,7 +70,7 @@ async function measure({kind, base, baselineUrl, key}) {
   addEventListener('error', (event) => void post({error: event.message}));
   addEventListener('unhandledrejection', (event) => void post({error: String(event.reason)}));
   await customElements.whenDefined('partner-directory');
-  const {renderBaseline} = await import(baselineUrl);
+  const {renderBaseline, fold} = await import(baselineUrl);
   const stage = /** @type {HTMLElement} */ (document.getElementById('stage'));
   /** @type {number[]} */
   const stamps = [];
@@ -119,20 +119,12 @@ async function measure({kind, base, baselineUrl, key}) {
   // Keystrokes: each one's frame (input, update, style and layout, forced
   // at once), and until the list is complete. The baseline filters as plain
   // code would: `hidden` on each item whose text does not hold the term,
-  // folded as the directory folds it (src/directory-search.ts), so both hide
-  // and show the same cards: unfolded, "sonderborg" and "malmo" found none of
-  // the "Sønderborg" and "Malmö" partners, and the baseline had less to do.
+  // folded by the directory's own `fold` (the baseline module passes it on),
+  // so both hide and show the same cards: unfolded, "sonderborg" and "malmo"
+  // found none of the "Sønderborg" and "Malmö" partners, and the baseline had
+  // less to do.
   const root = rootOf();
   const items = /** @type {HTMLElement[]} */ ([...root.querySelectorAll('li')]);
-  const fold = (/** @type {string} */ text) =>
-    text
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/ø/g, 'o')
-      .replace(/æ/g, 'ae')
-      .replace(/ß/g, 'ss')
-      .replace(/aa/g, 'a');
   const hay = items.map((item) => fold(item.textContent));
   const input = /** @type {HTMLInputElement | null} */ (root.querySelector('input'));
   const keys = [];
