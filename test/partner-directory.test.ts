@@ -501,11 +501,14 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     expect(count(el), 'the whole index checked').to.equal('1000 partners');
     const drawn = items(el).length;
     expect(drawn, 'still being drawn').to.be.below(1000);
+    let complete = false;
+    void loaded.then(() => (complete = true));
     const parent = el.parentElement!;
     el.remove();
     // Long enough for many frames, the 250 ms timer that stands in for a frame, and the 1.5 s after which the rest
     // was drawn at once: a removed directory of 20,000 drew them into nothing for 9 s (Chromium).
     await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect(complete, 'no partner-directory-load while out of the page').to.equal(false);
     expect(items(el), 'nothing drawn while out of the page').to.have.length(drawn);
     parent.append(el);
     // A frame's share, not the rest at once: its 3 s to complete count from its return.
