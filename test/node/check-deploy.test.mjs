@@ -3,14 +3,14 @@
 // wrong MIME type, a missing profile or logo, a tampered versioned module,
 // server errors, a slow server, no caching headers) fail or warn, each with
 // a line that names the file and the fix.
-import {test, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {readmeHeadersFile, startStaticHost} from '../support/static-host.mjs';
+import {tempFolder} from '../support/temp-folders.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const run = promisify(execFile);
@@ -20,11 +20,8 @@ const PROFILE = 'partners/region-southern-denmark.json';
 
 /** A copy of the built dist/, as uploaded, that a test may break. */
 function upload() {
-  const dir = mkdtempSync(join(tmpdir(), 'partner-card-deploy-'));
+  const dir = tempFolder('deploy');
   cpSync(join(root, 'dist'), dir, {recursive: true});
-  after(() => {
-    rmSync(dir, {recursive: true, force: true});
-  });
   return dir;
 }
 

@@ -5,9 +5,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, readFileSync, symlinkSync} from 'node:fs';
 import {join} from 'node:path';
+import {tempFolder} from '../support/temp-folders.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const CLI = 'tools/cli/partner-card.mjs';
@@ -40,41 +40,37 @@ test('an unknown option is a usage error: the option named, the usage, exit code
 });
 
 test('a usage error says in one line what is wrong (the value, the option), then the usage, exit code 2', () => {
-  const cwd = mkdtempSync(join(tmpdir(), 'partner-card-usage-'));
-  try {
-    for (const [args, reason] of /** @type {[string[], RegExp][]} */ ([
-      [[], /^name a command: partner-card <command>$/],
-      [['check-deploy'], /^name the deployed folder's address \(or keep it as "url" in partner-card\.config\.json\)$/],
-      [['check-deploy', 'not-a-url'], /^"not-a-url" is not an address: give the folder's public address/],
-      [
-        ['check-deploy', 'project.example/embed/'],
-        /^"project\.example\/embed\/" has no scheme: did you mean https:\/\/project\.example\/embed\/\?$/,
-      ],
-      [['check-deploy', 'ftp://project.example/'], /^"ftp:\/\/project\.example\/" is not an http\(s\) address/],
-      [['check-deploy', 'https://a.example/', '--timeout', 'abc'], /^--timeout "abc" is not a number of milliseconds/],
-      [['check-deploy', 'https://a.example/', 'https://b.example/'], /^one address at a time: got 2/],
-      [['xliff', 'export', 'partners'], /^--out: name the XLIFF file to write/],
-      [['xliff', 'export', '--out', 'x.xlf'], /^name at least one folder of profiles$/],
-      [['xliff', 'import'], /^name the translated XLIFF file and the folder of profiles$/],
-      [['xliff', 'import', 'da.xlf'], /^name the folder of profiles to import da\.xlf into$/],
-      [['xliff', 'import', 'da.xlf', 'partners', 'more'], /^one file and one folder: "more" is one argument too many$/],
-      [['index', 'a', 'b'], /^one folder at a time: "b" is one argument too many$/],
-      [['index', '--out'], /^--out needs a value$/],
-      [['prerender'], /^name at least one page or folder$/],
-      [['prerender', 'site', '--bsae', '/embed/partners/'], /^unknown option --bsae \(did you mean --base\?\)$/],
-      [['prerender', 'site', '--profiles', 'partner'], /^the profiles folder "partner" \(--profiles\) does not exist$/],
-      [['prerender', 'site', '--profile', 'partners'], /^unknown option --profile \(did you mean --profiles\?\)$/],
-    ])) {
-      const result = spawnSync(process.execPath, [join(root, CLI), ...args], {cwd, encoding: 'utf8'});
-      const name = `partner-card ${args.join(' ')}`;
-      assert.equal(result.status, 2, `${name}: ${result.stderr}`);
-      const [problem, usage] = result.stderr.split('\n');
-      assert.match(problem, reason, name);
-      assert.match(usage, /^Usage: partner-card/, `${name}: the usage follows`);
-      assert.equal(result.stdout, '', `${name} did nothing else`);
-    }
-  } finally {
-    rmSync(cwd, {recursive: true, force: true});
+  const cwd = tempFolder('usage');
+  for (const [args, reason] of /** @type {[string[], RegExp][]} */ ([
+    [[], /^name a command: partner-card <command>$/],
+    [['check-deploy'], /^name the deployed folder's address \(or keep it as "url" in partner-card\.config\.json\)$/],
+    [['check-deploy', 'not-a-url'], /^"not-a-url" is not an address: give the folder's public address/],
+    [
+      ['check-deploy', 'project.example/embed/'],
+      /^"project\.example\/embed\/" has no scheme: did you mean https:\/\/project\.example\/embed\/\?$/,
+    ],
+    [['check-deploy', 'ftp://project.example/'], /^"ftp:\/\/project\.example\/" is not an http\(s\) address/],
+    [['check-deploy', 'https://a.example/', '--timeout', 'abc'], /^--timeout "abc" is not a number of milliseconds/],
+    [['check-deploy', 'https://a.example/', 'https://b.example/'], /^one address at a time: got 2/],
+    [['xliff', 'export', 'partners'], /^--out: name the XLIFF file to write/],
+    [['xliff', 'export', '--out', 'x.xlf'], /^name at least one folder of profiles$/],
+    [['xliff', 'import'], /^name the translated XLIFF file and the folder of profiles$/],
+    [['xliff', 'import', 'da.xlf'], /^name the folder of profiles to import da\.xlf into$/],
+    [['xliff', 'import', 'da.xlf', 'partners', 'more'], /^one file and one folder: "more" is one argument too many$/],
+    [['index', 'a', 'b'], /^one folder at a time: "b" is one argument too many$/],
+    [['index', '--out'], /^--out needs a value$/],
+    [['prerender'], /^name at least one page or folder$/],
+    [['prerender', 'site', '--bsae', '/embed/partners/'], /^unknown option --bsae \(did you mean --base\?\)$/],
+    [['prerender', 'site', '--profiles', 'partner'], /^the profiles folder "partner" \(--profiles\) does not exist$/],
+    [['prerender', 'site', '--profile', 'partners'], /^unknown option --profile \(did you mean --profiles\?\)$/],
+  ])) {
+    const result = spawnSync(process.execPath, [join(root, CLI), ...args], {cwd, encoding: 'utf8'});
+    const name = `partner-card ${args.join(' ')}`;
+    assert.equal(result.status, 2, `${name}: ${result.stderr}`);
+    const [problem, usage] = result.stderr.split('\n');
+    assert.match(problem, reason, name);
+    assert.match(usage, /^Usage: partner-card/, `${name}: the usage follows`);
+    assert.equal(result.stdout, '', `${name} did nothing else`);
   }
 });
 
@@ -152,16 +148,12 @@ test('partner-card --version prints the version; a missing or unknown command is
 });
 
 test('started through a link, as npm starts a package command (node_modules/.bin/partner-card), it runs', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'partner-card-bin-'));
-  try {
-    const link = join(dir, 'partner-card');
-    symlinkSync(join(root, CLI), link);
-    const result = run(['--version'], link);
-    assert.equal(result.status, 0, result.stderr);
-    assert.equal(result.stdout, `${version}\n`);
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
-  }
+  const dir = tempFolder('bin');
+  const link = join(dir, 'partner-card');
+  symlinkSync(join(root, CLI), link);
+  const result = run(['--version'], link);
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout, `${version}\n`);
 });
 
 test('a part of the command started on its own says how to run it, exit code 2, instead of doing nothing and answering 0', () => {
@@ -193,22 +185,18 @@ test("no command prints a control character from its arguments: an option, a fol
 });
 
 test('an --out that is a profile of the folder read, or the folder itself, is refused (exit 2) and the profile is left as it was', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'partner-card-out-'));
-  try {
-    cpSync(join(root, 'demo/embed/partners'), dir, {recursive: true, filter: (f) => !f.endsWith('index.json')});
-    const profile = join(dir, 'region-southern-denmark.json');
-    const before = readFileSync(profile, 'utf8');
-    for (const args of [
-      ['index', dir, '--out', profile],
-      ['xliff', 'export', dir, '--out', profile],
-      ['xliff', 'export', dir, '--out', dir],
-    ]) {
-      const result = run(args);
-      assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
-      assert.match(result.stderr.split('\n')[0], /^--out .*(would replace a profile in|is the profiles folder itself)/);
-      assert.equal(readFileSync(profile, 'utf8'), before);
-    }
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
+  const dir = tempFolder('out');
+  cpSync(join(root, 'demo/embed/partners'), dir, {recursive: true, filter: (f) => !f.endsWith('index.json')});
+  const profile = join(dir, 'region-southern-denmark.json');
+  const before = readFileSync(profile, 'utf8');
+  for (const args of [
+    ['index', dir, '--out', profile],
+    ['xliff', 'export', dir, '--out', profile],
+    ['xliff', 'export', dir, '--out', dir],
+  ]) {
+    const result = run(args);
+    assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
+    assert.match(result.stderr.split('\n')[0], /^--out .*(would replace a profile in|is the profiles folder itself)/);
+    assert.equal(readFileSync(profile, 'utf8'), before);
   }
 });

@@ -8,10 +8,10 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
-import {cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {freePort, nginx, startNginx} from '../support/nginx.mjs';
+import {tempFolder} from '../support/temp-folders.mjs';
 import {programOf, which} from '../../node/browsers.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -30,7 +30,7 @@ function run(cwd, command, args) {
   return {code: result.status, out: `${result.stdout}${result.stderr}`, stdout: result.stdout};
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'partner-card-consumer-'));
+const dir = tempFolder('consumer');
 const project = join(dir, 'project');
 
 test.before(() => {
@@ -49,10 +49,6 @@ test.before(() => {
   );
   const install = run(project, 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--install-links']);
   assert.equal(install.code, 0, install.out);
-});
-
-test.after(() => {
-  rmSync(dir, {recursive: true, force: true});
 });
 
 test('the tarball holds what users need and nothing else', () => {

@@ -4,20 +4,20 @@
 // without it; an unknown partner fails the build, naming the page.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import partnerCard from 'partner-card/eleventy';
 import {main as prerender} from '../../tools/cli/prerender.mjs';
 import {main as writeIndex} from '../../tools/cli/partners.mjs';
+import {tempFolder} from '../support/temp-folders.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const BASE = '/embed/partners/';
 
 /** A site and its profiles in a folder of their own. @param {Record<string, string>} pages */
 function site(pages) {
-  const dir = mkdtempSync(join(tmpdir(), 'partner-card-eleventy-'));
+  const dir = tempFolder('eleventy');
   cpSync(join(root, 'demo/embed/partners'), join(dir, 'profiles'), {recursive: true});
   // The directory's index, as a site makes it.
   assert.equal(writeIndex([join(dir, 'profiles')]), 0);
@@ -66,44 +66,36 @@ const PAGES = {
 
 test('the plugin writes every card and list as `partner-card prerender` does after a plain build, byte for byte', async () => {
   const dir = site(PAGES);
-  try {
-    await build(dir, 'plain');
-    const code = await prerender(
-      ['plain', '--profiles', 'profiles', '--base', BASE].map((a) => (a === 'plain' || a === 'profiles' ? join(dir, a) : a)),
-    );
-    assert.equal(code, 0);
-    await build(dir, 'plugin', {profiles: join(dir, 'profiles'), base: BASE});
-    const plugin = files(join(dir, 'plugin'));
-    assert.deepEqual(plugin, files(join(dir, 'plain')));
-    assert.deepEqual(Object.keys(plugin).sort(), ['about/index.html', 'feed.xml', 'full/index.html', 'index.html']);
-    for (const page of ['about/index.html', 'full/index.html', 'index.html']) {
-      assert.match(plugin[page], /<template shadowrootmode="open">/, page);
-    }
-    assert.match(plugin['about/index.html'], /lang="da"/);
-    assert.match(plugin['full/index.html'], /application\/ld\+json/, 'a full card with its JSON-LD');
-    assert.match(plugin['index.html'], /Region of Southern Denmark/, 'the list from index.json');
-    assert.doesNotMatch(plugin['feed.xml'], /shadowrootmode/, 'a feed is not HTML');
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
+  await build(dir, 'plain');
+  const code = await prerender(
+    ['plain', '--profiles', 'profiles', '--base', BASE].map((a) => (a === 'plain' || a === 'profiles' ? join(dir, a) : a)),
+  );
+  assert.equal(code, 0);
+  await build(dir, 'plugin', {profiles: join(dir, 'profiles'), base: BASE});
+  const plugin = files(join(dir, 'plugin'));
+  assert.deepEqual(plugin, files(join(dir, 'plain')));
+  assert.deepEqual(Object.keys(plugin).sort(), ['about/index.html', 'feed.xml', 'full/index.html', 'index.html']);
+  for (const page of ['about/index.html', 'full/index.html', 'index.html']) {
+    assert.match(plugin[page], /<template shadowrootmode="open">/, page);
   }
+  assert.match(plugin['about/index.html'], /lang="da"/);
+  assert.match(plugin['full/index.html'], /application\/ld\+json/, 'a full card with its JSON-LD');
+  assert.match(plugin['index.html'], /Region of Southern Denmark/, 'the list from index.json');
+  assert.doesNotMatch(plugin['feed.xml'], /shadowrootmode/, 'a feed is not HTML');
 });
 
 test('each build reads the profiles afresh, as `eleventy --serve` rebuilds after an edit', async () => {
   const dir = site({'full/index.html': PAGES['full/index.html']});
-  try {
-    // One Eleventy, built twice, as --serve does.
-    const eleventy = eleventyFor(dir, 'out', {profiles: join(dir, 'profiles'), base: BASE});
-    await eleventy.write();
-    const page = join(dir, 'out/full/index.html');
-    assert.match(readFileSync(page, 'utf8'), /Region of Southern Denmark/);
-    const file = join(dir, 'profiles/region-southern-denmark.json');
-    const profile = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(file, JSON.stringify({...profile, name: {...profile.name, en: 'Region of Southern Denmark, renamed'}}));
-    await eleventy.write();
-    assert.match(readFileSync(page, 'utf8'), /Region of Southern Denmark, renamed/);
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
-  }
+  // One Eleventy, built twice, as --serve does.
+  const eleventy = eleventyFor(dir, 'out', {profiles: join(dir, 'profiles'), base: BASE});
+  await eleventy.write();
+  const page = join(dir, 'out/full/index.html');
+  assert.match(readFileSync(page, 'utf8'), /Region of Southern Denmark/);
+  const file = join(dir, 'profiles/region-southern-denmark.json');
+  const profile = JSON.parse(readFileSync(file, 'utf8'));
+  writeFileSync(file, JSON.stringify({...profile, name: {...profile.name, en: 'Region of Southern Denmark, renamed'}}));
+  await eleventy.write();
+  assert.match(readFileSync(page, 'utf8'), /Region of Southern Denmark, renamed/);
 });
 
 /**
@@ -141,40 +133,32 @@ test('an unknown partner fails the build, named once by the template and its lin
   // Front matter and Markdown: the tag is on line 9 of team.md, on another line of the page Eleventy writes.
   const team = '---\ntitle: Team\n---\n\n# Team\n\nSome text.\n\n<partner-card partner="region-southern-denmak"></partner-card>\n';
   const dir = site({'team.md': team});
-  try {
-    const {printed, thrown} = await failedBuild(dir, 'out', {profiles: join(dir, 'profiles'), base: BASE});
-    assert.equal(printed.length, 1, printed.join('\n'));
-    assert.match(
-      printed[0],
-      /^partner-card: error: \S*team\.md:9: <partner-card partner="region-southern-denmak">: there is no profile "region-southern-denmak" \(did you mean "region-southern-denmark"\?\)$/,
-    );
-    const own = pluginError(thrown);
-    assert.equal(own?.skipOriginalStack, true, 'Eleventy shows no stack trace for it');
-    assert.match(
-      String(own?.message),
-      /team\.md: 1 problem\(s\), each named above$/,
-      'the details are said once, not again in the error Eleventy logs twice',
-    );
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
-  }
+  const {printed, thrown} = await failedBuild(dir, 'out', {profiles: join(dir, 'profiles'), base: BASE});
+  assert.equal(printed.length, 1, printed.join('\n'));
+  assert.match(
+    printed[0],
+    /^partner-card: error: \S*team\.md:9: <partner-card partner="region-southern-denmak">: there is no profile "region-southern-denmak" \(did you mean "region-southern-denmark"\?\)$/,
+  );
+  const own = pluginError(thrown);
+  assert.equal(own?.skipOriginalStack, true, 'Eleventy shows no stack trace for it');
+  assert.match(
+    String(own?.message),
+    /team\.md: 1 problem\(s\), each named above$/,
+    'the details are said once, not again in the error Eleventy logs twice',
+  );
 });
 
 test("a profile's problem is worded as `partner-card index` words it: its file, the JSON's line and column, the fix", async () => {
   const dir = site({'a.html': '<partner-card partner="no-summary"></partner-card>\n<partner-card partner="bad-json"></partner-card>\n'});
-  try {
-    writeFileSync(join(dir, 'profiles/no-summary.json'), JSON.stringify({id: 'no-summary', name: 'No Summary', country: 'DK'}));
-    writeFileSync(join(dir, 'profiles/bad-json.json'), '{"id": "bad-json",\n "name": "X",\n "country": "DK"\n "summary": "S"}\n');
-    const {printed} = await failedBuild(dir, 'out', {profiles: join(dir, 'profiles'), base: BASE});
-    assert.equal(printed.length, 2, printed.join('\n'));
-    assert.match(
-      printed[0],
-      /a\.html:1: <partner-card partner="no-summary">: \S*profiles\/no-summary\.json: \$\.summary is missing: add "summary"/,
-    );
-    assert.match(printed[1], /a\.html:2: <partner-card partner="bad-json">: \S*profiles\/bad-json\.json:4:2: The file is not valid JSON/);
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
-  }
+  writeFileSync(join(dir, 'profiles/no-summary.json'), JSON.stringify({id: 'no-summary', name: 'No Summary', country: 'DK'}));
+  writeFileSync(join(dir, 'profiles/bad-json.json'), '{"id": "bad-json",\n "name": "X",\n "country": "DK"\n "summary": "S"}\n');
+  const {printed} = await failedBuild(dir, 'out', {profiles: join(dir, 'profiles'), base: BASE});
+  assert.equal(printed.length, 2, printed.join('\n'));
+  assert.match(
+    printed[0],
+    /a\.html:1: <partner-card partner="no-summary">: \S*profiles\/no-summary\.json: \$\.summary is missing: add "summary"/,
+  );
+  assert.match(printed[1], /a\.html:2: <partner-card partner="bad-json">: \S*profiles\/bad-json\.json:4:2: The file is not valid JSON/);
 });
 
 test("a tag a layout wrote is named by its template, with the line unknown there and the written page's line", async () => {
@@ -182,25 +166,17 @@ test("a tag a layout wrote is named by its template, with the line unknown there
     '_includes/card.njk': '<html><body>\n\n<partner-card partner="no-such-partner"></partner-card>\n</body></html>\n',
     'p.md': '---\nlayout: card.njk\n---\nText.\n',
   });
-  try {
-    const {printed} = await failedBuild(dir, 'out', {profiles: join(dir, 'profiles'), base: BASE});
-    assert.match(
-      printed[0],
-      /p\.md \(line unknown: a layout, loop or include wrote the tag; line 3 of \S*p\/index\.html\): <partner-card partner="no-such-partner">: there is no profile/,
-    );
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
-  }
+  const {printed} = await failedBuild(dir, 'out', {profiles: join(dir, 'profiles'), base: BASE});
+  assert.match(
+    printed[0],
+    /p\.md \(line unknown: a layout, loop or include wrote the tag; line 3 of \S*p\/index\.html\): <partner-card partner="no-such-partner">: there is no profile/,
+  );
 });
 
 test('a missing base fails the build, naming the page', async () => {
   const dir = site(PAGES);
-  try {
-    const {printed} = await failedBuild(dir, 'out2', {profiles: join(dir, 'profiles')});
-    assert.match(printed.join('\n'), /index\.html:\d+: .*no base attribute and no --base \(the Eleventy plugin's base option\)/);
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
-  }
+  const {printed} = await failedBuild(dir, 'out2', {profiles: join(dir, 'profiles')});
+  assert.match(printed.join('\n'), /index\.html:\d+: .*no base attribute and no --base \(the Eleventy plugin's base option\)/);
 });
 
 test('options that cannot work stop the build at once with one line', () => {
@@ -246,7 +222,6 @@ test("with the published address kept in partner-card.config.json where Eleventy
   } finally {
     console.warn = warn;
     process.chdir(cwd);
-    rmSync(dir, {recursive: true, force: true});
   }
 });
 
@@ -255,38 +230,34 @@ test("publish: the folder partners load is published into the output at that pat
     'about.html':
       '<html lang="en"><body><partner-card partner="region-southern-denmark"></partner-card><partner-directory></partner-directory></body></html>\n',
   });
+  // A hand-kept index that no longer says what the profiles say: named, and not used.
+  const sample = JSON.parse(readFileSync(join(dir, 'profiles/region-southern-denmark.json'), 'utf8'));
+  writeFileSync(join(dir, 'profiles/kiel-lab.json'), JSON.stringify({...sample, id: 'kiel-lab', name: 'Kiel Lab', logo: undefined}));
+  /** @type {string[]} */
+  const warnings = [];
+  const warn = console.warn;
+  console.warn = (/** @type {string} */ line) => {
+    warnings.push(line);
+  };
   try {
-    // A hand-kept index that no longer says what the profiles say: named, and not used.
-    const sample = JSON.parse(readFileSync(join(dir, 'profiles/region-southern-denmark.json'), 'utf8'));
-    writeFileSync(join(dir, 'profiles/kiel-lab.json'), JSON.stringify({...sample, id: 'kiel-lab', name: 'Kiel Lab', logo: undefined}));
-    /** @type {string[]} */
-    const warnings = [];
-    const warn = console.warn;
-    console.warn = (/** @type {string} */ line) => {
-      warnings.push(line);
-    };
-    try {
-      await build(dir, '_site', {profiles: join(dir, 'profiles'), publish: '/embed/'});
-    } finally {
-      console.warn = warn;
-    }
-    assert.deepEqual(
-      JSON.parse(readFileSync(join(dir, '_site/embed/partners/index.json'), 'utf8')).partners.map((/** @type {{id: string}} */ p) => p.id),
-      ['kiel-lab', 'region-southern-denmark'],
-    );
-    for (const file of ['release.json', 'partner-card.js', 'embed.html', 'translate.html', '_headers'])
-      assert.ok(readdirSync(join(dir, '_site/embed')).includes(file), file);
-    const page = readFileSync(join(dir, '_site/about/index.html'), 'utf8');
-    assert.match(page, /src="\/embed\/partners\/region-southern-denmark\.svg"/, 'the base is the published partners/');
-    assert.match(page, /Kiel Lab/, 'the list holds the profile the hand-kept index lacks');
-    assert.equal(
-      warnings.filter((w) => /index\.json is not what the profiles say \(kiel-lab is missing/.test(w)).length,
-      1,
-      warnings.join('\n'),
-    );
+    await build(dir, '_site', {profiles: join(dir, 'profiles'), publish: '/embed/'});
   } finally {
-    rmSync(dir, {recursive: true, force: true});
+    console.warn = warn;
   }
+  assert.deepEqual(
+    JSON.parse(readFileSync(join(dir, '_site/embed/partners/index.json'), 'utf8')).partners.map((/** @type {{id: string}} */ p) => p.id),
+    ['kiel-lab', 'region-southern-denmark'],
+  );
+  for (const file of ['release.json', 'partner-card.js', 'embed.html', 'translate.html', '_headers'])
+    assert.ok(readdirSync(join(dir, '_site/embed')).includes(file), file);
+  const page = readFileSync(join(dir, '_site/about/index.html'), 'utf8');
+  assert.match(page, /src="\/embed\/partners\/region-southern-denmark\.svg"/, 'the base is the published partners/');
+  assert.match(page, /Kiel Lab/, 'the list holds the profile the hand-kept index lacks');
+  assert.equal(
+    warnings.filter((w) => /index\.json is not what the profiles say \(kiel-lab is missing/.test(w)).length,
+    1,
+    warnings.join('\n'),
+  );
 });
 
 test('an option that cannot work stops the build at the config: publish must be a path in the site', () => {
@@ -402,7 +373,6 @@ export default (eleventyConfig) => eleventyConfig.addPlugin(partnerCard, {profil
       } catch {
         // already gone
       }
-      rmSync(dir, {recursive: true, force: true});
     }
   },
 );
@@ -426,6 +396,5 @@ test('publish with the address kept in partner-card.config.json for that path: t
   } finally {
     console.log = log;
     process.chdir(cwd);
-    rmSync(dir, {recursive: true, force: true});
   }
 });

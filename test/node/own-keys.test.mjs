@@ -7,13 +7,13 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import {checkProfile, parseProfile} from '../../shared/profile-check.mjs';
 import {readRecord, staleTexts} from '../../node/translation-record.mjs';
+import {tempFolder} from '../support/temp-folders.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const schema = JSON.parse(readFileSync(join(root, 'src/profile.schema.json'), 'utf8'));
@@ -68,27 +68,23 @@ test("the profile checker gives ajv's verdict on keys named as Object.prototype'
 
 test('a partner whose id is a name of Object.prototype keeps its translation record: its stale Danish is found', () => {
   for (const id of ['constructor', 'prototype', 'valueof', 'tostring', 'hasownproperty']) {
-    const dir = mkdtempSync(join(tmpdir(), 'partner-card-own-keys-'));
-    try {
-      const profile = {...JSON.parse(SAMPLE), id, summary: {en: 'A lab.'}};
-      delete profile.logo;
-      writeFileSync(join(dir, `${id}.json`), JSON.stringify(profile, null, 2));
-      const cli = (/** @type {string[]} */ ...args) =>
-        spawnSync(process.execPath, [join(root, 'tools/cli/partner-card.mjs'), ...args], {cwd: dir, encoding: 'utf8'});
-      assert.equal(cli('xliff', 'export', '.', '--out', 'da.xlf').status, 0);
-      const xliff = readFileSync(join(dir, 'da.xlf'), 'utf8').replace(
-        /(<trans-unit id="[a-z]+:\$\.summary"[^>]*>\s*<source>A lab\.<\/source>)/,
-        '$1\n        <target>Et laboratorium.</target>',
-      );
-      writeFileSync(join(dir, 'da.xlf'), xliff);
-      const imported = cli('xliff', 'import', 'da.xlf', '.');
-      assert.equal(imported.status, 0, imported.stderr);
-      const record = readRecord(dir);
-      assert.deepEqual({...record[id]}, {'$.summary': 'A lab.'}, `${id}: the record holds what its Danish was made from`);
-      const changed = {...profile, summary: {en: 'A new lab.', da: 'Et laboratorium.'}};
-      assert.equal(staleTexts(record, changed).length, 1, `${id}: the English changed since, and that is found`);
-    } finally {
-      rmSync(dir, {recursive: true, force: true});
-    }
+    const dir = tempFolder('own-keys');
+    const profile = {...JSON.parse(SAMPLE), id, summary: {en: 'A lab.'}};
+    delete profile.logo;
+    writeFileSync(join(dir, `${id}.json`), JSON.stringify(profile, null, 2));
+    const cli = (/** @type {string[]} */ ...args) =>
+      spawnSync(process.execPath, [join(root, 'tools/cli/partner-card.mjs'), ...args], {cwd: dir, encoding: 'utf8'});
+    assert.equal(cli('xliff', 'export', '.', '--out', 'da.xlf').status, 0);
+    const xliff = readFileSync(join(dir, 'da.xlf'), 'utf8').replace(
+      /(<trans-unit id="[a-z]+:\$\.summary"[^>]*>\s*<source>A lab\.<\/source>)/,
+      '$1\n        <target>Et laboratorium.</target>',
+    );
+    writeFileSync(join(dir, 'da.xlf'), xliff);
+    const imported = cli('xliff', 'import', 'da.xlf', '.');
+    assert.equal(imported.status, 0, imported.stderr);
+    const record = readRecord(dir);
+    assert.deepEqual({...record[id]}, {'$.summary': 'A lab.'}, `${id}: the record holds what its Danish was made from`);
+    const changed = {...profile, summary: {en: 'A new lab.', da: 'Et laboratorium.'}};
+    assert.equal(staleTexts(record, changed).length, 1, `${id}: the English changed since, and that is found`);
   }
 });

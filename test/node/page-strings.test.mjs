@@ -2,14 +2,14 @@
 // locales/pages.da.xlf as the card's go through locales/da.xlf: extracted from
 // the code, translated in XLIFF tools, read back by the build and the preview,
 // and checked by npm run i18n:check.
-import {test, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {englishStrings, pagesXliff, translations, writePagesXliff} from '../../node/page-strings.mjs';
 import {placeholderNames, readPagesXliff} from '../../shared/xliff.mjs';
+import {tempFolder} from '../support/temp-folders.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const english = await englishStrings();
@@ -78,10 +78,7 @@ test('reads what translation tools write: attributes, equiv-text, <g> and <mrk> 
 /** A copy of locales/ in a temp folder, its pages file edited by `edit`; what i18n:check says of it. */
 /** @param {(xml: string) => string} edit @param {string[]} args */
 function checkWith(edit, ...args) {
-  const dir = mkdtempSync(join(tmpdir(), 'partner-card-pages-'));
-  after(() => {
-    rmSync(dir, {recursive: true, force: true});
-  });
+  const dir = tempFolder('pages');
   cpSync(join(root, 'locales'), dir, {recursive: true});
   const file = join(dir, 'pages.da.xlf');
   writeFileSync(file, edit(readFileSync(file, 'utf8')));
@@ -123,10 +120,7 @@ test('i18n:check fails on a page string without Danish, with a lost placeholder,
 });
 
 test('the build takes only Danish it can use: a target without its placeholder, or empty, is left out (the page shows the English)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'partner-card-pages-'));
-  after(() => {
-    rmSync(dir, {recursive: true, force: true});
-  });
+  const dir = tempFolder('pages');
   const pages = {'embed-builder': {copy: 'Copy code', noMatch: 'No organisation matches “{query}”.', title: 'Embed a partner card'}};
   const existing = {
     'embed-builder': {

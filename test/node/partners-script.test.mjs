@@ -3,8 +3,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {cpSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, readFileSync, existsSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {tempFolder} from '../support/temp-folders.mjs';
 
@@ -36,76 +35,64 @@ test('broken profiles: each problem names the file, the JSON path and what is wr
 });
 
 test('valid profiles: an index of compact entries, sorted, with a warning per text without Danish', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'partners-'));
-  try {
-    cpSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), join(dir, 'region-southern-denmark.json'));
-    writeFileSync(
-      join(dir, 'aarhus-lab.json'),
-      JSON.stringify({
-        id: 'aarhus-lab',
-        name: 'Aarhus Lab',
-        country: 'DK',
-        summary: {en: 'Only English.'},
-        facts: [{label: {en: 'Staff'}, value: 3}],
-      }),
-    );
-    const result = run(dir);
-    assert.equal(result.code, 0, result.out);
-    assert.match(result.out, /aarhus-lab\.json: \$\.summary has no "da" text/);
-    assert.match(result.out, /aarhus-lab\.json: \$\.facts\[0\]\.label has no "da" text/);
-    assert.match(result.out, /2 profile\(s\) valid, 2 warning\(s\); wrote .*index\.json with 2 partner\(s\)/);
-    const text = readFileSync(join(dir, 'index.json'), 'utf8');
-    const index = JSON.parse(text);
-    assert.deepEqual(
-      index.partners.map((/** @type {{id: string}} */ p) => p.id),
-      ['aarhus-lab', 'region-southern-denmark'],
-    );
-    assert.deepEqual(Object.keys(index.partners[1]), ['id', 'name', 'shortName', 'country', 'summary', 'logo']);
-    // One partner a line, no indentation: a changed profile is a changed line, and browsers read no padding.
-    assert.deepEqual(
-      text.split('\n').slice(1, -2),
-      index.partners.map(
-        (/** @type {unknown} */ p, /** @type {number} */ i) => `${JSON.stringify(p)}${i < index.partners.length - 1 ? ',' : ''}`,
-      ),
-    );
-    assert.equal(text, `{"version":1,"partners":[\n${text.split('\n').slice(1, -2).join('\n')}\n]}\n`);
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
-  }
+  const dir = tempFolder('partners');
+  cpSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), join(dir, 'region-southern-denmark.json'));
+  writeFileSync(
+    join(dir, 'aarhus-lab.json'),
+    JSON.stringify({
+      id: 'aarhus-lab',
+      name: 'Aarhus Lab',
+      country: 'DK',
+      summary: {en: 'Only English.'},
+      facts: [{label: {en: 'Staff'}, value: 3}],
+    }),
+  );
+  const result = run(dir);
+  assert.equal(result.code, 0, result.out);
+  assert.match(result.out, /aarhus-lab\.json: \$\.summary has no "da" text/);
+  assert.match(result.out, /aarhus-lab\.json: \$\.facts\[0\]\.label has no "da" text/);
+  assert.match(result.out, /2 profile\(s\) valid, 2 warning\(s\); wrote .*index\.json with 2 partner\(s\)/);
+  const text = readFileSync(join(dir, 'index.json'), 'utf8');
+  const index = JSON.parse(text);
+  assert.deepEqual(
+    index.partners.map((/** @type {{id: string}} */ p) => p.id),
+    ['aarhus-lab', 'region-southern-denmark'],
+  );
+  assert.deepEqual(Object.keys(index.partners[1]), ['id', 'name', 'shortName', 'country', 'summary', 'logo']);
+  // One partner a line, no indentation: a changed profile is a changed line, and browsers read no padding.
+  assert.deepEqual(
+    text.split('\n').slice(1, -2),
+    index.partners.map(
+      (/** @type {unknown} */ p, /** @type {number} */ i) => `${JSON.stringify(p)}${i < index.partners.length - 1 ? ',' : ''}`,
+    ),
+  );
+  assert.equal(text, `{"version":1,"partners":[\n${text.split('\n').slice(1, -2).join('\n')}\n]}\n`);
 });
 
 test('a folder with no profiles is an error naming it, and no index is written (an empty one would empty every list)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'partners-'));
-  try {
-    writeFileSync(join(dir, 'notes.txt'), 'not a profile');
-    const result = run(dir);
-    assert.equal(result.code, 1, result.out);
-    assert.match(
-      result.out,
-      /error: .*partners-\w+: there are no profiles \(<id>\.json files\) in this folder, so no index was written\. Name the folder that holds them\./,
-    );
-    assert.equal(existsSync(join(dir, 'index.json')), false);
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
-  }
+  const dir = tempFolder('partners');
+  writeFileSync(join(dir, 'notes.txt'), 'not a profile');
+  const result = run(dir);
+  assert.equal(result.code, 1, result.out);
+  assert.match(
+    result.out,
+    /error: .*partners-\w+: there are no profiles \(<id>\.json files\) in this folder, so no index was written\. Name the folder that holds them\./,
+  );
+  assert.equal(existsSync(join(dir, 'index.json')), false);
 });
 
 test('a control character in any text (an ESC, NUL, DEL or C1) is an error naming the field; tab and line breaks are fine', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'partners-'));
-  try {
-    const sample = JSON.parse(readFileSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), 'utf8'));
-    writeFileSync(
-      join(dir, 'region-southern-denmark.json'),
-      JSON.stringify({...sample, name: {en: 'Region\tof Southern\nDenmark', da: 'Logo \u001b$B'}}),
-    );
-    const result = run(dir);
-    assert.equal(result.code, 1, result.out);
-    assert.match(
-      result.out,
-      /error: .*region-southern-denmark\.json: \$\.name\.da is "Logo \\u001b\$B", which does not fit\. Text that is not empty, without control characters/,
-    );
-    assert.doesNotMatch(result.out, /\$\.name\.en/, 'a tab and a line break are text');
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
-  }
+  const dir = tempFolder('partners');
+  const sample = JSON.parse(readFileSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), 'utf8'));
+  writeFileSync(
+    join(dir, 'region-southern-denmark.json'),
+    JSON.stringify({...sample, name: {en: 'Region\tof Southern\nDenmark', da: 'Logo \u001b$B'}}),
+  );
+  const result = run(dir);
+  assert.equal(result.code, 1, result.out);
+  assert.match(
+    result.out,
+    /error: .*region-southern-denmark\.json: \$\.name\.da is "Logo \\u001b\$B", which does not fit\. Text that is not empty, without control characters/,
+  );
+  assert.doesNotMatch(result.out, /\$\.name\.en/, 'a tab and a line break are text');
 });

@@ -2,21 +2,17 @@
 // it (node/profile-source.mjs): hostile files are refused by name.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {profileSource} from '../../node/profile-source.mjs';
+import {tempFolder} from '../support/temp-folders.mjs';
 
 const SAMPLE = readFileSync(new URL('../../demo/embed/partners/region-southern-denmark.json', import.meta.url), 'utf8');
 
 /** @param {(dir: string) => void} body */
 function inFolder(body) {
-  const dir = mkdtempSync(join(tmpdir(), 'partner-card-source-'));
-  try {
-    body(dir);
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
-  }
+  const dir = tempFolder('source');
+  body(dir);
 }
 
 test('a profile is read once; an id that is not one, or no file, is no profile', () => {

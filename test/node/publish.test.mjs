@@ -1,13 +1,13 @@
 // `partner-card publish`: the whole folder a site uploads, from a folder of
 // profiles and the package's built files (npm test builds dist/ first), all or
 // nothing. The installed package is tried end to end in consumer.test.mjs.
-import {test, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {headersFile, HTACCESS} from '../../node/host-headers.mjs';
+import {tempFolder} from '../support/temp-folders.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const SAMPLE = readFileSync(join(root, 'demo/embed/partners/region-southern-denmark.json'), 'utf8');
@@ -16,10 +16,7 @@ const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
 /** A site's folder with two profiles (one with its logo), where the command runs. */
 function site() {
-  const dir = mkdtempSync(join(tmpdir(), 'partner-card-publish-'));
-  after(() => {
-    rmSync(dir, {recursive: true, force: true});
-  });
+  const dir = tempFolder('publish');
   mkdirSync(join(dir, 'profiles'));
   cpSync(join(root, 'demo/embed/partners/region-southern-denmark.svg'), join(dir, 'profiles/region-southern-denmark.svg'));
   writeFileSync(join(dir, 'profiles/region-southern-denmark.json'), SAMPLE);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {tempFolder} from '../support/temp-folders.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -61,36 +62,31 @@ test("CHANGELOG.md has this version's entry, with this release's CSP hashes", ()
 });
 
 test('publish --url: ready-made embed code per partner and language, pinned to the versioned module at that address', async () => {
-  const {cpSync, mkdtempSync, readdirSync, rmSync} = await import('node:fs');
-  const {tmpdir} = await import('node:os');
+  const {cpSync, readdirSync} = await import('node:fs');
   const {spawnSync} = await import('node:child_process');
-  const dir = mkdtempSync(join(tmpdir(), 'partner-card-snippets-'));
-  try {
-    cpSync(join(root, 'demo/embed/partners'), join(dir, 'profiles'), {recursive: true});
-    const run = spawnSync(
-      process.execPath,
-      [join(root, 'tools/cli/partner-card.mjs'), 'publish', 'profiles', '--out', 'embed', '--url', 'https://project.example/embed'],
-      {cwd: dir, encoding: 'utf8'},
+  const dir = tempFolder('snippets');
+  cpSync(join(root, 'demo/embed/partners'), join(dir, 'profiles'), {recursive: true});
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'tools/cli/partner-card.mjs'), 'publish', 'profiles', '--out', 'embed', '--url', 'https://project.example/embed'],
+    {cwd: dir, encoding: 'utf8'},
+  );
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(
+    readdirSync(join(dir, 'embed/partners')).filter((f) => f.endsWith('.html')),
+    ['region-southern-denmark.da.html', 'region-southern-denmark.en.html'],
+  );
+  /** @type {typeof import('../../node/prerender.js')} */
+  const {renderCard} = await import(join(root, 'dist/prerender.js'));
+  const profile = JSON.parse(readFileSync(join(dir, 'embed/partners/region-southern-denmark.json'), 'utf8'));
+  for (const lang of ['en', 'da']) {
+    const code = readFileSync(join(dir, `embed/partners/region-southern-denmark.${lang}.html`), 'utf8');
+    const {html} = renderCard({profile, partner: 'region-southern-denmark', base: 'https://project.example/embed/partners/', lang});
+    assert.equal(
+      code,
+      `<script type="module" src="https://project.example/embed/${release.module}" integrity="${release.integrity}" crossorigin="anonymous"></script>\n` +
+        `<partner-card partner="region-southern-denmark" lang="${lang}">${html}</partner-card>\n`,
     );
-    assert.equal(run.status, 0, run.stderr);
-    assert.deepEqual(
-      readdirSync(join(dir, 'embed/partners')).filter((f) => f.endsWith('.html')),
-      ['region-southern-denmark.da.html', 'region-southern-denmark.en.html'],
-    );
-    /** @type {typeof import('../../node/prerender.js')} */
-    const {renderCard} = await import(join(root, 'dist/prerender.js'));
-    const profile = JSON.parse(readFileSync(join(dir, 'embed/partners/region-southern-denmark.json'), 'utf8'));
-    for (const lang of ['en', 'da']) {
-      const code = readFileSync(join(dir, `embed/partners/region-southern-denmark.${lang}.html`), 'utf8');
-      const {html} = renderCard({profile, partner: 'region-southern-denmark', base: 'https://project.example/embed/partners/', lang});
-      assert.equal(
-        code,
-        `<script type="module" src="https://project.example/embed/${release.module}" integrity="${release.integrity}" crossorigin="anonymous"></script>\n` +
-          `<partner-card partner="region-southern-denmark" lang="${lang}">${html}</partner-card>\n`,
-      );
-      assert.match(code, /<script type="application\/ld\+json">/);
-    }
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
+    assert.match(code, /<script type="application\/ld\+json">/);
   }
 });

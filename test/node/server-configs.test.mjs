@@ -5,11 +5,11 @@
 import {test, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFile, spawn, spawnSync} from 'node:child_process';
-import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {freePort, nginx, startNginx} from '../support/nginx.mjs';
+import {tempFolder} from '../support/temp-folders.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -29,10 +29,7 @@ function readmeBlock(language) {
 /** A throwaway site folder with dist/ uploaded as www/embed/, readable by a server's unprivileged workers. */
 /** @param {string} name */
 function uploadDist(name) {
-  const site = mkdtempSync(join(tmpdir(), `partner-card-${name}-`));
-  after(() => {
-    rmSync(site, {recursive: true, force: true});
-  });
+  const site = tempFolder(name);
   cpSync(join(root, 'dist'), join(site, 'www/embed'), {recursive: true});
   mkdirSync(join(site, 'logs'));
   spawnSync('chmod', ['-R', 'a+rX', site]);
