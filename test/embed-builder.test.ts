@@ -3,7 +3,7 @@ import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import type {PartnerCard} from '../src/partner-card.js';
 import {strings} from '../pages/embed-builder/builder-strings.js';
 import {declarativeShadowRoot} from '../pages/embed-builder/embed-code.js';
-import {axeViolations, faintFieldBorders, pressFor, tabTo} from './support/helpers.js';
+import {axeViolations, faintFieldBorders, pressFor, tabTo, unique} from './support/helpers.js';
 
 /**
  * The embed builder (dist/embed.html, built by `npm run build`) as a partner's
@@ -92,7 +92,7 @@ interface PartnerPageReport {
 
 /** Pastes `code` into a partner's page on another origin and waits for its report (test/fixtures/embed/watch.js). */
 async function onPartnerPage(code: string, csp = ''): Promise<PartnerPageReport> {
-  const key = Math.random().toString(36).slice(2);
+  const key = unique('paste');
   await fetch(`/paste/${key}`, {method: 'POST', body: code});
   const frame = fixtureSync<HTMLIFrameElement>(
     html`<iframe src=${`${otherOrigin()}/pasted/${key}${csp ? `?csp=${encodeURIComponent(csp)}` : ''}`} style="width: 900px; height: 900px"></iframe>`,
@@ -418,7 +418,7 @@ describe('Embed builder: the code on a partner page', () => {
   it('script-only: the card takes the preloaded profile, which is requested once, as early as the module', async () => {
     const {code} = await openBuilder(`?partner=${SAMPLE}&prerender=no`);
     // Through /count/: the test server logs every request that reaches it.
-    const key = Math.random().toString(36).slice(2);
+    const key = unique('count');
     const report = await onPartnerPage(code().replaceAll(`${location.origin}/dist/`, `${location.origin}/count/${key}/dist/`));
     expect(report.name).to.equal('Region of Southern Denmark');
     const log = (await (await fetch(`/count-log/${key}`)).json()) as {path: string}[];

@@ -3,10 +3,10 @@ import {executeServerCommand, resetMouse} from '@web/test-runner-commands';
 import type {PartnerDirectory} from '../src/partner-directory.js';
 import {fold, matcher} from '../src/directory-search.js';
 import {DEFAULT_TIMEOUT} from '../src/profile-loader.js';
-import {clickOn, FIRST_LOGOS_WITHIN, focusedIn, requested, requestsFor, tabTo, textOf, warnings} from './support/helpers.js';
+import {clickOn, FIRST_LOGOS_WITHIN, focusedIn, requested, requestsFor, tabTo, textOf, unique, warnings} from './support/helpers.js';
 
 const BASE = '/test/fixtures/directory/';
-const unique = (name: string) => `/alias/${name}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}${BASE}`;
+const aliased = (name: string) => `/alias/${unique(name)}${BASE}`;
 
 async function directory(template = html`<partner-directory lang="en" base=${BASE} href="/partners/{id}/"></partner-directory>`) {
   const el = fixtureSync<PartnerDirectory>(template);
@@ -57,7 +57,7 @@ describe('<partner-directory>', () => {
   });
 
   it('needs exactly one request for the text of all cards', async () => {
-    const base = unique('one-request');
+    const base = aliased('one-request');
     performance.clearResourceTimings();
     await directory(html`<partner-directory base=${base}></partner-directory>`);
     const json = (await requested()).filter((name) => name.endsWith('.json'));
@@ -162,7 +162,7 @@ describe('<partner-directory>', () => {
   ]) {
     it(`says that it is loading, then how many partners it shows (${lang})`, async () => {
       const el = fixtureSync<PartnerDirectory>(
-        html`<partner-directory lang=${lang} base=${`/slow/800${unique('loading')}`}></partner-directory>`,
+        html`<partner-directory lang=${lang} base=${`/slow/800${aliased('loading')}`}></partner-directory>`,
       );
       const done = oneEvent(el, 'partner-directory-load');
       await el.updateComplete;
@@ -423,7 +423,7 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
         // the fastest engine here, so at least one slice ends between them in any engine. (5,000 were too few: the
         // 501st to the 5,000th took under 8 ms, one slice, in Firefox after the other tests.) An index this page has
         // not loaded: the directory shares a URL's parsed JSON for the page's life.
-        ({el} = await started(20_000, `/many-gaps/20000/${Math.random().toString(36).slice(2)}/`));
+        ({el} = await started(20_000, `/many-gaps/20000/${unique('gaps')}/`));
         // The mutation observer answered in the task that drew the first items: the first 50 entries are checked.
         expect(count(el), 'the first screen comes before the whole index is checked').to.equal('Loading partners…');
         expect(left, 'none of the first screen’s entries left out').to.deep.equal([]);
@@ -481,7 +481,7 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     expect(items(moved.el)).to.have.length(1000);
     // Out of the way: a list that starts below the window has no first screen to draw early.
     other.remove();
-    const back = await started(1000, `/many/1000/${Math.random().toString(36).slice(2)}/`);
+    const back = await started(1000, `/many/1000/${unique('back')}/`);
     expect(count(back.el), 'taken out while its index is checked').to.equal('Loading partners…');
     const parent = back.el.parentElement!;
     back.el.remove();
@@ -494,7 +494,7 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
 
   it('taken out of the page while its list is drawn, draws no more of it until it is put back, then completes it', async function () {
     this.timeout(2 * DEFAULT_TIMEOUT + 5000);
-    const {el, loaded} = await started(1000, `/many/1000/${Math.random().toString(36).slice(2)}/`);
+    const {el, loaded} = await started(1000, `/many/1000/${unique('out')}/`);
     // Checked (so taking it out keeps its index), still drawn: caught in the frame the count comes in.
     const checkedBy = performance.now() + DEFAULT_TIMEOUT;
     while (count(el) !== '1000 partners' && performance.now() < checkedBy) await new Promise(requestAnimationFrame);
@@ -838,7 +838,7 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
 describe('<partner-directory>: logos, two at a time as their cards come near the window', () => {
   /** 300 partners, each with its own SVG logo, answered 60 ms late (test/support/fault-server.mjs). */
   function withLogos(prefix = '') {
-    const key = `${prefix}${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+    const key = unique(`${prefix}logos`);
     performance.clearResourceTimings();
     const el = fixtureSync<PartnerDirectory>(
       html`<div style="width: 1000px"><partner-directory lang="en" base=${`/many-logos/300/${key}/`} href="/p/{id}/"></partner-directory></div>`,
