@@ -145,6 +145,29 @@ describe('Accessibility: what a screen reader gets', () => {
     expect(names('link').size, 'links').to.equal(1000);
   });
 
+  it('a search that matches none leaves no card in the accessibility tree; cleared, all 1,000 are there again (Chromium only: the tree is read through CDP)', async function () {
+    this.timeout(30000);
+    const el = await loadedDirectory(
+      html`<div style="width: 1280px"><partner-directory lang="en" base="/many/1000/" href="/p/{id}/"></partner-directory></div>`,
+    );
+    const partners = async () => {
+      const tree = await executeServerCommand<[string, string][] | false, undefined>('accessibility-tree');
+      return tree && tree.filter(([role, name]) => (role === 'heading' || role === 'link') && /^Partner \d+$/.test(name)).length;
+    };
+    const search = async (text: string) => {
+      const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
+      input.value = text;
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+    };
+    await search('zzz');
+    const none = await partners();
+    if (none === false) this.skip();
+    expect(none, 'headings and links of partners').to.equal(0);
+    await search('');
+    expect(await partners(), 'headings and links of partners').to.equal(2000);
+  });
+
   it('"Back to partners" is named without its arrow', async () => {
     const {el} = await settled(
       html`<partner-card lang="da" partner="region-southern-denmark" base=${SAMPLES} back-href="/"></partner-card>`,

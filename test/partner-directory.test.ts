@@ -26,10 +26,15 @@ const isListed = (el: PartnerDirectory) => el.shadowRoot?.querySelector('[part="
 const count = (el: PartnerDirectory) => textOf(el.shadowRoot!.querySelector('[part="count"]')!);
 
 async function search(el: PartnerDirectory, text: string) {
+  await typed(el, text);
+  await el.updateComplete;
+}
+/** Types `text` into the search box; returns after the keystroke's update, before any frame (`search` waits for the whole list). */
+async function typed(el: PartnerDirectory, text: string) {
   const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
   input.value = text;
   input.dispatchEvent(new Event('input'));
-  await el.updateComplete;
+  while (el.isUpdatePending) await Promise.resolve();
 }
 async function pickCountry(el: PartnerDirectory, code: string) {
   const select = el.shadowRoot!.querySelector<HTMLSelectElement>('[part="country"]')!;
@@ -458,10 +463,7 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     await loaded;
     // After a search, showing the rest of the matches a frame at a time.
     await search(el, 'partner 7');
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
-    input.value = '';
-    input.dispatchEvent(new Event('input'));
-    while (el.isUpdatePending) await Promise.resolve();
+    await typed(el, '');
     expect(shown(el), 'still showing').to.be.below(1000);
     window.dispatchEvent(new Event('beforeprint'));
     expect(shown(el), 'shown when printing starts').to.equal(1000);
@@ -528,11 +530,8 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     const {el, loaded} = await started(1000);
     await waitUntil(() => count(el) === '1000 partners', 'the whole index checked', {timeout: DEFAULT_TIMEOUT});
     expect(items(el).length, 'still drawing when the key is typed').to.be.below(1000);
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
-    input.value = 'partner 999';
-    input.dispatchEvent(new Event('input'));
     // Answered in the keystroke's update, before any frame draws more.
-    while (el.isUpdatePending) await Promise.resolve();
+    await typed(el, 'partner 999');
     expect(count(el)).to.equal('1 partner');
     await loaded;
     await el.updateComplete;
@@ -544,17 +543,52 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     await loaded;
     await search(el, 'partner 7');
     expect(shown(el)).to.equal(271); // every number with a 7 in it
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
-    input.value = '';
-    input.dispatchEvent(new Event('input'));
     // Right after the keystroke's update, before any frame (a slow engine's next frame may show all the rest).
-    while (el.isUpdatePending) await Promise.resolve();
+    await typed(el, '');
     const atFirst = shown(el);
     expect(atFirst, 'more than before, not yet all').to.be.within(272, 999);
     expect(list(el).getAttribute('aria-busy')).to.equal('true');
     await el.updateComplete;
     expect(shown(el)).to.equal(1000);
     expect(visible(el).slice(0, 3)).to.deep.equal(['partner-1', 'partner-2', 'partner-3']);
+    expect(list(el).getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it('narrowing hides the non-matching cards down to a screenful of matches in the keystroke’s frame, those below in later frames; updateComplete waits for all', async () => {
+    const {el, loaded} = await started(1000);
+    await loaded;
+    await el.updateComplete;
+    // Right after the keystroke's update, before any frame.
+    await typed(el, 'partner 7');
+    const atFirst = visible(el);
+    // The first 24 shown (the least screenful, two windows' worth here) are all matches: what is in the window is right.
+    expect(
+      atFirst.slice(0, 24).filter((id) => !id.includes('7')),
+      'cards shown among the first 24 that do not match',
+    ).to.deep.equal([]);
+    expect(atFirst.length, 'cards below them not hidden yet').to.be.above(271);
+    expect(list(el).getAttribute('aria-busy')).to.equal('true');
+    await el.updateComplete;
+    expect(visible(el)).to.have.length(271); // every number with a 7 in it
+    expect(visible(el).filter((id) => !id.includes('7'))).to.deep.equal([]);
+    expect(list(el).getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it('a search that matches none hides the whole list at once, from sight and the keyboard; clearing it shows all 1,000 again at once', async () => {
+    const {el, loaded} = await started(1000);
+    await loaded;
+    await el.updateComplete;
+    const after = el.parentElement!.appendChild(Object.assign(document.createElement('button'), {textContent: 'after the directory'}));
+    await typed(el, 'zzz');
+    expect(list(el).getAttribute('aria-busy'), 'nothing left for later frames').to.equal('false');
+    expect(
+      items(el).filter((li) => li.checkVisibility()),
+      'cards that can be seen',
+    ).to.have.length(0);
+    el.shadowRoot!.querySelector<HTMLSelectElement>('[part="country"]')!.focus();
+    await tabTo(after, 'Tab from the country filter, with no card matching');
+    await typed(el, '');
+    expect(visible(el), 'shown in the keystroke’s frame').to.have.length(1000);
     expect(list(el).getAttribute('aria-busy')).to.equal('false');
   });
 
@@ -648,7 +682,7 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     }
   });
 
-  it("find-in-page finds a partner far down the list (window.find, the same search as the browser's find bar; skipped where window.find does not look into shadow roots: WebKit)", async function () {
+  it("find-in-page finds a partner far down the list, and none after a search that matches none (window.find, the same search as the browser's find bar; skipped where window.find does not look into shadow roots: WebKit)", async function () {
     const find = (text: string) => {
       getSelection()!.removeAllRanges();
       return (window as unknown as {find(text: string): boolean}).find(text);
@@ -657,9 +691,11 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
     const probe = fixtureSync<HTMLDivElement>(html`<div></div>`);
     probe.attachShadow({mode: 'open'}).innerHTML = '<p>shadow probe text 8f3a</p>';
     if (!find('shadow probe text 8f3a')) this.skip();
-    const {loaded} = await started(1000);
+    const {el, loaded} = await started(1000);
     await loaded;
     expect(find('Synthetic partner number 990.')).to.equal(true);
+    await search(el, 'zzz');
+    expect(find('Synthetic partner number 990.'), 'found after a search that matches none').to.equal(false);
   });
 
   it('in a hidden tab (visibilityState hidden: the page behind another tab, or its window minimised), the list is completed without animation frames', async () => {
