@@ -315,12 +315,15 @@ function report(name, {directory, styled}, runs, row, logos) {
     '≤ 16.7 / ≤ 33 ms',
     name === 'chromium' ? (middle <= 16.7 && p95 <= 33 ? 'met' : 'missed') : '',
   );
-  const complete = median(d.flatMap((f) => f.keys.filter(all).map((k) => k.complete)));
-  const slowestShow = Math.max(...d.flatMap((f) => f.keys.filter(all).map((k) => k.complete)));
+  // Past the keystroke's frame, the rest is shown or hidden a frame at a time: until the list is complete.
+  const until = (/** @type {(k: Figures['keys'][number]) => boolean} */ which) =>
+    d.flatMap((f) => f.keys.filter(which).map((k) => k.complete));
+  const [narrowed, shownAll] = [until(narrowing), until(all)];
+  const latest = Math.max(...narrowed, ...shownAll);
   row(
-    `… showing all 1,000 again, until the whole list is shown: median / slowest`,
-    `${ms(complete)} / ${ms(slowestShow)}`,
+    `… until the list is complete after a keystroke, narrowing / showing all 1,000 again: medians; slowest`,
+    `${ms(median(narrowed))} / ${ms(median(shownAll))}; ${ms(Math.max(...narrowed))} / ${ms(Math.max(...shownAll))}`,
     `≤ ${COMPLETE_WITHIN / 1000} s`,
-    slowestShow <= COMPLETE_WITHIN ? 'held' : 'broken',
+    latest <= COMPLETE_WITHIN ? 'held' : 'broken',
   );
 }
