@@ -76,8 +76,8 @@ const directory = css`
   .list > [hidden] {
     display: none;
   }
-  /* A search that matches none hides the list's content in one go, its
-     items' boxes kept for the next search (hiding 1,000 took 20 ms). */
+  /* A search that matches none hides the list's content in one go while its
+     items are hidden a frame at a time (all at once took 20 ms). */
   .list.none {
     content-visibility: hidden;
   }
