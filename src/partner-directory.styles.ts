@@ -76,16 +76,6 @@ const directory = css`
   .list > [hidden] {
     display: none;
   }
-  /* A search that matches none hides the list's content in one go while its
-     items are hidden a frame at a time (all at once took 20 ms). */
-  .list.none {
-    content-visibility: hidden;
-  }
-  @supports not (content-visibility: hidden) {
-    .list.none {
-      display: none;
-    }
-  }
 `;
 
 export const styles = [directory, srOnly, cardStyles];

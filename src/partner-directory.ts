@@ -566,19 +566,14 @@ export class PartnerDirectory extends PrerenderedElement {
    * After a search: the items from the top until a screenful of matches
    * (counting those already shown) is shown are shown or hidden at once; the
    * rest, below the window, a frame at a time. Hiding 950 of 1,000 cards at
-   * once held Chromium's frame 20 ms taking their boxes down. When nothing
-   * matches, the list's content is hidden in one go (`none`) until its items
-   * are hidden, a frame at a time like the others. Left as they were, with
-   * their boxes, the items made clearing the search cheap in Chromium, but
-   * Firefox and WebKit then laid out all 1,000 again in one frame (220 ms).
+   * once held Chromium's frame 20 ms taking their boxes down. When fewer
+   * match than a screenful, every item is hidden or shown at once: the
+   * list's content hidden in one go instead (`content-visibility`) cost
+   * Firefox three times as much (tools/dev/performance-notes.md).
    */
   #showFirstScreen() {
-    const list = this.list!;
-    const items = list.children as HTMLCollectionOf<HTMLElement>;
-    const none = !this.shown.includes(true);
-    list.classList.toggle('none', none);
-    this.#pending = none ? 0 : Infinity;
-    if (none) return;
+    const items = this.list!.children as HTMLCollectionOf<HTMLElement>;
+    this.#pending = Infinity;
     let visible = 0;
     for (let i = 0; i < items.length; i++) {
       if (visible >= this.#screenful) {
@@ -631,8 +626,6 @@ export class PartnerDirectory extends PrerenderedElement {
     }
     this.#cancelFrame?.();
     this.#drawing = undefined;
-    // Every item is hidden now: the list's content need not be.
-    this.list!.classList.remove('none');
     this.#complete?.resolve();
     this.#complete = undefined;
   }
@@ -690,7 +683,7 @@ export class PartnerDirectory extends PrerenderedElement {
       return; // Not percent-encoding (`#%E0%A4%A`): no partner's id, and no reason to fail the list.
     }
     const item = id && (this.renderRoot as ShadowRoot).getElementById(id);
-    if (!item || item.hidden || this.list!.classList.contains('none')) return;
+    if (!item || item.hidden) return;
     item.scrollIntoView();
     // Scrolling moves the view, not where Tab starts from; a native fragment
     // moves both. Focusing the card does (its ring is the card's own, as
