@@ -122,8 +122,8 @@ async function measure({kind, base, baselineUrl, key}) {
   // folded by the directory's own `fold` (the baseline module passes it on),
   // so both hide and show the same cards: unfolded, "sonderborg" and "malmo"
   // found none of the "Sønderborg" and "Malmö" partners, and the baseline had
-  // less to do. Shown counts the cards that can be seen (`checkVisibility`):
-  // when nothing matches, the directory hides its list's content, not each card.
+  // less to do. Shown counts the cards that can be seen (`checkVisibility`),
+  // whatever hides them.
   const root = rootOf();
   const items = /** @type {HTMLElement[]} */ ([...root.querySelectorAll('li')]);
   const hay = items.map((item) => fold(item.textContent));
