@@ -11,6 +11,7 @@ import {
   focusRingShare,
   SAMPLES,
   settle,
+  search,
   settled,
   tabTo,
   textOf,
@@ -154,17 +155,11 @@ describe('Accessibility: what a screen reader gets', () => {
       const tree = await executeServerCommand<[string, string][] | false, undefined>('accessibility-tree');
       return tree && tree.filter(([role, name]) => (role === 'heading' || role === 'link') && /^Partner \d+$/.test(name)).length;
     };
-    const search = async (text: string) => {
-      const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
-      input.value = text;
-      input.dispatchEvent(new Event('input'));
-      await el.updateComplete;
-    };
-    await search('zzz');
+    await search(el, 'zzz');
     const none = await partners();
     if (none === false) this.skip();
     expect(none, 'headings and links of partners').to.equal(0);
-    await search('');
+    await search(el, '');
     expect(await partners(), 'headings and links of partners').to.equal(2000);
   });
 

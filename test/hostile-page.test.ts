@@ -1,7 +1,7 @@
 import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import type {PartnerCard} from '../src/partner-card.js';
 import type {PartnerDirectory} from '../src/partner-directory.js';
-import {$, $$, SAMPLES, settle, settled, tabTo} from './support/helpers.js';
+import {$, $$, SAMPLES, search, settle, settled, tabTo} from './support/helpers.js';
 
 describe('Hostile pages: a strict Content-Security-Policy', () => {
   it('renders every state of card and directory with no violation under script-src/style-src self and Trusted Types', async () => {
@@ -23,10 +23,7 @@ describe('Hostile pages: a strict Content-Security-Policy', () => {
     await waitUntil(() => cards[3].shadowRoot!.querySelector('[part="retry"]'), 'the retry fails again', {timeout: 5000});
     const dir = frame.contentDocument!.querySelector('partner-directory') as PartnerDirectory;
     await waitUntil(() => dir.shadowRoot?.querySelectorAll('li').length === 5, 'the directory lists its partners', {timeout: 5000});
-    const input = dir.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
-    input.value = 'malmo';
-    input.dispatchEvent(new Event('input'));
-    await dir.updateComplete;
+    await search(dir, 'malmo');
     expect(dir.shadowRoot!.querySelectorAll('li:not([hidden])')).to.have.length(1);
     expect(getComputedStyle(dir.shadowRoot!.querySelector('li [part~="card"]')!).borderTopStyle).to.equal('solid');
     const logo = cards[0].shadowRoot!.querySelector('img')!;

@@ -3,7 +3,19 @@ import {executeServerCommand, resetMouse} from '@web/test-runner-commands';
 import type {PartnerDirectory} from '../src/partner-directory.js';
 import {fold, matcher} from '../src/directory-search.js';
 import {DEFAULT_TIMEOUT} from '../src/profile-loader.js';
-import {clickOn, FIRST_LOGOS_WITHIN, focusedIn, requested, requestsFor, tabTo, textOf, unique, warnings} from './support/helpers.js';
+import {
+  clickOn,
+  FIRST_LOGOS_WITHIN,
+  focusedIn,
+  requested,
+  requestsFor,
+  search,
+  tabTo,
+  textOf,
+  typed,
+  unique,
+  warnings,
+} from './support/helpers.js';
 
 const BASE = '/test/fixtures/directory/';
 const aliased = (name: string) => `/alias/${unique(name)}${BASE}`;
@@ -25,17 +37,6 @@ const visible = (el: PartnerDirectory) =>
 const isListed = (el: PartnerDirectory) => el.shadowRoot?.querySelector('[part="list"]')?.getAttribute('aria-busy') === 'false';
 const count = (el: PartnerDirectory) => textOf(el.shadowRoot!.querySelector('[part="count"]')!);
 
-async function search(el: PartnerDirectory, text: string) {
-  await typed(el, text);
-  await el.updateComplete;
-}
-/** Types `text` into the search box; returns after the keystroke's update, before any frame (`search` waits for the whole list). */
-async function typed(el: PartnerDirectory, text: string) {
-  const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
-  input.value = text;
-  input.dispatchEvent(new Event('input'));
-  while (el.isUpdatePending) await Promise.resolve();
-}
 async function pickCountry(el: PartnerDirectory, code: string) {
   const select = el.shadowRoot!.querySelector<HTMLSelectElement>('[part="country"]')!;
   select.value = code;

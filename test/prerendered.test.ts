@@ -2,7 +2,7 @@ import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import type {PartnerCard} from '../src/partner-card.js';
 import type {PartnerDirectory} from '../src/partner-directory.js';
 import {sameMarkup} from '../src/prerendered.js';
-import {FIXTURES, SAMPLES, textOf, warnings} from './support/helpers.js';
+import {FIXTURES, SAMPLES, search, textOf, warnings} from './support/helpers.js';
 
 // Pages with a card prerendered by the test server exactly as `npm run
 // prerender` writes it (test/support/fault-server.mjs, /prerendered/…).
@@ -164,10 +164,7 @@ describe('Prerendered directories: the whole list at first paint', () => {
     const logos = [...dir.shadowRoot!.querySelectorAll('[part="logo"]')];
     expect(logos.length).to.be.above(0);
     expect(logos.every((logo) => logo.matches('img[src][loading="lazy"]'))).to.equal(true);
-    const input = dir.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
-    input.value = 'malmo';
-    input.dispatchEvent(new Event('input'));
-    await dir.updateComplete;
+    await search(dir, 'malmo');
     expect(
       items(dir)
         .filter((li) => !li.hidden)

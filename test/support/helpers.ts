@@ -3,6 +3,7 @@ import {executeServerCommand, sendKeys, sendMouse} from '@web/test-runner-comman
 import type {TemplateResult} from 'lit';
 import '../../src/directory.js';
 import type {PartnerCard} from '../../src/partner-card.js';
+import type {PartnerDirectory} from '../../src/partner-directory.js';
 
 /** The real sample profiles, as the demo publishes them. */
 export const SAMPLES = '/demo/embed/partners/';
@@ -294,4 +295,18 @@ export function noteIntlObjects(seen: string[]): () => void {
 export async function clickOn(el: Element): Promise<void> {
   const box = el.getBoundingClientRect();
   await sendMouse({type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)]});
+}
+
+/** Types `text` into a directory's search box; returns after the keystroke's update, before any frame (`search` waits for the whole list). */
+export async function typed(el: PartnerDirectory, text: string): Promise<void> {
+  const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
+  input.value = text;
+  input.dispatchEvent(new Event('input'));
+  while (el.isUpdatePending) await Promise.resolve();
+}
+
+/** Types `text` into a directory's search box and waits until its list is complete. */
+export async function search(el: PartnerDirectory, text: string): Promise<void> {
+  await typed(el, text);
+  await el.updateComplete;
 }
