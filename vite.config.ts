@@ -6,6 +6,7 @@ import {noRuntimeMsgIds} from './tools/build/vite/no-runtime-msg-ids.mjs';
 import {shortMsgIds} from './tools/build/vite/short-msg-ids.mjs';
 import {minifyLiterals} from './tools/build/vite/minify-literals.mjs';
 import {shortLitErrors} from './tools/build/vite/short-lit-errors.mjs';
+import {supportedBrowsers} from './tools/build/vite/supported-browsers-only.mjs';
 import {noLitVersionGlobals} from './tools/build/vite/no-lit-version-globals.mjs';
 import {withoutDirectoryStrings} from './tools/build/vite/without-directory-strings.mjs';
 import {releaseOf} from './node/release.mjs';
@@ -159,6 +160,7 @@ export default defineConfig(async ({mode}): Promise<UserConfig> => {
       ...(module === MODULES.card ? [withoutDirectoryStrings()] : []),
       ...literalsAndIds(),
       shortLitErrors(),
+      supportedBrowsers(),
       noLitVersionGlobals(),
       sizeBudget(module.budget),
     ],

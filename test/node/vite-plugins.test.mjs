@@ -10,6 +10,7 @@ import {minifyLiterals} from '../../tools/build/vite/minify-literals.mjs';
 import {noRuntimeMsgIds, STUB} from '../../tools/build/vite/no-runtime-msg-ids.mjs';
 import {shortenLitErrors} from '../../tools/build/vite/short-lit-errors.mjs';
 import {withoutVersionPushes} from '../../tools/build/vite/no-lit-version-globals.mjs';
+import {supportedBrowsersOnly} from '../../tools/build/vite/supported-browsers-only.mjs';
 
 test('strip-translator-notes: the desc goes, escaped quotes and all; the id and the text stay', () => {
   const code = `msg(str\`about \${n}\`, {id: 'figure.about', desc: 'An "approximate" figure, e.g. \\'about 25,000\\'.'});\nmsg('Retry', {id: 'retry'});`;
@@ -108,4 +109,29 @@ test("no-lit-version-globals: each of Lit's modules loses its push to the page's
     assert.equal(withoutVersionPushes(code)?.toString(), code.replace(push, 'void 0'), path);
   }
   assert.equal(withoutVersionPushes('globalThis.litHtmlVersions;'), undefined, 'a read is not a push: untouched');
+});
+
+test("supported-browsers-only: the installed Lit's test for adoptable style sheets is answered true, its polyfill hooks read as absent, nothing else changes", async () => {
+  const {readFileSync} = await import('node:fs');
+  const read = (/** @type {string} */ path) => {
+    const id = new URL(`../../node_modules/${path}`, import.meta.url).pathname;
+    return {id, code: readFileSync(id, 'utf8')};
+  };
+  const css = read('@lit/reactive-element/css-tag.js');
+  const test = /(\w+)=\w+\.ShadowRoot&&[^,]*"replace"in CSSStyleSheet\.prototype/.exec(css.code);
+  assert.ok(test, "Lit's css-tag.js tests for adoptable style sheets where the rewrite expects it");
+  assert.equal(supportedBrowsersOnly(css.code, css.id).toString(), css.code.replace(test[0], `${test[1]}=!0`));
+  for (const [path, hook] of [
+    ['lit-html/lit-html.js', 'litHtmlPolyfillSupport'],
+    ['lit-element/lit-element.js', 'litElementPolyfillSupport'],
+    ['@lit/reactive-element/reactive-element.js', 'reactiveElementPolyfillSupport'],
+  ]) {
+    const {id, code} = read(path);
+    const reads = code.match(new RegExp(`\\w+\\.${hook}\\b`, 'g'));
+    assert.equal(reads?.length, 1, `${path} reads ${hook} once`);
+    assert.equal(supportedBrowsersOnly(code, id).toString(), code.replace(reads[0], 'void 0'), path);
+  }
+  // A later Lit that tests otherwise stops the build rather than ship the other way unnoticed.
+  assert.throws(() => supportedBrowsersOnly('const e="adoptedStyleSheets"in Document.prototype;', '/x/css-tag.js'), /no longer tests/);
+  assert.throws(() => supportedBrowsersOnly('const e=1;', '/x/lit-html.js'), /no longer reads a polyfill hook/);
 });
