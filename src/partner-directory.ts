@@ -3,6 +3,7 @@ import {clampLevel} from './card-templates.js';
 import {directoryItems, directoryView, listKey} from './directory-templates.js';
 import {countries, haystack, matcher} from './directory-search.js';
 import {prepareCountryNames} from './format.js';
+import {afterPaint, nextTask} from './frames.js';
 import {inLang} from './localization.js';
 import {LoadError} from '../shared/load-error.js';
 import {fetchJson, profilesFolder} from './profile-loader.js';
@@ -93,27 +94,6 @@ const AT_ONCE = 100;
 
 /** Script per task while the index is checked (see `load`). */
 const SLICE_MS = 8;
-
-/**
- * Resolves in a new task, so the browser may draw a frame first. A message,
- * not a timer: a hidden page holds timers back a second or more.
- */
-const nextTask = () =>
-  new Promise((resolve) => {
-    const {port1, port2} = new MessageChannel();
-    port1.onmessage = resolve;
-    port2.postMessage(0);
-  });
-
-/** Resolves in a task after the next frame (or, in a hidden page, which draws none, after a moment). */
-const afterPaint = () =>
-  new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() => {
-      clearTimeout(timer);
-      void nextTask().then(resolve);
-    });
-  });
 
 /** The pause in typing after which the number of matches is announced: a screen reader is not interrupted at every key. */
 const SPEAK_AFTER = 700;
