@@ -21,6 +21,11 @@ export interface CardContext {
   /** Checked http(s) URLs, or undefined. */
   href?: string;
   backHref?: string;
+  /**
+   * Countries and key figures drawn as a no-break space, which keeps their
+   * line, and filled in a frame later: see `<partner-card>`'s `#show`.
+   */
+  intlLater?: boolean;
 }
 
 export type Variant = 'full' | 'compact';
@@ -62,7 +67,13 @@ function website(url: string | undefined, ctx: CardContext) {
   return safe ? html`<a part="website" href=${safe.href}>${safe.hostname.replace(/^www\./, '')}</a>` : nothing;
 }
 
-const factValue = (fact: Fact, lang: Lang) => ('text' in fact ? text(pick(fact.text, lang)) : formatFact(fact, lang));
+/** A no-break space: keeps the line of a country or figure that is drawn a frame later. */
+const LATER = '\xa0';
+
+const factValue = (fact: Fact, ctx: CardContext) =>
+  'text' in fact ? text(pick(fact.text, ctx.lang)) : ctx.intlLater ? LATER : formatFact(fact, ctx.lang);
+
+const country = (code: string, ctx: CardContext) => (ctx.intlLater ? LATER : countryName(code, ctx.lang));
 
 function facts(list: Fact[] | undefined, ctx: CardContext, title: unknown) {
   if (!list?.length) return nothing;
@@ -72,7 +83,7 @@ function facts(list: Fact[] | undefined, ctx: CardContext, title: unknown) {
       ${list.map(
         (fact) => html`<div part="fact">
           <dt>${text(pick(fact.label, ctx.lang))}</dt>
-          <dd>${factValue(fact, ctx.lang)}</dd>
+          <dd>${factValue(fact, ctx)}</dd>
         </div>`,
       )}
     </dl>
@@ -107,7 +118,7 @@ function countryAndName(profile: Profile, ctx: CardContext, short?: Text) {
   const shortName = short && pick(short, ctx.lang);
   return html`<p class="meta">
     ${shortName ? html`<span part="short-name">${text(shortName)}</span>` : nothing}
-    <span part="country">${countryName(profile.country, ctx.lang)}</span>
+    <span part="country">${country(profile.country, ctx)}</span>
     ${website(profile.website, ctx)}
   </p>`;
 }
@@ -146,7 +157,7 @@ export function compactCard(profile: Profile, ctx: CardContext): TemplateResult 
     ${logo(profile.logo, ctx, true)}
     <div class="body">
       ${heading(ctx.level, ctx.href ? html`<a class="stretched" part="link" href=${ctx.href}>${name}</a>` : name, 'name')}
-      <p class="meta"><span part="country">${countryName(profile.country, ctx.lang)}</span></p>
+      <p class="meta"><span part="country">${country(profile.country, ctx)}</span></p>
       <p class="summary" part="summary">${text(pick(profile.summary, ctx.lang))}</p>
     </div>
   </article>`;

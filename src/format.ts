@@ -27,6 +27,9 @@ const regionNames = (lang: Lang) => cached(`r${lang}`, () => new Intl.DisplayNam
  */
 export const prepareCountryNames = (lang: Lang) => void regionNames(lang);
 
+/** Whether the page has its first Intl object: from then on, formatting costs little. */
+export const intlReady = () => cache.size > 0;
+
 /** The country's name in `lang` ("Denmark", "Danmark"); the code itself if Intl has no name. */
 export function countryName(code: string, lang: Lang): string {
   try {

@@ -1,6 +1,7 @@
 import {noChange, render, type PropertyValues} from 'lit';
 import {clampLevel, errorCard, loadedCard, loadingCard, shadowContent, statusText, type Variant} from './card-templates.js';
-import {prepareCountryNames} from './format.js';
+import {intlReady, prepareCountryNames} from './format.js';
+import {afterPaint} from './frames.js';
 import {inLang} from './localization.js';
 import {LoadError, type ErrorKind} from '../shared/load-error.js';
 import {DEFAULT_TIMEOUT, loadProfile, profilesFolder} from './profile-loader.js';
@@ -12,6 +13,13 @@ import {linkRefused} from '../shared/link-rule.js';
 import {untranslated} from '../shared/translation-coverage.js';
 import {styles} from './partner-card.styles.js';
 import {version} from './version.js';
+
+/**
+ * How long the card waits for a frame before it makes the page's first Intl
+ * object anyway (see `#show`): long enough for a busy engine's frame, short
+ * for a hidden page, which draws none.
+ */
+const FRAME_WAIT = 1000;
 
 /** How the card's warnings say that a link was refused (shared/link-rule.ts). */
 const REFUSED = 'is refused: not a safe http(s) link';
@@ -192,12 +200,11 @@ export class PartnerCard extends PrerenderedElement {
       }
       const url = new URL(`${this.partner}.json`, this.#folder());
       const request = loadProfile(url, this.partner, controller.signal, this.timeout > 0 ? this.timeout : undefined, fresh);
-      // In a task after the placeholder's frame, not before it: see prepareCountryNames.
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          prepareCountryNames(this.currentLang);
-        }),
-      );
+      // While the request is out, in a task after the placeholder's frame (see prepareCountryNames). Not when
+      // the response is in already (preloaded, say): the card is drawn first, its Intl texts after (see #show).
+      void afterPaint(FRAME_WAIT).then(() => {
+        if (!performance.getEntriesByName(url.href).length) prepareCountryNames(this.currentLang);
+      });
       const {profile, dropped} = await request;
       if (!controller.signal.aborted) this.#show(profile, url, dropped);
     } catch (error) {
@@ -218,6 +225,14 @@ export class PartnerCard extends PrerenderedElement {
   #show(profile: Profile, assetBase: URL, dropped: string[]) {
     if (dropped.length) this.#warn(`left out ${dropped.join(', ')}`);
     this.view = {status: 'loaded', profile, assetBase};
+    // A profile that came before the page's first Intl object (preloaded, say) is painted without
+    // its country and figures first: that object takes tens of ms. A prerendered card shows them already.
+    if (!intlReady() && !this.prerendered)
+      this.#intl ??= afterPaint(FRAME_WAIT).then(() => {
+        prepareCountryNames(this.currentLang);
+        this.#intl = undefined;
+        this.requestUpdate();
+      });
     void this.#emitAfterRender('partner-card-load', profile);
   }
 
@@ -267,6 +282,17 @@ export class PartnerCard extends PrerenderedElement {
     return sameMarkup(fresh.innerHTML) === sameMarkup((this.renderRoot as ShadowRoot).innerHTML);
   }
 
+  /** Set while a card drawn without its Intl texts waits for them (see `#show`). */
+  #intl?: Promise<void>;
+
+  /** Resolves once the card is drawn whole, its countries and figures in. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    // The update asked for may be the one that leaves them for later.
+    await super.getUpdateComplete();
+    await this.#intl;
+    return super.getUpdateComplete();
+  }
+
   protected override render() {
     if (this.keeping) return noChange;
     const {view, currentLang: lang} = this;
@@ -284,7 +310,13 @@ export class PartnerCard extends PrerenderedElement {
       return errorCard(view.kind, this.partner, lang, () => {
         this.retry();
       });
-    return loadedCard(view.profile, variant, {lang, level: clampLevel(this.headingLevel), assetBase: view.assetBase, ...this.#links});
+    return loadedCard(view.profile, variant, {
+      lang,
+      level: clampLevel(this.headingLevel),
+      assetBase: view.assetBase,
+      intlLater: !!this.#intl,
+      ...this.#links,
+    });
   }
 }
 
