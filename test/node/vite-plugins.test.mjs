@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {stripNotes} from '../../tools/build/vite/strip-translator-notes.mjs';
 import {idCodes, shortenIds} from '../../tools/build/vite/short-msg-ids.mjs';
 import {dropDirectoryStrings} from '../../tools/build/vite/without-directory-strings.mjs';
-import {weigh} from '../../tools/build/vite/size-budget.mjs';
+import {kb, sizesOf, weigh} from '../../tools/build/vite/size-budget.mjs';
 import {minifyLiterals} from '../../tools/build/vite/minify-literals.mjs';
 import {noRuntimeMsgIds, STUB} from '../../tools/build/vite/no-runtime-msg-ids.mjs';
 import {shortenLitErrors} from '../../tools/build/vite/short-lit-errors.mjs';
@@ -57,6 +57,10 @@ test('size-budget: sizes printed, a problem only above the gzip budget', () => {
   const under = weigh('m.js', code, 1024);
   assert.match(under.line, /^m\.js: min 9\.77 KB \| gzip 0\.\d\d KB \| brotli 0\.\d\d KB \(budget: 1\.00 KB gzip\)$/);
   assert.equal(under.problem, undefined);
+  // The bench's size rows weigh with the same function.
+  const {min, gzip, brotli} = sizesOf(code);
+  assert.equal(min, 10_000);
+  assert.ok(under.line.includes(`gzip ${kb(gzip)} | brotli ${kb(brotli)}`), under.line);
   assert.match(String(weigh('m.js', code, 10).problem), /^m\.js is 0\.\d\d KB gzipped, over the 0\.01 KB budget$/);
 });
 

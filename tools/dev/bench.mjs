@@ -6,7 +6,7 @@ import {execFileSync} from 'node:child_process';
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {createServer as createHttpServer} from 'node:http';
 import {extname, normalize} from 'node:path';
-import {gzipSync, brotliCompressSync} from 'node:zlib';
+import {gzipSync} from 'node:zlib';
 import {build} from 'vite';
 import {chromium} from 'playwright-core';
 import {programOf} from '../../node/browsers.mjs';
@@ -15,7 +15,7 @@ import {closeWithin, StepFailed, watchBrowser} from './bench-steps.mjs';
 import {median, ms} from './bench-figures.mjs';
 import {profilePreload} from '../../shared/profile-preload.mjs';
 import {floorCardModule} from './bench-floor-card.mjs';
-import {CEILINGS, kb} from '../build/vite/size-budget.mjs';
+import {CEILINGS, kb, sizesOf} from '../build/vite/size-budget.mjs';
 import {enginePage, engineRows, leavesLogosOut, receiveFigures, withoutLogos} from './bench-engines.mjs';
 
 /** A step's time limit: generous for a busy machine, and a hang still ends the run well within its 10 minutes. */
@@ -46,10 +46,7 @@ const row = (/** @type {string} */ what, /** @type {string} */ value, goal = '',
 rmSync(work, {recursive: true, force: true});
 mkdirSync(work, {recursive: true});
 execFileSync('npm', ['run', 'build'], {cwd: root, stdio: ['ignore', 'ignore', 'inherit'], timeout: STEP_LIMIT});
-const sizes = (/** @type {string} */ file) => {
-  const code = readFileSync(file);
-  return {min: code.length, gzip: gzipSync(code, {level: 9}).length, brotli: brotliCompressSync(code).length};
-};
+const sizes = (/** @type {string} */ file) => sizesOf(readFileSync(file));
 writeFileSync(
   `${work}bare-lit.ts`,
   `import {LitElement, html, css} from 'lit';

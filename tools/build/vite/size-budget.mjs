@@ -12,6 +12,13 @@ export const CEILINGS = {card: 13 * 1024, directory: 17.5 * 1024};
 export const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 
 /**
+ * Bytes of a built file as it is, gzipped (level 9) and brotli-compressed:
+ * what the build's budget and the bench's size rows weigh.
+ * @param {Uint8Array} code
+ */
+export const sizesOf = (code) => ({min: code.length, gzip: gzipSync(code, {level: 9}).length, brotli: brotliCompressSync(code).length});
+
+/**
  * Min, gzip and brotli sizes of a built file, and the problem when its gzip
  * size is over `budget`: size is a feature for a script every partner page loads.
  * @param {string} name
@@ -19,8 +26,7 @@ export const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
  * @param {number} budget gzip bytes
  */
 export function weigh(name, code, budget) {
-  const gzip = gzipSync(code, {level: 9}).length;
-  const brotli = brotliCompressSync(code).length;
+  const {gzip, brotli} = sizesOf(code);
   return {
     line: `${name}: min ${kb(code.length)} | gzip ${kb(gzip)} | brotli ${kb(brotli)} (budget: ${kb(budget)} gzip)`,
     problem: gzip > budget ? `${name} is ${kb(gzip)} gzipped, over the ${kb(budget)} budget` : undefined,
