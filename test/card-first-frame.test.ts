@@ -5,7 +5,7 @@ import {$, noteIntlObjects, SAMPLES, settle} from './support/helpers.js';
 // A file of its own: a page makes its first Intl object once (the card keeps
 // what it made), and this test must see the card make it.
 describe('<partner-card>: the first frame', () => {
-  it("draws its placeholder in a frame before it makes the page's first Intl object", async () => {
+  it("draws its placeholder in a frame before it makes the page's first Intl object, while the request is out, and then the profile whole", async () => {
     const seen: string[] = [];
     const restore = noteIntlObjects(seen);
     try {
@@ -17,8 +17,16 @@ describe('<partner-card>: the first frame', () => {
       expect($(el, '[part~="loading"]'), 'the placeholder is drawn').to.not.equal(null);
       seen.push('placeholder drawn');
       requestAnimationFrame(() => seen.push('frame'));
+      // The card as its profile is first drawn: made while the request was out, the Intl object leaves nothing for later.
+      let country: string | undefined;
+      new MutationObserver((_, observer) => {
+        if (!$(el, '[part="name"]')) return;
+        observer.disconnect();
+        country = $(el, '[part="country"]')?.textContent;
+      }).observe(el.shadowRoot!, {childList: true, subtree: true});
       await settle(el);
       expect(seen.slice(0, 3), 'in this order').to.deep.equal(['placeholder drawn', 'frame', 'Intl object']);
+      expect(country, 'the country written in the first drawing of the profile').to.equal('Denmark');
     } finally {
       restore();
     }
