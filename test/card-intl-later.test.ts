@@ -48,7 +48,7 @@ describe('<partner-card>: a profile that is there before the first Intl object',
       const loaded = oneEvent(el, 'partner-card-load').then(() => textOf($(el, '[part="country"]')!));
       await loadedDrawn;
       expect(textOf($(el, '[part="name"]')!)).to.equal('Region of Southern Denmark');
-      // A no-break space each, which keeps their lines: nothing below them moves when they come.
+      // A no-break space each, which keeps their lines.
       expect(first?.country, 'country left for later').to.equal('later');
       await el.updateComplete;
       const after = $$(el, '[part="fact"] dd').map(textOf);

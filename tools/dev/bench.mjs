@@ -602,6 +602,16 @@ try {
     '',
     `${(floor.painted / plainPaint).toFixed(2)}× / ${(floorIntl.painted / plainPaint).toFixed(2)}× plain`,
   );
+  // A card whose profile came first writes its country and figures a frame later: what moves then.
+  const shifts = [];
+  for (const name of ['script-only', 'preloaded'])
+    shifts.push((await step(`layout shift of the ${name} page`, STEP_LIMIT, () => layoutShift(`.bench-${name}.html`))).cls);
+  row(
+    'cumulative layout shift of the same pages, 150 ms per project-site response, no height reserved: script-only / preloaded',
+    shifts.map((cls) => cls.toFixed(4)).join(' / '),
+    '0',
+    shifts.map((cls) => (cls === 0 ? 'met' : 'missed')).join(' / '),
+  );
   for (const name of paintPages) rmSync(`${root}demo/.bench-${name}.html`);
 
   // Module start to a searchable directory of 1,000: taking the prerendered list
