@@ -1,18 +1,13 @@
-import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {executeServerCommand} from '@web/test-runner-commands';
+import {expect, fixtureSync, html, oneEvent} from '@open-wc/testing';
 import type {PartnerCard} from '../src/partner-card.js';
-import {$, SAMPLES, textOf} from './support/helpers.js';
+import {$, SAMPLES, textOf, whileHidden} from './support/helpers.js';
 
 // A file of its own, as card-intl-later.test.ts: the card must meet a page
 // without Intl objects, here one that draws no frames.
 describe('<partner-card>: a profile that is there before the first Intl object, in a hidden tab', () => {
   it('still writes its country and figures, and fires its load event, without animation frames', async () => {
-    const visibility = (state: DocumentVisibilityState) =>
-      waitUntil(() => document.visibilityState === state, `the page is ${state}`, {timeout: 5000});
     const profile: unknown = await (await fetch(`${SAMPLES}region-southern-denmark.json`)).json();
-    await executeServerCommand('page-visibility', {hidden: true});
-    try {
-      await visibility('hidden');
+    await whileHidden(async () => {
       // Passed as a property: the profile is there before the card's first update.
       const el = fixtureSync<PartnerCard>(html`<partner-card lang="en" .profile=${profile}></partner-card>`);
       // The card waits a second for a frame; a hidden page may hold its timers back a second more. (Chromium and
@@ -23,9 +18,6 @@ describe('<partner-card>: a profile that is there before the first Intl object, 
       ]);
       expect(document.visibilityState, 'still hidden when the card was whole').to.equal('hidden');
       expect(country).to.equal('Denmark');
-    } finally {
-      await executeServerCommand('page-visibility', {hidden: false});
-      await visibility('visible');
-    }
+    });
   });
 });

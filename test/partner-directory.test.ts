@@ -1,5 +1,5 @@
 import {expect, fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {executeServerCommand, resetMouse} from '@web/test-runner-commands';
+import {resetMouse} from '@web/test-runner-commands';
 import type {PartnerDirectory} from '../src/partner-directory.js';
 import {fold, matcher} from '../src/directory-search.js';
 import {DEFAULT_TIMEOUT} from '../src/profile-loader.js';
@@ -15,6 +15,7 @@ import {
   typed,
   unique,
   warnings,
+  whileHidden,
 } from './support/helpers.js';
 
 const BASE = '/test/fixtures/directory/';
@@ -682,20 +683,12 @@ describe('<partner-directory>: a long list, a frame at a time', () => {
   });
 
   it('in a hidden tab (visibilityState hidden: the page behind another tab, or its window minimised), the list is completed without animation frames', async () => {
-    // The window manager's answer comes after the command's (WebKitGTK's minimised window): the test waits for the state.
-    const visibility = (state: DocumentVisibilityState) =>
-      waitUntil(() => document.visibilityState === state, `the page is ${state}`, {timeout: 5000});
-    await executeServerCommand('page-visibility', {hidden: true});
-    try {
-      await visibility('hidden');
+    await whileHidden(async () => {
       const {el, loaded} = await started(1000);
       await loaded;
       expect(document.visibilityState, 'still hidden when the list completed').to.equal('hidden');
       expect(items(el)).to.have.length(1000);
-    } finally {
-      await executeServerCommand('page-visibility', {hidden: false});
-      await visibility('visible');
-    }
+    });
   });
 
   it('with animation frames held back, a timer stands in and the list is completed', async () => {

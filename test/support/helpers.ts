@@ -1,4 +1,4 @@
-import {fixtureSync, html, oneEvent} from '@open-wc/testing';
+import {fixtureSync, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendKeys, sendMouse} from '@web/test-runner-commands';
 import type {TemplateResult} from 'lit';
 import '../../src/directory.js';
@@ -309,4 +309,22 @@ export async function typed(el: PartnerDirectory, text: string): Promise<void> {
 export async function search(el: PartnerDirectory, text: string): Promise<void> {
   await typed(el, text);
   await el.updateComplete;
+}
+
+/**
+ * Runs `work` with the test's page hidden, as a reader who switches tabs or minimises the window (see the
+ * `page-visibility` command), and shows it again whatever happens. The window manager's answer comes after
+ * the command's (WebKitGTK's minimised window): each state is waited for.
+ */
+export async function whileHidden(work: () => Promise<void>): Promise<void> {
+  const visibility = (state: DocumentVisibilityState) =>
+    waitUntil(() => document.visibilityState === state, `the page is ${state}`, {timeout: 5000});
+  await executeServerCommand('page-visibility', {hidden: true});
+  try {
+    await visibility('hidden');
+    await work();
+  } finally {
+    await executeServerCommand('page-visibility', {hidden: false});
+    await visibility('visible');
+  }
 }
