@@ -11,7 +11,7 @@ import {LogoPacer} from './logo-pacer.js';
 import type {Lang, Profile} from '../shared/profile-types.js';
 import {validateProfile} from '../shared/profile-validation.js';
 import {PrerenderedElement} from './prerendered.js';
-import {keepFocus} from './retry-focus.js';
+import {focusForNow, keepFocus} from './retry-focus.js';
 import {safeUrl} from '../shared/safe-url.js';
 import {linkRefused} from '../shared/link-rule.js';
 import {untranslated} from '../shared/translation-coverage.js';
@@ -670,15 +670,7 @@ export class PartnerDirectory extends PrerenderedElement {
     // after "Try again"), unless the reader is typing.
     const card = item.firstElementChild as HTMLElement;
     if (typing()) return;
-    card.tabIndex = -1;
-    card.focus({preventScroll: true});
-    card.addEventListener(
-      'blur',
-      () => {
-        card.removeAttribute('tabindex');
-      },
-      {once: true},
-    );
+    focusForNow(card, {preventScroll: true});
   };
 
   /** Also waits until the list is complete: every item drawn, and shown when it matches the search. */

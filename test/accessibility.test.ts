@@ -240,6 +240,29 @@ describe('Accessibility: "Try again" keeps the keyboard focus', () => {
     expect(getComputedStyle(el.shadowRoot!.activeElement!).outlineStyle, 'and shows it').to.equal('solid');
   });
 
+  it('not for good: once the focus leaves the loaded card, a click on its text focuses nothing and draws no ring', async () => {
+    const el = await failedCard(`/flaky/${unique('leave')}/slow/300${SAMPLES}`);
+    const loaded = settle(el);
+    await warnings(() => sendKeys({press: 'Enter'}));
+    expect((await loaded).type).to.equal('partner-card-load');
+    await el.updateComplete;
+    const card = $(el, 'article[part~="card"]')!;
+    expect(el.shadowRoot!.activeElement === card, 'the loaded card has the focus').to.equal(true);
+    // What the card gets when the window loses the focus (another window or tab): it keeps the focus for the return.
+    card.dispatchEvent(new FocusEvent('blur'));
+    expect(card.getAttribute('tabindex'), 'still focusable after the window lost the focus').to.equal('-1');
+    // The focus moved by script: WebKitGTK's driver cannot hold Shift for Shift+Tab.
+    (el.previousElementSibling as HTMLElement).focus();
+    expect(card.hasAttribute('tabindex'), 'no longer focusable once left').to.equal(false);
+    try {
+      await clickOn($(el, '[part="summary"]')!);
+    } finally {
+      await resetMouse();
+    }
+    expect(el.shadowRoot!.activeElement === null, 'a click on its text focuses nothing').to.equal(true);
+    expect(getComputedStyle(card).outlineStyle).to.equal('none');
+  });
+
   it('on the new "Try again" when it fails again', async () => {
     const el = await failedCard('/status/503/');
     const failed = settle(el);
