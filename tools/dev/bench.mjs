@@ -483,7 +483,7 @@ try {
    * contentful paint, which Chromium times when that frame is on the screen.
    *
    * Until 0.4.18 a page's figure was the later of the two, which compared a card's frame start with
-   * the plain page's screen: the plain page's first frame reached the screen 100–120 ms after it
+   * the plain page's screen: the plain page's first frame reached the screen 87–122 ms after it
    * started (software compositing, 2 cores), so the card's rows read about half what they are.
    *
    * The page says when by a console message: waiting with `waitForFunction` after the load event ran
