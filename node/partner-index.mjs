@@ -1,6 +1,6 @@
 // The index of a folder's profiles (index.json, what <partner-directory> and
 // the embed builder load): one compact entry per valid profile, sorted by
-// English name. Made from the profiles wherever it is needed (`index`,
+// English name, and the partners' countries named in each language. Made from the profiles wherever it is needed (`index`,
 // `publish`, `prerender`, the Eleventy plugin), so no copy of it is kept by
 // hand, and compared with a copy that was (`indexDifferences`).
 import localize from '../lit-localize.json' with {type: 'json'};
@@ -18,9 +18,35 @@ const canonical = (value) =>
 /** @param {string | {en: string}} text */
 const english = (text) => (typeof text === 'string' ? text : text.en);
 
+/** Every language a list is drawn in: English and the targets. */
+const LANGS = ['en', ...TARGET_LANGS];
+
+/**
+ * The partners' countries in every language, each language's list sorted by
+ * name in that language: `{en: [["DK", "Denmark"], …], da: [["DK", "Danmark"], …]}`.
+ * The directory draws its first screen and sorts its country filter from them,
+ * without the page's first Intl object (tens of ms in Chromium, which an index
+ * that arrived quickly waited for before its first screen). Node's own Intl
+ * names them, as the browser would.
+ * @param {string[]} codes
+ * @returns {Record<string, [string, string][]>}
+ */
+export function countryNames(codes) {
+  const unique = [...new Set(codes)];
+  return Object.fromEntries(
+    LANGS.map((lang) => {
+      const names = new Intl.DisplayNames(lang, {type: 'region'});
+      const {compare} = new Intl.Collator(lang);
+      /** @type {[string, string][]} */
+      const list = unique.map((code) => [code, names.of(code) ?? code]);
+      return [lang, list.sort((a, b) => compare(a[1], b[1]))];
+    }),
+  );
+}
+
 /**
  * @param {any[]} profiles valid profiles
- * @returns {{version: 1, partners: {id: string, name: unknown, shortName?: unknown, country: string, summary: unknown, logo?: unknown}[]}}
+ * @returns {{version: 1, countries: Record<string, [string, string][]>, partners: {id: string, name: unknown, shortName?: unknown, country: string, summary: unknown, logo?: unknown}[]}}
  */
 export function indexOf(profiles) {
   const partners = profiles.map(({id, name, shortName, country, summary, logo}) => ({
@@ -32,7 +58,7 @@ export function indexOf(profiles) {
     ...(logo && {logo}),
   }));
   partners.sort((a, b) => english(a.name).localeCompare(english(b.name), 'en'));
-  return {version: 1, partners};
+  return {version: 1, countries: countryNames(partners.map((p) => p.country)), partners};
 }
 
 /**
@@ -65,7 +91,7 @@ export function untranslatedTexts(files) {
  * @returns {string[]}
  */
 export function indexDifferences(kept, made) {
-  const list = /** @type {{partners?: unknown}} */ (kept ?? {}).partners;
+  const {partners: list, countries} = /** @type {{partners?: unknown, countries?: unknown}} */ (kept ?? {});
   if (!Array.isArray(list)) return ['it has no "partners" list'];
   /** @type {Map<string, Record<string, unknown>>} */
   const listed = new Map();
@@ -87,5 +113,19 @@ export function indexDifferences(kept, made) {
     }
   }
   for (const id of listed.keys()) if (!ids.has(id)) differences.push(`${id} is listed, but there is no such profile`);
+  // Which countries, not their names: another Node's Intl may name one otherwise ("Turkey", "Türkiye").
+  const codes = (/** @type {unknown} */ names) =>
+    Array.isArray(names)
+      ? names
+          .map((pair) => (Array.isArray(pair) ? pair[0] : undefined))
+          .sort()
+          .join()
+      : undefined;
+  if (!countries || typeof countries !== 'object') differences.push('it has no "countries" (their names in each language)');
+  else
+    for (const [lang, names] of Object.entries(made.countries)) {
+      if (codes(/** @type {Record<string, unknown>} */ (countries)[lang]) !== codes(names))
+        differences.push(`its "countries" in "${lang}" are not the profiles' countries`);
+    }
   return differences;
 }

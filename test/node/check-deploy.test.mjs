@@ -337,6 +337,18 @@ test('an index.json that is not what the deployed profiles say: an error per dif
   );
 });
 
+test("an index.json without the countries' names, as one written before them: an error naming what is missing", async () => {
+  const dir = upload();
+  const index = JSON.parse(readFileSync(join(dir, 'partners/index.json'), 'utf8'));
+  delete index.countries;
+  writeFileSync(join(dir, 'partners/index.json'), JSON.stringify(index));
+  const result = await checkDeploy({dir});
+  assert.equal(result.code, 1);
+  assert.deepEqual(result.errors, [
+    'error: partners/index.json: is not what the deployed profiles say: it has no "countries" (their names in each language). Fix: publish again (`partner-card publish`) and upload the whole folder',
+  ]);
+});
+
 test('redirects are followed as a browser follows them: a hop without Access-Control-Allow-Origin stops a CORS load, named with the hop', async () => {
   // The files moved to another host, which sends the headers; the old one redirects without them.
   const moved = await startStaticHost({root: upload(), headersFile});

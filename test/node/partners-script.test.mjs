@@ -66,7 +66,12 @@ test('valid profiles: an index of compact entries, sorted, with a warning per te
       (/** @type {unknown} */ p, /** @type {number} */ i) => `${JSON.stringify(p)}${i < index.partners.length - 1 ? ',' : ''}`,
     ),
   );
-  assert.equal(text, `{"version":1,"partners":[\n${text.split('\n').slice(1, -2).join('\n')}\n]}\n`);
+  // The countries named in each language, for the directory to draw without an Intl object of its own.
+  assert.deepEqual(index.countries, {en: [['DK', 'Denmark']], da: [['DK', 'Danmark']]});
+  assert.equal(
+    text,
+    `{"version":1,"countries":${JSON.stringify(index.countries)},"partners":[\n${text.split('\n').slice(1, -2).join('\n')}\n]}\n`,
+  );
 });
 
 test('a folder with no profiles is an error naming it, and no index is written (an empty one would empty every list)', () => {

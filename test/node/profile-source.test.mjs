@@ -74,7 +74,7 @@ test('the index is made from the profiles; an index.json that says otherwise is 
     assert.deepEqual(index.partners[1].summary, profile.summary, "the profile's text, not the old copy's");
     assert.match(
       source.staleIndex() ?? '',
-      /index\.json is not what the profiles say \(kiel-lab is missing \(its profile is there\); region-southern-denmark: its summary is not the profile's\): lists are drawn from the profiles; run partner-card index .* to bring it up to date, or delete it/,
+      /index\.json is not what the profiles say \(kiel-lab is missing \(its profile is there\); region-southern-denmark: its summary is not the profile's; it has no "countries" \(their names in each language\)\): lists are drawn from the profiles; run partner-card index .* to bring it up to date, or delete it/,
     );
     writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
     const fresh = profileSource(dir);

@@ -436,7 +436,13 @@ export async function checkDeploy(url, {timeout = 10_000, concurrency = 4} = {})
   await pool(profiles, concurrency);
   // The directory and the builder show the index's names and summaries: they must be the deployed profiles'.
   const loaded = new Set(deployed.map((p) => p.id));
-  const differences = indexDifferences({partners: listed.filter((p) => loaded.has(p?.id))}, indexOf(deployed));
+  const made = indexOf(deployed);
+  // Its countries are compared when every profile it lists was there: one missing is an error of its own.
+  const kept = /** @type {{countries?: unknown}} */ (parsed);
+  const differences = indexDifferences(
+    {partners: listed.filter((p) => loaded.has(p?.id)), countries: loaded.size === listed.length ? kept.countries : made.countries},
+    made,
+  );
   for (const difference of differences)
     error(
       index,
