@@ -43,7 +43,7 @@ export function directoryView(v: DirectoryView, items?: unknown): TemplateResult
       })
     : loaded
       ? v.total
-        ? countText(v.shown, lang)
+        ? countText(v.shown)
         : msg('There are no partners in the list yet.', {
             id: 'directory.empty',
             desc: 'Shown instead of the partner list when the list has no partners at all.',
@@ -102,14 +102,19 @@ export function listKey(list: {entries: Profile[]; lang: Lang; href?: string; le
   return String(hash);
 }
 
-/** "12 partners", "1 partner", "12 partnere": the plural form comes from Intl.PluralRules. */
-export function countText(count: number, lang: Lang): string {
+/**
+ * "12 partners", "1 partner", "12 partnere". A whole number above 0 takes the
+ * singular for 1 alone in English and Danish (and in every language with only
+ * these two forms), so no Intl.PluralRules, whose first object in a page took
+ * tens of ms in the frame after the list's first screen (Chromium).
+ */
+export function countText(count: number): string {
   if (!count)
     return msg('No partners match your search.', {
       id: 'directory.count.none',
       desc: 'Announced when the search and filter leave no partner.',
     });
-  return new Intl.PluralRules(lang).select(count) === 'one'
+  return count === 1
     ? msg(str`${count} partner`, {
         id: 'directory.count.one',
         desc: 'Number of partners shown, singular form (used where the language says "1 partner"). The placeholder is the number.',

@@ -16,7 +16,17 @@ function cached<T extends Intl.NumberFormat | Intl.DisplayNames>(key: string, ma
   return hit;
 }
 
-const regionNames = (lang: Lang) => cached(`r${lang}`, () => new Intl.DisplayNames(lang, {type: 'region'}));
+const intlNames = (lang: Lang) => cached(`r${lang}`, () => new Intl.DisplayNames(lang, {type: 'region'}));
+let regionNames: (lang: Lang) => Pick<Intl.DisplayNames, 'of'> = intlNames;
+
+/**
+ * Country names to use before Intl's: the directory's, from its index (see
+ * `readCountries`). Intl names only the codes `names` does not, and is not
+ * asked for before then; `prepareCountryNames` (the card's) still makes it.
+ */
+export const preferCountryNames = (names: (lang: Lang, code: string) => string | undefined) => {
+  regionNames = (lang) => ({of: (code) => names(lang, code) ?? intlNames(lang).of(code)});
+};
 
 /**
  * Builds what `countryName()` needs. The first Intl object of a page, of any
@@ -25,7 +35,7 @@ const regionNames = (lang: Lang) => cached(`r${lang}`, () => new Intl.DisplayNam
  * while a request is in flight, that time is spent waiting anyway; called
  * before the placeholder's first frame, it would hold that frame back.
  */
-export const prepareCountryNames = (lang: Lang) => void regionNames(lang);
+export const prepareCountryNames = (lang: Lang) => void intlNames(lang);
 
 /** Whether the page has its first Intl object: from then on, formatting costs little. */
 export const intlReady = () => cache.size > 0;

@@ -1,8 +1,7 @@
 import {noChange, render, type PropertyValues} from 'lit';
 import {clampLevel} from './card-templates.js';
 import {directoryItems, directoryView, listKey} from './directory-templates.js';
-import {countries, haystack, matcher} from './directory-search.js';
-import {prepareCountryNames} from './format.js';
+import {countries, haystack, matcher, readCountries, withCountries, type CountryNames} from './directory-search.js';
 import {afterPaint, nextTask} from './frames.js';
 import {inLang} from './localization.js';
 import {LoadError} from '../shared/load-error.js';
@@ -244,7 +243,7 @@ export class PartnerDirectory extends PrerenderedElement {
     if (!this.hasUpdated || changed.has('base')) void this.load();
     const {view} = this;
     if (view.status === 'loading' || view.status === 'error') return;
-    this.prepare(view.entries);
+    withCountries(this.#names, () => this.prepare(view.entries));
     const matches = this.query.trim() ? matcher(this.query) : undefined;
     const hay = matches && this.haystacks();
     this.shown = view.entries.map((entry, i) => (!this.country || entry.country === this.country) && (!hay || matches(hay[i])));
@@ -253,7 +252,7 @@ export class PartnerDirectory extends PrerenderedElement {
   /** The entries' search texts; asked for when the search box gets focus, so typing finds them ready. */
   private haystacks(): string[] | undefined {
     const prepared = this.prepared;
-    return prepared && (prepared.hay ??= prepared.entries.map((entry) => haystack(entry, prepared.lang)));
+    return prepared && (prepared.hay ??= withCountries(this.#names, () => prepared.entries.map((entry) => haystack(entry, prepared.lang))));
   }
 
   private prepare(entries: Profile[]): Prepared {
@@ -274,16 +273,19 @@ export class PartnerDirectory extends PrerenderedElement {
     const controller = (this.controller = new AbortController());
     this.#checkNow = undefined;
     this.view = {status: 'loading'};
+    this.#names = undefined;
     const folder = profilesFolder(this.base) ?? profilesFolder()!;
     try {
-      const request = fetchJson(new URL('index.json', folder), controller.signal, undefined, fresh);
-      // In a task of its own while the request is in flight: the page's first Intl object takes tens of ms (locale data).
-      void nextTask().then(() => {
-        prepareCountryNames(this.currentLang);
-      });
-      const index = (await request) as {partners?: unknown} | null;
+      // No Intl object is made while the request is in flight: the index names its countries (`takeCountries`).
+      const index = (await fetchJson(new URL('index.json', folder), controller.signal, undefined, fresh)) as {
+        partners?: unknown;
+        countries?: unknown;
+      } | null;
       if (!Array.isArray(index?.partners)) throw new LoadError('invalid-profile', 'index.json has no "partners" list');
       const {partners} = index;
+      const names = readCountries(index.countries);
+      if (typeof names === 'string') console.warn(`<partner-directory>: index.json: ${names}`);
+      else this.#names = names;
       const entries: Profile[] = [];
       let next = 0;
       /** Checks entries up to `end`, or until the clock passes `until`; true once all are checked. */
@@ -486,6 +488,8 @@ export class PartnerDirectory extends PrerenderedElement {
   }
 
   #logos = new LogoPacer();
+  /** The index's country names (see `readCountries`). */
+  #names?: CountryNames;
   /** While the index's first screen is shown and the rest is being checked: checks the rest at once. */
   #checkNow?: () => void;
   #beforePrint = () => {
@@ -510,13 +514,14 @@ export class PartnerDirectory extends PrerenderedElement {
     const pattern = this.href && !linkRefused(this.href) ? this.href : undefined;
     const link = (id: string) => pattern && safeUrl(pattern.replace('{id}', encodeURIComponent(id)), document.baseURI)?.href;
     const {entries} = prepared;
+    const names = this.#names;
     const drawing = (this.#drawing = {
       entries,
       next: 0,
       draw: (from: number, to: number) => {
         const fragment = document.createDocumentFragment();
         render(
-          inLang(prepared.lang, () => directoryItems(entries.slice(from, to), ctx, link)),
+          withCountries(names, () => inLang(prepared.lang, () => directoryItems(entries.slice(from, to), ctx, link))),
           fragment,
         );
         [...(fragment.children as HTMLCollectionOf<HTMLElement>)].forEach((item, i) => (item.hidden = !this.shown[from + i]));
