@@ -276,7 +276,7 @@ export class PartnerDirectory extends PrerenderedElement {
     this.#names = undefined;
     const folder = profilesFolder(this.base) ?? profilesFolder()!;
     try {
-      // No Intl object is made while the request is in flight: the index names its countries (`takeCountries`).
+      // No Intl object is made while the request is in flight: the index names its countries (`readCountries`).
       const index = (await fetchJson(new URL('index.json', folder), controller.signal, undefined, fresh)) as {
         partners?: unknown;
         countries?: unknown;
