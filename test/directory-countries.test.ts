@@ -22,36 +22,20 @@ const visible = (el: PartnerDirectory) =>
     .filter((li) => li.getBoundingClientRect().height > 0)
     .map((li) => li.id);
 
-/** Notes every Intl object made (of the kinds the directory could make) and every `localeCompare` (it makes a collator the first time). */
+/** Notes every Intl object made and every `localeCompare` (it makes a collator the first time). */
 function noteIntl(seen: string[]) {
   const restore = noteIntlObjects(seen);
   const localeCompare = Object.getOwnPropertyDescriptor(String.prototype, 'localeCompare')!.value as (
     this: string,
     ...args: unknown[]
   ) => number;
-  const {Collator, PluralRules} = Intl;
   String.prototype.localeCompare = function (this: string, ...args: unknown[]) {
     seen.push('localeCompare');
     return localeCompare.apply(this, args);
   };
-  Object.assign(Intl, {
-    Collator: class extends Collator {
-      constructor(...args: ConstructorParameters<typeof Collator>) {
-        seen.push('Intl object');
-        super(...args);
-      }
-    },
-    PluralRules: class extends PluralRules {
-      constructor(...args: ConstructorParameters<typeof PluralRules>) {
-        seen.push('Intl object');
-        super(...args);
-      }
-    },
-  });
   return () => {
     restore();
     String.prototype.localeCompare = localeCompare;
-    Object.assign(Intl, {Collator, PluralRules});
   };
 }
 

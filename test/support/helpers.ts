@@ -267,28 +267,26 @@ export function faintFieldBorders(doc: Document): string[] {
 }
 
 /**
- * Pushes "Intl object" to `seen` each time the page makes an `Intl.DisplayNames`
- * or `Intl.NumberFormat` (the kinds the elements make) until the returned
- * function puts the engine's own back. Subclasses on `Intl`: the elements'
- * code finds them there as it would the engine's.
+ * Pushes "Intl object" to `seen` each time the page makes an `Intl.DisplayNames`,
+ * `NumberFormat`, `Collator` or `PluralRules` (the kinds the elements could
+ * make), until the returned function puts the engine's own back. Subclasses on
+ * `Intl`: the elements' code finds them there as it would the engine's.
  */
 export function noteIntlObjects(seen: string[]): () => void {
-  const {DisplayNames, NumberFormat} = Intl;
-  Object.assign(Intl, {
-    DisplayNames: class extends DisplayNames {
-      constructor(...args: ConstructorParameters<typeof DisplayNames>) {
-        seen.push('Intl object');
-        super(...args);
-      }
-    },
-    NumberFormat: class extends NumberFormat {
-      constructor(...args: ConstructorParameters<typeof NumberFormat>) {
-        seen.push('Intl object');
-        super(...args);
-      }
-    },
-  });
-  return () => Object.assign(Intl, {DisplayNames, NumberFormat});
+  const kinds = ['DisplayNames', 'NumberFormat', 'Collator', 'PluralRules'] as const;
+  const own = Object.fromEntries(kinds.map((kind) => [kind, Intl[kind]]));
+  for (const kind of kinds) {
+    const Kind = Intl[kind] as new (...args: unknown[]) => object;
+    Object.assign(Intl, {
+      [kind]: class extends Kind {
+        constructor(...args: unknown[]) {
+          seen.push('Intl object');
+          super(...args);
+        }
+      },
+    });
+  }
+  return () => Object.assign(Intl, own);
 }
 
 /** A click with the pointer (not `el.click()`, which the engines do not count as the reader's input) on `el`'s middle. */
