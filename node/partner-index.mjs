@@ -1,8 +1,9 @@
 // The index of a folder's profiles (index.json, what <partner-directory> and
 // the embed builder load): one compact entry per valid profile, sorted by
-// English name, and the partners' countries named in each language. Made from the profiles wherever it is needed (`index`,
-// `publish`, `prerender`, the Eleventy plugin), so no copy of it is kept by
-// hand, and compared with a copy that was (`indexDifferences`).
+// English name, and the partners' countries named in each language. Made
+// from the profiles wherever it is needed (`index`, `publish`, `prerender`,
+// the Eleventy plugin), so no copy of it is kept by hand, and compared with a
+// copy that was (`indexDifferences`).
 import localize from '../lit-localize.json' with {type: 'json'};
 import {untranslated} from '../shared/translation-coverage.js';
 
