@@ -960,6 +960,61 @@ describe('<partner-directory>: logos, two at a time as their cards come near the
     expect(Math.max(...seen.map((li) => order.indexOf(li.id))), `put in: ${order.join(' ')}`).to.be.below(firstAbove);
   });
 
+  /**
+   * Scrolls the page `by` px a frame, `frames` times, from the top; returns the times logos were put in, each
+   * in place of its stand-in, and the times of the frames.
+   */
+  async function scrollAlong(el: PartnerDirectory, by: number, frames: number) {
+    const put: number[] = [];
+    const watch = new MutationObserver((records) => {
+      for (const {addedNodes} of records) for (const node of addedNodes) if (node instanceof HTMLImageElement) put.push(performance.now());
+    });
+    watch.observe(el.shadowRoot!, {childList: true, subtree: true});
+    const steps: number[] = [];
+    for (let i = 0; i < frames; i++) {
+      window.scrollBy(0, by);
+      steps.push(
+        await new Promise<number>((resolve) =>
+          requestAnimationFrame(() => {
+            resolve(performance.now());
+          }),
+        ),
+      );
+    }
+    watch.disconnect();
+    return {put, steps};
+  }
+
+  it('asks for no logo while the list is flung, and puts in the window’s logos once it rests', async () => {
+    const {el, loaded} = withLogos();
+    await loaded;
+    // Two windows' heights a frame: faster than the promise's one in 0.3 s while frames come within 0.6 s.
+    const {put, steps} = await scrollAlong(el, 2 * innerHeight, 8);
+    const gaps = steps.slice(1).map((at, i) => at - steps[i]);
+    expect(Math.max(...gaps), 'the longest time between two frames of the fling (ms)').to.be.below(600);
+    // The first two scroll events tell the speed: from the third frame on, nothing is put in.
+    const during = put.filter((at) => at > steps[2]);
+    expect(during.length, 'logos put in while the list was flung').to.equal(0);
+    await waitUntil(
+      () =>
+        items(el)
+          .filter(inWindow)
+          .every((li) => arrived(logoOf(li))),
+      'the logos of the window it rests at arrive',
+      {
+        timeout: 10000,
+      },
+    );
+  });
+
+  it('puts logos in while the list is scrolled slowly (to read)', async () => {
+    const {el, loaded} = withLogos();
+    await loaded;
+    // 20 px a frame: a window's height in half a second at 60 frames a second, slower where frames come later.
+    const {put, steps} = await scrollAlong(el, 20, 40);
+    expect(put.filter((at) => at > steps[2]).length, 'logos put in while the list was scrolled').to.be.above(0);
+  });
+
   it('puts in the logo of a card a search brings up from far below', async () => {
     const {el, loaded} = withLogos();
     await loaded;
