@@ -870,20 +870,21 @@ describe('<partner-directory>: logos, two at a time as their cards come near the
     return bottom > 0 && top < innerHeight;
   };
 
-  it('puts in the logos of the cards in the window, no more than two on their way at once, and none far below', async () => {
-    const {el, loaded, flights} = withLogos();
-    await loaded;
-    // Two at a time, 60 ms each: a window's logos (a dozen or two) within a few seconds in every engine.
-    await waitUntil(
+  /** Two at a time, 60 ms each: a window's logos (a dozen or two) within a few seconds in every engine. */
+  const windowsLogos = (el: PartnerDirectory, what: string) =>
+    waitUntil(
       () =>
         items(el)
           .filter(inWindow)
           .every((li) => arrived(logoOf(li))),
-      'every card in the window has its logo',
-      {
-        timeout: 10000,
-      },
+      what,
+      {timeout: 10000},
     );
+
+  it('puts in the logos of the cards in the window, no more than two on their way at once, and none far below', async () => {
+    const {el, loaded, flights} = withLogos();
+    await loaded;
+    await windowsLogos(el, 'every card in the window has its logo');
     const {asked, most} = await flights();
     expect(most, 'logos on their way at once (the server’s count)').to.be.within(1, 2);
     expect(asked, 'logos asked for: those near the window').to.be.within(items(el).filter(inWindow).length, 100);
@@ -995,16 +996,7 @@ describe('<partner-directory>: logos, two at a time as their cards come near the
     // The first two scroll events tell the speed: from the third frame on, nothing is put in.
     const during = put.filter((at) => at > steps[2]);
     expect(during.length, 'logos put in while the list was flung').to.equal(0);
-    await waitUntil(
-      () =>
-        items(el)
-          .filter(inWindow)
-          .every((li) => arrived(logoOf(li))),
-      'the logos of the window it rests at arrive',
-      {
-        timeout: 10000,
-      },
-    );
+    await windowsLogos(el, 'the logos of the window it rests at arrive');
   });
 
   it('puts logos in while the list is scrolled slowly (to read)', async () => {
