@@ -17,8 +17,11 @@ const SETTLE = 100;
 let flungUntil = 0;
 let lastAt = 0;
 let lastTop = 0;
-// On the window, capturing: scroll events of the elements a list may scroll in do not bubble. An event of
-// another scroller than the last is measured against the last one's position: at worst one wait of `SETTLE`.
+// On the window, capturing: scroll events of the elements a list may scroll in do not bubble, and the
+// window's capturing listeners come first, so the page's own handlers have not yet changed the layout that
+// reading `scrollTop` may bring up to date. An event of another scroller than the last is measured against
+// the last one's position: at worst one wait of `SETTLE`. (A page in quirks mode scrolls its body, whose
+// scrolling this does not read: its lists are never taken for flung.)
 addEventListener(
   'scroll',
   ({target}) => {
